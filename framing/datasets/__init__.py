@@ -1,0 +1,16 @@
+"""Readers for the shared research corpora, one module per corpus.
+
+Every reader takes ``path=None`` (default: the corpus folder under ``framing.corpora_dir()``)
+and returns a documents frame (see ``framing.documents``), plus annotation frames where the
+corpus has gold annotations.
+"""
+
+# -- readers (helper: datasets) --
+# -- polnear (helper: voices) --
+# -- vader ground truth (helper: scores) --
+
+__all__ = [
+    # -- __all__ readers (helper: datasets) --
+    # -- __all__ polnear (helper: voices) --
+    # -- __all__ vader ground truth (helper: scores) --
+]
