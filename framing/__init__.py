@@ -9,6 +9,7 @@ from ._config import corpora_dir
 from .documents import DOCUMENT_COLUMNS, make_documents, validate_documents
 from .errors import BrokenRecordWarning, ColumnError, CorpusFormatError, FramingError
 
+from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
 # -- text (lead) --
 # -- io / datasets (helper: datasets) --
 # -- voices (helper: voices) --
@@ -26,6 +27,10 @@ __all__ = [
     "corpora_dir",
     "make_documents",
     "validate_documents",
+    "paragraph_spans",
+    "sentence_spans",
+    "split_sentences",
+    "word_spans",
     # -- __all__ text (lead) --
     # -- __all__ io / datasets (helper: datasets) --
     # -- __all__ voices (helper: voices) --

@@ -1,0 +1,151 @@
+"""Offline text units for news: paragraphs, sentences, words, all as character offsets.
+
+No NLTK data, no models: rules tuned on news copy. Offsets always index the original string,
+so every later stage (voices, receipts) can point back into the text.
+
+Rules
+-----
+* A line break ends a paragraph and a sentence. Scraped news (the reference article, PolNeAR,
+  KCNA) puts one paragraph per line; we do not support hard-wrapped text.
+* A sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus any closing quotes or brackets) followed
+  by white space and a word that can start a sentence (capital letter, digit, opening quote or
+  bracket). So ``"Wrong!" he wrote`` stays one sentence, and ``... he said." Then`` splits.
+* No split after titles and other abbreviations ("Mr.", "Gen.", "Jan.", "No. 5", "vs."), after
+  single initials ("Donald J. Trump"), or after dotted abbreviations ("U.S.", "a.m.") unless the
+  next word is a common sentence opener ("The", "He", "But", ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["paragraph_spans", "sentence_spans", "split_sentences", "word_spans"]
+
+# Abbreviations after which a period does not end a sentence (compared lower-cased, no dot).
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms messrs dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen sens rep reps gov
+    pres supt rev hon fr st ste mt ft jr sr esq amb atty insp asst assoc dept univ
+    inc corp co ltd bros llc plc
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    vs v etc al approx est fig figs vol vols pp ed eds op cf
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo
+    """.split()
+)
+# Abbreviations that take a number after them ("No. 5", "Art. 3"): no split only before a digit.
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "art", "sec", "ch", "para"})
+# Words that open sentences often enough to split after a dotted abbreviation ("the U.S. The").
+_SENTENCE_OPENERS = frozenset(
+    """
+    the a an he she it they we i you his her its their our my this that these those there
+    but and so yet however meanwhile still also in on at for after before when while if as
+    what who why how some many most no not one two several all both each such then thus
+    """.split()
+)
+
+_LINE_BREAK = re.compile(r"[ \t\f\v]*(?:\r\n|\r|\n)\s*")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]*)(\S*)")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
+_TOKEN_BEFORE = re.compile(r"([^\W\d_]+)\.$")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each paragraph: each stretch between line breaks, trimmed.
+
+    Examples
+    --------
+    >>> paragraph_spans("One.\\n\\nTwo.")
+    [(0, 4), (6, 10)]
+    """
+    spans = []
+    position = 0
+    for match in _LINE_BREAK.finditer(text):
+        spans.extend(_trimmed(text, position, match.start()))
+        position = match.end()
+    spans.extend(_trimmed(text, position, len(text)))
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each sentence, trimmed of white space.
+
+    Examples
+    --------
+    >>> text = "Mr. Kim met U.S. envoys at 10 a.m. on Jan. 5. Talks went well."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Mr. Kim met U.S. envoys at 10 a.m. on Jan. 5.', 'Talks went well.']
+    """
+    spans = []
+    for start, end in paragraph_spans(text):
+        position = start
+        for match in _SENTENCE_END.finditer(text, start, end):
+            if _ends_sentence(text, match.start(), match.end(), end):
+                spans.extend(_trimmed(text, position, match.end()))
+                position = match.end()
+        spans.extend(_trimmed(text, position, end))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """Return the sentences of ``text`` as strings (see :func:`sentence_spans`).
+
+    Examples
+    --------
+    >>> split_sentences("\u201cWrong!\u201d he wrote. The talks resume.")
+    ['\u201cWrong!\u201d he wrote.', 'The talks resume.']
+    """
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each word: letters or digits, with inner apostrophes or hyphens.
+
+    Examples
+    --------
+    >>> text = "Kim Jong-un's \u201cnew path\u201d, 2019"
+    >>> [text[s:e] for s, e in word_spans(text)]
+    ['Kim', "Jong-un's", 'new', 'path', '2019']
+    """
+    return [match.span() for match in _WORD.finditer(text)]
+
+
+def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if start < end else []
+
+
+def _ends_sentence(text: str, mark_start: int, mark_end: int, limit: int) -> bool:
+    """Decide whether the punctuation at ``text[mark_start:mark_end]`` closes a sentence."""
+    following = _NEXT_WORD.match(text, mark_end, limit)
+    if following is None:
+        return True
+    opening, word = following.groups()
+    if not word:
+        return bool(opening)
+    first = word[0]
+    if not (first.isupper() or first.isdigit() or opening):
+        return False  # '"Wrong!" he wrote', 'e.g. the' : a lower-case word continues the sentence
+    if text[mark_start] != "." or mark_end - mark_start > 1 and text[mark_start + 1] == ".":
+        return True  # ! ? … and ellipses: split before a capital
+    before = text[max(0, mark_start - 12) : mark_start + 1]
+    if _DOTTED.search(before):  # U.S. / a.m. / U.N.
+        return word.strip("\"'“‘").lower() in _SENTENCE_OPENERS
+    token = _TOKEN_BEFORE.search(before)
+    if token is None:
+        return True
+    name = token.group(1)
+    lowered = name.lower()
+    if len(name) == 1 and name.isupper():
+        return False  # an initial: "Donald J. Trump"
+    if lowered in _ABBREVIATIONS:
+        return False
+    if lowered in _NUMBER_ABBREVIATIONS and first.isdigit():
+        return False
+    return True
