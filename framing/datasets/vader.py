@@ -12,13 +12,13 @@ import ast
 import logging
 import math
 import os
-import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from .._config import corpus_path
-from ..errors import BrokenRecordWarning, CorpusFormatError, FramingError
+from ..errors import CorpusFormatError, FramingError
+from ._common import read_text, warn_broken
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +35,7 @@ VADER_COLUMNS = ("subset", "item_id", "group", "text", "mean", "std", "n_ratings
 
 def _lines(path: Path) -> list[tuple[int, str]]:
     """Numbered non-empty lines; BOM, CRLF/LF/CR and a missing final newline all handled."""
-    try:
-        raw = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CorpusFormatError(f"{path} is not UTF-8 text ({exc}); expected the VADER files.")
-    return [(n, line) for n, line in enumerate(raw.splitlines(), start=1) if line.strip()]
+    return [(n, line) for n, line in enumerate(read_text(path).splitlines(), start=1) if line.strip()]
 
 
 def _group(subset: str, item_id: str) -> str:
@@ -61,56 +57,40 @@ def _read_subset(folder: Path, subset: str) -> pd.DataFrame:
                 f"{stem}_anonDataRatings.txt. Pass the folder as path=..."
             )
     ratings: dict[str, tuple[float, list[int] | None]] = {}
+    skipped, unreadable = [], []
     for number, line in _lines(ratings_path):
         parts = line.split("\t")
         if len(parts) != 4:
-            warnings.warn(
-                f"{ratings_path.name} line {number}: expected 4 tab-separated fields, got "
-                f"{len(parts)}; ratings for that item are NaN.",
-                BrokenRecordWarning,
-                stacklevel=3,
-            )
+            skipped.append((number, f"expected 4 tab-separated fields, got {len(parts)}"))
             continue
         item_id, _mean, std, raw = (p.strip() for p in parts)
         try:
             values = list(ast.literal_eval(raw))
             if not all(isinstance(v, (int, float)) for v in values):
                 raise ValueError("non-numeric rating")
-        except (ValueError, SyntaxError) as exc:
-            warnings.warn(
-                f"{ratings_path.name} line {number} (item {item_id}): ratings list unreadable "
-                f"({exc}); its ratings are empty.",
-                BrokenRecordWarning,
-                stacklevel=3,
-            )
+        except (ValueError, SyntaxError, TypeError) as exc:
+            unreadable.append((f"{number} (item {item_id})", f"ratings list unreadable: {exc}"))
             values = None
         try:
             std_value = float(std)
         except ValueError:
             std_value = math.nan
         ratings[item_id] = (std_value, values)
+    warn_broken(ratings_path, skipped, unit="line", stacklevel=4)
+    warn_broken(ratings_path, unreadable, unit="line", action="kept with empty ratings", stacklevel=4)
 
     rows = []
+    skipped, bad_mean = [], []
     for number, line in _lines(truth_path):
         parts = line.split("\t", 2)
         if len(parts) != 3:
-            warnings.warn(
-                f"{truth_path.name} line {number}: expected id, mean and text separated by tabs; "
-                "line skipped.",
-                BrokenRecordWarning,
-                stacklevel=3,
-            )
+            skipped.append((number, "expected id, mean and text separated by tabs"))
             continue
         item_id, mean, text = parts[0].strip(), parts[1].strip(), parts[2]
         try:
             mean_value = float(mean)
         except ValueError:
-            warnings.warn(
-                f"{truth_path.name} line {number} (item {item_id}): mean {mean!r} is not a number; "
-                "mean is NaN.",
-                BrokenRecordWarning,
-                stacklevel=3,
-            )
+            bad_mean.append((f"{number} (item {item_id})", f"mean {mean!r} is not a number"))
             mean_value = math.nan
         std_value, values = ratings.get(item_id, (math.nan, None))
         rows.append(
@@ -125,6 +105,8 @@ def _read_subset(folder: Path, subset: str) -> pd.DataFrame:
                 "ratings": values if values is not None else [],
             }
         )
+    warn_broken(truth_path, skipped, unit="line", stacklevel=4)
+    warn_broken(truth_path, bad_mean, unit="line", action="kept with mean NaN", stacklevel=4)
     if not rows:
         raise CorpusFormatError(f"{truth_path} holds no records; expected id<TAB>mean<TAB>text lines.")
     return pd.DataFrame(rows, columns=list(VADER_COLUMNS))

@@ -1,0 +1,336 @@
+"""Framing-cue codebook: count cue families per 100 words, with receipts.
+
+The codebook is data (``framing/data/cues/``: ``families.csv``, ``codebook.csv``, ``VERSION``
+and ``CODEBOOK.md`` with provenance and coding notes); the matching rules are code:
+
+* Text is split into words with :func:`framing.text.word_spans`; cues are matched on lower-cased
+  words (curly apostrophes read as straight ones). A cue is one or more words; a trailing ``*``
+  on a word matches any word that starts with it (``negotiat*``).
+* Within a family a word counts once: the longest cue starting at a word wins, and matches do
+  not overlap. Different families may share words.
+* Negation: a cue preceded within three words (same clause: no ``. , ; : ! ?`` in between) by
+  a negator ("not", "no", "never", "without", "n't" ...) is *negated*. Cues whose codebook row
+  names a ``negated_as`` family count for that family instead ("no progress" -> stalemate,
+  "not certainly" -> hedge); other cues keep their family (a negated frame is still the frame).
+* Style rules: ``exclamation`` counts ``!`` marks; ``allcaps`` counts words of three or more
+  letters written in capitals, except the acronyms listed under ``allcaps_exclude``; ``we``
+  ignores the all-caps "US".
+* Attribution families (``attribution_neutral``, ``attribution_loaded``) can be scored on the
+  attribution cue of a segment ("claimed", "said") instead of its text: pass ``cues=``.
+  Then the value is the number of matches in the cue (not per 100 words), and NaN for rows
+  without a cue.
+
+Scores are matches per 100 words of the text (NaN for text without words).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from itertools import compress
+
+import numpy as np
+import pandas as pd
+
+from .errors import FramingError
+from .text import word_spans
+
+__all__ = [
+    "ATTRIBUTION_FAMILIES",
+    "CUE_FAMILIES",
+    "codebook_version",
+    "cue_counts",
+    "cue_matches",
+    "load_codebook",
+    "load_cue_families",
+]
+
+_DATA = ("data", "cues")
+_RULE_FAMILIES = ("exclamation", "allcaps")
+ATTRIBUTION_FAMILIES = ("attribution_neutral", "attribution_loaded")
+_NEGATORS = frozenset(
+    "not no never without nor neither none hardly cannot nobody nothing nowhere lack lacks lacking".split()
+)
+_CLAUSE_BREAK = re.compile(r"[.,;:!?]")
+
+
+def _read_csv(name: str) -> list[dict]:
+    text = resources.files("framing").joinpath(*_DATA, name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@lru_cache(maxsize=1)
+def codebook_version() -> str:
+    """The codebook version (``framing/data/cues/VERSION``).
+
+    Examples
+    --------
+    >>> from framing.cues import codebook_version
+    >>> codebook_version()
+    '1.0.0'
+    """
+    return resources.files("framing").joinpath(*_DATA, "VERSION").read_text(encoding="utf-8").strip()
+
+
+def load_cue_families() -> pd.DataFrame:
+    """The cue families: ``family, group, label, source, description``.
+
+    Examples
+    --------
+    >>> from framing.cues import load_cue_families
+    >>> load_cue_families().set_index("family").loc["conflict", "group"]
+    'generic'
+    """
+    return pd.DataFrame(_read_csv("families.csv"))
+
+
+def load_codebook() -> pd.DataFrame:
+    """The cue codebook: one row per cue, ``family, cue, negated_as`` plus family metadata.
+
+    Examples
+    --------
+    >>> from framing.cues import load_codebook
+    >>> book = load_codebook()
+    >>> "claim*" in set(book.loc[book.family == "attribution_loaded", "cue"])
+    False
+    """
+    cues = pd.DataFrame(_read_csv("codebook.csv"))
+    families = load_cue_families()[["family", "group", "label"]]
+    return cues.merge(families, on="family", how="left")
+
+
+#: Family names in codebook order; each gives a ``cue_<family>`` column.
+CUE_FAMILIES: tuple[str, ...] = tuple(row["family"] for row in _read_csv("families.csv"))
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+def _cue_pattern(cue: str) -> tuple[tuple[str, bool], ...]:
+    """Cue text -> ((word, is_prefix), ...) using the same word splitter as the text."""
+    parts: list[tuple[str, bool]] = []
+    for chunk in cue.split():
+        star = chunk.endswith("*")
+        chunk = chunk.rstrip("*")
+        words = [_norm(chunk[s:e]) for s, e in word_spans(chunk)]
+        for k, word in enumerate(words):
+            parts.append((word, star and k == len(words) - 1))
+    return tuple(parts)
+
+
+class _Matcher:
+    """Compiled codebook: per distinct word, the cues that can start there (cached)."""
+
+    def __init__(self, rows: list[dict]):
+        self.exact: dict[str, list] = {}
+        self.prefix: dict[str, list] = {}
+        self.allcaps_exclude: set[str] = set()
+        for row in rows:
+            family, cue, negated_as = row["family"], row["cue"], (row.get("negated_as") or "").strip()
+            if family == "allcaps_exclude":
+                self.allcaps_exclude.add(_norm(cue).replace(".", ""))
+                continue
+            pattern = _cue_pattern(cue)
+            if not pattern:
+                continue
+            entry = (pattern, family, negated_as, cue)
+            first, is_prefix = pattern[0]
+            (self.prefix if is_prefix else self.exact).setdefault(first, []).append(entry)
+        self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        self._starts: dict[str, list] = {}
+
+    def starts(self, word: str) -> list:
+        found = self._starts.get(word)
+        if found is None:
+            found = list(self.exact.get(word, ()))
+            for length in self.prefix_lengths:
+                if length > len(word):
+                    break
+                found.extend(self.prefix.get(word[:length], ()))
+            found = tuple(found)
+            self._starts[word] = found
+        return found
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> _Matcher:
+    return _Matcher(_read_csv("codebook.csv"))
+
+
+def _rest_matches(words: list[str], i: int, pattern) -> bool:
+    """Do the words after position ``i`` match the rest of a multi-word cue?"""
+    for k in range(1, len(pattern)):
+        target, is_prefix = pattern[k]
+        word = words[i + k]
+        if not (word.startswith(target) if is_prefix else word == target):
+            return False
+    return True
+
+
+def _negated(text: str, spans, words, i: int) -> bool:
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if _CLAUSE_BREAK.search(text, spans[j][1], spans[j + 1][0]):
+            return False
+        w = words[j]
+        if w in _NEGATORS or w.endswith("n't"):
+            return True
+    return False
+
+
+def cue_matches(text: str, *, families: Sequence[str] | None = None) -> list[dict]:
+    """Every cue match in one text, with offsets and negation.
+
+    Parameters
+    ----------
+    text : str
+    families : sequence of str, optional
+        Restrict to these families (default all).
+
+    Returns
+    -------
+    list of dict
+        ``family`` (where it counts), ``cue`` (codebook entry or rule), ``start``, ``end``,
+        ``token`` (the matched text) and ``modifier`` ("negation" or "").
+
+    Examples
+    --------
+    >>> from framing.cues import cue_matches
+    >>> [(m["family"], m["token"], m["modifier"]) for m in cue_matches("There was no progress.")]
+    [('stalemate', 'no progress', '')]
+    """
+    return _scan(text, families)[0]
+
+
+def _scan(text: str, families: Sequence[str] | None = None) -> tuple[list[dict], int]:
+    """Matches and the number of words of one text."""
+    wanted = set(CUE_FAMILIES if families is None else families)
+    matcher = _matcher()
+    spans = word_spans(text)
+    lowered = text.lower().replace("\u2019", "'")
+    if len(lowered) == len(text):
+        words = [lowered[s:e] for s, e in spans]
+    else:  # a few characters change length when lower-cased ("İ"): lower word by word
+        words = [_norm(text[s:e]) for s, e in spans]
+    starts = matcher._starts
+    for word in set(words).difference(starts):
+        matcher.starts(word)
+    found: list[dict] = []
+    next_free: dict[str, int] = {}
+    n_words = len(words)
+    candidates = list(map(starts.__getitem__, words))
+    # only words that can start a cue are visited (compress runs in C)
+    for i in compress(range(n_words), candidates):
+        entries = candidates[i]
+        best: dict[str, tuple] = {}
+        for entry in entries:
+            pattern, family = entry[0], entry[1]
+            n = len(pattern)
+            if n > 1 and (i + n > n_words or not _rest_matches(words, i, pattern)):
+                continue
+            if family == "we" and text[spans[i][0]:spans[i][1]] == "US":
+                continue  # the country, not "us"
+            if family not in best or n > len(best[family][0]):
+                best[family] = entry
+        negated = None
+        for family, (pattern, _family, negated_as, cue) in best.items():
+            if negated is None:
+                negated = _negated(text, spans, words, i)
+            counted = negated_as if (negated and negated_as) else family
+            # overlap is judged on the family a match counts for: "no progress" counts once
+            if i < next_free.get(counted, 0):
+                continue
+            next_free[counted] = i + len(pattern)
+            if counted not in wanted:
+                continue
+            start, end = spans[i][0], spans[i + len(pattern) - 1][1]
+            found.append(
+                {"family": counted, "cue": cue, "start": start, "end": end, "token": text[start:end],
+                 "modifier": "negation" if negated else ""}
+            )
+    if "allcaps" in wanted and lowered != text:
+        for (s, e), word in zip(spans, words):
+            raw = text[s:e]
+            if raw != word and raw.isupper() and sum(ch.isalpha() for ch in raw) >= 3 \
+                    and word.replace(".", "") not in matcher.allcaps_exclude:
+                found.append({"family": "allcaps", "cue": "(ALL CAPS)", "start": s, "end": e, "token": raw, "modifier": ""})
+    if "exclamation" in wanted:
+        k = text.find("!")
+        while k >= 0:
+            found.append({"family": "exclamation", "cue": "!", "start": k, "end": k + 1, "token": "!", "modifier": ""})
+            k = text.find("!", k + 1)
+    found.sort(key=lambda m: (m["start"], m["family"]))
+    return found, n_words
+
+
+def cue_counts(texts: Iterable[str], *, cues: Iterable[str | None] | None = None,
+               families: Sequence[str] | None = None) -> pd.DataFrame:
+    """Cue-family rates for many texts: matches per 100 words, one column per family.
+
+    Parameters
+    ----------
+    texts : iterable of str
+    cues : iterable of str or None, optional
+        The attribution cue of each text (e.g. the ``cue`` column of ``framing.voices``
+        output). When given, the attribution families are counted in the cue (raw counts;
+        NaN where the cue is empty) instead of in the text.
+    families : sequence of str, optional
+        Default: all of :data:`CUE_FAMILIES`.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``cue_<family>`` and ``cue_n_words`` (the denominator), one row per text.
+
+    Examples
+    --------
+    >>> from framing.cues import cue_counts
+    >>> table = cue_counts(["We will never accept the sanctions!"], families=["sanctions", "we"])
+    >>> table.round(1).to_dict("records")
+    [{'cue_sanctions': 16.7, 'cue_we': 16.7, 'cue_n_words': 6}]
+    """
+    families = tuple(CUE_FAMILIES if families is None else families)
+    unknown = [f for f in families if f not in CUE_FAMILIES]
+    if unknown:
+        raise FramingError(f"unknown cue families {unknown}; choose from {list(CUE_FAMILIES)}.")
+    texts = list(texts)
+    cue_list = None if cues is None else list(cues)
+    if cue_list is not None and len(cue_list) != len(texts):
+        raise FramingError(f"cues has {len(cue_list)} items but texts has {len(texts)}; pass one cue per text.")
+    index = {f: k for k, f in enumerate(families)}
+    on_cue = [f for f in families if f in ATTRIBUTION_FAMILIES] if cue_list is not None else []
+    text_families = [f for f in families if f not in on_cue]
+    values = np.zeros((len(texts), len(families)))
+    n_words = np.zeros(len(texts), dtype=np.int64)
+    cache: dict[str, tuple[np.ndarray, int]] = {}
+    for r, text in enumerate(texts):
+        hit = cache.get(text)
+        if hit is None:
+            row = np.zeros(len(families))
+            matches, n = _scan(text, text_families)
+            if n == 0:
+                row[:] = math.nan
+            else:
+                for match in matches:
+                    row[index[match["family"]]] += 1
+                row *= 100.0 / n
+            hit = cache[text] = (row, n)
+        values[r], n_words[r] = hit
+        if on_cue:
+            cue = cue_list[r]
+            empty = not isinstance(cue, str) or not cue.strip()
+            for f in on_cue:
+                values[r, index[f]] = math.nan
+            if not empty:
+                for match in cue_matches(cue, families=on_cue):
+                    values[r, index[match["family"]]] = np.nan_to_num(values[r, index[match["family"]]]) + 1
+                for f in on_cue:
+                    values[r, index[f]] = np.nan_to_num(values[r, index[f]])
+    frame = pd.DataFrame(values, columns=[f"cue_{f}" for f in families])
+    frame["cue_n_words"] = n_words
+    return frame

@@ -1,0 +1,197 @@
+"""Score voice segments against gold attribution spans (PolNeAR's Source / Cue / Content).
+
+Matching, precisely
+-------------------
+* **Tokens.** Texts are cut into words with ``framing.text.word_spans`` (punctuation and
+  quotation marks are not tokens, so "“Wrong!”" and "Wrong" are the same content).
+* **Predicted content spans.** Segments of kind ``direct`` or ``indirect``. Segments of one
+  document that share one cue (same ``cue_start``/``cue_end``, ``cue_start >= 0``) and the same
+  kind form one predicted span, so ``“X,” he said, “Y.”`` is one span, like the gold's
+  discontinuous content ``X ... Y``. A span is its set of tokens.
+* **Gold content spans.** One per relation (discontinuous BRAT pieces united).
+* **Match.** A predicted span ``p`` and a gold span ``g`` overlap enough when
+  ``|p ∩ g| >= threshold * |p|`` (precision side) or ``|p ∩ g| >= threshold * |g|`` (recall
+  side), with ``threshold = 0.5``: more than half of the span is right.
+  Precision = predicted spans with at least half their tokens inside *one* gold span / all
+  predicted spans. Recall = gold spans with at least half their tokens covered by *one*
+  predicted span / all gold spans. F1 is their harmonic mean.
+* **Direct quotes only.** Gold direct spans are gold content spans whose text starts with a
+  double quotation mark (" “ ” „ «, after white space); predicted direct spans are ``direct``
+  segments. Direct precision: predicted direct spans matched by any gold span; direct recall:
+  gold direct spans found by a predicted direct span.
+* **Speaker accuracy.** For each recalled gold span that has a Source span, the predicted span
+  overlapping it most: correct when its mention offsets (``mention_start``/``mention_end``)
+  overlap the gold Source span by at least one character.
+* **Several annotators.** Each annotator's relations for an article are one gold set; counts
+  are pooled over (article, annotator) pairs (micro-average). Annotation files without any
+  relation are unfinished work and are left out (counted in ``n_empty_gold``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+
+import numpy as np
+import pandas as pd
+
+from ._checks import require_columns
+from .text import word_spans
+
+__all__ = ["score_attributions", "evaluate_polnear"]
+
+logger = logging.getLogger(__name__)
+
+_DIRECT_START = re.compile(r"^\s*(?:''|[\"“”„«])")
+_GOLD_COLUMNS = ("doc_id", "annotator", "content_spans", "source_spans", "content_text")
+_SEGMENT_COLUMNS = ("doc_id", "start", "end", "kind", "cue_start", "cue_end", "mention_start", "mention_end")
+
+
+def _token_index(text: str) -> tuple[np.ndarray, np.ndarray]:
+    spans = word_spans(text)
+    starts = np.fromiter((s for s, _ in spans), dtype=np.int64, count=len(spans))
+    ends = np.fromiter((e for _, e in spans), dtype=np.int64, count=len(spans))
+    return starts, ends
+
+
+def _tokens(index, pieces) -> frozenset:
+    starts, ends = index
+    out: set[int] = set()
+    for a, b in pieces:
+        lo = np.searchsorted(ends, a, side="right")   # first token ending after a
+        hi = np.searchsorted(starts, b, side="left")  # tokens starting before b
+        out.update(range(lo, hi))
+    return frozenset(out)
+
+
+def _predicted(segments: pd.DataFrame, index) -> list[dict]:
+    groups: dict = {}
+    order = []
+    for row in segments.itertuples(index=False):
+        if row.kind not in ("direct", "indirect"):
+            continue
+        key = (row.kind, row.cue_start, row.cue_end) if row.cue_start >= 0 else (row.kind, "seg", row.start)
+        if key not in groups:
+            groups[key] = {"kind": row.kind, "pieces": [], "mention": (row.mention_start, row.mention_end)}
+            order.append(key)
+        groups[key]["pieces"].append((row.start, row.end))
+    spans = []
+    for key in order:
+        g = groups[key]
+        g["tokens"] = _tokens(index, g["pieces"])
+        if g["tokens"]:
+            spans.append(g)
+    return spans
+
+
+def score_attributions(segments: pd.DataFrame, gold: pd.DataFrame, documents: pd.DataFrame, *,
+                       text: str = "text", threshold: float = 0.5) -> pd.DataFrame:
+    """Content-span precision, recall, F1 (overall and direct quotes) and speaker accuracy.
+
+    Parameters
+    ----------
+    segments : DataFrame
+        Output of :func:`framing.voices_frame` (``doc_id, start, end, kind, cue_start, cue_end,
+        mention_start, mention_end``).
+    gold : DataFrame
+        One row per gold relation, as from :func:`framing.datasets.load_polnear_attributions`
+        (``doc_id, annotator, content_spans, source_spans, content_text``).
+    documents : DataFrame
+        The documents, for their texts (``doc_id`` and ``text``).
+    text : str
+        Name of the text column of ``documents``.
+    threshold : float
+        Share of a span's tokens that must overlap for a match (module docstring).
+
+    Returns
+    -------
+    DataFrame
+        Rows ``overall`` and ``direct`` with ``n_pred, n_gold, tp_pred, tp_gold, precision,
+        recall, f1``, plus ``speaker_n``, ``speaker_accuracy`` (overall row) and the number of
+        (article, annotator) gold sets scored and left out as empty.
+
+    Examples
+    --------
+    >>> import framing
+    >>> from framing.evaluation import score_attributions
+    >>> docs = framing.make_documents([{"doc_id": "d", "text": 'Kim said talks went well.'}])
+    >>> gold = pd.DataFrame({"doc_id": ["d"], "annotator": ["a"], "content_spans": [((9, 24),)],
+    ...                      "source_spans": [((0, 3),)], "content_text": ["talks went well"]})
+    >>> float(score_attributions(framing.voices_frame(docs), gold, docs).loc["overall", "f1"])
+    1.0
+    """
+    require_columns(segments, _SEGMENT_COLUMNS, what="segments")
+    require_columns(gold, _GOLD_COLUMNS, what="gold attributions")
+    require_columns(documents, ["doc_id", text], what="documents")
+    texts = dict(zip(documents["doc_id"], documents[text]))
+    by_doc = {doc: frame for doc, frame in segments.groupby("doc_id", sort=False)}
+    counts = defaultdict(int)
+    scored_sets = 0
+    for (doc_id, _annotator), rows in gold.groupby(["doc_id", "annotator"], sort=False):
+        if doc_id not in texts:
+            raise KeyError(f"gold doc_id {doc_id!r} is not in documents; pass the documents the gold refers to.")
+        index = _token_index(texts[doc_id])
+        scored_sets += 1
+        preds = _predicted(by_doc.get(doc_id, segments.iloc[:0]), index)
+        golds = []
+        for content, source, content_text in zip(rows["content_spans"], rows["source_spans"], rows["content_text"]):
+            tokens = _tokens(index, content)
+            if tokens:
+                golds.append({"tokens": tokens, "source": source, "direct": bool(_DIRECT_START.match(content_text))})
+        for p in preds:
+            hit = any(len(p["tokens"] & g["tokens"]) >= threshold * len(p["tokens"]) for g in golds)
+            counts["n_pred"] += 1
+            counts["tp_pred"] += hit
+            if p["kind"] == "direct":
+                counts["d_n_pred"] += 1
+                counts["d_tp_pred"] += hit
+        for g in golds:
+            overlaps = [(len(p["tokens"] & g["tokens"]), p) for p in preds]
+            found = [(o, p) for o, p in overlaps if o >= threshold * len(g["tokens"])]
+            counts["n_gold"] += 1
+            counts["tp_gold"] += bool(found)
+            if g["direct"]:
+                counts["d_n_gold"] += 1
+                counts["d_tp_gold"] += any(p["kind"] == "direct" for _, p in found)
+            if found and g["source"]:
+                best = max(found, key=lambda op: op[0])[1]
+                ms, me = best["mention"]
+                counts["speaker_n"] += 1
+                counts["speaker_ok"] += any(ms < b and a < me for a, b in g["source"]) if ms >= 0 else 0
+    rows = {}
+    for name, prefix in (("overall", ""), ("direct", "d_")):
+        n_pred, n_gold = counts[prefix + "n_pred"], counts[prefix + "n_gold"]
+        precision = counts[prefix + "tp_pred"] / n_pred if n_pred else float("nan")
+        recall = counts[prefix + "tp_gold"] / n_gold if n_gold else float("nan")
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
+        rows[name] = {"n_pred": n_pred, "n_gold": n_gold, "tp_pred": counts[prefix + "tp_pred"],
+                      "tp_gold": counts[prefix + "tp_gold"], "precision": precision, "recall": recall, "f1": f1}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table["speaker_n"] = [counts["speaker_n"], np.nan]
+    table["speaker_accuracy"] = [counts["speaker_ok"] / counts["speaker_n"] if counts["speaker_n"] else np.nan, np.nan]
+    table["gold_sets"] = scored_sets
+    return table
+
+
+def evaluate_polnear(path=None, *, split: str = "dev", aliases=None, threshold: float = 0.5) -> pd.DataFrame:
+    """Run :func:`framing.voices_frame` on a PolNeAR split and score it against the gold.
+
+    Examples
+    --------
+    >>> from framing.evaluation import evaluate_polnear
+    >>> evaluate_polnear(split="dev")[["precision", "recall", "f1"]]  # doctest: +SKIP
+    """
+    from .datasets.polnear import load_polnear, load_polnear_attributions
+    from .voices import voices_frame
+
+    documents = load_polnear(path, split=split)
+    gold = load_polnear_attributions(path, split=split)
+    segments = voices_frame(documents, aliases=aliases)
+    table = score_attributions(segments, gold, documents, threshold=threshold)
+    table["n_empty_gold"] = sum(
+        1 for doc, annotators in zip(documents["doc_id"], documents["annotators"]) for a in annotators.split("|")
+        if a and not ((gold["doc_id"] == doc) & (gold["annotator"] == a)).any()
+    )
+    table["articles"] = len(documents)
+    return table

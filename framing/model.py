@@ -1,0 +1,370 @@
+"""A news-sentiment model trained on human ratings (VADER ground truth), shipped as JSON.
+
+The model predicts the mean human sentiment rating of a sentence (the VADER ground-truth scale,
+-4..+4) from
+
+* TF-IDF word unigrams and bigrams (scikit-learn's default word pattern, lower case,
+  sublinear tf, l2-normalised rows), and
+* seven lexicon features: VADER compound/pos/neg/neu, TextBlob polarity/subjectivity and the log
+  of the word count (standardised).
+
+It is a ridge regression fitted on the NYT editorial sentences (weight 1) plus the tweet, movie
+and Amazon snippets (weight ``other_weight``). Everything it needs (vocabulary, idf, weights,
+feature means and scales) lives in ``framing/data/models/news_sentiment.json``: no pickle.
+:func:`build_news_model` rebuilds it offline from the corpus; the same data and settings give
+the same file. Every prediction is a sum of per-feature contributions, so
+:meth:`NewsSentimentModel.explain` lists the words and lexicon features behind a score.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+
+from ._checks import require_columns
+from .errors import FramingError
+from .sentiment import sentiment_scores
+
+__all__ = [
+    "NewsSentimentModel",
+    "build_news_model",
+    "cross_validate_news_model",
+    "load_news_model",
+    "news_sentiment",
+]
+
+logger = logging.getLogger(__name__)
+
+_MODEL_RESOURCE = ("data", "models", "news_sentiment.json")
+_DENSE = (
+    "vader_compound",
+    "vader_pos",
+    "vader_neg",
+    "vader_neu",
+    "textblob_polarity",
+    "textblob_subjectivity",
+    "log_words",
+)
+_DEFAULTS = {"alpha": 3.0, "other_weight": 0.1, "min_df": 2, "ngram_range": (1, 2)}
+
+
+def _vectorizer(ngram_range, min_df=1, vocabulary=None):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(
+        ngram_range=tuple(ngram_range),
+        min_df=min_df,
+        sublinear_tf=True,
+        lowercase=True,
+        vocabulary=vocabulary,
+        dtype=np.float64,
+    )
+
+
+def _dense_features(texts: list[str], sentiments: pd.DataFrame | None) -> np.ndarray:
+    if sentiments is None:
+        sentiments = sentiment_scores(texts)
+    word_counts = np.array([len(t.split()) for t in texts], dtype=float)
+    values = [sentiments[c].to_numpy(dtype=float) for c in _DENSE[:-1]]
+    return np.column_stack(values + [np.log1p(word_counts)])
+
+
+class NewsSentimentModel:
+    """A fitted news-sentiment model (load it with :func:`load_news_model`).
+
+    Parameters
+    ----------
+    params : dict
+        The JSON-ready description: ``vocabulary`` (term -> column), ``idf``, ``coef_words``,
+        ``coef_dense``, ``dense_mean``, ``dense_scale``, ``intercept``, ``ngram_range``,
+        ``settings`` and ``training``.
+
+    Examples
+    --------
+    >>> from framing.model import load_news_model
+    >>> model = load_news_model()
+    >>> float(model.predict(["The agreement is a welcome step."])[0]) > 0
+    True
+    """
+
+    def __init__(self, params: dict):
+        self.params = params
+        self.vocabulary = params["vocabulary"]
+        self.idf = np.asarray(params["idf"], dtype=float)
+        self.coef_words = np.asarray(params["coef_words"], dtype=float)
+        self.coef_dense = np.asarray(params["coef_dense"], dtype=float)
+        self.dense_mean = np.asarray(params["dense_mean"], dtype=float)
+        self.dense_scale = np.asarray(params["dense_scale"], dtype=float)
+        self.intercept = float(params["intercept"])
+        self._analyzer = _vectorizer(params["ngram_range"]).build_analyzer()
+        self._terms = None
+
+    def to_dict(self) -> dict:
+        """The JSON-ready parameters (what :func:`build_news_model` writes)."""
+        return self.params
+
+    def _word_matrix(self, texts: list[str]):
+        from scipy import sparse
+
+        vocabulary, rows, cols, vals = self.vocabulary, [], [], []
+        for r, text in enumerate(texts):
+            counts: dict[int, int] = {}
+            for term in self._analyzer(text):
+                col = vocabulary.get(term)
+                if col is not None:
+                    counts[col] = counts.get(col, 0) + 1
+            if not counts:
+                continue
+            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=float, count=len(counts))
+            weights = (np.log(tf) + 1.0) * self.idf[idx]
+            weights /= math.sqrt(float(weights @ weights))
+            rows.extend([r] * len(idx))
+            cols.extend(idx.tolist())
+            vals.extend(weights.tolist())
+        return sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), len(self.idf)))
+
+    def _dense(self, texts, sentiments):
+        return (_dense_features(texts, sentiments) - self.dense_mean) / self.dense_scale
+
+    def predict(self, texts, *, sentiments: pd.DataFrame | None = None) -> np.ndarray:
+        """Predicted mean human rating for each text.
+
+        Parameters
+        ----------
+        texts : sequence of str
+        sentiments : DataFrame, optional
+            Precomputed ``textblob_*``/``vader_*`` columns for the same texts (saves time).
+        """
+        texts = list(texts)
+        if not texts:
+            return np.zeros(0)
+        words = self._word_matrix(texts) @ self.coef_words
+        return words + self._dense(texts, sentiments) @ self.coef_dense + self.intercept
+
+    def explain(self, text: str) -> pd.DataFrame:
+        """Per-feature contributions to one prediction (they sum to the prediction).
+
+        Returns
+        -------
+        DataFrame
+            Columns ``feature``, ``kind`` ("word", "lexicon" or "intercept"), ``value`` and
+            ``contribution``, largest absolute contribution first.
+
+        Examples
+        --------
+        >>> from framing.model import load_news_model
+        >>> table = load_news_model().explain("A brutal and reckless attack.")
+        >>> round(table["contribution"].sum(), 6) == round(float(
+        ...     load_news_model().predict(["A brutal and reckless attack."])[0]), 6)
+        True
+        """
+        if self._terms is None:
+            self._terms = {col: term for term, col in self.vocabulary.items()}
+        row = self._word_matrix([text])
+        dense = self._dense([text], None)[0]
+        records = [
+            {"feature": self._terms[c], "kind": "word", "value": v, "contribution": v * self.coef_words[c]}
+            for c, v in zip(row.indices, row.data)
+        ]
+        records += [
+            {"feature": name, "kind": "lexicon", "value": v, "contribution": v * w}
+            for name, v, w in zip(_DENSE, dense, self.coef_dense)
+        ]
+        records.append({"feature": "(intercept)", "kind": "intercept", "value": 1.0, "contribution": self.intercept})
+        table = pd.DataFrame(records)
+        order = table["contribution"].abs().sort_values(ascending=False, kind="stable").index
+        return table.loc[order].reset_index(drop=True)
+
+
+def _fit(train: pd.DataFrame, *, alpha, other_weight, min_df, ngram_range, random_state, sentiments=None):
+    """Fit on a ground-truth frame (subset, text, mean); return a NewsSentimentModel."""
+    from scipy import sparse
+    from sklearn.linear_model import Ridge
+
+    texts = train["text"].tolist()
+    y = train["mean"].to_numpy(dtype=float)
+    weight = np.where(train["subset"].to_numpy() == "nyt", 1.0, float(other_weight))
+    keep = weight > 0
+    texts = [t for t, k in zip(texts, keep) if k]
+    y, weight = y[keep], weight[keep]
+    if sentiments is not None:
+        sentiments = sentiments.loc[keep].reset_index(drop=True)
+    vec = _vectorizer(ngram_range, min_df=min_df)
+    words = vec.fit_transform(texts)
+    dense = _dense_features(texts, sentiments)
+    mean, scale = dense.mean(axis=0), dense.std(axis=0)
+    scale[scale == 0] = 1.0
+    X = sparse.hstack([words, sparse.csr_matrix((dense - mean) / scale)]).tocsr()
+    ridge = Ridge(alpha=alpha, solver="sparse_cg", tol=1e-8, max_iter=5000, random_state=random_state)
+    ridge.fit(X, y, sample_weight=weight)
+    n_words = words.shape[1]
+    vocabulary = {term: int(col) for term, col in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])}
+    params = {
+        "format": "framing.news_sentiment/1",
+        "ngram_range": list(ngram_range),
+        "vocabulary": vocabulary,
+        "idf": [round(float(v), 8) for v in vec.idf_],
+        "coef_words": [round(float(v), 8) for v in ridge.coef_[:n_words]],
+        "dense_features": list(_DENSE),
+        "coef_dense": [round(float(v), 8) for v in ridge.coef_[n_words:]],
+        "dense_mean": [round(float(v), 8) for v in mean],
+        "dense_scale": [round(float(v), 8) for v in scale],
+        "intercept": round(float(ridge.intercept_), 8),
+        "settings": {
+            "alpha": alpha,
+            "other_weight": other_weight,
+            "min_df": min_df,
+            "random_state": random_state,
+        },
+        "training": {
+            "items": int(len(texts)),
+            "by_subset": {k: int(v) for k, v in train.loc[keep, "subset"].value_counts().sort_index().items()},
+        },
+    }
+    # Round-trip through the JSON form so the fitted model and the shipped file agree exactly.
+    return NewsSentimentModel(json.loads(json.dumps(params)))
+
+
+def _check_ground_truth(data: pd.DataFrame) -> pd.DataFrame:
+    require_columns(data, ["subset", "text", "mean"], what="ground-truth data")
+    if not (data["subset"] == "nyt").any():
+        raise FramingError("ground-truth data holds no 'nyt' rows; load it with load_vader_groundtruth().")
+    return data.reset_index(drop=True)
+
+
+def build_news_model(data: pd.DataFrame | None = None, *, alpha: float = _DEFAULTS["alpha"],
+                     other_weight: float = _DEFAULTS["other_weight"], min_df: int = _DEFAULTS["min_df"],
+                     random_state: int = 0) -> NewsSentimentModel:
+    """Fit the news-sentiment model on the VADER ground truth (offline, deterministic).
+
+    Parameters
+    ----------
+    data : DataFrame, optional
+        Ground truth as returned by :func:`framing.datasets.load_vader_groundtruth` (columns
+        ``subset``, ``text``, ``mean``); default: all four subsets from the corpora folder.
+    alpha : float
+        Ridge penalty.
+    other_weight : float
+        Sample weight of the tweet, movie and Amazon items (NYT items weigh 1; 0 drops them).
+    min_df : int
+        Minimum document frequency of a word or bigram.
+    random_state : int
+        Passed to the solver; with the same data the result is identical.
+
+    Returns
+    -------
+    NewsSentimentModel
+        Save it with ``json.dump(model.to_dict(), file)`` (see ``scripts/build_news_model.py``).
+
+    Examples
+    --------
+    >>> from framing.model import build_news_model
+    >>> model = build_news_model()  # doctest: +SKIP
+    """
+    if data is None:
+        from .datasets.vader import load_vader_groundtruth
+
+        data = load_vader_groundtruth()
+    data = _check_ground_truth(data)
+    return _fit(data, alpha=alpha, other_weight=other_weight, min_df=min_df,
+                ngram_range=_DEFAULTS["ngram_range"], random_state=random_state)
+
+
+@lru_cache(maxsize=1)
+def load_news_model() -> NewsSentimentModel:
+    """The shipped news-sentiment model (read once from package data).
+
+    Examples
+    --------
+    >>> from framing.model import load_news_model
+    >>> load_news_model().params["settings"]["random_state"]
+    0
+    """
+    file = resources.files("framing").joinpath(*_MODEL_RESOURCE)
+    if not file.is_file():
+        raise FileNotFoundError(
+            f"{file} is missing: rebuild it with `python scripts/build_news_model.py`."
+        )
+    return NewsSentimentModel(json.loads(file.read_text(encoding="utf-8")))
+
+
+def news_sentiment(texts, *, sentiments: pd.DataFrame | None = None) -> np.ndarray:
+    """Predicted human sentiment rating (-4..+4 scale) for each text, from the shipped model.
+
+    Examples
+    --------
+    >>> from framing.model import news_sentiment
+    >>> a, b = news_sentiment(["A welcome agreement.", "A brutal attack."])
+    >>> bool(a > b)
+    True
+    """
+    return load_news_model().predict(list(texts), sentiments=sentiments)
+
+
+def cross_validate_news_model(data: pd.DataFrame | None = None, *, n_splits: int = 5, alpha: float = _DEFAULTS["alpha"],
+                              other_weight: float = _DEFAULTS["other_weight"], min_df: int = _DEFAULTS["min_df"],
+                              random_state: int = 0) -> pd.DataFrame:
+    """Cross-validated Pearson r on the NYT sentences, folds grouped by article.
+
+    Sentences of one article never straddle train and test. In each fold the model is fitted on
+    the training NYT articles plus all other subsets and scored on the held-out NYT sentences;
+    TextBlob polarity and VADER compound are scored on the same held-out sentences.
+
+    Returns
+    -------
+    DataFrame
+        One row per fold plus a ``"pooled"`` row (r over all out-of-fold predictions), columns
+        ``fold, n, r_model, r_textblob, r_vader``.
+
+    Examples
+    --------
+    >>> from framing.model import cross_validate_news_model
+    >>> cross_validate_news_model().tail(1)  # doctest: +SKIP
+    """
+    from sklearn.model_selection import GroupKFold
+
+    if data is None:
+        from .datasets.vader import load_vader_groundtruth
+
+        data = load_vader_groundtruth()
+    data = _check_ground_truth(data)
+    require_columns(data, ["group"], what="ground-truth data")
+    sentiments = sentiment_scores(data["text"])
+    is_nyt = (data["subset"] == "nyt").to_numpy()
+    nyt_index = np.flatnonzero(is_nyt)
+    other_index = np.flatnonzero(~is_nyt)
+    y = data["mean"].to_numpy(dtype=float)
+    prediction = np.full(len(data), np.nan)
+    rows = []
+    folds = GroupKFold(n_splits=n_splits).split(nyt_index, groups=data["group"].to_numpy()[nyt_index])
+    for k, (train_pos, test_pos) in enumerate(folds):
+        train = np.concatenate([nyt_index[train_pos], other_index])
+        test = nyt_index[test_pos]
+        model = _fit(data.iloc[train].reset_index(drop=True), alpha=alpha, other_weight=other_weight,
+                     min_df=min_df, ngram_range=_DEFAULTS["ngram_range"], random_state=random_state,
+                     sentiments=sentiments.iloc[train].reset_index(drop=True))
+        texts = data["text"].iloc[test].tolist()
+        prediction[test] = model.predict(texts, sentiments=sentiments.iloc[test].reset_index(drop=True))
+        rows.append(_fold_row(k, test, y, prediction, sentiments))
+    rows.append(_fold_row("pooled", nyt_index, y, prediction, sentiments))
+    return pd.DataFrame(rows)
+
+
+def _fold_row(name, index, y, prediction, sentiments) -> dict:
+    def r(x):
+        return float(np.corrcoef(x, y[index])[0, 1])
+
+    return {
+        "fold": str(name),
+        "n": int(len(index)),
+        "r_model": r(prediction[index]),
+        "r_textblob": r(sentiments["textblob_polarity"].to_numpy()[index]),
+        "r_vader": r(sentiments["vader_compound"].to_numpy()[index]),
+    }

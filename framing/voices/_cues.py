@@ -1,0 +1,236 @@
+"""Attribution cues: reporting verbs (data file), "according to", and the speaker before a cue."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._speakers import Mention, _read_data, description_pattern, resolve, voice_for_name
+
+_AUX = (r"(?:(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
+        r"repeatedly|once|would|will|did|does|further|often|never|subsequently|quickly|flatly|"
+        r"bluntly|angrily|simply|separately|earlier|first|frequently|privately|openly|"
+        r"immediately|not|n[o’']t|even|only|already|still|always|just|too|both|all)\s+){0,3}")
+_ADJUNCT = (r"(?:\s+(?:in|on|during|at|via|through|over)\s+(?:a|an|the|his|her|their|its|one|two)"
+            r"\s+(?:[\w’'-]+\s+){0,3}?(?:statement|tweets?|interview|posts?|speech|letter|"
+            r"message|briefing|conference|editorial|commentary|article|report|op-ed|email|video|"
+            r"call|rally|debate|appearance|remarks|broadcast|column|blog|release|dispatch|"
+            r"address|session|hearing|memo|note|filing|podcast|program|show))?")
+_TIME = re.compile(
+    r"^\s*,?\s*(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|"
+    r"CNN|Fox News|[A-Z]\w+ \d+)|last (?:week|month|year|night)|this (?:week|month|year)|"
+    r"earlier|later|yesterday|today|tonight|recently|previously|in (?:a|an) [\w ]{0,30}?"
+    r"(?:statement|interview)|at (?:a|an|the) [\w ]{0,30}?(?:rally|event|conference|briefing|"
+    r"debate|hearing))"
+)
+_THAT = re.compile(r"^(?:\s+[^\s,.;:!?\"“”]+){0,7}?\s+that\b")
+_OBJECT = re.compile(
+    r"^\s+(?:him|her|them|us|me|reporters|journalists|supporters|voters|the crowd|an audience|"
+    r"the audience|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=[\s,])"
+)
+_TO_OBJECT = re.compile(
+    r"^\s+to\s+(?:reporters|journalists|supporters|him|her|them|(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}"
+    r"[A-Z][\w.’'-]*(?=[\s,]))"
+)
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Cc]iting)\s+")
+_NAME_BEFORE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$"
+)
+_NP_BEFORE = re.compile(r"(?:^|(?<=[\s,;:(—–]))((?:[\w’'.-]+\s+){0,5}[\w’'-]+)$")
+_BOUNDARY_BEFORE = re.compile(
+    r"(?:^|[,;:(—–]\s*|\b(?:and|but|that|while|as|because|when|where|after|before|since|though|"
+    r"although|if|so|yet|or)\s+)$"
+)
+_APPOSITIVE = re.compile(r"\s*(?:citing|who|which|a|an|the|speaking|writing|quoting|in|on|[A-Z][\w.’'-]+ (?:of|at|for)\b)")
+_RELATIVE = re.compile(r"(?:^|\s)(?:who|which|that)$")
+_NOT_SUBJECT = frozenset(
+    "the a an and or but that this these those which what when where while as is was were be been "
+    "being are to of in on at for with by from it's he's she's there here not no also has have "
+    "had would will could should may might can must do does did then so just even very".split()
+)
+_CONJUNCTIONS = frozenset("if when because while after before since as though although until unless "
+                          "whether where once".split())
+_CAP_STOP = frozenset("The A An It He She They We I This That But And Meanwhile However In On "
+                      "At As When If While After Before So Yet Still Also Monday Tuesday Wednesday "
+                      "Thursday Friday Saturday Sunday".split())
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    lemma: str
+    credit: bool
+    confidence: float
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    verb: CueVerb
+    kind: str = "verb"   # verb | according
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, CueVerb]:
+    forms: dict[str, CueVerb] = {}
+    for row in csv.DictReader(io.StringIO(_read_data("voices/cues.csv"))):
+        verb = CueVerb(row["cue"], row["credit"] == "1", float(row["confidence"]))
+        for form in row["pattern"].split("|"):
+            forms.setdefault(form.strip().lower(), verb)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.Pattern]:
+    """First word of each cue form -> [(whole form, verb)], longest form first."""
+    index: dict[str, list[tuple[str, CueVerb]]] = {}
+    for form, verb in cue_verbs().items():
+        index.setdefault(form.split()[0], []).append((form, verb))
+    for forms in index.values():
+        forms.sort(key=lambda fv: -len(fv[0]))
+    aux = re.compile(r"\b" + _AUX + r"$", re.IGNORECASE)
+    adjunct = re.compile(_ADJUNCT, re.IGNORECASE)
+    return index, aux, adjunct
+
+
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
+    """Reporting-verb and "according to" cues in ``text[lo:hi]``.
+
+    Words are looked up in a dictionary of cue forms (one regex pass over the words is much
+    faster than one big alternation); auxiliaries before ("has also said") and a medium after
+    ("in a statement") join the cue.
+    """
+    index, aux, adjunct = _cue_index()
+    cues = []
+    for m in _WORDS.finditer(text, lo, hi):
+        candidates = index.get(m.group().lower())
+        if not candidates:
+            continue
+        for form, verb in candidates:
+            end = m.start() + len(form)
+            if text[m.start():end].lower() == form and (end >= len(text) or not text[end].isalnum()):
+                break
+        else:
+            continue
+        before = aux.search(text, max(lo, m.start() - 60), m.start())
+        start = before.start() if before and before.end() == m.start() and before.group() else m.start()
+        extra = adjunct.match(text, end, hi)
+        cues.append(Cue(start, extra.end() if extra else end, verb))
+    for m in _ACCORDING.finditer(text, lo, hi):
+        lemma = "citing" if m.group().lower().startswith("citing") else "according to"
+        cues.append(Cue(m.start(), m.end() - 1, CueVerb(lemma, False, 0.85), "according"))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def is_present_credit(text: str, cue: Cue) -> bool:
+    """A present-tense credit verb ("writes", "informs", "adds", "reports")."""
+    word = text[cue.start:cue.end].split()[-1].lower() if cue.kind == "verb" else ""
+    return cue.verb.credit and word.endswith("s") and not word.endswith("ss")
+
+
+def skip_after_cue(text: str, pos: int, hi: int, cue: Cue) -> int:
+    """Where the reported content starts after a cue: past "that", an object, a time adjunct."""
+    window = text[pos:min(hi, pos + 90)]
+    if m := _THAT.match(window):
+        return pos + m.end()
+    moved = True
+    while moved:
+        moved = False
+        if m := _TIME.match(window):
+            pos += m.end()
+            window = window[m.end():]
+            moved = True
+        if cue.verb.lemma in ("tell", "ask", "inform", "remind") and (m := _OBJECT.match(window)):
+            pos += m.end()
+            window = window[m.end():]
+            moved = True
+        if m := _TO_OBJECT.match(window):
+            pos += m.end()
+            window = window[m.end():]
+            moved = True
+    m = re.match(r"[\s,:]*", window)
+    return pos + (m.end() if m else 0)
+
+
+def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Mention],
+                   entities: list[Mention]) -> Mention | None:
+    """The words naming the speaker that end right before ``pos`` (a cue's start), resolved."""
+    end = pos
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return None
+    if end in aliases_by_end:
+        aliases_by_end[end].salient = True
+        return aliases_by_end[end]
+    if text[end - 1] == ")":  # 'Gov. Phil Bryant (R) said'
+        open_paren = text.rfind("(", max(lo, end - 40), end)
+        if open_paren > lo:
+            return subject_before(text, open_paren, lo, aliases_by_end, entities)
+    if text[end - 1] == ",":
+        # 'Jim Poolman, said' / 'The newspaper, citing a source ..., said': the subject stands
+        # before the appositive
+        named = subject_before(text, end - 1, lo, aliases_by_end, entities)
+        if named is not None and named.voice is not None and named.voice.type != "group":
+            return named
+        comma = end - 1
+        for _ in range(3):
+            comma = text.rfind(",", max(lo, end - 250), comma)
+            if comma == -1:
+                return None
+            if _APPOSITIVE.match(text, comma + 1) or text[comma + 1:comma + 3].strip()[:1].islower():
+                found = subject_before(text, comma, lo, aliases_by_end, entities)
+                if found is not None:
+                    return found
+        return None
+    window = text[max(lo, end - 80):end]
+    if m := description_pattern().search(window):
+        start = end - (len(window) - m.start())
+        if _BOUNDARY_BEFORE.search(text[max(lo, start - 12):start]) or not text[lo:start].strip():
+            word = m.group()
+            voice = resolve(word, start, entities)
+            return Mention(start, end, voice, word)
+    if m := _RELATIVE.search(window):
+        start = end - len(m.group().strip())
+        antecedent = entities[-1].voice if entities and entities[-1].end >= start - 40 else None
+        return Mention(start, end, antecedent, m.group().strip())
+    if m := _NAME_BEFORE.search(window):
+        name = m.group()
+        words = name.split()
+        while words and words[0] in _CAP_STOP:
+            words = words[1:]
+        if words and any(w[0].isupper() for w in words):
+            name = " ".join(words)
+            start = end - len(name)
+            if name and name[0].isupper():
+                voice = voice_for_name(name, entities)
+                mention = Mention(start, end, voice, name, salient=True)
+                entities.append(mention)
+                return mention
+    if m := _NP_BEFORE.search(window):
+        words = m.group(1).split()
+        # shortest noun phrase after a clause boundary
+        for k in range(min(len(words), 6), 0, -1):
+            phrase = " ".join(words[-k:])
+            start = end - len(phrase)
+            before = text[max(lo, start - 12):start]
+            if (not text[lo:start].strip(" ,—–") or _BOUNDARY_BEFORE.search(before)) and words[-1].lower() not in _NOT_SUBJECT:
+                first = words[-k].lower()
+                if first in _NOT_SUBJECT or first in _CONJUNCTIONS:
+                    continue
+                canonical = re.sub(r"^(?:the|a|an|some|many|other|several)\s+", "", phrase, flags=re.I)
+                return Mention(start, end, voice_for_name(canonical, []) if canonical[:1].isupper()
+                               else _generic(canonical), phrase)
+    return None
+
+
+def _generic(phrase: str):
+    from ._speakers import Voice
+    return Voice(phrase.lower(), "group")

@@ -1,0 +1,463 @@
+"""Split one text into attributed segments (the engine behind ``framing.voices``)."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..text import paragraph_spans, sentence_spans
+from ._cues import Cue, find_cues, is_present_credit, skip_after_cue, subject_before
+from ._quotes import find_quotes
+from ._speakers import AliasTable, Mention, Voice, _read_data
+
+UNKNOWN = "unknown"
+# cue forms that are also common nouns: need a named, pronoun or description subject
+NOUN_LIKE = frozenset(
+    "report reports claim claims note notes post posts tweet tweets remark remarks estimate "
+    "estimates promise promises pledge pledges call calls counter find show shows warning saying "
+    "writing reporting hint hints signal signals vow vows charges quip joke jokes tout blast "
+    "blasts slam slams praise criticize testify states statement announcement".split())
+NARRATOR = "narrator"
+_WORD = re.compile(r"\w+")
+_DOCUMENT_NP = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,2}(?:report|study|poll|survey|analysis))\b")
+_TRAILING_END = re.compile(r"^\s*[.!?;]*[\"”’)]*\s*$")
+_SHORT_GAP = re.compile(r"[\s,—–]*(?:[a-z][\w-]*\s+){0,3}")  # '”, the spokesperson Ana Ruiz said'
+_CLAUSE_CONT = re.compile(r"^\s*[,—–]")
+_TRAIL_ADJUNCT = re.compile(r"^\s+(?:in|at|during|on|after|before|when|while|as|of|to|from|about|last|this|"
+                            r"earlier|later|recently|yesterday|today|tonight|late|early|Monday|Tuesday|"
+                            r"Wednesday|Thursday|Friday|Saturday|Sunday|with|through|via|without|under)\b")
+_SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
+                           r"(?:(?:In|On|At|For|After|Before|During|Since|With)\s+[^,]{1,30},\s+)?")
+
+
+@dataclass
+class Attribution:
+    speaker: str
+    source: str
+    cue: str = ""
+    cue_start: int = -1
+    cue_end: int = -1
+    mention_start: int = -1
+    mention_end: int = -1
+    confidence: float = 0.5
+
+
+@dataclass
+class Interval:
+    start: int
+    end: int
+    kind: str  # direct | indirect
+    attr: Attribution
+    group: int = -1  # quote group when the quote runs over several paragraphs
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern:
+    lines = _read_data("voices/boilerplate.csv").splitlines()[1:]
+    return re.compile(r"^(?:" + "|".join(l.strip() for l in lines if l.strip()) + r")$", re.IGNORECASE)
+
+
+def _attribution(text: str, cue: Cue | None, mention: Mention | None, *, confidence: float) -> Attribution:
+    voice = mention.voice if mention is not None else None
+    if voice is not None:
+        speaker = voice.canonical
+        source = voice.channel or voice.canonical
+    else:
+        speaker, source = "", UNKNOWN
+        confidence *= 0.8
+    attr = Attribution(speaker, source, confidence=round(confidence, 3))
+    if cue is not None:
+        attr.cue, attr.cue_start, attr.cue_end = text[cue.start:cue.end], cue.start, cue.end
+    if mention is not None:
+        attr.mention_start, attr.mention_end = mention.start, mention.end
+    return attr
+
+
+def _units(text: str, p_start: int, p_end: int, quotes) -> list[tuple[int, int]]:
+    """Sentences of a paragraph, merged where a quote runs across a sentence boundary."""
+    units = [(p_start + s, p_start + e) for s, e in sentence_spans(text[p_start:p_end])]
+    if not units:
+        return []
+    merged = [list(units[0])]
+    for start, end in units[1:]:
+        if any(q.start < merged[-1][1] and q.end > start for q in quotes):
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    return [tuple(u) for u in merged]
+
+
+def _looks_like_headline(text: str, paragraphs) -> bool:
+    if len(paragraphs) < 2:
+        return False
+    start, end = paragraphs[0]
+    line = text[start:end].rstrip()
+    words = len(_WORD.findall(line))
+    return 0 < words <= 30 and not re.search(r"[.!?][\"”’)]*$", line) or (words <= 14 and line.istitle())
+
+
+def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
+    """Return rows ``(start, end, kind, Attribution or None)`` partitioning ``text``."""
+    paragraphs = paragraph_spans(text)
+    if not paragraphs:
+        return []
+    quotes, stray = find_quotes(text, paragraphs)
+    quote_at = [(q.start, q.end) for q in quotes]
+    aliases = [m for m in table.find(text) if not _inside(m.start, quote_at)]
+    for m in _DOCUMENT_NP.finditer(text):
+        if not _inside(m.start(), quote_at):
+            aliases.append(Mention(m.start(), m.end(), Voice(m.group(1).lower(), "document"), m.group()))
+    entities = sorted(aliases, key=lambda m: m.start)
+    by_end = {m.end: m for m in aliases if m.voice.type != "document"}
+    default_source = outlet or NARRATOR
+    rows: list[tuple] = []
+    group_attr: dict[int, Attribution] = {}
+    group_found: dict[int, Attribution] = {}  # cue found for a quote over several paragraphs
+    group_rows: dict[int, list[int]] = {}
+    last_attr: Attribution | None = None
+    credit: Attribution | None = None
+    headline = _looks_like_headline(text, paragraphs)
+    for p, (p_start, p_end) in enumerate(paragraphs):
+        para = text[p_start:p_end]
+        if p == 0 and headline:
+            rows.append((p_start, p_end, "headline", Attribution("", default_source, confidence=0.8)))
+            continue
+        if (len(para) < 120 and _boilerplate().match(para.strip())) or not _WORD.search(para):
+            rows.append((p_start, p_end, "boilerplate", None))
+            continue
+        p_quotes = [q for q in quotes if p_start <= q.start < p_end]
+        penalty = 0.7 if p in stray else 1.0
+        para_rows: list[tuple] = []
+        para_credit = None
+        units = _units(text, p_start, p_end, p_quotes)
+        for u_start, u_end in units:
+            intervals, unit_credit = _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities,
+                                                   group_attr, last_attr, penalty, group_found)
+            if unit_credit is not None:
+                para_credit = unit_credit
+                for iv in intervals:  # words reported inside a credited sentence travel through it
+                    iv.attr = replace(iv.attr, source=unit_credit.source)
+            for iv in intervals:
+                last_attr = iv.attr
+            for piece in _pieces(text, u_start, u_end, intervals):
+                iv = next((i for i in intervals if i.group >= 0 and i.attr is piece[3]), None)
+                if iv is not None:
+                    group_rows.setdefault(iv.group, []).append(len(rows) + len(para_rows))
+                para_rows.append(piece)
+        if para_credit is not None:
+            credit = para_credit
+        for start, end, kind, attr in para_rows:
+            if kind == "narration":
+                if credit is not None:
+                    carried = credit is not para_credit
+                    attr = replace(credit, confidence=0.6 if carried else 0.8)
+                else:
+                    attr = Attribution("", default_source, confidence=0.9 if outlet else 0.7)
+            rows.append((start, end, kind, attr))
+    for group, attr in group_found.items():  # one voice for all paragraphs of a long quote
+        for i in group_rows.get(group, []):
+            rows[i] = rows[i][:3] + (attr,)
+    return rows
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, last_attr, penalty,
+                  group_found):
+    u_quotes = [q for q in p_quotes if q.start < u_end and q.end > u_start]
+    spans = [(max(q.start, u_start), min(q.end, u_end)) for q in u_quotes]
+    cues = [c for c in find_cues(text, u_start, u_end) if not _inside(c.start, spans)]
+    used: set[int] = set()
+    intervals: list[Interval] = []
+    unit_credit = None
+
+    def mention_at(cue):
+        return subject_before(text, cue.start, u_start, by_end, entities)
+
+    lead = _SUBJECT_LEAD.match(text, u_start, u_end)
+    first_word = lead.end() if lead else u_start
+    for mention in entities:
+        if first_word <= mention.start <= first_word + 4:
+            mention.salient = True   # the sentence's subject
+
+    # 1. direct quotes: a cue right after (", he said"), right before ("said:"), or a colon
+    for q, (qs, qe) in zip(u_quotes, spans):
+        attr = None
+        after = next((c for c in cues if c.start >= qe), None)
+        if after is not None and after.kind == "verb":
+            gap = text[qe:after.start]
+            if not gap.strip(" ,—–\u00a0"):  # '”, said Trump' (speaker after the cue)
+                m = _name_after(text, after.end, u_end, by_end, entities)
+                if m is not None:
+                    attr = _attribution(text, after, m, confidence=after.verb.confidence)
+            else:
+                m = subject_before(text, after.start, qe, by_end, entities)
+                if m is not None and m.voice is not None and m.voice.type == "group" and (
+                        after.verb.confidence < 0.8 or len(m.text.split()) > 4):
+                    m = None
+                if m is not None and _SHORT_GAP.fullmatch(text, qe, m.start):
+                    attr = _attribution(text, after, m, confidence=after.verb.confidence)
+            if attr is not None:
+                used.add(after.start)
+        if attr is None:
+            before = [c for c in cues if c.end <= qs]
+            if before:
+                c = before[-1]
+                gap = text[c.end:qs]
+                if re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.;\"“”]{0,40}:\s*", gap):
+                    m = mention_at(c) if c.kind == "verb" else _according_np(text, c, u_end, by_end, entities)
+                    if m is not None or c.kind == "verb":
+                        attr = _attribution(text, c, m, confidence=c.verb.confidence)
+                        used.add(c.start)
+        if attr is None and text[u_start:qs].rstrip().endswith(":"):
+            m = _unit_subject(text, u_start, qs, by_end, entities)
+            cue = next((c for c in cues if c.end <= qs), None)
+            attr = _attribution(text, cue, m, confidence=0.7)
+        inherited = attr is None
+        if attr is None and not q.first and q.group in group_attr:
+            attr = group_attr[q.group]
+        if attr is None:
+            outside = len(_WORD.findall(text[u_start:u_end])) - len(_WORD.findall(text[qs:qe]))
+            if outside <= 2 or (q.start <= u_start + 2 and len(_WORD.findall(text[qs:qe])) >= 6):
+                # a quote standing alone: the previous voice goes on (quote-only paragraph)
+                if last_attr is not None:
+                    attr = replace(last_attr, confidence=round(last_attr.confidence * 0.7, 3))
+                else:
+                    attr = Attribution("", UNKNOWN, confidence=0.3)
+        if attr is None:
+            continue  # an embedded quote: part of the surrounding narration
+        found_here = not inherited
+        if not q.balanced:
+            attr = replace(attr, confidence=round(attr.confidence * 0.6, 3))
+        attr = replace(attr, confidence=round(attr.confidence * penalty, 3))
+        if found_here and not (q.first and q.last):
+            group_found.setdefault(q.group, attr)
+        group_attr.setdefault(q.group, attr)
+        intervals.append(Interval(qs, qe, "direct", attr, q.group if not (q.first and q.last) else -1))
+    # quotes split by an inside cue: '“X,” he said, “Y.”' -> Y inherits from X
+    directs = [iv for iv in intervals if iv.kind == "direct"]
+    for q, (qs, qe) in zip(u_quotes, spans):
+        if not any(iv.start == qs for iv in directs) and directs:
+            prev = [iv for iv in directs if iv.end <= qs]
+            if prev and re.fullmatch(r"[\s,]*", text[qs - 1:qs]) is not None and \
+                    not re.search(r"[.;]", text[prev[-1].end:qs]):
+                intervals.append(Interval(qs, qe, "direct", prev[-1].attr))
+    direct_spans = [(iv.start, iv.end) for iv in intervals]
+
+    # 2. reported speech around the remaining cues
+    trailing: list[tuple[int, Cue, Mention | None]] = []  # (comma position, cue, mention)
+    trailing_stops: list[int] = []
+    resumes: list[tuple[int, Cue, Mention | None]] = []
+    forward: list[tuple[Cue, Mention]] = []
+    for c in cues:
+        if c.start in used:
+            continue
+        if c.kind == "according":
+            if c.verb.lemma == "citing" and any(o.kind == "verb" and o.start > c.start for o in cues):
+                continue
+            lead = text[u_start:c.start]
+            if not lead.strip(" \"“”'‘’—–(") or re.fullmatch(r"\W*\w+,?\s*", lead):
+                m = _according_np(text, c, u_end, by_end, entities)
+                comma = text.find(",", c.end, u_end)
+                if comma != -1 and m is not None:
+                    start = skip_after_cue(text, comma + 1, u_end, c)
+                    intervals.append(Interval(start, _content_end(text, start, u_end),
+                                              "indirect", _attribution(text, c, m, confidence=0.85)))
+            elif lead.rstrip().endswith(","):
+                m = _according_np(text, c, u_end, by_end, entities)
+                trailing.append((len(lead.rstrip()) + u_start - 1, c, m))
+            continue
+        if text[c.start:c.end].split()[-1].lower().endswith("ing") and \
+                text[u_start:c.start].rstrip().endswith(","):
+            m = _unit_subject(text, u_start, c.start, by_end, entities)  # '..., adding that'
+        else:
+            m = mention_at(c)
+        if m is not None and m.voice is not None and m.voice.type == "group" and (
+                text[c.start:c.end].split()[-1].lower() in NOUN_LIKE):
+            continue  # 'a think tank report released ...': a noun, not a verb
+        after = text[c.end:u_end]
+        tail = re.sub(_TIME, "", after, count=1) if _TIME_OK(after) else after
+        if m is not None and text[u_start:m.start].rstrip().endswith((",", "—", "–")) and (
+                _TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail) or _TRAIL_ADJUNCT.match(tail)):
+            comma = u_start + len(text[u_start:m.start].rstrip()) - 1
+            if (m.voice is not None and m.voice.type in ("outlet", "agency") and is_present_credit(text, c)
+                    and _TRAILING_END.match(tail)):
+                unit_credit = _attribution(text, c, m, confidence=0.8)
+                trailing_stops.append(comma)
+                continue
+            trailing.append((comma, c, m))
+            if _CLAUSE_CONT.match(tail):   # 'The plan, a source said, is to ...': content goes on
+                resume = c.end + len(after) - len(tail) + _CLAUSE_CONT.match(tail).end()
+                resumes.append((resume, c, m))
+            continue
+        if m is None and text[u_start:c.start].rstrip().endswith(","):
+            n = _name_after(text, c.end, u_end, by_end, entities)   # ', said Mr. Smith.'
+            if n is not None and _TRAILING_END.match(text[n.end:u_end].split(",")[0] if "," in text[n.end:u_end] else text[n.end:u_end]):
+                trailing.append((u_start + len(text[u_start:c.start].rstrip()) - 1, c, n))
+                continue
+        if m is not None:
+            forward.append((c, m))
+    boundaries = sorted([t[0] for t in trailing] + trailing_stops)
+    last_end = u_start
+    for comma, c, m in sorted(trailing, key=lambda t: t[0]):
+        start = _content_start(text, last_end, comma)
+        if comma - start > 3 and not _covered(start, comma, direct_spans):
+            intervals.append(Interval(start, comma, "indirect",
+                                      _attribution(text, c, m, confidence=c.verb.confidence * 0.95)))
+        last_end = c.end
+    for resume, c, m in resumes:
+        start = _content_start(text, resume, u_end)
+        end = _content_end(text, start, min([b for b in boundaries if b > start] + [u_end]))
+        if len(_WORD.findall(text[start:end])) >= 2 and not _covered(start, end, direct_spans):
+            intervals.append(Interval(start, end, "indirect",
+                                      _attribution(text, c, m, confidence=c.verb.confidence * 0.85)))
+    for c, m in forward:
+        if c.verb.confidence < 0.7 and not re.match(r"\s+that\b", text[c.end:c.end + 6]) and (
+                m.voice is None):
+            continue  # belief, desire and evidence verbs: a named or pronoun subject, or "that"
+        start = skip_after_cue(text, c.end, u_end, c)
+        end = min([b for b in boundaries if b > start] + [u_end])
+        end = _content_end(text, start, end)
+        if len(_WORD.findall(text[start:end])) >= 2 and not _covered(start, end, direct_spans):
+            intervals.append(Interval(start, end, "indirect",
+                                      _attribution(text, c, m, confidence=c.verb.confidence * 0.9)))
+    _relay(intervals)
+    return intervals, unit_credit
+
+
+def _TIME_OK(after: str) -> bool:
+    from ._cues import _TIME
+    return bool(_TIME.match(after))
+
+
+from ._cues import _TIME  # noqa: E402  (shared pattern)
+
+
+def _covered(start, end, spans) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _content_start(text, lo, hi) -> int:
+    m = _SUBJECT_LEAD.match(text, lo, hi)
+    pos = m.end() if m else lo
+    while pos < hi and text[pos] in " ,;":
+        pos += 1
+    return pos
+
+
+def _content_end(text, start, end) -> int:
+    # stop before ', according to' and trailing punctuation
+    m = re.search(r",\s+(?:according to|citing)\b", text[start:end])
+    if m:
+        end = start + m.start()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return end
+
+
+def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
+    window = text[pos:min(hi, pos + 80)]
+    lead = len(window) - len(window.lstrip())
+    start = pos + lead
+    for m in by_end.values():
+        if m.start == start:
+            return m
+    match = re.match(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,3}",
+                     text[start:min(hi, start + 60)])
+    if match:
+        from ._speakers import voice_for_name
+        name = match.group()
+        mention = Mention(start, start + len(name), voice_for_name(name, entities), name)
+        entities.append(mention)
+        return mention
+    match = re.match(r"(?:he|she|they|it)\b", text[start:start + 5])
+    if match:
+        from ._speakers import resolve
+        return Mention(start, start + match.end(), resolve(match.group(), start, entities), match.group())
+    return None
+
+
+def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
+    """The source after 'according to' / 'citing': up to the next comma or the unit end."""
+    window = text[cue.end:hi]
+    stop = re.search(r"[,;.]\s|[.;]$|$", window)
+    phrase_end = cue.end + (stop.start() if stop else len(window))
+    start = cue.end + (len(window) - len(window.lstrip()))
+    if phrase_end <= start:
+        return None
+    for m in by_end.values():
+        if start <= m.start < phrase_end:
+            return m
+    phrase = text[start:phrase_end]
+    from ._speakers import voice_for_name
+    name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    voice = voice_for_name(name, entities) if name[:1].isupper() else Voice(name.lower(), "group")
+    return Mention(start, phrase_end, voice, phrase)
+
+
+def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
+    lead = _SUBJECT_LEAD.match(text, lo, hi)
+    pos = lead.end() if lead else lo
+    for m in sorted(by_end.values(), key=lambda m: m.start):
+        if pos <= m.start < min(hi, pos + 3):
+            return m
+    from ._speakers import description_pattern, resolve
+    for k in range(4, 0, -1):
+        words = text[pos:hi].split()[:k]
+        if not words:
+            continue
+        phrase = " ".join(words)
+        if description_pattern().fullmatch(phrase):
+            return Mention(pos, pos + len(phrase), resolve(phrase, pos, entities), phrase)
+    match = re.match(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*", text[pos:hi])
+    if match:
+        from ._speakers import voice_for_name
+        return Mention(pos, pos + match.end(), voice_for_name(match.group(), entities), match.group())
+    return None
+
+
+def _relay(intervals: list[Interval]) -> None:
+    """Words reported inside another report travel through the outer voice's channel."""
+    for inner in intervals:
+        outers = [o for o in intervals if o is not inner and o.start <= inner.start and inner.end <= o.end
+                  and (o.end - o.start) > (inner.end - inner.start)]
+        if outers:
+            outer = min(outers, key=lambda o: o.end - o.start)
+            if outer.attr.source not in (UNKNOWN, inner.attr.speaker) and outer.attr.speaker:
+                inner.attr = replace(inner.attr, source=outer.attr.source)
+
+
+def _pieces(text, u_start, u_end, intervals) -> list[tuple]:
+    """Partition a unit: each stretch goes to the smallest interval holding it, else narration."""
+    cuts = {u_start, u_end}
+    for iv in intervals:
+        cuts.update((max(u_start, iv.start), min(u_end, iv.end)))
+    cuts = sorted(c for c in cuts if u_start <= c <= u_end)
+    out: list[list] = []
+    for a, b in zip(cuts, cuts[1:]):
+        holders = [iv for iv in intervals if iv.start <= a and b <= iv.end]
+        iv = min(holders, key=lambda i: i.end - i.start) if holders else None
+        kind = iv.kind if iv else "narration"
+        attr = iv.attr if iv else None
+        piece = text[a:b]
+        if not piece.strip():
+            continue
+        if out and (out[-1][3] is attr and out[-1][2] == kind or not _WORD.search(piece)):
+            out[-1][1] = b  # same voice goes on, or punctuation only: extend the previous piece
+            continue
+        if out and not _WORD.search(text[out[-1][0]:out[-1][1]]):
+            out[-1][1:] = [b, kind, attr]
+            continue
+        out.append([a, b, kind, attr])
+    rows = []
+    for a, b, kind, attr in out:
+        while text[a].isspace():
+            a += 1
+        while text[b - 1].isspace():
+            b -= 1
+        rows.append((a, b, kind, attr))
+    return rows

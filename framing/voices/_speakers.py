@@ -1,0 +1,183 @@
+"""Who speaks: the alias table, speaker mentions before a cue, pronoun and description resolution.
+
+* Named voices come from the alias table (``framing/data/aliases.csv``; users add their own).
+  An alias matches case-sensitively on word boundaries, also with its first letter upper-cased
+  and with ' and ’ interchanged.
+* A pronoun or description ("he", "It", "The newspaper", "The President") resolves to the last
+  named voice before it, outside quotation marks, whose type fits (descriptions.csv): "it" never
+  resolves to a person, "she" skips men, "the President" prefers a voice named with that title.
+* A capitalised name that is not in the table becomes a voice of its own ("Sanders"); a later
+  bare surname of an earlier full name maps to the full name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from ..errors import ColumnError, FramingError
+
+PERSONAL_TITLES = ("president", "leader", "senator", "governor", "chairman", "minister",
+                   "secretary", "spokesman", "spokeswoman", "chancellor", "premier")
+_ORG_WORDS = frozenset(
+    "party committee campaign news times post journal agency ministry department office house "
+    "council commission institute university foundation center centre association union "
+    "network press tribune herald daily gazette review inc corp group bureau court "
+    "administration government congress senate assembly army navy police".split()
+)
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof)\.?|President|Vice President|Senator|"
+    r"Secretary(?: of State)?|Governor|Speaker|Chairman|Leader|Minister|Prime Minister|"
+    r"First Lady|Former|Republican|Democratic|Democrat|Candidate|Judge|Justice)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Voice:
+    canonical: str
+    type: str = "person"
+    gender: str = ""
+    channel: str = ""
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    voice: Voice | None          # None: a pronoun or description not (yet) resolved
+    text: str = ""
+    titles: frozenset = field(default_factory=frozenset)
+    salient: bool = False        # a subject or a speaker: preferred antecedent
+
+
+def _read_data(name: str) -> str:
+    return resources.files("framing").joinpath("data", *name.split("/")).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def default_alias_frame() -> pd.DataFrame:
+    """The alias table shipped with the package (``framing/data/aliases.csv``)."""
+    return pd.read_csv(io.StringIO(_read_data("aliases.csv")), dtype=str, keep_default_na=False)
+
+
+def _alias_rows(aliases) -> list[dict]:
+    if aliases is None:
+        return []
+    if isinstance(aliases, dict):
+        return [{"alias": a, "canonical": c} for a, c in aliases.items()]
+    if isinstance(aliases, (str, os.PathLike)):
+        aliases = pd.read_csv(aliases, dtype=str, keep_default_na=False)
+    if not isinstance(aliases, pd.DataFrame):
+        raise FramingError(
+            f"aliases must be None, a dict alias -> canonical name, a DataFrame or a CSV path; got "
+            f"{type(aliases).__name__}."
+        )
+    missing = [c for c in ("alias", "canonical") if c not in aliases.columns]
+    if missing:
+        raise ColumnError(
+            f"aliases lack column(s) {missing}; columns present: {list(map(str, aliases.columns))}. "
+            "An alias table needs 'alias' and 'canonical' (optional: type, gender, channel)."
+        )
+    return aliases.fillna("").astype(str).to_dict("records")
+
+
+class AliasTable:
+    """Compiled alias lookup. ``extra`` entries override the defaults with the same alias."""
+
+    def __init__(self, extra=None):
+        entries: dict[str, Voice] = {}
+        for row in default_alias_frame().to_dict("records") + _alias_rows(extra):
+            alias = str(row["alias"]).strip()
+            if not alias:
+                continue
+            voice = Voice(str(row["canonical"]).strip() or alias, str(row.get("type") or "person"),
+                          str(row.get("gender") or ""), str(row.get("channel") or ""))
+            for variant in {alias, alias[0].upper() + alias[1:], alias.replace("'", "’"),
+                            (alias[0].upper() + alias[1:]).replace("'", "’")}:
+                entries[variant] = voice
+        self.entries = entries
+        by_canonical: dict[str, Voice] = {}
+        for voice in entries.values():
+            by_canonical.setdefault(voice.canonical, voice)
+        self.by_canonical = by_canonical
+        names = sorted(entries, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w@])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
+
+    def find(self, text: str) -> list[Mention]:
+        found = []
+        for match in self.pattern.finditer(text):
+            before = text[max(0, match.start() - 25):match.start()].lower()
+            titles = {t for t in PERSONAL_TITLES if t in match.group().lower() or t in before[-14:]}
+            found.append(Mention(match.start(), match.end(), self.entries[match.group()],
+                                 match.group(), frozenset(titles)))
+        return found
+
+
+@lru_cache(maxsize=1)
+def default_alias_table() -> AliasTable:
+    return AliasTable(None)
+
+
+@lru_cache(maxsize=1)
+def descriptions() -> dict[str, tuple[frozenset, str, str]]:
+    rows = csv.DictReader(io.StringIO(_read_data("voices/descriptions.csv")))
+    return {r["description"]: (frozenset(r["types"].split("|")), r["gender"], r["title"]) for r in rows}
+
+
+def description_pattern() -> re.Pattern:
+    return _description_pattern()
+
+
+@lru_cache(maxsize=1)
+def _description_pattern() -> re.Pattern:
+    names = sorted(descriptions(), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in names) + r")$", re.IGNORECASE)
+
+
+def resolve(description: str, position: int, entities: list[Mention]) -> Voice | None:
+    """The last named voice before ``position`` compatible with ``description`` ("he", "it")."""
+    types, gender, title = descriptions().get(description.lower(), (frozenset(), "", ""))
+    ordered = sorted((m for m in entities if m.start < position and m.voice is not None),
+                     key=lambda m: m.start, reverse=True)
+    compatible = [m for m in ordered if _compatible(m, types, gender)]
+    if title:
+        titled = [m for m in compatible if title in m.titles]
+        if titled:
+            return titled[0].voice
+    # a recent subject or speaker beats a more recent object ("Trump met Kim. He said ...")
+    for mention in compatible:
+        if mention.start < position - 600:
+            break
+        if mention.salient:
+            return mention.voice
+    return compatible[0].voice if compatible else None
+
+
+def _compatible(mention: Mention, types, gender) -> bool:
+    voice = mention.voice
+    kind = "organization" if voice.type == "group" else voice.type
+    if kind not in types:
+        return False
+    return not (gender and voice.gender and voice.gender != gender)
+
+
+def voice_for_name(name: str, entities: list[Mention]) -> Voice:
+    """A voice for a capitalised name missing from the alias table ("Sen. Bernie Sanders")."""
+    bare = _TITLE_PREFIX.sub("", name).strip()
+    bare = _TITLE_PREFIX.sub("", bare).strip() or name
+    words = bare.split()
+    if len(words) == 1:  # a bare surname: the earlier full name that ends with it
+        for mention in reversed(entities):
+            voice = mention.voice
+            if voice is not None and voice.type == "person" and voice.canonical.split()[-1] == bare:
+                return voice
+    last = words[-1].lower().rstrip(".")
+    kind = "organization" if last in _ORG_WORDS or bare.isupper() else "person"
+    return Voice(bare, kind)

@@ -1,0 +1,224 @@
+"""framing.voices: partition, quotes, cues, speakers, credits; the reference article gold table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framing
+from framing import voices, voices_frame
+from framing.errors import ColumnError, FramingError
+from framing.voices import SEGMENT_COLUMNS
+
+
+def check_partition(text: str, segs: pd.DataFrame) -> None:
+    assert list(segs.columns) == list(SEGMENT_COLUMNS)
+    covered = [False] * len(text)
+    last_end = 0
+    for row in segs.itertuples():
+        assert row.start >= last_end and row.end > row.start
+        assert text[row.start:row.end] == row.text
+        for i in range(row.start, row.end):
+            covered[i] = True
+        last_end = row.end
+    assert all(covered[i] or text[i].isspace() for i in range(len(text)))
+    assert list(segs.seg_id) == list(range(len(segs)))
+
+
+def seg_at(text: str, segs: pd.DataFrame, phrase: str) -> pd.Series:
+    pos = text.index(phrase)
+    row = segs[(segs.start <= pos) & (segs.end > pos)]
+    assert len(row) == 1, phrase
+    return row.iloc[0]
+
+
+# --- the reference article: our own gold (phrase <= 5 words, kind, speaker, source, why) ---
+REFERENCE_GOLD = [
+    ("Trump Defends North Korea Progress", "headline", "", "narrator", "first line, no final period; outlet unknown"),
+    ("President Donald Trump on Thursday", "narration", "Politico", "Politico", "sentence ends ', Politico informs.' (credit)"),
+    ("they have yielded steps", "indirect", "Trump", "Politico", "'noting that' after Trump; inside the Politico credit"),
+    ("The Fake News Media loves", "direct", "Trump", "Trump", "'he wrote': he -> Trump (subject), not Kim (object)"),
+    ("listing off accomplishments", "narration", "Politico", "Politico", "uncredited narration after the credit paragraph"),
+    ("Trump credited his first", "narration", "Politico", "Politico", "credit carries to following paragraphs"),
+    ("no more Rockets or", "direct", "Trump", "Trump", "colon quote; 'The President' -> Trump"),
+    ("This is more than", "direct", "Trump", "Trump", "'he claimed' after the quote"),
+    ("Trump would hold a", "indirect", "White House", "White House", "'The White House announced last week that'"),
+    ("another undeclared missile site", "indirect", "think tank report", "think tank report", "'revealed' / 'it said': it -> the report"),
+    ("Kim himself spoke highly", "indirect", "KCNA", "Reuters", "', state media said' (KCNA alias), inside the 'Reuters writes' sentence"),
+    ("he would trust Trump", "indirect", "Kim Jong Un", "KCNA", "speaker Kim, relayed by 'KCNA news agency said'"),
+    ("North Korea could seek", "indirect", "Kim Jong Un", "KCNA", "'Kim warned'; Kim's channel is KCNA"),
+    ("That suggested Kim was", "narration", "Reuters", "Reuters", "'Reuters writes' credit carries forward"),
+    ("Kim Jong-un said that we", "direct", "KCNA", "KCNA", "quote then 'KCNA said'"),
+    ("Kim expressed", "indirect", "KCNA", "KCNA", "'It said': It -> KCNA (last non-person voice)"),
+    ("Kim ordered working-level preparations", "indirect", "KCNA", "KCNA", "', KCNA said.' after the clause"),
+    ("a second Trump-Kim summit", "indirect", "White House", "White House", "'The White House said last week'"),
+    ("That follows their landmark", "narration", "Reuters", "Reuters", "still within the Reuters credit"),
+    ("he would undertake a", "indirect", "Kim Jong Un", "DongA Ilbo", "'Kim has indicated', relayed by 'DongA Ilbo reported'"),
+    ("the same had been", "indirect", "DongA Ilbo", "DongA Ilbo", "'The newspaper, citing ..., said': newspaper -> DongA Ilbo"),
+    ("Reuters adds", "narration", "Reuters", "Reuters", "credit sentence itself"),
+    ("the possibility of agreeing", "indirect", "North Korea", "Reuters", "'hinted', inside the 'Reuters adds' credit"),
+    ("Be the first to", "boilerplate", "", "", "page furniture"),
+    ("Leave a Reply", "boilerplate", "", "", "page furniture"),
+    ("Your email address will", "boilerplate", "", "", "page furniture"),
+]
+
+
+@pytest.fixture(scope="module")
+def reference(corpora):
+    text = (corpora / "seed" / "trump_kim_summit_article.txt").read_text(encoding="utf-8")
+    return text, voices(text, doc_id="ref")
+
+
+@pytest.mark.parametrize("phrase,kind,speaker,source,why", REFERENCE_GOLD, ids=[g[0] for g in REFERENCE_GOLD])
+def test_reference_article_gold(reference, phrase, kind, speaker, source, why):
+    text, segs = reference
+    row = seg_at(text, segs, phrase)
+    assert (row.kind, row.speaker, row.source) == (kind, speaker, source), why
+
+
+def test_reference_article_partition_and_offsets(reference):
+    text, segs = reference
+    check_partition(text, segs)
+    assert (segs.doc_id == "ref").all()
+    row = seg_at(text, segs, "The Fake News Media loves")
+    assert text[row.cue_start:row.cue_end] == "wrote in a pair of tweets"
+    assert text[row.mention_start:row.mention_end] == "he"
+    row = seg_at(text, segs, "he would trust Trump")
+    assert text[row.mention_start:row.mention_end] == "Kim"
+    assert segs.confidence.between(0, 1).all()
+    assert (segs[segs.kind == "boilerplate"].source == "").all()
+
+
+# --- units written for these tests ---
+
+def test_quote_split_by_inside_cue_keeps_speaker():
+    text = 'The minister spoke. "We will wait," Lee said, "and then we will act."'
+    segs = voices(text, aliases={"Lee": "Lee Min"})
+    direct = segs[segs.kind == "direct"]
+    assert len(direct) == 2
+    assert set(direct.speaker) == {"Lee Min"}
+    assert direct.iloc[1].text == '"and then we will act."'
+
+
+def test_multi_paragraph_quote_one_attribution():
+    text = ('Park said the talks were over.\n\n'
+            '“We tried everything for a year.\n\n'
+            '“Nothing moved at all,” she added.')
+    segs = voices(text)
+    direct = segs[segs.kind == "direct"]
+    assert len(direct) == 2
+    assert direct.iloc[0].text == "“We tried everything for a year."
+    assert set(direct.cue) == {"added"}
+    check_partition(text, segs)
+
+
+def test_unbalanced_quote_recovers_with_lower_confidence():
+    text = 'Officials met. "This is never going to work, the envoy said.\n\nTalks continue on Friday.'
+    segs = voices(text)
+    check_partition(text, segs)
+    quote = seg_at(text, segs, '"This is never')
+    assert quote.kind == "direct" and quote.confidence < 0.5
+    assert seg_at(text, segs, "Talks continue").kind == "narration"
+
+
+def test_straight_curly_and_double_apostrophe_quotes():
+    for open_, close in (('"', '"'), ("“", "”"), ("''", "''")):
+        text = f"{open_}We will win the state,{close} said Maria Lopez, a volunteer."
+        segs = voices(text)
+        row = seg_at(text, segs, "We will win")
+        assert row.kind == "direct" and row.speaker == "Maria Lopez", open_
+        assert text[row.cue_start:row.cue_end] == "said"
+
+
+def test_partial_quote_stays_inside_narration():
+    text = "The mayor called the plan a “disaster” for the city on Monday."
+    segs = voices(text, outlet="Gazette")
+    assert list(segs.kind) == ["narration"] and segs.source.iloc[0] == "Gazette"
+
+
+def test_according_to_and_said_that():
+    text = "According to the ministry, exports fell by half. Ms. Ito said that prices would rise."
+    segs = voices(text)
+    assert seg_at(text, segs, "exports fell").kind == "indirect"
+    row = seg_at(text, segs, "prices would rise")
+    assert (row.kind, row.speaker) == ("indirect", "Ito")
+
+
+def test_credit_reaches_paragraph_and_following_paragraphs_until_next_credit():
+    text = ("Opening line of the story.\n\n"
+            "Rain fell on the capital. Roads were closed, Reuters writes.\n\n"
+            "Schools stayed shut.\n\n"
+            "Markets fell sharply, Politico informs.\n\n"
+            "Trading resumed later.")
+    segs = voices(text, outlet="Daily Planet")
+    assert seg_at(text, segs, "Opening line").source == "Daily Planet"   # before any credit
+    assert seg_at(text, segs, "Rain fell").source == "Reuters"            # same paragraph
+    carried = seg_at(text, segs, "Schools stayed")
+    assert carried.source == "Reuters" and carried.confidence < seg_at(text, segs, "Rain fell").confidence
+    assert seg_at(text, segs, "Trading resumed").source == "Politico"     # the next credit takes over
+
+
+def test_past_tense_report_is_not_a_credit():
+    text = "Kim arrived, KCNA said.\n\nThe talks began."
+    segs = voices(text, outlet="Herald")
+    assert seg_at(text, segs, "Kim arrived").source == "KCNA"
+    assert seg_at(text, segs, "The talks began").source == "Herald"
+
+
+def test_user_aliases_and_narrator_default():
+    text = "“We stand firm,” the spokesperson Ana Ruiz said."
+    segs = voices(text, aliases=pd.DataFrame({"alias": ["Ana Ruiz"], "canonical": ["Foreign Ministry"],
+                                              "type": ["government"]}))
+    assert seg_at(text, segs, "We stand").speaker == "Foreign Ministry"
+    assert voices("Plain words here.").source.iloc[0] == "narrator"
+
+
+def test_bad_input_errors():
+    with pytest.raises(FramingError, match="string"):
+        voices(42)
+    with pytest.raises(ColumnError, match="columns present"):
+        voices_frame(pd.DataFrame({"doc_id": ["a"], "body": ["x"]}))
+    with pytest.raises(FramingError, match="aliases"):
+        voices("x", aliases=3)
+    assert voices("").empty and voices("  \n ").empty
+
+
+def test_voices_frame_sources_and_single_voice():
+    docs = framing.make_documents([
+        {"doc_id": "t1", "text": "Great meeting with Kim! “Peace,” said Moon.", "source": "Trump"},
+        {"doc_id": "a1", "text": "Rain fell.", "source": "", "outlet": "Courier"},
+    ])
+    segs = voices_frame(docs)
+    assert seg_at(docs.text[0], segs[segs.doc_id == "t1"], "Great meeting").source == "Trump"
+    assert seg_at(docs.text[0], segs[segs.doc_id == "t1"], "Peace").source == "Moon Jae-in"
+    assert segs[segs.doc_id == "a1"].source.tolist() == ["Courier"]
+    single = voices_frame(docs, single_voice=True)
+    assert seg_at(docs.text[0], single[single.doc_id == "t1"], "Peace").source == "Trump"
+    assert seg_at(docs.text[0], single[single.doc_id == "t1"], "Peace").speaker == "Moon Jae-in"
+
+
+_ALPHABET = st.sampled_from(list('ab said, he “”"\'\n.:!?KCNA Trump according to') + ["''", "\n\n", "Leave a Reply"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_property_segments_partition_text(text):
+    check_partition(text, voices(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_property_partition_arbitrary_unicode(text):
+    check_partition(text, voices(text))
+
+
+def test_every_polnear_and_kcna_article_partitions(corpora):
+    from framing.datasets.polnear import load_polnear
+
+    docs = load_polnear(split="dev")
+    segs = voices_frame(docs)
+    assert set(segs.doc_id) == set(docs.doc_id)
+    for doc_id, text in zip(docs.doc_id, docs.text):
+        check_partition(text, segs[segs.doc_id == doc_id].reset_index(drop=True))
