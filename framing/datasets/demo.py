@@ -16,7 +16,8 @@ def load_demo() -> pd.DataFrame:
 
     One multi-voice article from the fictional outlet "Demo Daily" (``doc_id`` "demo-article",
     ``source`` = ``outlet`` = "Demo Daily") followed by tweet-style, state-media-style and
-    wire-style single-voice documents. All texts are invented for demonstration; see
+    wire-style single-voice documents (``single_voice`` True: every segment of them counts for
+    the document's source, see ``framing.voices_frame``). All texts are invented for demonstration; see
     ``framing/data/demo/SOURCE.md``.
 
     Examples
@@ -34,7 +35,9 @@ def load_demo() -> pd.DataFrame:
         "date": "2019-10-06T18:00:00Z",
         "title": article_text.split("\n", 1)[0].strip(),
         "text": article_text,
+        "single_voice": False,
     }
     with (folder / "documents.csv").open(encoding="utf-8") as handle:
         others = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    others["single_voice"] = others["single_voice"].eq("True")
     return make_documents(pd.concat([pd.DataFrame([article]), others], ignore_index=True))
