@@ -9,7 +9,6 @@ naming it, never a crash. Readers for the shared research corpora are in
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 from collections.abc import Mapping
@@ -22,7 +21,7 @@ from .datasets._common import (
     find_files,
     normalize_space,
     read_bytes,
-    read_csv_rows,
+    read_csv_table,
     read_jsonl,
     read_text,
     warn_broken,
@@ -30,7 +29,6 @@ from .datasets._common import (
 from .documents import make_documents
 from .errors import ColumnError, CorpusFormatError
 
-logger = logging.getLogger(__name__)
 
 __all__ = ["read_articles", "read_table"]
 
@@ -252,7 +250,7 @@ def read_table(path, *, columns: Mapping[str, str] | None = None, format: str | 
             f"cannot tell the format of {path.name} from its suffix; pass format='csv', 'jsonl' or 'parquet'."
         )
     if kind == "csv":
-        frame = _read_csv_table(path)
+        frame = read_csv_table(path)[0]
     elif kind == "jsonl":
         frame = _read_jsonl_table(path, text_field=(columns or {}).get("text", "text"))
     else:
@@ -277,21 +275,6 @@ def read_table(path, *, columns: Mapping[str, str] | None = None, format: str | 
             "Name the text column with columns={'text': '<its name>'}."
         )
     return make_documents(frame, **defaults)
-
-
-def _read_csv_table(path: Path) -> pd.DataFrame:
-    rows = read_csv_rows(path)
-    header = rows[0][1]
-    if len(set(header)) != len(header):
-        raise CorpusFormatError(f"{path} repeats a column name in its header {header}; make the names unique.")
-    good, problems = [], []
-    for line, fields in rows[1:]:
-        if len(fields) != len(header):
-            problems.append((line, f"{len(fields)} fields, expected {len(header)}"))
-        else:
-            good.append(fields)
-    warn_broken(path, problems, unit="line")
-    return pd.DataFrame(good, columns=header, dtype=object)
 
 
 def _read_jsonl_table(path: Path, *, text_field: str) -> pd.DataFrame:

@@ -21,6 +21,7 @@ changed them.
 from __future__ import annotations
 
 import math
+import re
 import string
 from collections.abc import Iterable
 from functools import lru_cache
@@ -76,9 +77,111 @@ def _textblob():
     }
 
 
-def _textblob_tokens(text: str) -> list[str]:
+@lru_cache(maxsize=1)
+def _tokenizer_constants():
+    from textblob import _text as pattern
+
+    replace = pattern.replacements
+    # One pass over all contraction patterns equals pattern's sequential re.sub calls: each
+    # inserts a space before the match and no pattern can match across another's insertion.
+    contractions = re.compile("|".join(sorted(replace, key=len, reverse=True)))
+    assert all(b == " " + a for a, b in replace.items()), "textblob changed its contraction rules"
+    return {
+        "contractions": contractions,
+        "replace": replace,
+        "punctuation": tuple(pattern.PUNCTUATION.replace(".", "")),
+        "punctuation_dot": tuple(pattern.PUNCTUATION.replace(".", "")) + (".",),
+        "abbreviations": pattern.ABBREVIATIONS,
+        "abbr": (pattern.RE_ABBR1, pattern.RE_ABBR2, pattern.RE_ABBR3),
+        "token": pattern.TOKEN,
+        "sarcasm": pattern.RE_SARCASM,
+        "emoticons": pattern.RE_EMOTICONS,
+        "eos": pattern.EOS,
+    }
+
+
+_SPLIT_CACHE: dict[str, tuple[str, ...]] = {}
+_SENTENCE_END = frozenset(("...", ".", "!", "?"))
+_CLOSERS = frozenset(("'", '"', "\u201d", "\u2019", "...", ".", "!", "?", ")"))
+
+
+def _split_token(t: str, k: dict) -> tuple[str, ...]:
+    """Port of the per-token punctuation splitting inside pattern's ``find_tokens``."""
+    punctuation, replace = k["punctuation"], k["replace"]
+    out, tail = [], []
+    while t.startswith(punctuation) and t not in replace:
+        out.append(t[0])
+        t = t[1:]
+    while t.endswith(k["punctuation_dot"]) and t not in replace:
+        if t.endswith(punctuation):
+            tail.append(t[-1])
+            t = t[:-1]
+        if t.endswith("..."):
+            tail.append("...")
+            t = t[:-3].rstrip(".")
+        if t.endswith("."):
+            if t in k["abbreviations"] or any(rx.match(t) is not None for rx in k["abbr"]):
+                break
+            tail.append(t[-1])
+            t = t[:-1]
+    if t != "":
+        out.append(t)
+    out.extend(reversed(tail))
+    return tuple(out)
+
+
+def _find_tokens(string: str) -> list[str]:
+    """Port of pattern's ``find_tokens`` (English defaults): a list of sentence strings."""
+    k = _tokenizer_constants()
+    string = k["contractions"].sub(lambda m: " " + m.group(0), string)
+    string = (
+        string.replace("\u201c", " \u201c ")
+        .replace("\u201d", " \u201d ")
+        .replace("\u2018", " \u2018 ")
+        .replace("\u2019", " \u2019 ")
+        .replace("'", " ' ")
+        .replace('"', ' " ')
+    )
+    string = _CRLF.sub("\n", string)
+    string = _PARAGRAPH.sub(" %s " % k["eos"], string)
+    string = _SPACES.sub(" ", string)
+    cache = _SPLIT_CACHE
+    if len(cache) > 500_000:
+        cache.clear()
+    tokens: list[str] = []
+    for t in k["token"].findall(string + " "):
+        parts = cache.get(t)
+        if parts is None:
+            parts = cache[t] = _split_token(t, k)
+        tokens.extend(parts)
+    eos = k["eos"]
+    sentences, i, j = [[]], 0, 0
+    n = len(tokens)
+    while j < n:
+        if tokens[j] in _SENTENCE_END or tokens[j] == eos:
+            while j < n and (tokens[j] in _CLOSERS or tokens[j] == eos):
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break  # balanced quotes
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != eos)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    joined = (" ".join(s) for s in sentences if len(s) > 0)
+    joined = (k["sarcasm"].sub("(!)", s) for s in joined)
+    return [k["emoticons"].sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in joined]
+
+
+_CRLF = re.compile("\r\n")
+_PARAGRAPH = re.compile(r"\n{2,}")
+_SPACES = re.compile(r"\s+")
+
+
+def _textblob_tokens(text: str, *, engine: str = "fast") -> list[str]:
     # Exactly what pattern's Sentiment.__call__ feeds to assessments() for a string.
-    return " ".join(_textblob()["tokenizer"](text)).split()
+    tokenizer = _find_tokens if engine == "fast" else _textblob()["tokenizer"]
+    return " ".join(tokenizer(text)).split()
 
 
 def _textblob_assessments(words: list[str]) -> list[tuple[list[str], float, float, str | None]]:

@@ -208,6 +208,7 @@ def test_kcna_dateline_and_headline(kcna):
     assert starts.mean() > 0.99
     assert not kcna.apply(lambda r: r.text.startswith(r.title), axis=1).any()
     assert not kcna.text.str.contains(r"\(KCNA\) \?", regex=True).any()
+    assert int((kcna.title != kcna.index_title).sum()) == 134  # the scrape's index titles are off
 
 
 def test_kcna_filter_by_language(corpora, kcna):
@@ -267,6 +268,9 @@ def test_kcna_malformed_files(tmp_path):
     assert any("is not valid UTF-8" in m for m in messages)
     assert any("article 0: no content" in m for m in messages)
     assert docs.doc_id.tolist() == ["kcna:b2"] and "Caf\u00e9" in docs.text[0]
+    (tmp_path / "2018-01-04_juche.json").write_text(json.dumps(_day("2018-01-04", None)), encoding="utf-8")
+    with pytest.warns(BrokenRecordWarning, match="null entry"), pytest.raises(CorpusFormatError, match="no readable KCNA"):
+        load_kcna(tmp_path / "2018-01-04_juche.json")
 
 
 # ============================================================================ headlines

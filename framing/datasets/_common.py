@@ -10,7 +10,8 @@ Everything that touches bytes on disk goes through here, so every reader behaves
 * :func:`read_jsonl` parses JSON Lines; broken lines are skipped and reported in one warning
   naming each line.
 * :func:`read_csv_rows` reads CSV with the standard library, keeping the line number of every
-  record, so rows with the wrong number of fields can be reported by line.
+  record, so rows with the wrong number of fields can be reported by line;
+  :func:`read_csv_table` builds a frame of strings from a CSV with a header on top of it.
 * :func:`warn_broken` emits the one-warning-per-file report used by all of the above;
   :func:`partition_records` splits a list of records into readable ones and problems for it.
 * :func:`decode_entities`, :func:`normalize_space`, :func:`guess_language` are small text helpers
@@ -27,16 +28,16 @@ import csv
 import html
 import io
 import json
-import logging
 import os
 import re
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from ..errors import BrokenRecordWarning, CorpusFormatError
 
-logger = logging.getLogger("framing.datasets")
 
 PathLike = str | os.PathLike
 _SHOWN_PROBLEMS = 10  # a warning lists at most this many broken records, then counts the rest
@@ -295,8 +296,34 @@ def read_csv_rows(path: PathLike, *, n_fields: int | None = None,
     return rows
 
 
-# ---------------------------------------------------------------------------- text helpers
+def read_csv_table(path: PathLike) -> tuple[pd.DataFrame, list[int]]:
+    """Read a CSV file with a header row into a frame of strings, and each row's line number.
 
+    Rows with another number of fields than the header are skipped and named in one
+    ``BrokenRecordWarning``; a header that repeats a name raises ``CorpusFormatError``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from framing.datasets._common import read_csv_table
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
+    >>> _ = p.write_text("id,text\\n007,Talks\\n")
+    >>> frame, lines = read_csv_table(p)
+    >>> frame.to_dict("records"), lines
+    ([{'id': '007', 'text': 'Talks'}], [2])
+    """
+    rows = read_csv_rows(path)
+    header = rows[0][1]
+    if len(set(header)) != len(header):
+        raise CorpusFormatError(f"{path} repeats a column name in its header {header}; make the names unique.")
+    good = [(line, fields) for line, fields in rows[1:] if len(fields) == len(header)]
+    warn_broken(path, [(line, f"{len(fields)} fields, expected {len(header)}")
+                       for line, fields in rows[1:] if len(fields) != len(header)], unit="line")
+    frame = pd.DataFrame([fields for _, fields in good], columns=header, dtype=object)
+    return frame, [line for line, _ in good]
+
+
+# ---------------------------------------------------------------------------- text helpers
 
 
 def decode_entities(text: str) -> str:
@@ -315,7 +342,7 @@ def decode_entities(text: str) -> str:
 
 
 def normalize_space(text: str, *, paragraph_per_line: bool = False) -> str:
-    """Tidy scraped whitespace: CRLF -> LF, runs of spaces/tabs (any Unicode whitespace) ->
+    r"""Tidy scraped whitespace: CRLF -> LF, runs of spaces/tabs (any Unicode whitespace) ->
     one space, each line stripped, and blank-line runs -> one blank line (a paragraph break).
     Single newlines stay, unless ``paragraph_per_line``: then every non-empty line becomes a
     paragraph (lines joined by blank lines), for scrapes that end paragraphs with one newline.

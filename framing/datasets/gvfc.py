@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from datetime import date as Date
 from pathlib import Path
@@ -10,12 +9,12 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from .._checks import require_columns
 from .._config import corpus_path
 from ..documents import make_documents
-from ..errors import ColumnError, CorpusFormatError
-from ._common import read_bytes, read_csv_rows, warn_broken
+from ..errors import CorpusFormatError
+from ._common import read_bytes, read_csv_table, warn_broken
 
-logger = logging.getLogger(__name__)
 
 #: GVFC frame codes (Q3 Theme1/Theme2) -> names, as in Liu et al. (2019); 99 = no frame -> "".
 GVFC_FRAMES = {
@@ -94,15 +93,9 @@ def load_gvfc(path=None, *, extension: bool = False) -> pd.DataFrame:
             raise CorpusFormatError(f"{file} is not a readable Excel workbook ({exc}).") from None
         rows = [i + 2 for i in range(len(frame))]  # spreadsheet rows: header is row 1
     else:
-        records = read_csv_rows(file)
-        header = records[0][1]
-        good = [(line, fields) for line, fields in records[1:] if len(fields) == len(header)]
-        warn_broken(file, [(line, f"{len(fields)} fields, expected {len(header)}")
-                           for line, fields in records[1:] if len(fields) != len(header)], unit="line")
-        frame = pd.DataFrame([fields for _, fields in good], columns=header, dtype=object)
-        rows = [line for line, _ in good]
+        frame, rows = read_csv_table(file)
     headline = "headline" if "headline" in frame.columns else "news_title"
-    _require(frame, [headline, *_CODES], file)
+    require_columns(frame, [headline, *_CODES], what=f"GVFC file {file.name}")
     frame = frame.assign(_row=rows)
     frame, problems = _codes(frame, headline)
     warn_broken(file, problems, unit="row")
@@ -137,15 +130,6 @@ def _file(path: Path, extension: bool) -> Path:
     if not (path / name).is_file():
         raise FileNotFoundError(f"{path} has no {name}. Pass the GVFC folder or the file itself.")
     return path / name
-
-
-def _require(frame: pd.DataFrame, columns, file: Path) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ColumnError(
-            f"{file.name} lacks column(s) {missing}; columns present: {list(map(str, frame.columns))}. "
-            "Is this a GVFC file?"
-        )
 
 
 def _codes(frame: pd.DataFrame, headline: str) -> tuple[pd.DataFrame, list]:

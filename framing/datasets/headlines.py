@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from ..documents import make_documents
 from ..errors import CorpusFormatError
 from ._common import find_files, read_csv_rows, warn_broken
 
-logger = logging.getLogger(__name__)
 
 #: file-name prefix -> outlet name (``reuters_headlines.csv`` -> "Reuters")
 HEADLINE_OUTLETS = {"reuters": "Reuters", "guardian": "Guardian", "cnbc": "CNBC"}

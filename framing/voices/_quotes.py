@@ -81,20 +81,14 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Quot
                 continue
             if role == "open" and text[i] in _OPENERS and i > open_at + 1:
                 # a new opening mark while one is open: close the open quote before it
-                end = i
-                while end > open_at + 1 and text[end - 1].isspace():
-                    end -= 1
-                quotes.append(Quote(open_at, end, group, balanced=False, first=carried is None))
+                quotes.append(_cut(text, open_at, i, group, carried))
                 group += 1
                 carried = None
                 open_at = i
                 continue
             if role == "open" and text[i] in "\"'" and i > open_at + 1 and text[i - 1].isspace():
                 # straight mark after a space while open: a missing closing mark before it
-                end = i - 1
-                while end > open_at + 1 and text[end - 1].isspace():
-                    end -= 1
-                quotes.append(Quote(open_at, end, group, balanced=False, first=carried is None))
+                quotes.append(_cut(text, open_at, i - 1, group, carried))
                 group += 1
                 carried = None
                 open_at = i
@@ -119,3 +113,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Quot
         elif carried is not None:
             carried = None
     return quotes, stray
+
+
+def _cut(text: str, open_at: int, end: int, group: int, carried) -> Quote:
+    """An unbalanced quote closed just before ``end`` (trailing white space left out)."""
+    while end > open_at + 1 and text[end - 1].isspace():
+        end -= 1
+    return Quote(open_at, end, group, balanced=False, first=carried is None)

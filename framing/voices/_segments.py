@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..text import paragraph_spans, sentence_spans
-from ._cues import Cue, find_cues, is_present_credit, skip_after_cue, subject_before
+from ._cues import _TIME, Cue, cue_verbs, find_cues, is_present_credit, skip_after_cue, subject_before
 from ._quotes import find_quotes
 from ._speakers import AliasTable, Mention, Voice, _read_data
 
@@ -24,7 +24,11 @@ _WORD = re.compile(r"\w+")
 _DOCUMENT_NP = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,2}(?:report|study|poll|survey|analysis))\b")
 _TRAILING_END = re.compile(r"^\s*[.!?;]*[\"”’)]*\s*$")
 _SHORT_GAP = re.compile(r"[\s,—–]*(?:[a-z][\w-]*\s+){0,3}")  # '”, the spokesperson Ana Ruiz said'
+_QUOTE_END = re.compile(r"[,.!?—–-]\s*(?:''|[\"”’»])$")  # '“X,” the aide said', not 'a “new path” if ...'
 _CLAUSE_CONT = re.compile(r"^\s*[,—–]")
+_ADJUNCT_CONT = re.compile(r"^\s*[,—–]\s*(?:(?:\w+\s+){0,2}(?:after|before|since|ago)|after|before|as|while|when|"
+                           r"which|who|whose|where|though|although|because|amid|despite|in|on|at|during|"
+                           r"following|ahead)\b", re.IGNORECASE)
 _TRAIL_ADJUNCT = re.compile(r"^\s+(?:in|at|during|on|after|before|when|while|as|of|to|from|about|last|this|"
                             r"earlier|later|recently|yesterday|today|tonight|late|early|Monday|Tuesday|"
                             r"Wednesday|Thursday|Friday|Saturday|Sunday|with|through|via|without|under)\b")
@@ -42,6 +46,7 @@ class Attribution:
     mention_start: int = -1
     mention_end: int = -1
     confidence: float = 0.5
+    speaker_type: str = ""
 
 
 @dataclass
@@ -51,6 +56,15 @@ class Interval:
     kind: str  # direct | indirect
     attr: Attribution
     group: int = -1  # quote group when the quote runs over several paragraphs
+
+
+@lru_cache(maxsize=1)
+def _speech_act() -> re.Pattern:
+    """After a subject: a cue verb form ('said', 'spoke', 'expressed'), perhaps after 'himself', 'also'."""
+    forms = sorted((f for f, v in cue_verbs().items() if v.confidence >= 0.3), key=len, reverse=True)
+    return re.compile(r"\s+(?:(?:himself|herself|themselves|itself|also|has|have|had|again|reportedly|"
+                      r"publicly|personally|then|later)\s+){0,3}(?:" + "|".join(map(re.escape, forms)) + r")\b",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +81,8 @@ def _attribution(text: str, cue: Cue | None, mention: Mention | None, *, confide
     else:
         speaker, source = "", UNKNOWN
         confidence *= 0.8
-    attr = Attribution(speaker, source, confidence=round(confidence, 3))
+    attr = Attribution(speaker, source, confidence=round(confidence, 3),
+                       speaker_type=voice.type if voice is not None else "")
     if cue is not None:
         attr.cue, attr.cue_start, attr.cue_end = text[cue.start:cue.end], cue.start, cue.end
     if mention is not None:
@@ -136,9 +151,7 @@ def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
             intervals, unit_credit = _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities,
                                                    group_attr, last_attr, penalty, group_found)
             if unit_credit is not None:
-                para_credit = unit_credit
-                for iv in intervals:  # words reported inside a credited sentence travel through it
-                    iv.attr = replace(iv.attr, source=unit_credit.source)
+                para_credit = unit_credit  # a credit covers narration only (attributed speech keeps its channel)
             for iv in intervals:
                 last_attr = iv.attr
             for piece in _pieces(text, u_start, u_end, intervals):
@@ -185,9 +198,10 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
             mention.salient = True   # the sentence's subject
 
     # 1. direct quotes: a cue right after (", he said"), right before ("said:"), or a colon
+    speech_cues = [c for c in cues if c.verb.confidence >= 0.35]  # 'expressed “satisfaction”' is no quote
     for q, (qs, qe) in zip(u_quotes, spans):
         attr = None
-        after = next((c for c in cues if c.start >= qe), None)
+        after = next((c for c in speech_cues if c.start >= qe), None)
         if after is not None and after.kind == "verb":
             gap = text[qe:after.start]
             if not gap.strip(" ,—–\u00a0"):  # '”, said Trump' (speaker after the cue)
@@ -199,12 +213,12 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                 if m is not None and m.voice is not None and m.voice.type == "group" and (
                         after.verb.confidence < 0.8 or len(m.text.split()) > 4):
                     m = None
-                if m is not None and _SHORT_GAP.fullmatch(text, qe, m.start):
+                if m is not None and _SHORT_GAP.fullmatch(text, qe, m.start) and _QUOTE_END.search(text, qs, qe):
                     attr = _attribution(text, after, m, confidence=after.verb.confidence)
             if attr is not None:
                 used.add(after.start)
         if attr is None:
-            before = [c for c in cues if c.end <= qs]
+            before = [c for c in speech_cues if c.end <= qs]
             if before:
                 c = before[-1]
                 gap = text[c.end:qs]
@@ -280,7 +294,7 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                 text[c.start:c.end].split()[-1].lower() in NOUN_LIKE):
             continue  # 'a think tank report released ...': a noun, not a verb
         after = text[c.end:u_end]
-        tail = re.sub(_TIME, "", after, count=1) if _TIME_OK(after) else after
+        tail = _TIME.sub("", after, count=1)
         if m is not None and text[u_start:m.start].rstrip().endswith((",", "—", "–")) and (
                 _TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail) or _TRAIL_ADJUNCT.match(tail)):
             comma = u_start + len(text[u_start:m.start].rstrip()) - 1
@@ -290,7 +304,8 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                 trailing_stops.append(comma)
                 continue
             trailing.append((comma, c, m))
-            if _CLAUSE_CONT.match(tail):   # 'The plan, a source said, is to ...': content goes on
+            if _CLAUSE_CONT.match(tail) and not _ADJUNCT_CONT.match(tail):
+                # 'The plan, a source said, is to ...': content goes on ('..., weeks after ...' does not)
                 resume = c.end + len(after) - len(tail) + _CLAUSE_CONT.match(tail).end()
                 resumes.append((resume, c, m))
             continue
@@ -316,6 +331,8 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
             intervals.append(Interval(start, end, "indirect",
                                       _attribution(text, c, m, confidence=c.verb.confidence * 0.85)))
     for c, m in forward:
+        if c.verb.confidence < 0.35:
+            continue  # speech acts ('spoke', 'expressed') name a speaker but introduce no content
         if c.verb.confidence < 0.7 and not re.match(r"\s+that\b", text[c.end:c.end + 6]) and (
                 m.voice is None):
             continue  # belief, desire and evidence verbs: a named or pronoun subject, or "that"
@@ -325,16 +342,8 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
         if len(_WORD.findall(text[start:end])) >= 2 and not _covered(start, end, direct_spans):
             intervals.append(Interval(start, end, "indirect",
                                       _attribution(text, c, m, confidence=c.verb.confidence * 0.9)))
-    _relay(intervals)
+    _relay(intervals, entities, text)
     return intervals, unit_credit
-
-
-def _TIME_OK(after: str) -> bool:
-    from ._cues import _TIME
-    return bool(_TIME.match(after))
-
-
-from ._cues import _TIME  # noqa: E402  (shared pattern)
 
 
 def _covered(start, end, spans) -> bool:
@@ -420,15 +429,51 @@ def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
     return None
 
 
-def _relay(intervals: list[Interval]) -> None:
-    """Words reported inside another report travel through the outer voice's channel."""
+def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> None:
+    """Combine an outer report with the speech it relays.
+
+    * ``Kim said X, KCNA said``: the inner report ("Kim said X") absorbs the outer content it
+      starts at, so the words are one voice: speaker Kim Jong Un, source KCNA.
+    * ``Kim spoke highly of Trump, state media said``: a media voice reporting a speech act
+      ("spoke", "expressed", a cue verb) of a person it carries: that person is the speaker.
+    * Words reported inside another report travel through the outer voice's channel.
+    """
+    for inner in list(intervals):
+        outers = [o for o in intervals if o is not inner and o.kind == "indirect" and inner.kind == "indirect"
+                  and o.start <= inner.attr.mention_start < inner.start <= o.end
+                  and not _WORD.search(text[o.start:inner.attr.mention_start])]
+        for outer in outers:
+            inner.start = outer.start
+            if outer.end <= inner.end:
+                intervals.remove(outer)
+            _relay_source(inner, outer)
+    by_cue: dict[int, Attribution] = {}
+    for iv in intervals:
+        attr = iv.attr
+        if iv.kind != "indirect" or attr.cue_start < 0 or attr.speaker_type not in ("outlet", "agency"):
+            continue
+        if attr.cue_start in by_cue:
+            iv.attr = by_cue[attr.cue_start]
+            continue
+        subject = next((m for m in entities if iv.start <= m.start <= iv.start + 2 and m.voice is not None
+                        and m.voice.type == "person"), None)
+        if subject is not None and _speech_act().match(text, subject.end, iv.end):
+            iv.attr = by_cue[attr.cue_start] = replace(
+                attr, speaker=subject.voice.canonical, speaker_type="person",
+                mention_start=subject.start, mention_end=subject.end)
+    for iv in intervals:
+        if iv.attr.cue_start in by_cue:
+            iv.attr = by_cue[iv.attr.cue_start]
     for inner in intervals:
         outers = [o for o in intervals if o is not inner and o.start <= inner.start and inner.end <= o.end
                   and (o.end - o.start) > (inner.end - inner.start)]
         if outers:
-            outer = min(outers, key=lambda o: o.end - o.start)
-            if outer.attr.source not in (UNKNOWN, inner.attr.speaker) and outer.attr.speaker:
-                inner.attr = replace(inner.attr, source=outer.attr.source)
+            _relay_source(inner, min(outers, key=lambda o: o.end - o.start))
+
+
+def _relay_source(inner: Interval, outer: Interval) -> None:
+    if outer.attr.source not in (UNKNOWN, inner.attr.speaker) and outer.attr.speaker:
+        inner.attr = replace(inner.attr, source=outer.attr.source)
 
 
 def _pieces(text, u_start, u_end, intervals) -> list[tuple]:
