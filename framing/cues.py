@@ -139,7 +139,9 @@ class _Matcher:
             pattern = _cue_pattern(cue)
             if not pattern:
                 continue
-            entry = (pattern, family, negated_as, cue)
+            # a multi-word cue may span punctuation only if it has some itself ("u.n")
+            spans_punctuation = bool(_CLAUSE_BREAK.search(cue))
+            entry = (pattern, family, negated_as, cue, spans_punctuation)
             first, is_prefix = pattern[0]
             (self.prefix if is_prefix else self.exact).setdefault(first, []).append(entry)
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
@@ -231,14 +233,15 @@ def _scan(text: str, families: Sequence[str] | None = None) -> tuple[list[dict],
         for entry in entries:
             pattern, family = entry[0], entry[1]
             n = len(pattern)
-            if n > 1 and (i + n > n_words or not _rest_matches(words, i, pattern)):
+            if n > 1 and (i + n > n_words or not _rest_matches(words, i, pattern)
+                          or not entry[4] and _CLAUSE_BREAK.search(text, spans[i][1], spans[i + n - 1][0])):
                 continue
             if family == "we" and text[spans[i][0]:spans[i][1]] == "US":
                 continue  # the country, not "us"
             if family not in best or n > len(best[family][0]):
                 best[family] = entry
         negated = None
-        for family, (pattern, _family, negated_as, cue) in best.items():
+        for family, (pattern, _family, negated_as, cue, _spans) in best.items():
             if negated is None:
                 negated = _negated(text, spans, words, i)
             counted = negated_as if (negated and negated_as) else family

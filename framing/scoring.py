@@ -122,7 +122,7 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     >>> frame = pd.DataFrame({"text": ["Talks collapsed.", "", "We made great progress!"]})
     >>> scored = score(frame, measures=["vader"])
     >>> scored[["vader_compound", "score_reason"]].to_dict("list")
-    {'vader_compound': [0.0, nan, 0.8122], 'score_reason': ['', 'empty text', '']}
+    {'vader_compound': [-0.2732, nan, 0.8016], 'score_reason': ['', 'empty text', '']}
     """
     require_frame(data)
     require_columns(data, [text], what="data")

@@ -265,7 +265,7 @@ def textblob_sentiment(text: str, *, engine: str = "fast") -> tuple[float, float
     --------
     >>> from framing.sentiment import textblob_sentiment
     >>> textblob_sentiment("The talks were not very good.")
-    (-0.2692307692307692, 0.5999999999999999)
+    (-0.26923076923076916, 0.46153846153846156)
     """
     _check_engine(engine)
     if engine == "library":
@@ -538,7 +538,7 @@ def sentiment_scores(texts: Iterable[str], *, measures=("textblob", "vader"), en
     --------
     >>> from framing.sentiment import sentiment_scores
     >>> sentiment_scores(["A fine deal.", "A terrible threat."])["vader_compound"].tolist()
-    [0.2023, -0.6808]
+    [0.2023, -0.7579]
     """
     _check_engine(engine)
     measures = tuple(measures)

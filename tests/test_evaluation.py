@@ -64,7 +64,8 @@ def test_polnear_dev_numbers(corpora):
     table = evaluate_polnear(split="dev")
     overall, direct = table.loc["overall"], table.loc["direct"]
     assert table.articles.iloc[0] == 84 and overall.n_gold == 2319
-    # measured 2026-11-27 on dev: P 0.84 R 0.58 F1 0.69; direct F1 0.93; speaker 0.80
-    assert overall.f1 >= 0.66 and overall.precision >= 0.80
-    assert direct.f1 >= 0.90
-    assert overall.speaker_accuracy >= 0.77
+    # measured 2026-11-27 on dev (voices-2): P 0.807 R 0.647 F1 0.718; direct P 0.947 R 0.914
+    # F1 0.930; speaker 0.817 (train: P 0.806 R 0.606 F1 0.692; direct F1 0.953; speaker 0.816)
+    assert overall.f1 >= 0.70 and overall.precision >= 0.78 and overall.recall >= 0.62
+    assert direct.f1 >= 0.91
+    assert overall.speaker_accuracy >= 0.80

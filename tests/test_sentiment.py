@@ -84,10 +84,10 @@ def test_textblob_receipt_offsets_and_shares():
 
 
 def test_vader_receipt_weights_rebuild_compound():
-    text = "The talks were NOT good, but the summit was a great success"
+    text = "The talks were not GOOD, but the summit was a great success"
     rows = vader_receipt(text)
     by_token = {r["token"]: r for r in rows}
-    assert by_token["good"]["modifier"] == "negation+caps+but"
+    assert by_token["GOOD"]["modifier"] == "negation+caps+but"
     assert by_token["great"]["modifier"] == "but"
     for r in rows:
         assert text[r["start"]:r["end"]] == r["token"]

@@ -18,22 +18,34 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
 4. **Reported speech** (``indirect``): ``X said (that) ...`` (content: the rest of the sentence,
    up to a trailing attribution), ``..., X said.`` and ``..., said X.`` (content: the clause
    before the comma), ``According to X, ...`` and ``..., according to X.``. Cue verbs come from
-   ``framing/data/voices/cues.csv``; belief and evidence verbs ("thinks", "shows") need "that".
+   ``framing/data/voices/cues.csv``; belief, stance and evidence verbs ("thinks", "endorsed",
+   "shows") need "that" or a named subject; "In a new poll, ..." and "... in a new poll."
+   credit a poll, survey or study. The subject of a participle or a second verb ("...,
+   adding that", "... and said") is the clause's subject; when nothing names the speaker
+   right before a sure speech verb, the short stretch opening the clause does ("many
+   workers say").
 5. **Speakers**: the words before the cue (alias table, pronoun, description, capitalised
    name, or a short noun phrase such as "officials"); pronouns and descriptions resolve to the
    last compatible named voice outside quotes (``framing.voices._speakers``).
 6. **Speaker vs source**: ``source`` is the speaker's channel from the alias table (Kim Jong
    Un -> KCNA), else the speaker; words reported inside another report take the outer
-   report's source ("Kim said ..., KCNA said": speaker Kim Jong Un, source KCNA). Unresolved
-   speakers get source ``unknown``.
+   report's source. An outer and an inner report combine into one voice: in "Kim said X,
+   KCNA said" the words "Kim said X" are one segment with speaker Kim Jong Un and source KCNA,
+   and in "Kim spoke highly of Trump, state media said" a media voice reporting a speech act
+   ("spoke", "expressed", any cue verb) of a person makes that person the speaker (source
+   KCNA). A weaker cue inside reported words ("Walsh noted that Ohio boasted ...") stays part
+   of them; only a sure speech verb ("said") opens a nested report. Unresolved speakers get
+   source ``unknown``.
 7. **Outlet credits and their reach**: a sentence that ends ``..., Reuters writes.`` or
    ``..., Politico informs.`` (a news outlet or agency from the alias table, a present-tense
    credit verb flagged in cues.csv) credits **all narration of its paragraph** to that outlet
    (confidence 0.8), and that credit **carries forward to the narration of the following
    paragraphs** (confidence 0.6) until another paragraph carries its own credit. Narration
-   before the first credit counts for ``outlet`` (else ``narrator``). Quotes and reported
-   speech inside credited paragraphs keep their own speakers. Past-tense reports ("DongA Ilbo
-   reported", "KCNA said") are ordinary attributions, not credits.
+   before the first credit counts for ``outlet`` (else ``narrator``). A credit covers
+   **narration only**: quotes and reported speech inside credited sentences keep their own
+   speakers and channels ("Kim himself spoke highly of Trump, state media said ..., Reuters
+   writes": source KCNA, not Reuters). Past-tense reports ("DongA Ilbo reported", "KCNA
+   said") are ordinary attributions, not credits.
 """
 
 from __future__ import annotations

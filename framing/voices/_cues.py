@@ -26,6 +26,9 @@ _TIME = re.compile(
     r"(?:statement|interview)|at (?:a|an|the) [\w ]{0,30}?(?:rally|event|conference|briefing|"
     r"debate|hearing))"
 )
+_TIME_BEFORE = re.compile(
+    r",?\s+(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?<=last |this )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$")
 _THAT = re.compile(r"^(?:\s+[^\s,.;:!?\"“”]+){0,7}?\s+that\b")
 _OBJECT = re.compile(
     r"^\s+(?:him|her|them|us|me|reporters|journalists|supporters|voters|the crowd|an audience|"
@@ -35,6 +38,8 @@ _TO_OBJECT = re.compile(
     r"^\s+to\s+(?:reporters|journalists|supporters|him|her|them|(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}"
     r"[A-Z][\w.’'-]*(?=[\s,]))"
 )
+_IN_MEDIUM = re.compile(
+    r"\b[Ii]n (?=(?:a|an|the|its|his|her|their) (?:[\w/'’.-]+ ){0,6}?(?:poll|survey|study|analysis)s?\b)")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Cc]iting)\s+")
 _NAME_BEFORE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$"
@@ -51,6 +56,9 @@ _NOT_SUBJECT = frozenset(
     "being are to of in on at for with by from it's he's she's there here not no also has have "
     "had would will could should may might can must do does did then so just even very".split()
 )
+_DETERMINERS = frozenset("the a an".split())
+_NOT_NP = frozenset("for what with from about into than how why whether if is was were are be been has "
+                    "have had will would could should did does do".split())
 _CONJUNCTIONS = frozenset("if when because while after before since as though although until unless "
                           "whether where once".split())
 _CAP_STOP = frozenset("The A An It He She They We I This That But And Meanwhile However In On "
@@ -112,6 +120,8 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
         candidates = index.get(m.group().lower())
         if not candidates:
             continue
+        if m.group()[0].isupper() and text[lo:m.start()].strip(" \"“”'‘’—–-([\n"):
+            continue  # 'United States', 'Fox News Reports': a capitalised word inside a sentence is a name
         for form, verb in candidates:
             end = m.start() + len(form)
             if text[m.start():end].lower() == form and (end >= len(text) or not text[end].isalnum()):
@@ -125,6 +135,8 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
     for m in _ACCORDING.finditer(text, lo, hi):
         lemma = "citing" if m.group().lower().startswith("citing") else "according to"
         cues.append(Cue(m.start(), m.end() - 1, CueVerb(lemma, False, 0.85), "according"))
+    for m in _IN_MEDIUM.finditer(text, lo, hi):  # 'In a Fox News poll released Sunday, ...'
+        cues.append(Cue(m.start(), m.start() + 2, CueVerb("in", False, 0.7), "according"))
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -167,6 +179,9 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         end -= 1
     if end <= lo:
         return None
+    if time := _TIME_BEFORE.search(text, max(lo, end - 40), end):  # 'Trump on Thursday said'
+        if time.start() > lo:
+            end = time.start()
     if end in aliases_by_end:
         aliases_by_end[end].salient = True
         return aliases_by_end[end]
@@ -175,6 +190,11 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         if open_paren > lo:
             return subject_before(text, open_paren, lo, aliases_by_end, entities)
     if text[end - 1] == ",":
+        # 'Small, who attended the rally, said', 'Corey Lewandowski, in a statement, said': the
+        # clause opens with its subject, then an appositive
+        opening = _opening_subject(text, lo, end - 1, aliases_by_end, entities)
+        if opening is not None:
+            return opening
         # 'Jim Poolman, said' / 'The newspaper, citing a source ..., said': the subject stands
         # before the appositive
         named = subject_before(text, end - 1, lo, aliases_by_end, entities)
@@ -214,21 +234,67 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                 mention = Mention(start, end, voice, name, salient=True)
                 entities.append(mention)
                 return mention
+    for doc in reversed(entities):  # 'a think tank report released Monday revealed'
+        if doc.voice is not None and doc.voice.type == "document" and max(lo, end - 80) <= doc.start < end:
+            between = text[doc.end:end]
+            if not re.search(r"[,;:.\"“”]", between) and len(between.split()) <= 4:
+                return Mention(doc.start, doc.end, doc.voice, doc.text)
     if m := _NP_BEFORE.search(window):
         words = m.group(1).split()
-        # shortest noun phrase after a clause boundary
-        for k in range(min(len(words), 6), 0, -1):
+        # shortest noun phrase after a clause boundary ('officials', 'the group', 'a spokesman')
+        for k in range(1, min(len(words), 6) + 1):
             phrase = " ".join(words[-k:])
             start = end - len(phrase)
+            first = words[-k].lower()
+            if words[-1].lower() in _NOT_SUBJECT or any(w.lower() in _NOT_NP for w in words[-k:]):
+                return None
+            if first in _CONJUNCTIONS:
+                return None
             before = text[max(lo, start - 12):start]
-            if (not text[lo:start].strip(" ,—–") or _BOUNDARY_BEFORE.search(before)) and words[-1].lower() not in _NOT_SUBJECT:
-                first = words[-k].lower()
-                if first in _NOT_SUBJECT or first in _CONJUNCTIONS:
-                    continue
+            if first in _NOT_SUBJECT and first not in _DETERMINERS:
+                continue
+            if not text[lo:start].strip(" ,—–\"“”'") or _BOUNDARY_BEFORE.search(before):
                 canonical = re.sub(r"^(?:the|a|an|some|many|other|several)\s+", "", phrase, flags=re.I)
                 return Mention(start, end, voice_for_name(canonical, []) if canonical[:1].isupper()
                                else _generic(canonical), phrase)
     return None
+
+
+_CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|[.!?][\"”’]?\s+)(?=\S)")
+_OPENING_LEAD = re.compile(r"(?:(?:[A-Z]\w+ly|Meanwhile|However|But|And|Yet|Also|Still|Indeed|Instead),?\s+)?"
+                           r"(?:(?:In|On|At|For|After|Before|During|Since|With|When|While)\s+[^,]{1,40},\s+)?")
+
+
+def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, Mention],
+                     entities: list[Mention]) -> Mention | None:
+    """The words that open the clause up to its first comma, when they look like a subject."""
+    starts = [m.end() for m in _CLAUSE_OPENING.finditer(text, lo, comma) if m.end() > lo]
+    start = starts[-1] if starts else lo
+    while start < comma and (text[start].isspace() or text[start] in ",\"“”'’—–"):
+        start += 1
+    lead = _OPENING_LEAD.match(text, start, comma)
+    start = lead.end() if lead else start
+    first_comma = text.find(",", start, comma + 1)
+    if first_comma <= start:
+        return None
+    phrase = text[start:first_comma]
+    words = phrase.split()
+    if not 1 <= len(words) <= 7 or not (phrase[0].isupper() or words[0].lower() in _DETERMINERS) or \
+            re.search(r"[\"“”:;()]", phrase) or words[0] in _CAP_STOP:
+        return None
+    if any(w.lower() in _NOT_SUBJECT and w.lower() not in _DETERMINERS for w in words[1:]):
+        return None
+    for m in entities:   # a known voice inside the phrase ('Gov. Chris Christie')
+        if start <= m.start and m.end <= first_comma and m.voice is not None and m.voice.type != "document":
+            if m.end in aliases_by_end:
+                aliases_by_end[m.end].salient = True
+            return Mention(start, first_comma, m.voice, phrase, salient=True)
+    if phrase[0].isupper():
+        voice = voice_for_name(phrase, entities)
+        mention = Mention(start, first_comma, voice, phrase, salient=True)
+        entities.append(mention)
+        return mention
+    return Mention(start, first_comma, _generic(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)), phrase)
 
 
 def _generic(phrase: str):

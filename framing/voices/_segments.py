@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -11,6 +10,8 @@ from ..text import paragraph_spans, sentence_spans
 from ._cues import _TIME, Cue, cue_verbs, find_cues, is_present_credit, skip_after_cue, subject_before
 from ._quotes import find_quotes
 from ._speakers import AliasTable, Mention, Voice, _read_data
+from ._subjects import (_SUBJECT_LEAD, _according_np, _clause_subject, _name_after,
+                        _unit_subject)
 
 UNKNOWN = "unknown"
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -20,11 +21,16 @@ NOUN_LIKE = frozenset(
     "writing reporting hint hints signal signals vow vows charges quip joke jokes tout blast "
     "blasts slam slams praise criticize testify states statement announcement".split())
 NARRATOR = "narrator"
+NESTED_MIN = 0.85  # a cue inside reported words opens a nested report only when this sure ('said')
 _WORD = re.compile(r"\w+")
 _DOCUMENT_NP = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,2}(?:report|study|poll|survey|analysis))\b")
 _TRAILING_END = re.compile(r"^\s*[.!?;]*[\"”’)]*\s*$")
-_SHORT_GAP = re.compile(r"[\s,—–]*(?:[a-z][\w-]*\s+){0,3}")  # '”, the spokesperson Ana Ruiz said'
-_QUOTE_END = re.compile(r"[,.!?—–-]\s*(?:''|[\"”’»])$")  # '“X,” the aide said', not 'a “new path” if ...'
+# '”, the spokesperson Ana Ruiz said', '” Republican Party chairman Reince Priebus said'
+_SHORT_GAP = re.compile(r"[\s,—–]*(?:(?!(?:if|when|because|and|but|as|while|after|before|though|although|since|"
+                        r"until|unless|whether|that|which|who|what)\s)[\w.’'-]+\s+){0,6}")
+_PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:and|by|while|before|after|when|in|without))\s*$")
+_COORDINATED = re.compile(r"(?:,\s*|\b)(?:and|but|then|yet)\s*$")
+_QUOTE_END = re.compile(r"[,.!?—–-]\s*['’‘]?\s*(?:''|[\"”’»])$")  # '“X,” the aide said', not 'a “new path” if ...'
 _CLAUSE_CONT = re.compile(r"^\s*[,—–]")
 _ADJUNCT_CONT = re.compile(r"^\s*[,—–]\s*(?:(?:\w+\s+){0,2}(?:after|before|since|ago)|after|before|as|while|when|"
                            r"which|who|whose|where|though|although|because|amid|despite|in|on|at|during|"
@@ -32,8 +38,6 @@ _ADJUNCT_CONT = re.compile(r"^\s*[,—–]\s*(?:(?:\w+\s+){0,2}(?:after|before|s
 _TRAIL_ADJUNCT = re.compile(r"^\s+(?:in|at|during|on|after|before|when|while|as|of|to|from|about|last|this|"
                             r"earlier|later|recently|yesterday|today|tonight|late|early|Monday|Tuesday|"
                             r"Wednesday|Thursday|Friday|Saturday|Sunday|with|through|via|without|under)\b")
-_SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
-                           r"(?:(?:In|On|At|For|After|Before|During|Since|With)\s+[^,]{1,30},\s+)?")
 
 
 @dataclass
@@ -191,6 +195,24 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
     def mention_at(cue):
         return subject_before(text, cue.start, u_start, by_end, entities)
 
+    def speaker_of(cue, stops=None, fallback=True):
+        """The mention naming who speaks through a verb cue."""
+        word = text[cue.start:cue.end].split()[-1].lower()
+        lead = ((word.endswith("ing") and _PARTICIPLE_LEAD.search(text, u_start, cue.start))
+                or _COORDINATED.search(text, u_start, cue.start))
+        if lead:
+            # '..., adding that', 'by saying', '... and said': the clause's subject speaks
+            m = _unit_subject(text, u_start, cue.start, by_end, entities)
+            if m is None and intervals:
+                m = _mention_of(intervals[-1].attr, text)
+            if stops is not None:
+                stops.append(lead.start())  # the clause before ends here
+        else:
+            m = mention_at(cue)
+        if m is None and fallback and cue.verb.confidence >= 0.8:
+            m = _clause_subject(text, u_start, cue.start)   # 'many Carrier workers say ...'
+        return m
+
     lead = _SUBJECT_LEAD.match(text, u_start, u_end)
     first_word = lead.end() if lead else u_start
     for mention in entities:
@@ -223,7 +245,7 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                 c = before[-1]
                 gap = text[c.end:qs]
                 if re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.;\"“”]{0,40}:\s*", gap):
-                    m = mention_at(c) if c.kind == "verb" else _according_np(text, c, u_end, by_end, entities)
+                    m = speaker_of(c) if c.kind == "verb" else _according_np(text, c, u_end, by_end, entities)
                     if m is not None or c.kind == "verb":
                         attr = _attribution(text, c, m, confidence=c.verb.confidence)
                         used.add(c.start)
@@ -265,13 +287,14 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
     # 2. reported speech around the remaining cues
     trailing: list[tuple[int, Cue, Mention | None]] = []  # (comma position, cue, mention)
     trailing_stops: list[int] = []
+    clause_stops: list[int] = []
     resumes: list[tuple[int, Cue, Mention | None]] = []
     forward: list[tuple[Cue, Mention]] = []
     for c in cues:
         if c.start in used:
             continue
         if c.kind == "according":
-            if c.verb.lemma == "citing" and any(o.kind == "verb" and o.start > c.start for o in cues):
+            if c.verb.lemma in ("citing", "in") and any(o.kind == "verb" and o.start > c.start for o in cues):
                 continue
             lead = text[u_start:c.start]
             if not lead.strip(" \"“”'‘’—–(") or re.fullmatch(r"\W*\w+,?\s*", lead):
@@ -284,12 +307,12 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
             elif lead.rstrip().endswith(","):
                 m = _according_np(text, c, u_end, by_end, entities)
                 trailing.append((len(lead.rstrip()) + u_start - 1, c, m))
+            elif c.verb.lemma == "in" and len(lead.split()) >= 4:
+                m = _according_np(text, c, u_end, by_end, entities)  # '... 45 percent in a new poll.'
+                if m is not None and _TRAILING_END.match(text[m.end:u_end]):
+                    trailing.append((c.start - 1, c, m))
             continue
-        if text[c.start:c.end].split()[-1].lower().endswith("ing") and \
-                text[u_start:c.start].rstrip().endswith(","):
-            m = _unit_subject(text, u_start, c.start, by_end, entities)  # '..., adding that'
-        else:
-            m = mention_at(c)
+        m = speaker_of(c, clause_stops, fallback=False)
         if m is not None and m.voice is not None and m.voice.type == "group" and (
                 text[c.start:c.end].split()[-1].lower() in NOUN_LIKE):
             continue  # 'a think tank report released ...': a noun, not a verb
@@ -314,6 +337,8 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
             if n is not None and _TRAILING_END.match(text[n.end:u_end].split(",")[0] if "," in text[n.end:u_end] else text[n.end:u_end]):
                 trailing.append((u_start + len(text[u_start:c.start].rstrip()) - 1, c, n))
                 continue
+        if m is None and c.kind == "verb" and c.verb.confidence >= 0.8:
+            m = _clause_subject(text, u_start, c.start)   # 'many Carrier workers say ...'
         if m is not None:
             forward.append((c, m))
     boundaries = sorted([t[0] for t in trailing] + trailing_stops)
@@ -330,9 +355,13 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
         if len(_WORD.findall(text[start:end])) >= 2 and not _covered(start, end, direct_spans):
             intervals.append(Interval(start, end, "indirect",
                                       _attribution(text, c, m, confidence=c.verb.confidence * 0.85)))
+    reported: list[tuple[int, int]] = []
+    boundaries = sorted(boundaries + clause_stops)
     for c, m in forward:
         if c.verb.confidence < 0.35:
             continue  # speech acts ('spoke', 'expressed') name a speaker but introduce no content
+        if c.verb.confidence < NESTED_MIN and any(a <= c.start < b for a, b in reported):
+            continue  # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in them
         if c.verb.confidence < 0.7 and not re.match(r"\s+that\b", text[c.end:c.end + 6]) and (
                 m.voice is None):
             continue  # belief, desire and evidence verbs: a named or pronoun subject, or "that"
@@ -342,8 +371,19 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
         if len(_WORD.findall(text[start:end])) >= 2 and not _covered(start, end, direct_spans):
             intervals.append(Interval(start, end, "indirect",
                                       _attribution(text, c, m, confidence=c.verb.confidence * 0.9)))
+            reported.append((start, end))
     _relay(intervals, entities, text)
     return intervals, unit_credit
+
+
+def _mention_of(attr: Attribution, text: str) -> Mention | None:
+    """The speaker mention of an earlier attribution, for a cue that continues its clause."""
+    if attr.mention_start < 0 or not attr.speaker:
+        return None
+    channel = attr.source if attr.source not in (attr.speaker, UNKNOWN) else ""
+    return Mention(attr.mention_start, attr.mention_end,
+                   Voice(attr.speaker, attr.speaker_type or "person", "", channel),
+                   text[attr.mention_start:attr.mention_end])
 
 
 def _covered(start, end, spans) -> bool:
@@ -368,67 +408,6 @@ def _content_end(text, start, end) -> int:
     return end
 
 
-def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
-    window = text[pos:min(hi, pos + 80)]
-    lead = len(window) - len(window.lstrip())
-    start = pos + lead
-    for m in by_end.values():
-        if m.start == start:
-            return m
-    match = re.match(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,3}",
-                     text[start:min(hi, start + 60)])
-    if match:
-        from ._speakers import voice_for_name
-        name = match.group()
-        mention = Mention(start, start + len(name), voice_for_name(name, entities), name)
-        entities.append(mention)
-        return mention
-    match = re.match(r"(?:he|she|they|it)\b", text[start:start + 5])
-    if match:
-        from ._speakers import resolve
-        return Mention(start, start + match.end(), resolve(match.group(), start, entities), match.group())
-    return None
-
-
-def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
-    """The source after 'according to' / 'citing': up to the next comma or the unit end."""
-    window = text[cue.end:hi]
-    stop = re.search(r"[,;.]\s|[.;]$|$", window)
-    phrase_end = cue.end + (stop.start() if stop else len(window))
-    start = cue.end + (len(window) - len(window.lstrip()))
-    if phrase_end <= start:
-        return None
-    for m in by_end.values():
-        if start <= m.start < phrase_end:
-            return m
-    phrase = text[start:phrase_end]
-    from ._speakers import voice_for_name
-    name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
-    voice = voice_for_name(name, entities) if name[:1].isupper() else Voice(name.lower(), "group")
-    return Mention(start, phrase_end, voice, phrase)
-
-
-def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
-    lead = _SUBJECT_LEAD.match(text, lo, hi)
-    pos = lead.end() if lead else lo
-    for m in sorted(by_end.values(), key=lambda m: m.start):
-        if pos <= m.start < min(hi, pos + 3):
-            return m
-    from ._speakers import description_pattern, resolve
-    for k in range(4, 0, -1):
-        words = text[pos:hi].split()[:k]
-        if not words:
-            continue
-        phrase = " ".join(words)
-        if description_pattern().fullmatch(phrase):
-            return Mention(pos, pos + len(phrase), resolve(phrase, pos, entities), phrase)
-    match = re.match(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*", text[pos:hi])
-    if match:
-        from ._speakers import voice_for_name
-        return Mention(pos, pos + match.end(), voice_for_name(match.group(), entities), match.group())
-    return None
-
-
 def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> None:
     """Combine an outer report with the speech it relays.
 
@@ -440,7 +419,7 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
     """
     for inner in list(intervals):
         outers = [o for o in intervals if o is not inner and o.kind == "indirect" and inner.kind == "indirect"
-                  and o.start <= inner.attr.mention_start < inner.start <= o.end
+                  and o.attr.cue_start >= o.end and o.start <= inner.attr.mention_start < inner.start <= o.end
                   and not _WORD.search(text[o.start:inner.attr.mention_start])]
         for outer in outers:
             inner.start = outer.start

@@ -39,6 +39,18 @@ _TITLE_PREFIX = re.compile(
 )
 
 
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.’'])([A-Z][a-z]+\.?) $")
+_NOT_FIRST_NAMES = frozenset(
+    "The A An President Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Rep Rep. Gov Gov. Gen Gen. Senator Governor "
+    "Secretary Candidate Nominee Leader Chairman Minister Premier Chancellor Republican Democrat Democratic "
+    "But And Or As If When While After Before Since Meanwhile However Then So Yet Still Also Former Madam "
+    "Mister Comrade Marshal Supreme Respected Dear Judge Justice Speaker General Colonel Captain Vice Elect "
+    "Citing Quoting Says Said Tells Told Asked Wrote Like With Without For From To Of In On At By About Against "
+    "Unlike Did Does Do Is Was Has Had Have Will Would Could Should Can Why How What Who Where Which That This "
+    "Even Only Just Although Though Because Both Neither Either Nor Not Now Today Tonight Yesterday Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday Team Camp Clan Crooked Lyin Little Sleepy".split())
+
+
 @dataclass(frozen=True)
 class Voice:
     canonical: str
@@ -113,6 +125,9 @@ class AliasTable:
     def find(self, text: str) -> list[Mention]:
         found = []
         for match in self.pattern.finditer(text):
+            first = _FIRST_NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            if first is not None and first.group(1) not in _NOT_FIRST_NAMES and " " not in match.group():
+                continue  # 'Eric Trump', 'Bill Clinton': another person with the same surname
             before = text[max(0, match.start() - 25):match.start()].lower()
             titles = {t for t in PERSONAL_TITLES if t in match.group().lower() or t in before[-14:]}
             found.append(Mention(match.start(), match.end(), self.entries[match.group()],

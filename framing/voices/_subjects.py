@@ -1,0 +1,92 @@
+"""Who a cue's words belong to when no subject stands right before it.
+
+The clause's subject ('..., adding that'), a name after the cue ('”, said Mr. Smith'), the
+source after 'according to', or the short stretch that opens the clause ('many workers say').
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._speakers import Mention, Voice, description_pattern, resolve, voice_for_name
+
+_WORD = re.compile(r"\w+")
+_SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
+                           r"(?:(?:In|On|At|For|After|Before|During|Since|With)\s+[^,]{1,30},\s+)?")
+_CLAUSE_START = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:and|but|while|as|because|when|although|though|if|that|"
+                           r"since|after|before|whereas|so)\s+)(?=\S)")
+
+
+def _clause_subject(text: str, lo: int, cue_start: int) -> Mention | None:
+    """The words from the clause's start to a speech verb, when short enough to be its subject."""
+    lead = _SUBJECT_LEAD.match(text, lo, cue_start)
+    lo = lead.end() if lead else lo
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, lo, cue_start)]
+    if not starts:
+        return None
+    start = starts[-1]
+    end = cue_start
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    phrase = text[start:end]
+    words = phrase.split()
+    if not 1 <= len(words) <= 10 or not _WORD.search(phrase) or re.search(r"[\"“”]", phrase):
+        return None
+    name = re.sub(r"^(?:the|a|an|some|many|most|other|several)\s+", "", phrase, flags=re.I)
+    return Mention(start, end, Voice(name.lower(), "group"), phrase)
+
+
+def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
+    window = text[pos:min(hi, pos + 80)]
+    lead = len(window) - len(window.lstrip())
+    start = pos + lead
+    for m in by_end.values():
+        if m.start == start:
+            return m
+    match = re.match(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,3}",
+                     text[start:min(hi, start + 60)])
+    if match:
+        name = match.group()
+        mention = Mention(start, start + len(name), voice_for_name(name, entities), name)
+        entities.append(mention)
+        return mention
+    match = re.match(r"(?:he|she|they|it)\b", text[start:start + 5])
+    if match:
+        return Mention(start, start + match.end(), resolve(match.group(), start, entities), match.group())
+    return None
+
+
+def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
+    """The source after 'according to' / 'citing': up to the next comma or the unit end."""
+    window = text[cue.end:hi]
+    stop = re.search(r"[,;.]\s|[.;]$|$", window)
+    phrase_end = cue.end + (stop.start() if stop else len(window))
+    start = cue.end + (len(window) - len(window.lstrip()))
+    if phrase_end <= start:
+        return None
+    for m in by_end.values():
+        if start <= m.start < phrase_end:
+            return m
+    phrase = text[start:phrase_end]
+    name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    voice = voice_for_name(name, entities) if name[:1].isupper() else Voice(name.lower(), "group")
+    return Mention(start, phrase_end, voice, phrase)
+
+
+def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
+    lead = _SUBJECT_LEAD.match(text, lo, hi)
+    pos = lead.end() if lead else lo
+    for m in sorted(by_end.values(), key=lambda m: m.start):
+        if pos <= m.start < min(hi, pos + 3):
+            return m
+    for k in range(4, 0, -1):
+        words = text[pos:hi].split()[:k]
+        if not words:
+            continue
+        phrase = " ".join(words)
+        if description_pattern().fullmatch(phrase):
+            return Mention(pos, pos + len(phrase), resolve(phrase, pos, entities), phrase)
+    match = re.match(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*", text[pos:hi])
+    if match:
+        return Mention(pos, pos + match.end(), voice_for_name(match.group(), entities), match.group())
+    return None
