@@ -25,12 +25,12 @@ from .compare import (
     cliffs_delta,
     compare_over_time,
     compare_sources,
-    distinctive_terms,
     hedges_g,
     pairwise_differences,
     test_difference,
 )
 from .figures import save_figure
+from .terms import distinctive_terms
 from .plot import plot_cue_profile, plot_distinctive_terms, plot_over_time, plot_sources
 
 __version__ = "0.1.0"

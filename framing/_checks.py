@@ -28,3 +28,14 @@ def require_columns(data: pd.DataFrame, columns: Iterable[str], *, what: str = "
             f"{what} lacks column(s) {missing}; columns present: {list(map(str, data.columns))}. "
             "Rename your columns or pass the column names as keyword arguments."
         )
+
+
+def require_groups(data: pd.DataFrame, by: str) -> None:
+    """Raise unless every row has a group label in column ``by``."""
+    missing = data[by].isna()
+    if missing.any():
+        raise FramingError(
+            f"{int(missing.sum())} rows have no {by!r} (first rows: "
+            f"{list(data.index[missing][:5])}); every row must belong to a group. Fill them "
+            f"(data[{by!r}].fillna('unknown')) or drop them explicitly."
+        )

@@ -116,7 +116,7 @@ def plot_distinctive_terms(table, *, group, by="source", ax=None):
     Parameters
     ----------
     table : DataFrame
-        Output of :func:`framing.compare.distinctive_terms`.
+        Output of :func:`framing.terms.distinctive_terms`.
     group : label
         Which group's terms to draw.
     by, ax
@@ -130,7 +130,7 @@ def plot_distinctive_terms(table, *, group, by="source", ax=None):
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.compare import distinctive_terms
+    >>> from framing.terms import distinctive_terms
     >>> from framing.plot import plot_distinctive_terms
     >>> data = pd.DataFrame({"source": ["A", "B"], "text": ["peace talks", "missile test"]})
     >>> ax = plot_distinctive_terms(distinctive_terms(data, top=2), group="B")
