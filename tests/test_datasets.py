@@ -304,6 +304,12 @@ def test_headline_spacing_is_undone(headlines):
     assert on_topic.outlet.value_counts().to_dict() == {"Reuters": 21, "Guardian": 4}
 
 
+def test_single_voice_corpora_are_flagged(trump, kcna, headlines):
+    # tweets, KCNA dispatches and headlines count wholly for their source in voices_frame
+    for frame in (trump, kcna, headlines):
+        assert frame["single_voice"].dtype == bool and frame["single_voice"].all()
+
+
 @pytest.mark.parametrize("raw, clean", [
     ("U . S . Republicans seek aid", "U.S. Republicans seek aid"),
     ("Korea : official", "Korea: official"),

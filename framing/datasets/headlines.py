@@ -38,7 +38,8 @@ def load_headlines(path=None, *, outlet: str | list[str] | None = None) -> pd.Da
         ``title`` = ``text`` = the headline with the tokenised spacing undone (see
         :func:`detokenize`). Extra columns: ``raw`` (the headline as in the file) and
         ``duplicate`` (True when the same outlet, date and headline appeared on an earlier
-        line: the feeds repeat some items; they are kept and flagged, not dropped).
+        line: the feeds repeat some items; they are kept and flagged, not dropped);
+        ``single_voice`` (True: a headline counts for its outlet, see :func:`framing.voices_frame`).
 
     Notes
     -----
@@ -121,6 +122,7 @@ def _read_feed(file: Path, outlet: str) -> pd.DataFrame:
         "title": text,
         "text": text,
         "raw": raw,
+        "single_voice": True,
     })
     frame["duplicate"] = frame.duplicated(["date", "raw"])
     bad_dates = frame["date"].isna()  # e.g. 2019-02-30: shaped like a date, not one

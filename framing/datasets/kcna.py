@@ -73,7 +73,9 @@ def load_kcna(path=None, *, lang: str | None = None) -> pd.DataFrame:
           ``guess_language``): many Spanish items sit under English (``ee.html``) URLs;
         * ``dateline_place``, ``dateline_agency`` (e.g. "KCNA", "ACNC", "KNS-KCNA"),
           ``url``, ``index_title``, ``file_date``, ``duplicates`` (how many more times the URL
-          appeared; those copies were dropped).
+          appeared; those copies were dropped);
+        * ``single_voice`` - True: every voice in a KCNA article was carried by KCNA (see
+          :func:`framing.voices_frame`).
 
     Notes
     -----
@@ -124,6 +126,7 @@ def load_kcna(path=None, *, lang: str | None = None) -> pd.DataFrame:
     frame["duplicates"] = [copies.get(key, 0) for key in by_url]
     frame["doc_id"] = _doc_ids(list(by_url))
     frame["source"] = frame["outlet"] = "KCNA"
+    frame["single_voice"] = True  # whoever KCNA quotes, KCNA carried the words
     if lang is not None:
         frame = frame[frame["lang"] == lang]
     frame = frame.sort_values(["date", "url"], kind="stable")

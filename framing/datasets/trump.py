@@ -39,7 +39,7 @@ def load_trump_tweets(path=None, *, include_retweets: bool = True) -> pd.DataFra
         Documents frame sorted by date, one row per tweet id: ``doc_id`` = ``"trump:" +
         id_str``, ``source`` "Trump", ``outlet`` "Twitter", ``date`` the UTC ``created_at``,
         ``title`` "", ``text`` with HTML entities decoded (``&amp;`` -> ``&``). Extra columns:
-        ``id_str``, ``is_retweet`` (the archive's flag, or a text starting "RT @" when the flag
+        ``single_voice`` (True, see :func:`framing.voices_frame`), ``id_str``, ``is_retweet`` (the archive's flag, or a text starting "RT @" when the flag
         is missing or false), ``retweet_count``, ``favorite_count`` (nullable integers),
         ``client`` (the archive's ``source`` field, e.g. "Twitter for iPhone"),
         ``in_reply_to_user_id_str``.
@@ -115,6 +115,7 @@ def _to_frame(records: list[dict]) -> pd.DataFrame:
     frame["doc_id"] = "trump:" + frame["id_str"]
     frame["source"] = "Trump"
     frame["outlet"] = "Twitter"
+    frame["single_voice"] = True  # a quote in a tweet is still Trump's voice (see voices_frame)
     frame["date"] = pd.to_datetime(frame["created_at"], format=_TWITTER_TIME, utc=True, errors="coerce")
     frame["title"] = ""
     flag = pd.Series([bool(r.get("is_retweet")) for r in records], index=frame.index)
