@@ -54,7 +54,7 @@ _DATA = ("data", "cues")
 _RULE_FAMILIES = ("exclamation", "allcaps")
 ATTRIBUTION_FAMILIES = ("attribution_neutral", "attribution_loaded")
 _NEGATORS = frozenset(
-    "not no never without nor neither none hardly cannot nobody nothing nowhere lack lacks lacking".split()
+    ["not", "no", "never", "without", "nor", "neither", "none", "hardly", "cannot", "nobody", "nothing", "nowhere", "lack", "lacks", "lacking"]
 )
 _CLAUSE_BREAK = re.compile(r"[.,;:!?]")
 

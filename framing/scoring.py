@@ -12,6 +12,7 @@ import html
 import math
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -97,7 +98,8 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     measures : sequence of {"textblob", "vader", "cues", "news"}
         ``textblob``: ``textblob_polarity``, ``textblob_subjectivity``; ``vader``:
         ``vader_compound``, ``vader_pos``, ``vader_neg``, ``vader_neu`` (both identical to the
-        libraries); ``cues``: ``cue_<family>`` per 100 words and ``cue_n_words``; ``news``:
+        libraries); ``cues``: ``cue_<family>`` per 100 words and ``cue_n_words`` (the word
+        count, 0 for unusable text); ``news``:
         ``news_sentiment``, the human-rating model (-4..+4 scale).
     cue : str, None or False
         Column with each row's attribution cue ("said", "claimed"); the attribution families
@@ -165,7 +167,7 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
                 column = counts[f"cue_{f}"].to_numpy()
                 result[f"cue_{f}"] = np.where(ok, column, np.nan)
     for column in columns:
-        out[column] = result[column]
+        out[column] = result[column].to_numpy()  # positional: the index may repeat labels
     out[_REASON] = reasons
     return out
 
@@ -270,10 +272,10 @@ def explain(data_or_text, *, row=None, text: str = "text", measures=MEASURES, cu
         raise ColumnError(f"row(s) {missing} not in the frame's index (first labels: {list(data_or_text.index[:5])}).")
     records = []
     for label in labels:
-        record = data_or_text.loc[label]
-        cue_value = record[cue_column] if cue_column is not None else None
-        for r in _receipt(record[text], measures, cue_value, families):
-            records.append({"row": label, **r})
+        for _, record in data_or_text.loc[[label]].iterrows():  # every row when a label repeats
+            cue_value = record[cue_column] if cue_column is not None else None
+            for r in _receipt(record[text], measures, cue_value, families):
+                records.append({"row": label, **r})
     return pd.DataFrame(records, columns=["row", *RECEIPT_COLUMNS])
 
 
@@ -321,14 +323,15 @@ def highlight_html(data_or_text, *, row=None, text: str = "text", measures=("vad
     else:
         require_frame(data_or_text, what="data_or_text")
         label = data_or_text.index[0] if row is None else row
-        body = data_or_text.loc[label, text]
-        receipt = explain(data_or_text, row=label, text=text, measures=measures, cue=cue, families=families)
+        one = data_or_text.loc[[label]].iloc[[0]]  # the first row with that label
+        body = one[text].iloc[0]
+        receipt = explain(one, text=text, measures=measures, cue=cue, families=families)
         body = body if isinstance(body, str) else ""
-        receipt = receipt[receipt["modifier"].str.contains("in cue") == False]  # noqa: E712 (offsets in cue)
+        receipt = receipt[~receipt["modifier"].str.contains("in cue")]
     spans = receipt[(receipt["start"] >= 0) & (receipt["end"] > receipt["start"])]
     cuts = sorted({0, len(body), *spans["start"].tolist(), *spans["end"].tolist()})
     pieces = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         piece = html.escape(body[a:b])
         covering = spans[(spans["start"] <= a) & (spans["end"] >= b)]
         if covering.empty:

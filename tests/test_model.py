@@ -31,7 +31,7 @@ def test_shipped_file_is_json_with_provenance():
     assert params["format"] == "framing.news_sentiment/1"
     assert params["settings"]["random_state"] == 0
     assert params["training"]["by_subset"]["nyt"] == 2622
-    assert len(params["idf"]) == len(params["coef_words"]) == len(params["vocabulary"])
+    assert len(params["idf"]) == len(params["coef_words"]) == len(params["terms"]) == len(set(params["terms"]))
 
 
 def test_same_data_and_seed_same_model():

@@ -38,6 +38,13 @@ def test_columns_reasons_and_no_dropped_rows(frame):
     assert scored.loc[10, score_columns()].tolist() == scored.loc[17, score_columns()].tolist()
 
 
+def test_repeated_index_labels_and_string_dtype():
+    data = pd.DataFrame({"text": pd.array(["Good news.", None, "Bad news."], dtype="string")}, index=[1, 1, 2])
+    scored = score(data, measures=["vader"])
+    assert scored["score_reason"].tolist() == ["", "missing text", ""]
+    assert scored["vader_compound"].iloc[0] > 0 > scored["vader_compound"].iloc[2]
+
+
 def test_sentiment_columns_equal_the_libraries(frame):
     scored = score(frame, measures=["textblob", "vader"])
     text = "We made great progress!"
@@ -98,7 +105,7 @@ def test_explain_text_offsets_and_measures():
 def test_explain_frame_rows(frame):
     receipt = explain(frame, row=[13, 11], measures=["vader", "cues"])
     assert set(receipt["row"]) == {13}  # the empty text has no receipt
-    assert list(receipt.columns)[0] == "row"
+    assert receipt.columns[0] == "row"
     with pytest.raises(ColumnError, match="not in the frame's index"):
         explain(frame, row=99)
 

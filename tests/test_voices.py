@@ -207,6 +207,45 @@ def test_same_surname_is_another_person():
     assert (row.kind, row.speaker) == ("direct", "Eric Trump")
 
 
+def test_speaker_labels_in_headlines_and_transcripts():
+    text = ("Mayor Ortiz: Bridge Will Reopen In May\n\n"
+            "The city council met on Monday.\n\n"
+            "Q: When will the work start?\n\n"
+            "ORTIZ: I think it starts next week. The crews are ready.\n\n"
+            "Editor's note: this story was updated.")
+    segs = voices(text, outlet="Courier")
+    check_partition(text, segs)
+    assert (segs.kind.iloc[0], segs.text.iloc[0]) == ("headline", "Mayor Ortiz:")
+    row = seg_at(text, segs, "Bridge Will Reopen")
+    assert (row.kind, row.speaker, text[row.mention_start:row.mention_end]) == ("indirect", "Ortiz", "Mayor Ortiz")
+    assert seg_at(text, segs, "When will the work").speaker == "Q"
+    assert seg_at(text, segs, "The crews are ready").speaker == "ORTIZ"
+    assert seg_at(text, segs, "ORTIZ:").kind == "narration"
+    assert seg_at(text, segs, "this story was").kind == "narration"     # page furniture, no speaker
+    text = "Ortiz Says Bridge Will Reopen\n\nThe council met."
+    row = seg_at(text, voices(text), "Bridge Will Reopen")
+    assert (row.kind, row.speaker, row.cue) == ("indirect", "Ortiz", "Says")
+
+
+def test_quoted_as_saying_and_unattributed_expectation():
+    text = "The minister was quoted by local media as saying that talks would resume."
+    row = seg_at(text, voices(text), "talks would resume")
+    assert (row.kind, row.speaker) == ("indirect", "minister")
+    assert text[row.mention_start:row.mention_end] == "The minister"
+    text = "The council is expected to approve the budget next week."
+    row = seg_at(text, voices(text), "approve the budget")
+    assert (row.kind, row.speaker, row.source, row.mention_start) == ("indirect", "", "unknown", -1)
+
+
+def test_passive_asked_and_inverted_said_with_description():
+    text = "When asked by a reporter whether the plant would close, Ortiz shrugged."
+    row = seg_at(text, voices(text), "the plant would close")
+    assert row.kind == "indirect" and text[row.mention_start:row.mention_end] == "a reporter"
+    text = "The plant will stay open for now, said the senator, a Democrat."
+    row = seg_at(text, voices(text), "The plant will")
+    assert row.kind == "indirect" and text[row.mention_start:row.mention_end] == "the senator"
+
+
 def test_user_aliases_and_narrator_default():
     text = "“We stand firm,” the spokesperson Ana Ruiz said."
     segs = voices(text, aliases=pd.DataFrame({"alias": ["Ana Ruiz"], "canonical": ["Foreign Ministry"],

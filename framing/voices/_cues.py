@@ -29,7 +29,8 @@ _TIME = re.compile(
 _TIME_BEFORE = re.compile(
     r",?\s+(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"(?<=last |this )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$")
-_THAT = re.compile(r"^(?:\s+[^\s,.;:!?\"“”]+){0,7}?\s+that\b")
+# 'told reporters on Monday that': the words skipped before 'that' hold no clause of their own
+_THAT = re.compile(r"^(?:\s+(?!(?:he|she|they|it|we|I|you|and|but|or)\b)[^\s,.;:!?\"“”’']+){0,7}?\s+that\b")
 _OBJECT = re.compile(
     r"^\s+(?:him|her|them|us|me|reporters|journalists|supporters|voters|the crowd|an audience|"
     r"the audience|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=[\s,])"
@@ -47,8 +48,9 @@ _NAME_BEFORE = re.compile(
 _NP_BEFORE = re.compile(r"(?:^|(?<=[\s,;:(—–]))((?:[\w’'.-]+\s+){0,5}[\w’'-]+)$")
 _BOUNDARY_BEFORE = re.compile(
     r"(?:^|[,;:(—–]\s*|\b(?:and|but|that|while|as|because|when|where|after|before|since|though|"
-    r"although|if|so|yet|or)\s+)$"
+    r"although|if|so|yet|or)\s+)$", re.IGNORECASE
 )
+_PRONOUNS = frozenset("he she they it we i".split())
 _APPOSITIVE = re.compile(r"\s*(?:citing|who|which|a|an|the|speaking|writing|quoting|in|on|[A-Z][\w.’'-]+ (?:of|at|for)\b)")
 _RELATIVE = re.compile(r"(?:^|\s)(?:who|which|that)$")
 _NOT_SUBJECT = frozenset(
@@ -105,6 +107,9 @@ def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.P
 
 
 _WORDS = re.compile(r"[A-Za-z]+")
+_PREV_WORD = re.compile(r"\b(\w+)\s+$")
+_NOUN_MARKERS = frozenset("a an the this these those every each no any "
+                          "some another".split())
 
 
 def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
@@ -120,6 +125,11 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
         candidates = index.get(m.group().lower())
         if not candidates:
             continue
+        if m.start() > 0 and text[m.start() - 1] in "-<" or text[m.end():m.end() + 1] in ("-", "="):
+            continue  # 'so-called', '<tweet tweet-id=...>': not a verb
+        if (prev := _PREV_WORD.search(text, max(lo, m.start() - 12), m.start())) and \
+                prev.group(1).lower() in _NOUN_MARKERS:
+            continue  # 'a tweet', 'his support', 'the report': a noun after a determiner
         if m.group()[0].isupper() and text[lo:m.start()].strip(" \"“”'‘’—–-([\n"):
             continue  # 'United States', 'Fox News Reports': a capitalised word inside a sentence is a name
         for form, verb in candidates:
@@ -181,7 +191,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         return None
     if time := _TIME_BEFORE.search(text, max(lo, end - 40), end):  # 'Trump on Thursday said'
         if time.start() > lo:
-            end = time.start()
+            end = time.start() + (text[time.start()] == ",")   # keep an appositive's closing comma
     if end in aliases_by_end:
         aliases_by_end[end].salient = True
         return aliases_by_end[end]
@@ -213,7 +223,8 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
     window = text[max(lo, end - 80):end]
     if m := description_pattern().search(window):
         start = end - (len(window) - m.start())
-        if _BOUNDARY_BEFORE.search(text[max(lo, start - 12):start]) or not text[lo:start].strip():
+        if _BOUNDARY_BEFORE.search(text[max(lo, start - 12):start]) or not text[lo:start].strip() or \
+                m.group().lower() in _PRONOUNS:   # a pronoun right before the verb is its subject
             word = m.group()
             voice = resolve(word, start, entities)
             return Mention(start, end, voice, word)

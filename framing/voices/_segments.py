@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from ..text import paragraph_spans, sentence_spans
-from ._cues import _TIME, Cue, cue_verbs, find_cues, is_present_credit, skip_after_cue, subject_before
+from ._cues import _TIME, Cue, find_cues, is_present_credit, skip_after_cue, subject_before
+from ._labels import label_attribution
+from ._model import NARRATOR, UNKNOWN, Attribution, Interval, _attribution
 from ._quotes import find_quotes
+from ._relay import _relay
 from ._speakers import AliasTable, Mention, Voice, _read_data
 from ._subjects import (_SUBJECT_LEAD, _according_np, _clause_subject, _name_after,
                         _unit_subject)
 
-UNKNOWN = "unknown"
 # cue forms that are also common nouns: need a named, pronoun or description subject
 NOUN_LIKE = frozenset(
     "report reports claim claims note notes post posts tweet tweets remark remarks estimate "
     "estimates promise promises pledge pledges call calls counter find show shows warning saying "
     "writing reporting hint hints signal signals vow vows charges quip joke jokes tout blast "
     "blasts slam slams praise criticize testify states statement announcement".split())
-NARRATOR = "narrator"
 NESTED_MIN = 0.85  # a cue inside reported words opens a nested report only when this sure ('said')
 _WORD = re.compile(r"\w+")
 _DOCUMENT_NP = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,2}(?:report|study|poll|survey|analysis))\b")
@@ -30,6 +31,15 @@ _SHORT_GAP = re.compile(r"[\s,—–]*(?:(?!(?:if|when|because|and|but|as|while|
                         r"until|unless|whether|that|which|who|what)\s)[\w.’'-]+\s+){0,6}")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:and|by|while|before|after|when|in|without))\s*$")
 _COORDINATED = re.compile(r"(?:,\s*|\b)(?:and|but|then|yet)\s*$")
+_NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:while|but|whereas|although|though|and|yet)\b|\s(?:while|whereas)\b)"
+                         r"(?=[^,;]*$)")   # the last clause boundary before a new subject
+_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?quoted\s+"
+                        r"(?:[\w,]+\s+){0,5}?as\s+$")
+_PASSIVE_BE = re.compile(r"\s(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+_PASSIVE_ASK = re.compile(r"\b(?:[Ww]hen|[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Aa]fter|[Ii]f|[Oo]nce|[Ii]s|[Aa]re|[Ww]hile)\s+"
+                          r"(?:\w+ly\s+)?$|^\W*$")
+_BY_AGENT = re.compile(r"\s+by\s+((?:the|a|an|[A-Z][\w.’'-]*)(?:\s+[\w.’'-]+){0,5}?)(?=\s+(?:whether|if|about|what|"
+                       r"how|why|who|when|where|to|for|on)\b|,)")
 _QUOTE_END = re.compile(r"[,.!?—–-]\s*['’‘]?\s*(?:''|[\"”’»])$")  # '“X,” the aide said', not 'a “new path” if ...'
 _CLAUSE_CONT = re.compile(r"^\s*[,—–]")
 _ADJUNCT_CONT = re.compile(r"^\s*[,—–]\s*(?:(?:\w+\s+){0,2}(?:after|before|since|ago)|after|before|as|while|when|"
@@ -40,58 +50,10 @@ _TRAIL_ADJUNCT = re.compile(r"^\s+(?:in|at|during|on|after|before|when|while|as|
                             r"Wednesday|Thursday|Friday|Saturday|Sunday|with|through|via|without|under)\b")
 
 
-@dataclass
-class Attribution:
-    speaker: str
-    source: str
-    cue: str = ""
-    cue_start: int = -1
-    cue_end: int = -1
-    mention_start: int = -1
-    mention_end: int = -1
-    confidence: float = 0.5
-    speaker_type: str = ""
-
-
-@dataclass
-class Interval:
-    start: int
-    end: int
-    kind: str  # direct | indirect
-    attr: Attribution
-    group: int = -1  # quote group when the quote runs over several paragraphs
-
-
-@lru_cache(maxsize=1)
-def _speech_act() -> re.Pattern:
-    """After a subject: a cue verb form ('said', 'spoke', 'expressed'), perhaps after 'himself', 'also'."""
-    forms = sorted((f for f, v in cue_verbs().items() if v.confidence >= 0.3), key=len, reverse=True)
-    return re.compile(r"\s+(?:(?:himself|herself|themselves|itself|also|has|have|had|again|reportedly|"
-                      r"publicly|personally|then|later)\s+){0,3}(?:" + "|".join(map(re.escape, forms)) + r")\b",
-                      re.IGNORECASE)
-
-
 @lru_cache(maxsize=1)
 def _boilerplate() -> re.Pattern:
     lines = _read_data("voices/boilerplate.csv").splitlines()[1:]
     return re.compile(r"^(?:" + "|".join(l.strip() for l in lines if l.strip()) + r")$", re.IGNORECASE)
-
-
-def _attribution(text: str, cue: Cue | None, mention: Mention | None, *, confidence: float) -> Attribution:
-    voice = mention.voice if mention is not None else None
-    if voice is not None:
-        speaker = voice.canonical
-        source = voice.channel or voice.canonical
-    else:
-        speaker, source = "", UNKNOWN
-        confidence *= 0.8
-    attr = Attribution(speaker, source, confidence=round(confidence, 3),
-                       speaker_type=voice.type if voice is not None else "")
-    if cue is not None:
-        attr.cue, attr.cue_start, attr.cue_end = text[cue.start:cue.end], cue.start, cue.end
-    if mention is not None:
-        attr.mention_start, attr.mention_end = mention.start, mention.end
-    return attr
 
 
 def _units(text: str, p_start: int, p_end: int, quotes) -> list[tuple[int, int]]:
@@ -140,8 +102,15 @@ def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
     headline = _looks_like_headline(text, paragraphs)
     for p, (p_start, p_end) in enumerate(paragraphs):
         para = text[p_start:p_end]
+        titled = (p == 0 and headline) or (len(para) < 120 and para.istitle() and not para.rstrip().endswith("."))
+        label = label_attribution(text, p_start, p_end, table, headline=titled)
         if p == 0 and headline:
-            rows.append((p_start, p_end, "headline", Attribution("", default_source, confidence=0.8)))
+            if label is not None:   # 'Marco Rubio: I'm not interested': the label heads, the words are his
+                rows.append((p_start, _rstrip(text, p_start, label[0]), "headline",
+                             Attribution("", default_source, confidence=0.8)))
+                rows.append((label[0], p_end, "indirect", label[1]))
+            else:
+                rows.append((p_start, p_end, "headline", Attribution("", default_source, confidence=0.8)))
             continue
         if (len(para) < 120 and _boilerplate().match(para.strip())) or not _WORD.search(para):
             rows.append((p_start, p_end, "boilerplate", None))
@@ -151,6 +120,13 @@ def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
         para_rows: list[tuple] = []
         para_credit = None
         units = _units(text, p_start, p_end, p_quotes)
+        label_attr = None
+        if label is not None and not any(q.start == label[0] for q in p_quotes):
+            # 'FALLIN: I think ...', 'Q: ...': the label is narration; the paragraph's own narration
+            # after it is the labelled voice's speech (attributions inside keep their own voices)
+            para_rows.append((p_start, _rstrip(text, p_start, label[0]), "narration", None))
+            label_attr = last_attr = label[1]
+            units = _units(text, label[0], p_end, p_quotes)
         for u_start, u_end in units:
             intervals, unit_credit = _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities,
                                                    group_attr, last_attr, penalty, group_found)
@@ -162,6 +138,8 @@ def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
                 iv = next((i for i in intervals if i.group >= 0 and i.attr is piece[3]), None)
                 if iv is not None:
                     group_rows.setdefault(iv.group, []).append(len(rows) + len(para_rows))
+                if label_attr is not None and piece[2] == "narration":
+                    piece = (piece[0], piece[1], "indirect", label_attr)
                 para_rows.append(piece)
         if para_credit is not None:
             credit = para_credit
@@ -179,6 +157,12 @@ def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
     return rows
 
 
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -187,9 +171,12 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                   group_found):
     u_quotes = [q for q in p_quotes if q.start < u_end and q.end > u_start]
     spans = [(max(q.start, u_start), min(q.end, u_end)) for q in u_quotes]
-    cues = [c for c in find_cues(text, u_start, u_end) if not _inside(c.start, spans)]
+    named = [(m.start, m.end) for m in entities if u_start <= m.start < u_end and m.end - m.start > 8]
+    cues = [c for c in find_cues(text, u_start, u_end)
+            if not _inside(c.start, spans) and not _inside(c.start, named)]  # 'a think tank report
     used: set[int] = set()
     intervals: list[Interval] = []
+    previous: list[Mention] = []   # speakers found so far in this unit (outside quotes)
     unit_credit = None
 
     def mention_at(cue):
@@ -198,11 +185,23 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
     def speaker_of(cue, stops=None, fallback=True):
         """The mention naming who speaks through a verb cue."""
         word = text[cue.start:cue.end].split()[-1].lower()
+        if quoted := _QUOTED_AS.search(text, u_start, cue.start):   # 'Kim was quoted as saying'
+            return subject_before(text, quoted.start(), u_start, by_end, entities)
         lead = ((word.endswith("ing") and _PARTICIPLE_LEAD.search(text, u_start, cue.start))
                 or _COORDINATED.search(text, u_start, cue.start))
         if lead:
             # '..., adding that', 'by saying', '... and said': the clause's subject speaks
-            m = _unit_subject(text, u_start, cue.start, by_end, entities)
+            # the subject of the verb before 'and' ('he laughed and said'), the voice of the unit's
+            # previous attribution ('X, Hollande said, noting ...'), else the unit's subject
+            m = None
+            if not word.endswith("ing"):
+                verb = re.search(r"(\S+)\s+$", text[u_start:lead.start()])
+                if verb is not None:
+                    m = subject_before(text, u_start + verb.start(1), u_start, by_end, entities)
+                    if m is not None and (m.voice is None or m.voice.type == "group"):
+                        m = None
+            if m is None:
+                m = previous[-1] if previous else _unit_subject(text, u_start, cue.start, by_end, entities)
             if m is None and intervals:
                 m = _mention_of(intervals[-1].attr, text)
             if stops is not None:
@@ -244,7 +243,10 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
             if before:
                 c = before[-1]
                 gap = text[c.end:qs]
-                if re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.;\"“”]{0,40}:\s*", gap):
+                whole = (c.verb.confidence >= NESTED_MIN or _QUOTE_END.search(text, qs, qe)
+                         or _TRAILING_END.match(text[qe:u_end]) or ":" in gap)
+                if whole and (re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.;\"“”]{0,40}:\s*", gap)):
+                    # a whole quote, or any after a sure speech verb; not 'expressed “deep regret” for'
                     m = speaker_of(c) if c.kind == "verb" else _according_np(text, c, u_end, by_end, entities)
                     if m is not None or c.kind == "verb":
                         attr = _attribution(text, c, m, confidence=c.verb.confidence)
@@ -306,16 +308,57 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                                               "indirect", _attribution(text, c, m, confidence=0.85)))
             elif lead.rstrip().endswith(","):
                 m = _according_np(text, c, u_end, by_end, entities)
-                trailing.append((len(lead.rstrip()) + u_start - 1, c, m))
+                rest = text[m.end:u_end] if m is not None else ""
+                if rest.startswith(",") and len(_WORD.findall(rest)) >= 4 and len(lead.split()) <= 5:
+                    # 'Since November, according to X, forces have killed ...': the words go on
+                    start = skip_after_cue(text, m.end + 1, u_end, c)
+                    intervals.append(Interval(start, _content_end(text, start, u_end),
+                                              "indirect", _attribution(text, c, m, confidence=0.8)))
+                else:
+                    trailing.append((len(lead.rstrip()) + u_start - 1, c, m))
             elif c.verb.lemma == "in" and len(lead.split()) >= 4:
                 m = _according_np(text, c, u_end, by_end, entities)  # '... 45 percent in a new poll.'
                 if m is not None and _TRAILING_END.match(text[m.end:u_end]):
                     trailing.append((c.start - 1, c, m))
             continue
+        if c.verb.confidence < NESTED_MIN and _COORDINATED.search(text, u_start, c.start) and any(
+                f.verb.confidence >= NESTED_MIN and f.end <= c.start and not re.search(r"[,;]", text[f.end:c.start])
+                for f, _ in forward):
+            continue  # 'said the group is neutral and supports ...': the verb belongs to the reported words
+        if c.verb.lemma == "expect" and (be := _PASSIVE_BE.search(text, u_start, c.start)):
+            # 'The House is expected to pass the bill': an expectation nobody is named for
+            start = _content_start(text, u_start, be.start())
+            end = _content_end(text, start, u_end)
+            if len(_WORD.findall(text[start:end])) >= 4 and not _covered(start, end, direct_spans):
+                intervals.append(Interval(start, end, "indirect", _attribution(text, c, None, confidence=0.5)))
+            continue
+        if c.verb.lemma == "ask" and _PASSIVE_ASK.search(text, u_start, c.start):
+            # 'When asked (by a reporter) whether ...': the question is the content, the asker its voice
+            agent = _BY_AGENT.match(text, c.end, u_end)
+            start = agent.end() if agent else c.end
+            stop = re.search(r"[,;:]|\s[-—–]\s", text[start:u_end])
+            end = _content_end(text, start, start + stop.start() if stop else u_end)
+            if len(_WORD.findall(text[start:end])) >= 2 and not _covered(start, end, direct_spans):
+                m = None
+                if agent:
+                    np = agent.group(1)
+                    m = Mention(agent.start(1), agent.end(1), Voice(re.sub(r"^(?:the|a|an)\s+", "", np).lower(), "group"), np)
+                intervals.append(Interval(start, end, "indirect", _attribution(text, c, m, confidence=0.6)))
+            continue
+        if text[u_start:c.start].rstrip().endswith(",") and c.verb.confidence >= 0.7:
+            n = _name_after(text, c.end, u_end, by_end, entities)   # '..., said Mr. Smith, an aide.'
+            if n is not None and _TRAILING_END.match(text[n.end:u_end].split(",")[0]):
+                trailing.append((u_start + len(text[u_start:c.start].rstrip()) - 1, c, n))
+                previous.append(n)
+                continue
         m = speaker_of(c, clause_stops, fallback=False)
+        if m is not None:
+            previous.append(m)
         if m is not None and m.voice is not None and m.voice.type == "group" and (
-                text[c.start:c.end].split()[-1].lower() in NOUN_LIKE):
+                text[c.start:c.end].split()[-1].lower() in NOUN_LIKE) and not _QUOTED_AS.search(text, u_start, c.start):
             continue  # 'a think tank report released ...': a noun, not a verb
+        if m is not None and re.search(r"\w[’']s$", m.text) and text[c.end:c.end + 2].lstrip().startswith(":"):
+            continue  # "Editor's note:": page furniture, not a report
         after = text[c.end:u_end]
         tail = _TIME.sub("", after, count=1)
         if m is not None and text[u_start:m.start].rstrip().endswith((",", "—", "–")) and (
@@ -332,11 +375,6 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                 resume = c.end + len(after) - len(tail) + _CLAUSE_CONT.match(tail).end()
                 resumes.append((resume, c, m))
             continue
-        if m is None and text[u_start:c.start].rstrip().endswith(","):
-            n = _name_after(text, c.end, u_end, by_end, entities)   # ', said Mr. Smith.'
-            if n is not None and _TRAILING_END.match(text[n.end:u_end].split(",")[0] if "," in text[n.end:u_end] else text[n.end:u_end]):
-                trailing.append((u_start + len(text[u_start:c.start].rstrip()) - 1, c, n))
-                continue
         if m is None and c.kind == "verb" and c.verb.confidence >= 0.8:
             m = _clause_subject(text, u_start, c.start)   # 'many Carrier workers say ...'
         if m is not None:
@@ -355,23 +393,30 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
         if len(_WORD.findall(text[start:end])) >= 2 and not _covered(start, end, direct_spans):
             intervals.append(Interval(start, end, "indirect",
                                       _attribution(text, c, m, confidence=c.verb.confidence * 0.85)))
-    reported: list[tuple[int, int]] = []
+    reported = [iv for iv in intervals if iv.kind == "indirect"]
     boundaries = sorted(boundaries + clause_stops)
     for c, m in forward:
         if c.verb.confidence < 0.35:
             continue  # speech acts ('spoke', 'expressed') name a speaker but introduce no content
-        if c.verb.confidence < NESTED_MIN and any(a <= c.start < b for a, b in reported):
-            continue  # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in them
+        holder = next((iv for iv in reported if iv.start <= c.start < iv.end), None)
+        if holder is not None:
+            split = _NEW_CLAUSE.search(text, holder.start, m.start) if m is not None else None
+            if split is None and c.verb.confidence < NESTED_MIN:
+                continue  # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in them
+            if split is not None:   # 'A preferred X, while B backed Y': a new clause, a new voice
+                holder.end = _content_end(text, holder.start, split.start())
         if c.verb.confidence < 0.7 and not re.match(r"\s+that\b", text[c.end:c.end + 6]) and (
-                m.voice is None):
+                m.voice is None and m.text.lower() not in ("i", "we", "they", "he", "she")):
             continue  # belief, desire and evidence verbs: a named or pronoun subject, or "that"
+        if c.verb.lemma == "see" and not re.search(r"\bas\b", text[c.end:u_end]):
+            continue  # 'rivals see him as a threat', not 'we saw him
         start = skip_after_cue(text, c.end, u_end, c)
         end = min([b for b in boundaries if b > start] + [u_end])
         end = _content_end(text, start, end)
         if len(_WORD.findall(text[start:end])) >= 2 and not _covered(start, end, direct_spans):
             intervals.append(Interval(start, end, "indirect",
                                       _attribution(text, c, m, confidence=c.verb.confidence * 0.9)))
-            reported.append((start, end))
+            reported.append(intervals[-1])
     _relay(intervals, entities, text)
     return intervals, unit_credit
 
@@ -406,53 +451,6 @@ def _content_end(text, start, end) -> int:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
         end -= 1
     return end
-
-
-def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> None:
-    """Combine an outer report with the speech it relays.
-
-    * ``Kim said X, KCNA said``: the inner report ("Kim said X") absorbs the outer content it
-      starts at, so the words are one voice: speaker Kim Jong Un, source KCNA.
-    * ``Kim spoke highly of Trump, state media said``: a media voice reporting a speech act
-      ("spoke", "expressed", a cue verb) of a person it carries: that person is the speaker.
-    * Words reported inside another report travel through the outer voice's channel.
-    """
-    for inner in list(intervals):
-        outers = [o for o in intervals if o is not inner and o.kind == "indirect" and inner.kind == "indirect"
-                  and o.attr.cue_start >= o.end and o.start <= inner.attr.mention_start < inner.start <= o.end
-                  and not _WORD.search(text[o.start:inner.attr.mention_start])]
-        for outer in outers:
-            inner.start = outer.start
-            if outer.end <= inner.end:
-                intervals.remove(outer)
-            _relay_source(inner, outer)
-    by_cue: dict[int, Attribution] = {}
-    for iv in intervals:
-        attr = iv.attr
-        if iv.kind != "indirect" or attr.cue_start < 0 or attr.speaker_type not in ("outlet", "agency"):
-            continue
-        if attr.cue_start in by_cue:
-            iv.attr = by_cue[attr.cue_start]
-            continue
-        subject = next((m for m in entities if iv.start <= m.start <= iv.start + 2 and m.voice is not None
-                        and m.voice.type == "person"), None)
-        if subject is not None and _speech_act().match(text, subject.end, iv.end):
-            iv.attr = by_cue[attr.cue_start] = replace(
-                attr, speaker=subject.voice.canonical, speaker_type="person",
-                mention_start=subject.start, mention_end=subject.end)
-    for iv in intervals:
-        if iv.attr.cue_start in by_cue:
-            iv.attr = by_cue[iv.attr.cue_start]
-    for inner in intervals:
-        outers = [o for o in intervals if o is not inner and o.start <= inner.start and inner.end <= o.end
-                  and (o.end - o.start) > (inner.end - inner.start)]
-        if outers:
-            _relay_source(inner, min(outers, key=lambda o: o.end - o.start))
-
-
-def _relay_source(inner: Interval, outer: Interval) -> None:
-    if outer.attr.source not in (UNKNOWN, inner.attr.speaker) and outer.attr.speaker:
-        inner.attr = replace(inner.attr, source=outer.attr.source)
 
 
 def _pieces(text, u_start, u_end, intervals) -> list[tuple]:

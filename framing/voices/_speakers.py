@@ -35,7 +35,8 @@ _ORG_WORDS = frozenset(
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof)\.?|President|Vice President|Senator|"
     r"Secretary(?: of State)?|Governor|Speaker|Chairman|Leader|Minister|Prime Minister|"
-    r"First Lady|Former|Republican|Democratic|Democrat|Candidate|Judge|Justice)\s+"
+    r"First Lady|Former|Republican|Democratic|Democrat|Candidate|Judge|Justice|Mayor|Sheriff|Ambassador|"
+    r"Attorney General|Chief|Pope|Councilman|Councilwoman|Congressman|Congresswoman|Gen\.|General)\s+"
 )
 
 

@@ -13,24 +13,43 @@ from ._speakers import Mention, Voice, description_pattern, resolve, voice_for_n
 _WORD = re.compile(r"\w+")
 _SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With)\s+[^,]{1,30},\s+)?")
+# before a subject: also a longer opening phrase ('Amid protests in the city, Sanders said')
+_SUBJECT_LEAD_WIDE = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
+                                r"(?:(?:(?:In|On|At|For|After|Before|During|Since|With|Without|Amid|Here|There|Where|While|"
+                                r"When|Although|Though|Despite|Like|Unlike|Following|Asked|Pressed|Back|Last|As)\b"
+                                r"[^,;:\"“”]{1,100}|[A-Z][a-z]+ing\b[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+)?")
+_FUNCTION_WORDS = frozenset("a an the his her their its our my your to of in on at for with by from and or but "
+                            "that which who as is was were are be been has have had not".split())
+_AUXILIARIES = frozenset("is are was were has have had will would can could should may might must do does "
+                          "did to be been being ’s ’re ’ve".split())
+_PREPOSITIONS = frozenset("in on at for with by from to of about after before during under over into "
+                          "through without against among".split())
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:and|but|while|as|because|when|although|though|if|that|"
                            r"since|after|before|whereas|so)\s+)(?=\S)")
 
 
 def _clause_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     """The words from the clause's start to a speech verb, when short enough to be its subject."""
-    lead = _SUBJECT_LEAD.match(text, lo, cue_start)
+    lead = _SUBJECT_LEAD_WIDE.match(text, lo, cue_start)
     lo = lead.end() if lead else lo
     starts = [m.end() for m in _CLAUSE_START.finditer(text, lo, cue_start)]
-    if not starts:
-        return None
-    start = starts[-1]
+    start = starts[-1] if starts else lo
     end = cue_start
     while end > start and text[end - 1] in " ,":
         end -= 1
     phrase = text[start:end]
     words = phrase.split()
     if not 1 <= len(words) <= 10 or not _WORD.search(phrase) or re.search(r"[\"“”]", phrase):
+        return None
+    if words[0].lower() in _PREPOSITIONS:
+        return None   # 'In a tweet, ...': no subject
+    aux = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), None)
+    if aux is not None:   # 'companies including Coca-Cola are taking pains to say': the words before 'are'
+        if aux == 0:
+            return None
+        end = start + [m.end() for m in re.finditer(r"\S+", phrase)][aux - 1]
+        phrase, words = text[start:end], words[:aux]
+    if words[-1].lower() in _FUNCTION_WORDS:
         return None
     name = re.sub(r"^(?:the|a|an|some|many|most|other|several)\s+", "", phrase, flags=re.I)
     return Mention(start, end, Voice(name.lower(), "group"), phrase)
@@ -50,6 +69,11 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
         mention = Mention(start, start + len(name), voice_for_name(name, entities), name)
         entities.append(mention)
         return mention
+    match = re.match(r"(?:(?:the|a|an|one|another)\s+[\w’'-]+(?:\s+(?!(?:who|which|that)\b)[\w’'.-]+){0,6})"
+                     r"(?=\s*(?:[,.;!?]|$)|\s+(?:who|which|that)\b)", text[start:min(hi, start + 90)])
+    if match:   # ', said the senator.', ', said a spokesman for the campaign.'
+        phrase = match.group()
+        return Mention(start, start + len(phrase), Voice(re.sub(r"^\w+\s+", "", phrase).lower(), "group"), phrase)
     match = re.match(r"(?:he|she|they|it)\b", text[start:start + 5])
     if match:
         return Mention(start, start + match.end(), resolve(match.group(), start, entities), match.group())
@@ -74,7 +98,7 @@ def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
 
 
 def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
-    lead = _SUBJECT_LEAD.match(text, lo, hi)
+    lead = _SUBJECT_LEAD_WIDE.match(text, lo, hi)
     pos = lead.end() if lead else lo
     for m in sorted(by_end.values(), key=lambda m: m.start):
         if pos <= m.start < min(hi, pos + 3):
@@ -90,3 +114,4 @@ def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
     if match:
         return Mention(pos, pos + match.end(), voice_for_name(match.group(), entities), match.group())
     return None
+

@@ -1,0 +1,211 @@
+"""Port of TextBlob's pattern sentiment scoring (``TextBlob(text).sentiment``), reading the
+library's own lexicon and constants. Private: use :mod:`framing.sentiment`.
+
+``_find_tokens`` mirrors ``textblob._text.find_tokens`` and ``_textblob_assessments`` mirrors
+``textblob._text.Sentiment.assessments`` statement by statement, so the floats are identical;
+``tests/test_sentiment.py`` checks that on every sentence of the shared corpora.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _textblob():
+    """The pattern sentiment lexicon behind TextBlob, loaded once into plain dicts."""
+    from textblob._text import EMOTICONS, IRONY, MOOD, PUNCTUATION
+    from textblob.en import sentiment
+
+    len(sentiment)  # force the lazy dictionary to load its XML lexicon
+    lexicon = {w: entry[None] for w, entry in dict.items(sentiment)}
+    adverbs = frozenset(w for w, entry in dict.items(sentiment) if "RB" in entry)
+    emoticons: dict[str, float] = {}
+    for (_type, polarity), faces in EMOTICONS.items():
+        for face in faces:
+            emoticons.setdefault(face.lower(), polarity)
+    return {
+        "sentiment": sentiment,
+        "lexicon": lexicon,
+        "adverbs": adverbs,
+        "labels": dict(sentiment.labeler),
+        "negations": tuple(sentiment.negations),
+        "tokenizer": sentiment.tokenizer,
+        "emoticons": emoticons,
+        "punctuation": PUNCTUATION,
+        "mood": MOOD,
+        "irony": IRONY,
+    }
+
+
+@lru_cache(maxsize=1)
+def _tokenizer_constants():
+    from textblob import _text as pattern
+
+    replace = pattern.replacements
+    # One pass over all contraction patterns equals pattern's sequential re.sub calls: each
+    # inserts a space before the match and no pattern can match across another's insertion.
+    contractions = re.compile("|".join(sorted(replace, key=len, reverse=True)))
+    assert all(b == " " + a for a, b in replace.items()), "textblob changed its contraction rules"
+    return {
+        "contractions": contractions,
+        "replace": replace,
+        "punctuation": tuple(pattern.PUNCTUATION.replace(".", "")),
+        "punctuation_dot": tuple(pattern.PUNCTUATION.replace(".", "")) + (".",),
+        "abbreviations": pattern.ABBREVIATIONS,
+        "abbr": (pattern.RE_ABBR1, pattern.RE_ABBR2, pattern.RE_ABBR3),
+        "token": pattern.TOKEN,
+        "sarcasm": pattern.RE_SARCASM,
+        "emoticons": pattern.RE_EMOTICONS,
+        "eos": pattern.EOS,
+    }
+
+
+_SPLIT_CACHE: dict[str, tuple[str, ...]] = {}
+_SENTENCE_END = frozenset(("...", ".", "!", "?"))
+_CLOSERS = frozenset(("'", '"', "\u201d", "\u2019", "...", ".", "!", "?", ")"))
+
+
+def _split_token(t: str, k: dict) -> tuple[str, ...]:
+    """Port of the per-token punctuation splitting inside pattern's ``find_tokens``."""
+    punctuation, replace = k["punctuation"], k["replace"]
+    out, tail = [], []
+    while t.startswith(punctuation) and t not in replace:
+        out.append(t[0])
+        t = t[1:]
+    while t.endswith(k["punctuation_dot"]) and t not in replace:
+        if t.endswith(punctuation):
+            tail.append(t[-1])
+            t = t[:-1]
+        if t.endswith("..."):
+            tail.append("...")
+            t = t[:-3].rstrip(".")
+        if t.endswith("."):
+            if t in k["abbreviations"] or any(rx.match(t) is not None for rx in k["abbr"]):
+                break
+            tail.append(t[-1])
+            t = t[:-1]
+    if t != "":
+        out.append(t)
+    out.extend(reversed(tail))
+    return tuple(out)
+
+
+def _find_tokens(string: str) -> list[str]:
+    """Port of pattern's ``find_tokens`` (English defaults): a list of sentence strings."""
+    k = _tokenizer_constants()
+    string = k["contractions"].sub(lambda m: " " + m.group(0), string)
+    string = (
+        string.replace("\u201c", " \u201c ")
+        .replace("\u201d", " \u201d ")
+        .replace("\u2018", " \u2018 ")
+        .replace("\u2019", " \u2019 ")
+        .replace("'", " ' ")
+        .replace('"', ' " ')
+    )
+    string = _CRLF.sub("\n", string)
+    string = _PARAGRAPH.sub(f" {k['eos']} ", string)
+    string = _SPACES.sub(" ", string)
+    cache = _SPLIT_CACHE
+    if len(cache) > 500_000:
+        cache.clear()
+    tokens: list[str] = []
+    for t in k["token"].findall(string + " "):
+        parts = cache.get(t)
+        if parts is None:
+            parts = cache[t] = _split_token(t, k)
+        tokens.extend(parts)
+    eos = k["eos"]
+    sentences, i, j = [[]], 0, 0
+    n = len(tokens)
+    while j < n:
+        if tokens[j] in _SENTENCE_END or tokens[j] == eos:
+            while j < n and (tokens[j] in _CLOSERS or tokens[j] == eos):
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break  # balanced quotes
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != eos)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    joined = (" ".join(s) for s in sentences if len(s) > 0)
+    joined = (k["sarcasm"].sub("(!)", s) for s in joined)
+    return [k["emoticons"].sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in joined]
+
+
+_CRLF = re.compile("\r\n")
+_PARAGRAPH = re.compile(r"\n{2,}")
+_SPACES = re.compile(r"\s+")
+
+
+def _textblob_tokens(text: str, *, engine: str = "fast") -> list[str]:
+    # Exactly what pattern's Sentiment.__call__ feeds to assessments() for a string.
+    tokenizer = _find_tokens if engine == "fast" else _textblob()["tokenizer"]
+    return " ".join(tokenizer(text)).split()
+
+
+def _textblob_assessments(words: list[str]) -> list[tuple[list[str], float, float, str | None]]:
+    """Port of ``textblob._text.Sentiment.assessments`` (pos=None, negation=True)."""
+    tb = _textblob()
+    lexicon, adverbs, labels = tb["lexicon"], tb["adverbs"], tb["labels"]
+    negations, emoticons, punctuation = tb["negations"], tb["emoticons"], tb["punctuation"]
+    a: list[dict] = []
+    m = None  # preceding modifier (adverb)
+    n = None  # preceding negation
+    for w in (word.lower() for word in words):
+        entry = lexicon.get(w)
+        if entry is not None:
+            p, s, i = entry
+            if m is None:
+                a.append({"w": [w], "p": p, "s": s, "i": i, "n": 1, "x": labels.get(w)})
+            else:
+                last = a[-1]
+                last["w"].append(w)
+                last["p"] = max(-1.0, min(p * last["i"], +1.0))
+                last["s"] = max(-1.0, min(s * last["i"], +1.0))
+                last["i"] = i
+                last["x"] = labels.get(w)
+            if n is not None:
+                last = a[-1]
+                last["w"].insert(0, n)
+                last["i"] = 1.0 / last["i"]
+                last["n"] = -1
+            m = None
+            n = None
+            if w in adverbs:
+                m = (w, None)
+            if w in negations:
+                n = w
+        else:
+            if w in negations:
+                n = w
+            elif n and len(w.strip("'")) > 1:
+                n = None
+            if n is not None and m is not None and m[0].endswith("ly"):
+                a[-1]["w"].append(n)
+                a[-1]["n"] = -1
+                n = None
+            elif m and len(w) > 2:
+                m = None
+            if w == "!" and len(a) > 0:
+                a[-1]["w"].append("!")
+                a[-1]["p"] = max(-1.0, min(a[-1]["p"] * 1.25, +1.0))
+            if w == "(!)":
+                a.append({"w": [w], "p": 0.0, "s": 1.0, "i": 1.0, "n": 1, "x": tb["irony"]})
+            if w.isalpha() is False and len(w) <= 5 and w not in punctuation:
+                polarity = emoticons.get(w)
+                if polarity is not None:
+                    a.append({"w": [w], "p": polarity, "s": 1.0, "i": 1.0, "n": 1, "x": tb["mood"]})
+    return [(d["w"], d["p"] * -0.5 if d["n"] < 0 else d["p"], d["s"], d["x"]) for d in a]
+
+
+def _average(values: Iterable[float]) -> float:
+    # Same summation order as pattern's avg(): identical floats.
+    total, count = 0, 0
+    for value in values:
+        total += value
+        count += 1
+    return total / float(count or 1)
