@@ -10,6 +10,8 @@ Rules
 * A sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus any closing quotes or brackets) followed
   by white space and a word that can start a sentence (capital letter, digit, opening quote or
   bracket). So ``"Wrong!" he wrote`` stays one sentence, and ``... he said." Then`` splits.
+* No split after a closing quotation mark followed by its attribution ("... done.\u201d Trump
+  said.", "... soon!\u201d President Trump wrote").
 * No split after titles and other abbreviations ("Mr.", "Gen.", "Jan.", "No. 5", "vs."), after
   single initials ("Donald J. Trump"), or after dotted abbreviations ("U.S.", "a.m.") unless the
   next word is a common sentence opener ("The", "He", "But", ...).
@@ -48,6 +50,14 @@ _SENTENCE_OPENERS = frozenset(
 _LINE_BREAK = re.compile(r"[ \t\f\v]*(?:\r\n|\r|\n)\s*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]*)(\S*)")
+# After a closing quote, '"... done." Trump said.' is one sentence: the attribution that follows
+# a quotation belongs to it. Up to four capitalised words, then a common speech verb.
+_QUOTE_CLOSERS = frozenset("\"'”’»")
+_ATTRIBUTION_AFTER_QUOTE = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:also\s+|later\s+|then\s+)?"
+    r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweeted|posted|replied|"
+    r"claimed|warned|insisted|declared|explained|continued|stated|noted|argued|announced)\b"
+)
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
 _TOKEN_BEFORE = re.compile(r"([^\W\d_]+)\.$")
@@ -132,6 +142,8 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int, limit: int) -> boo
     first = word[0]
     if not (first.isupper() or first.isdigit() or opening):
         return False  # '"Wrong!" he wrote', 'e.g. the' : a lower-case word continues the sentence
+    if text[mark_end - 1] in _QUOTE_CLOSERS and _ATTRIBUTION_AFTER_QUOTE.match(text, mark_end, limit):
+        return False  # '"We are done!" Trump said.': the attribution closes the quote's sentence
     if text[mark_start] != "." or mark_end - mark_start > 1 and text[mark_start + 1] == ".":
         return True  # ! ? … and ellipses: split before a capital
     before = text[max(0, mark_start - 12) : mark_start + 1]

@@ -31,6 +31,11 @@ from framing.text import paragraph_spans, sentence_spans, split_sentences, word_
         ("Seoul, May 2 (Wire) -- Officials met. Nothing was agreed.", ["Seoul, May 2 (Wire) -- Officials met.", "Nothing was agreed."]),
         # line breaks always end sentences (headlines have no final stop)
         ("Summit Set for June\n\nThe two leaders will meet.", ["Summit Set for June", "The two leaders will meet."]),
+        # an attribution after a closing quote stays with the quote
+        ("\u201cWe are done.\u201d Trump said. Aides agreed.", ["\u201cWe are done.\u201d Trump said.", "Aides agreed."]),
+        ("\u201cA deal!\u201d President Trump wrote on Twitter. Talks go on.",
+         ["\u201cA deal!\u201d President Trump wrote on Twitter.", "Talks go on."]),
+        ('He said "we are done." Then he left.', ['He said "we are done."', "Then he left."]),
         ("Is it over? Yes! Maybe... Later.", ["Is it over?", "Yes!", "Maybe...", "Later."]),
         ("Prices rose 3.5 percent. Markets fell.", ["Prices rose 3.5 percent.", "Markets fell."]),
     ],

@@ -23,7 +23,14 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    credit a poll, survey or study. The subject of a participle or a second verb ("...,
    adding that", "... and said") is the clause's subject; when nothing names the speaker
    right before a sure speech verb, the short stretch opening the clause does ("many
-   workers say").
+   workers say"). Passives: "X was quoted as saying" (X speaks), "When asked by a reporter
+   whether ..." (the question, voiced by the asker), "X is expected to ..." (no speaker).
+   A cue word after an article or inside a name is a noun ("a tweet", "think tank").
+   A new clause ("..., while B backed Y") ends the words reported before it.
+4b. **Speaker labels**: a paragraph that opens with a short name and a colon ("FALLIN: I
+   think ...", "Q: ...") or a headline "Name: ..." / "Name Says ..." attributes the words
+   after the label; the label itself stays narration (or headline). Attributions inside the
+   paragraph keep their own voices.
 5. **Speakers**: the words before the cue (alias table, pronoun, description, capitalised
    name, or a short noun phrase such as "officials"); pronouns and descriptions resolve to the
    last compatible named voice outside quotes (``framing.voices._speakers``).

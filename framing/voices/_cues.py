@@ -26,6 +26,8 @@ _TIME = re.compile(
     r"(?:statement|interview)|at (?:a|an|the) [\w ]{0,30}?(?:rally|event|conference|briefing|"
     r"debate|hearing))"
 )
+_CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
+_DASH_BEFORE = re.compile(r"\s(?:-|—|–|--)$|—$")
 _TIME_BEFORE = re.compile(
     r",?\s+(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"(?<=last |this )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$")
@@ -195,6 +197,15 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
     if end in aliases_by_end:
         aliases_by_end[end].salient = True
         return aliases_by_end[end]
+    if (closing := _CLOSING_BEFORE.search(text, max(lo, end - 4), end)) and closing.start() > lo:
+        end = closing.start() + 1   # "Mr. Manafort, citing ''the magic of Trump,'' said": the comma counts
+    if (dash := _DASH_BEFORE.search(text, max(lo, end - 3), end)) and dash.start() > lo:
+        # 'Donald Trump - who said he would bomb them - said': an appositive between dashes
+        opening = text.rfind(text[dash.start():dash.end()].strip(), max(lo, end - 300), dash.start())
+        if opening > lo:
+            found = subject_before(text, opening, lo, aliases_by_end, entities)
+            if found is not None:
+                return found
     if text[end - 1] == ")":  # 'Gov. Phil Bryant (R) said'
         open_paren = text.rfind("(", max(lo, end - 40), end)
         if open_paren > lo:

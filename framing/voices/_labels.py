@@ -17,13 +17,14 @@ _NAME_WORD = r"(?:[A-Z][\w.’'-]*|[A-Z]{2,}|@\w+)"
 _COLON_LABEL = re.compile(
     r"\s*(" + _NAME_WORD + r"(?:\s+(?:" + _NAME_WORD + r"|of|de|van|von|\([^)]{1,12}\))){0,5})\s*:\s+(?=\S)")
 _WORDS = re.compile(r"\S+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’']*\b")
 # labels that introduce page furniture, not a speaker
 _NOT_SPEAKERS = frozenset(
     "note update updated editor editors related photo photos video watch read source sources "
     "correction clarification disclosure advertisement getty image images caption credit tags "
     "share follow subscribe listen the this that here there why how what when where who breaking "
     "bombshell exclusive alert live opinion analysis poll fact factcheck inside first full text "
-    "transcript warning report reports".split())
+    "transcript warning report reports email e-mail contact contributing so credits stat".split())
 
 
 def label_attribution(text: str, start: int, end: int, table: AliasTable, *,
@@ -44,6 +45,12 @@ def label_attribution(text: str, start: int, end: int, table: AliasTable, *,
     if re.sub(r"[’']s$", "", name.split()[0].lower().strip(".’'")) in _NOT_SPEAKERS or content_start >= end:
         return None
     known = table.find(name)
+    words = name.split()
+    lower = len(_LOWER_WORD.findall(text, content_start, min(end, content_start + 300)))
+    if match is not None and ((lower < 2 and not headline) or (name.isupper() and len(words) > 2)):
+        return None   # 'Clinton: 2,316.', 'Iowa: Tim Albrecht, Brad Anderson', 'STAT OF THE WEEK:'
+    if match is not None and len(words) == 1 and not (known or name.isupper() or headline or lower >= 4):
+        return None
     voice = known[0].voice if known and known[0].start == 0 else voice_for_name(name, [])
     mention = Mention(name_start, name_end, voice, name)
     attr = Attribution(voice.canonical, voice.channel or voice.canonical, text[cue_span[0]:cue_span[1]],

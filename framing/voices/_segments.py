@@ -321,7 +321,7 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                 if m is not None and _TRAILING_END.match(text[m.end:u_end]):
                     trailing.append((c.start - 1, c, m))
             continue
-        if c.verb.confidence < NESTED_MIN and _COORDINATED.search(text, u_start, c.start) and any(
+        if _COORDINATED.search(text, u_start, c.start) and any(
                 f.verb.confidence >= NESTED_MIN and f.end <= c.start and not re.search(r"[,;]", text[f.end:c.start])
                 for f, _ in forward):
             continue  # 'said the group is neutral and supports ...': the verb belongs to the reported words

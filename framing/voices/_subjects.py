@@ -22,7 +22,7 @@ _FUNCTION_WORDS = frozenset("a an the his her their its our my your to of in on 
                             "that which who as is was were are be been has have had not".split())
 _AUXILIARIES = frozenset("is are was were has have had will would can could should may might must do does "
                           "did to be been being ’s ’re ’ve".split())
-_PREPOSITIONS = frozenset("in on at for with by from to of about after before during under over into "
+_PREPOSITIONS = frozenset("in on at for with by from to of after before during under over into "
                           "through without against among".split())
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:and|but|while|as|because|when|although|though|if|that|"
                            r"since|after|before|whereas|so)\s+)(?=\S)")
@@ -69,7 +69,7 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
         mention = Mention(start, start + len(name), voice_for_name(name, entities), name)
         entities.append(mention)
         return mention
-    match = re.match(r"(?:(?:the|a|an|one|another)\s+[\w’'-]+(?:\s+(?!(?:who|which|that)\b)[\w’'.-]+){0,6})"
+    match = re.match(r"(?:(?:the|a|an|one|another|some|many|most|several|other|few|two|three|four)\s+[\w’'-]+(?:\s+(?!(?:who|which|that)\b)[\w’'.-]+){0,6})"
                      r"(?=\s*(?:[,.;!?]|$)|\s+(?:who|which|that)\b)", text[start:min(hi, start + 90)])
     if match:   # ', said the senator.', ', said a spokesman for the campaign.'
         phrase = match.group()
