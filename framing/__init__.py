@@ -17,6 +17,7 @@ from .io import read_articles, read_table
 from .voices import SEGMENT_COLUMNS, voices, voices_frame
 # -- scores (helper: scores) --
 from .cues import CUE_FAMILIES, load_codebook
+from .embedding_model import news_embedding_sentiment
 from .model import news_sentiment
 from .scoring import explain, highlight_html, score, score_columns
 # -- compare / plot (helper: compare) --
@@ -61,6 +62,7 @@ __all__ = [
     "explain",
     "highlight_html",
     "load_codebook",
+    "news_embedding_sentiment",
     "news_sentiment",
     "score",
     "score_columns",

@@ -203,7 +203,8 @@ def _fit(train: pd.DataFrame, *, alpha, other_weight, min_df, ngram_range, rando
     words = vec.fit_transform(texts)
     dense = _dense_features(texts, sentiments)
     mean, scale = dense.mean(axis=0), dense.std(axis=0)
-    scale[scale == 0] = 1.0
+    # A (near-)constant feature keeps scale 1: a tiny std would round to 0 in the file.
+    scale[scale < 1e-6] = 1.0
     X = sparse.hstack([words, sparse.csr_matrix((dense - mean) / scale)]).tocsr()
     ridge = Ridge(alpha=alpha, solver="sparse_cg", tol=1e-8, max_iter=5000, random_state=random_state)
     ridge.fit(X, y, sample_weight=weight)
@@ -235,7 +236,12 @@ def _fit(train: pd.DataFrame, *, alpha, other_weight, min_df, ngram_range, rando
     return NewsSentimentModel(json.loads(json.dumps(params)))
 
 
-def _check_ground_truth(data: pd.DataFrame) -> pd.DataFrame:
+def _check_ground_truth(data: pd.DataFrame | None) -> pd.DataFrame:
+    """The checked ground truth (default: all four subsets from the corpora folder)."""
+    if data is None:
+        from .datasets.vader import load_vader_groundtruth
+
+        data = load_vader_groundtruth()
     require_columns(data, ["subset", "text", "mean"], what="ground-truth data")
     if not (data["subset"] == "nyt").any():
         raise FramingError("ground-truth data holds no 'nyt' rows; load it with load_vader_groundtruth().")
@@ -271,10 +277,6 @@ def build_news_model(data: pd.DataFrame | None = None, *, alpha: float = _DEFAUL
     >>> from framing.model import build_news_model
     >>> model = build_news_model()  # doctest: +SKIP
     """
-    if data is None:
-        from .datasets.vader import load_vader_groundtruth
-
-        data = load_vader_groundtruth()
     data = _check_ground_truth(data)
     return _fit(data, alpha=alpha, other_weight=other_weight, min_df=min_df,
                 ngram_range=_DEFAULTS["ngram_range"], random_state=random_state)
@@ -331,13 +333,25 @@ def cross_validate_news_model(data: pd.DataFrame | None = None, *, n_splits: int
     >>> from framing.model import cross_validate_news_model
     >>> cross_validate_news_model().tail(1)  # doctest: +SKIP
     """
+    data = _check_ground_truth(data)
+
+    def fit_predict(train, test, sentiments):
+        model = _fit(data.iloc[train].reset_index(drop=True), alpha=alpha, other_weight=other_weight,
+                     min_df=min_df, ngram_range=_DEFAULTS["ngram_range"], random_state=random_state,
+                     sentiments=sentiments.iloc[train].reset_index(drop=True))
+        return model.predict(data["text"].iloc[test].tolist(), sentiments=sentiments.iloc[test].reset_index(drop=True))
+
+    return _grouped_cross_validation(data, fit_predict, n_splits=n_splits)
+
+
+def _grouped_cross_validation(data: pd.DataFrame, fit_predict, *, n_splits: int) -> pd.DataFrame:
+    """Folds of NYT articles; ``fit_predict(train, test, sentiments)`` predicts the test rows.
+
+    ``train`` holds the training NYT rows plus every other-subset row, ``test`` held-out NYT rows
+    (positions in ``data``); ``sentiments`` are the lexicon scores of all rows.
+    """
     from sklearn.model_selection import GroupKFold
 
-    if data is None:
-        from .datasets.vader import load_vader_groundtruth
-
-        data = load_vader_groundtruth()
-    data = _check_ground_truth(data)
     require_columns(data, ["group"], what="ground-truth data")
     sentiments = sentiment_scores(data["text"])
     is_nyt = (data["subset"] == "nyt").to_numpy()
@@ -350,11 +364,7 @@ def cross_validate_news_model(data: pd.DataFrame | None = None, *, n_splits: int
     for k, (train_pos, test_pos) in enumerate(folds):
         train = np.concatenate([nyt_index[train_pos], other_index])
         test = nyt_index[test_pos]
-        model = _fit(data.iloc[train].reset_index(drop=True), alpha=alpha, other_weight=other_weight,
-                     min_df=min_df, ngram_range=_DEFAULTS["ngram_range"], random_state=random_state,
-                     sentiments=sentiments.iloc[train].reset_index(drop=True))
-        texts = data["text"].iloc[test].tolist()
-        prediction[test] = model.predict(texts, sentiments=sentiments.iloc[test].reset_index(drop=True))
+        prediction[test] = fit_predict(train, test, sentiments)
         rows.append(_fold_row(k, test, y, prediction, sentiments))
     rows.append(_fold_row("pooled", nyt_index, y, prediction, sentiments))
     return pd.DataFrame(rows)

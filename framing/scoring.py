@@ -20,13 +20,16 @@ import pandas as pd
 from ._checks import require_columns, require_frame
 from .cues import ATTRIBUTION_FAMILIES, CUE_FAMILIES, _scan, cue_counts
 from .errors import ColumnError, FramingError
+from .embedding_model import load_embedding_model
 from .model import load_news_model
 from .sentiment import SENTIMENT_FIELDS, sentiment_scores, textblob_receipt, vader_receipt
 
-__all__ = ["MEASURES", "RECEIPT_COLUMNS", "explain", "highlight_html", "score", "score_columns"]
+__all__ = ["MEASURES", "OPTIONAL_MEASURES", "RECEIPT_COLUMNS", "explain", "highlight_html", "score", "score_columns"]
 
 #: Measures ``score`` knows, in column order.
 MEASURES = ("textblob", "vader", "cues", "news")
+#: Measures that need an extra (never in the default): ``news_embedding`` needs ``framing[embeddings]``.
+OPTIONAL_MEASURES = ("news_embedding",)
 #: Columns of an ``explain`` receipt.
 RECEIPT_COLUMNS = ("measure", "field", "token", "start", "end", "weight", "share", "modifier")
 _REASON = "score_reason"
@@ -37,9 +40,9 @@ def _check_measures(measures) -> tuple[str, ...]:
     if isinstance(measures, str):
         measures = (measures,)
     measures = tuple(measures)
-    unknown = [m for m in measures if m not in MEASURES]
+    unknown = [m for m in measures if m not in MEASURES + OPTIONAL_MEASURES]
     if unknown or not measures:
-        raise FramingError(f"unknown measure(s) {unknown or measures}; choose from {list(MEASURES)}.")
+        raise FramingError(f"unknown measure(s) {unknown or measures}; choose from {list(MEASURES + OPTIONAL_MEASURES)}.")
     return measures
 
 
@@ -58,6 +61,8 @@ def score_columns(measures=MEASURES, *, families: Sequence[str] | None = None) -
             columns += [f"{m}_{f}" for f in SENTIMENT_FIELDS[m]]
         elif m == "cues":
             columns += [f"cue_{f}" for f in (CUE_FAMILIES if families is None else families)] + ["cue_n_words"]
+        elif m == "news_embedding":
+            columns.append("news_embedding_sentiment")
         else:
             columns.append("news_sentiment")
     return columns
@@ -100,7 +105,9 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
         ``vader_compound``, ``vader_pos``, ``vader_neg``, ``vader_neu`` (both identical to the
         libraries); ``cues``: ``cue_<family>`` per 100 words and ``cue_n_words`` (the word
         count, 0 for unusable text); ``news``:
-        ``news_sentiment``, the human-rating model (-4..+4 scale).
+        ``news_sentiment``, the human-rating model (-4..+4 scale); ``news_embedding`` (optional,
+        never by default; needs ``pip install "framing[embeddings]"``):
+        ``news_embedding_sentiment``, the sentence-embedding model on the same scale.
     cue : str, None or False
         Column with each row's attribution cue ("said", "claimed"); the attribution families
         are then counted in the cue, not the text (NaN for rows without a cue). Default: the
@@ -140,7 +147,7 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     unique = list(unique)
     parts = []
     sentiment_measures = [m for m in measures if m in SENTIMENT_FIELDS]
-    need_sentiment = sentiment_measures or "news" in measures
+    need_sentiment = sentiment_measures or "news" in measures or "news_embedding" in measures
     sentiments = sentiment_scores(unique, engine=engine) if need_sentiment else None
     if sentiment_measures:
         keep = [f"{m}_{f}" for m in sentiment_measures for f in SENTIMENT_FIELDS[m]]
@@ -151,6 +158,9 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     if "news" in measures:
         news = load_news_model().predict(unique, sentiments=sentiments) if unique else np.zeros(0)
         parts.append(pd.DataFrame({"news_sentiment": news}))
+    if "news_embedding" in measures:
+        embedded = load_embedding_model().predict(unique, sentiments=sentiments) if unique else np.zeros(0)
+        parts.append(pd.DataFrame({"news_embedding_sentiment": embedded}))
     columns = score_columns(measures, families=families)
     table = pd.concat(parts, axis=1)[columns] if unique else pd.DataFrame(columns=columns, dtype=float)
     full = np.full((len(values), len(columns)), np.nan)
@@ -191,6 +201,17 @@ def _news_receipt(text_value: str) -> list[dict]:
     return rows
 
 
+def _news_embedding_receipt(text_value: str) -> list[dict]:
+    # words: occlusion effects (weight; they do not add up, so share is NaN); the rest: additive parts
+    return [
+        {"measure": "news_embedding", "field": "sentiment", "token": feature, "start": start, "end": end,
+         "weight": contribution, "share": np.nan if kind == "word" else contribution,
+         "modifier": "occlusion" if kind == "word" else kind}
+        for feature, kind, start, end, contribution in load_embedding_model()
+        .explain(text_value)[["feature", "kind", "start", "end", "contribution"]].itertuples(index=False)
+    ]
+
+
 def _cue_receipt(text_value: str, cue_value, families) -> list[dict]:
     families = tuple(CUE_FAMILIES if families is None else families)
     on_cue = [f for f in families if f in ATTRIBUTION_FAMILIES] if cue_value is not None else []
@@ -220,6 +241,8 @@ def _receipt(text_value, measures, cue_value, families) -> list[dict]:
             rows += [{k: r[k] for k in RECEIPT_COLUMNS} for r in vader_receipt(text_value)]
         elif measure == "cues":
             rows += _cue_receipt(text_value, cue_value, families)
+        elif measure == "news_embedding":
+            rows += _news_embedding_receipt(text_value)
         else:
             rows += _news_receipt(text_value)
     return rows
@@ -248,7 +271,9 @@ def explain(data_or_text, *, row=None, text: str = "text", measures=MEASURES, cu
         token's score after modifiers; ``share`` its part of the final score (TextBlob: weight
         divided by the number of assessments; cues: 100 / words; news: its additive
         contribution; VADER: NaN, its compound is ``s / sqrt(s**2 + 15)`` of the summed
-        weights). ``modifier`` names negation, intensifier, caps, "but", exclamation...
+        weights; news_embedding: words carry their occlusion effect as weight and NaN share,
+        the embedding, lexicon and intercept parts their additive share). ``modifier`` names
+        negation, intensifier, caps, "but", exclamation...
 
     Examples
     --------
@@ -337,7 +362,7 @@ def highlight_html(data_or_text, *, row=None, text: str = "text", measures=("vad
         if covering.empty:
             pieces.append(piece)
             continue
-        sentiment = covering[covering["measure"].isin(["textblob", "vader", "news"])]
+        sentiment = covering[covering["measure"].isin(["textblob", "vader", "news", "news_embedding"])]
         weight = float(sentiment["weight"].sum()) if not sentiment.empty else 0.0
         style = []
         if weight > 0:

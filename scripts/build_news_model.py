@@ -26,15 +26,20 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="compare with the shipped file instead of writing")
     args = parser.parse_args(argv)
     model = build_news_model(load_vader_groundtruth(args.corpora))
-    text = json.dumps(model.to_dict(), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
-    out = Path(args.out)
-    if args.check:
+    return write_model_file(model.to_dict(), args.out, check=args.check, note=f"{len(model.vocabulary)} terms")
+
+
+def write_model_file(params: dict, out, *, check: bool = False, note: str = "") -> int:
+    """Write ``params`` as canonical JSON (sorted keys), or with ``check`` compare; the exit code."""
+    text = json.dumps(params, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    out = Path(out)
+    if check:
         same = out.exists() and out.read_text(encoding="utf-8") == text
         print(f"{out}: {'identical' if same else 'DIFFERS'}")
         return 0 if same else 1
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(model.vocabulary)} terms)")
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.3f} MB{', ' + note if note else ''})")
     return 0
 
 

@@ -95,6 +95,146 @@ def test_reference_article_partition_and_offsets(reference):
     assert (segs[segs.kind == "boilerplate"].source == "").all()
 
 
+# --- the demo article (framing/data/demo/article.txt, written by us): gold table ---
+DEMO_GOLD = [
+    ("Envoys Meet Again as", "headline", "", "Demo Daily", "first line, no final period: headline of the outlet"),
+    ("Negotiators from Washington and", "narration", "Reuters", "Reuters",
+     "a mid-sentence credit ', Reuters writes, as ...' credits the narration like a sentence-final one"),
+    (", Reuters writes, as", "narration", "Reuters", "Reuters", "the credit words themselves are narration"),
+    ("they wanted to keep", "indirect", "both sides", "both sides", "'both sides signalled that'"),
+    ("Great progress being made", "direct", "Trump", "Trump", "quote then 'President Trump wrote on Twitter'"),
+    ("President Trump wrote on", "narration", "Reuters", "Reuters", "the credit carries to following paragraphs"),
+    ("The President added that", "narration", "Reuters", "Reuters", "cue words are narration"),
+    ("sanctions would stay in", "indirect", "Trump", "Trump", "'The President' -> Trump (titled mention)"),
+    ("The U.S. must abandon", "direct", "KCNA", "KCNA", "'it said': it -> KCNA, not a person"),
+    ("patience in Pyongyang", "indirect", "KCNA", "KCNA",
+     "'warning that ...': the partial quote stays inside the warning, not a continuation of the quote"),
+    ("is not unlimited", "indirect", "KCNA", "KCNA", "the partial quote belongs to the warning"),
+    ("Kim Jong Un said the", "indirect", "Kim Jong Un", "KCNA", "'Kim said X, KCNA reported': one voice, speaker Kim"),
+    ("According to a South", "narration", "Reuters", "Reuters", "the cue is narration"),
+    ("the envoys discussed a", "indirect", "South Korean official", "South Korean official", "'According to X, ...'"),
+    ("The official, who spoke", "narration", "Reuters", "Reuters",
+     "the subject and its appositive ('who spoke ...') are narration, not a report"),
+    ("no agreement had been", "indirect", "South Korean official", "South Korean official",
+     "'The official' resolves to the last official named ('a South Korean official')"),
+    ("Analysts remain sceptical", "narration", "Reuters", "Reuters", "uncredited narration under the carried credit"),
+    ("The talks are expected", "narration", "Reuters", "Reuters",
+     "a sentence-final credit wins over the 'is expected to' rule"),
+    ("Share this article", "boilerplate", "", "", "page furniture (boilerplate.csv)"),
+    ("Leave a Reply", "boilerplate", "", "", "page furniture"),
+    ("Your email address will", "boilerplate", "", "", "page furniture"),
+]
+
+
+@pytest.fixture(scope="module")
+def demo():
+    from framing.datasets import load_demo
+    text = load_demo().text[0]
+    return text, voices(text, outlet="Demo Daily")
+
+
+@pytest.mark.parametrize("phrase,kind,speaker,source,why", DEMO_GOLD, ids=[g[0] for g in DEMO_GOLD])
+def test_demo_article_gold(demo, phrase, kind, speaker, source, why):
+    test_reference_article_gold(demo, phrase, kind, speaker, source, why)   # same check, the demo's table
+
+
+def test_demo_article_cues_and_mentions(demo):
+    text, segs = demo
+    check_partition(text, segs)
+    row = seg_at(text, segs, "Great progress being made")
+    assert text[row.cue_start:row.cue_end] == "wrote on Twitter"
+    assert text[row.mention_start:row.mention_end] == "President Trump"
+    row = seg_at(text, segs, "no agreement had been")
+    assert text[row.mention_start:row.mention_end] == "The official" and row.cue == "said"
+    assert row.text == "no agreement had been reached."
+    row = seg_at(text, segs, "Negotiators from Washington and")
+    assert row.text.endswith(", Reuters writes, as both sides signalled that") and row.confidence == 0.8
+    assert seg_at(text, segs, "patience in Pyongyang").text == "patience in Pyongyang “is not unlimited.”"
+    assert seg_at(text, segs, "President Trump wrote on").confidence == 0.6   # carried credit
+    assert not ((segs.kind == "indirect") & (segs.source == "Reuters")).any()   # a credit is narration only
+
+
+@pytest.mark.parametrize("furniture", ["Share this:", "Related articles", "Advertisement", "Comments",
+                                       "Sign up for our newsletter", "Print", "Read more", "Share this article"])
+def test_page_furniture_paragraphs_are_boilerplate(furniture):
+    text = f"Talks resumed on Monday.\n\n{furniture}\n\nThe council met again."
+    segs = voices(text)
+    assert seg_at(text, segs, furniture).kind == "boilerplate"
+    assert seg_at(text, segs, "The council met").kind == "narration"
+
+
+def test_partial_quote_opening_reported_words_stays_indirect():
+    # a sure cue, then a partial quote that the sentence goes on from: one reported segment
+    text = "Obama said “it gets me mad” every time he thinks about the victims."
+    row = seg_at(text, voices(text), "it gets me mad")
+    assert (row.kind, row.speaker) == ("indirect", "Obama")
+    assert row.text == "“it gets me mad” every time he thinks about the victims."
+    # a sentence that ends in a partial quote before ', said X' is reported as a whole
+    text = "The party, held every four years, “allows us to get our message out,” said Frank Coleman."
+    row = seg_at(text, voices(text), "The party, held")
+    assert (row.kind, row.speaker, row.cue) == ("indirect", "Frank Coleman", "said")
+    assert row.text.endswith("message out,”")
+
+
+def test_lone_quote_continues_the_speaker_not_a_weaker_verb():
+    text = ("“How do you know?” Trump told reporters, referring to bruises that Fields showed to police. "
+            "“Wouldn’t you think she would have yelled?”")
+    segs = voices(text)
+    row = seg_at(text, segs, "Wouldn’t you think")
+    assert (row.kind, row.speaker) == ("direct", "Trump")
+    assert text[row.mention_start:row.mention_end] == "Trump"
+
+
+def test_sentence_ending_in_a_quote_period_ends_the_unit():
+    # the splitter keeps '... “publicity.” He said ...' together; the quote's period ends the sentence
+    text = "Alan Garten said Nunberg was “looking for free publicity.” He said Nunberg was bound by an agreement."
+    segs = voices(text)
+    first = seg_at(text, segs, "Nunberg was “looking")
+    second = seg_at(text, segs, "Nunberg was bound")
+    assert (first.kind, first.speaker) == ("indirect", "Alan Garten")
+    assert (second.kind, second.speaker, second.text) == ("indirect", "Alan Garten", "Nunberg was bound by an agreement.")
+    assert text[second.mention_start:second.mention_end] == "He" and first.cue_start != second.cue_start
+
+
+def test_titled_speaker_after_cue_and_transcript_first_person():
+    text = "“October was good,” said former Obama adviser David Axelrod."
+    row = seg_at(text, voices(text), "October was good")
+    assert (row.kind, row.speaker) == ("direct", "David Axelrod")
+    assert text[row.mention_start:row.mention_end] == "former Obama adviser David Axelrod"
+    # the labelled speaker's own 'I think' stays in the answer (one voice, not a nested report)
+    text = "Talks went on.\n\nA: Well, I think the talks will go on for weeks."
+    row = seg_at(text, voices(text), "Well, I think")
+    assert (row.kind, row.speaker, row.text) == ("indirect", "A", "Well, I think the talks will go on for weeks.")
+
+
+def test_impression_without_a_speaker_and_description_with_head_noun():
+    text = "It seems increasingly likely that the bill will pass next week."
+    row = seg_at(text, voices(text), "the bill will pass")
+    assert (row.kind, row.speaker, row.source, row.cue) == ("indirect", "", "unknown", "seems")
+    # 'the spokesman' resolves to the spokesman named before, not to the last person
+    text = ("According to a campaign spokesman, the rally was moved. Trump met donors. "
+            "The spokesman, who asked not to be named, said the venue was too small.")
+    row = seg_at(text, voices(text), "the venue was too")
+    assert (row.kind, row.speaker) == ("indirect", "campaign spokesman")
+    assert text[row.mention_start:row.mention_end] == "The spokesman"
+
+
+def test_signature_line_and_quote_followed_by_reported_words():
+    # a '- Name.' paragraph under a quote paragraph signs the quote
+    text = "Talks went on.\n\n\"Boeing and GE pay zero taxes.\"\n\n- Sanders.\n\nThis is complex."
+    segs = voices(text)
+    row = seg_at(text, segs, "Boeing and GE")
+    assert (row.kind, row.speaker, row.cue) == ("direct", "Sanders", "-")
+    assert text[row.mention_start:row.mention_end] == "Sanders"
+    assert seg_at(text, segs, "- Sanders").kind == "narration"
+    # a quote opening the sentence, more words, then ', said X': the quote is X's, the words too
+    text = "“For teachers, he is saying the right things” about fixing inequality, said Marla Kilfoyle, a director."
+    segs = voices(text)
+    quote, rest = seg_at(text, segs, "For teachers"), seg_at(text, segs, "about fixing")
+    assert (quote.kind, quote.speaker, rest.kind, rest.speaker) == ("direct", "Marla Kilfoyle", "indirect", "Marla Kilfoyle")
+    assert quote.cue_start == rest.cue_start and text[quote.mention_start:quote.mention_end] == "Marla Kilfoyle"
+
+
 # --- units written for these tests ---
 
 def test_quote_split_by_inside_cue_keeps_speaker():

@@ -18,7 +18,8 @@ _ADJUNCT = (r"(?:\s+(?:in|on|during|at|via|through|over)\s+(?:a|an|the|his|her|t
             r"\s+(?:[\w’'-]+\s+){0,3}?(?:statement|tweets?|interview|posts?|speech|letter|"
             r"message|briefing|conference|editorial|commentary|article|report|op-ed|email|video|"
             r"call|rally|debate|appearance|remarks|broadcast|column|blog|release|dispatch|"
-            r"address|session|hearing|memo|note|filing|podcast|program|show))?")
+            r"address|session|hearing|memo|note|filing|podcast|program|show)|\s+on\s+(?:Twitter|Facebook|"
+            r"Instagram|social media|Truth Social|Telegram|YouTube)\b)?")
 _TIME = re.compile(
     r"^\s*,?\s*(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|"
     r"CNN|Fox News|[A-Z]\w+ \d+)|last (?:week|month|year|night)|this (?:week|month|year)|"
@@ -32,7 +33,8 @@ _TIME_BEFORE = re.compile(
     r",?\s+(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"(?<=last |this )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$")
 # 'told reporters on Monday that': the words skipped before 'that' hold no clause of their own
-_THAT = re.compile(r"^(?:\s+(?!(?:he|she|they|it|we|I|you|and|but|or)\b)[^\s,.;:!?\"“”’']+){0,7}?\s+that\b")
+_THAT = re.compile(r"^(?:\s+(?!(?:he|she|they|it|we|I|you|and|but|or|is|was|were|are|be|been|has|had|have|will|"
+                   r"would|could|can|should|may|might|did|does|do)\b)[^\s,.;:!?\"“”’']+){0,7}?\s+that\b")
 _OBJECT = re.compile(
     r"^\s+(?:him|her|them|us|me|reporters|journalists|supporters|voters|the crowd|an audience|"
     r"the audience|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=[\s,])"
@@ -42,7 +44,8 @@ _TO_OBJECT = re.compile(
     r"[A-Z][\w.’'-]*(?=[\s,]))"
 )
 _IN_MEDIUM = re.compile(
-    r"\b[Ii]n (?=(?:a|an|the|its|his|her|their) (?:[\w/'’.-]+ ){0,6}?(?:poll|survey|study|analysis)s?\b)")
+    r"\b[Ii]n (?=(?:(?:a|an|the|its|his|her|their|our|recent|national|new|several|most|many) )"
+    r"(?:[\w/'’.-]+ ){0,6}?(?:poll|survey|study|analysis)s?\b)")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Cc]iting)\s+")
 _NAME_BEFORE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$"
@@ -110,6 +113,8 @@ def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.P
 
 _WORDS = re.compile(r"[A-Za-z]+")
 _PREV_WORD = re.compile(r"\b(\w+)\s+$")
+_POSSESSED = frozenset("claim claims call calls report reports statement tweet tweets post posts remarks warning "
+                       "promise pledge vow criticism support comment comments response answer note".split())
 _NOUN_MARKERS = frozenset("a an the this these those every each no any "
                           "some another".split())
 
@@ -132,6 +137,8 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
         if (prev := _PREV_WORD.search(text, max(lo, m.start() - 12), m.start())) and \
                 prev.group(1).lower() in _NOUN_MARKERS:
             continue  # 'a tweet', 'his support', 'the report': a noun after a determiner
+        if re.search(r"\w[’']s\s+$", text[max(lo, m.start() - 4):m.start()]) and m.group().lower() in _POSSESSED:
+            continue  # "Rubio's claim", "Trump's call": a noun after a possessive
         if m.group()[0].isupper() and text[lo:m.start()].strip(" \"“”'‘’—–-([\n"):
             continue  # 'United States', 'Fox News Reports': a capitalised word inside a sentence is a name
         for form, verb in candidates:
@@ -241,7 +248,9 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             return Mention(start, end, voice, word)
     if m := _RELATIVE.search(window):
         start = end - len(m.group().strip())
-        antecedent = entities[-1].voice if entities and entities[-1].end >= start - 40 else None
+        before = [e for e in entities if e.end <= start and e.voice is not None]
+        last = max(before, key=lambda e: e.end) if before else None
+        antecedent = last.voice if last is not None and last.end >= start - 40 else None
         return Mention(start, end, antecedent, m.group().strip())
     if m := _NAME_BEFORE.search(window):
         name = m.group()
@@ -301,13 +310,16 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         return None
     phrase = text[start:first_comma]
     words = phrase.split()
+    if description_pattern().fullmatch(phrase):   # 'The official, who ..., said'
+        return Mention(start, first_comma, resolve(phrase, start, entities), phrase, salient=True)
     if not 1 <= len(words) <= 7 or not (phrase[0].isupper() or words[0].lower() in _DETERMINERS) or \
             re.search(r"[\"“”:;()]", phrase) or words[0] in _CAP_STOP:
         return None
     if any(w.lower() in _NOT_SUBJECT and w.lower() not in _DETERMINERS for w in words[1:]):
         return None
-    for m in entities:   # a known voice inside the phrase ('Gov. Chris Christie')
-        if start <= m.start and m.end <= first_comma and m.voice is not None and m.voice.type != "document":
+    for m in entities:   # a known voice inside the phrase ('Gov. Chris Christie'), not "Trump's attorney"
+        if start <= m.start and m.end <= first_comma and m.voice is not None and m.voice.type != "document" \
+                and not re.match(r"[’']s\b", text[m.end:m.end + 2]):
             if m.end in aliases_by_end:
                 aliases_by_end[m.end].salient = True
             return Mention(start, first_comma, m.voice, phrase, salient=True)

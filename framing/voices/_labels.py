@@ -24,7 +24,8 @@ _NOT_SPEAKERS = frozenset(
     "correction clarification disclosure advertisement getty image images caption credit tags "
     "share follow subscribe listen the this that here there why how what when where who breaking "
     "bombshell exclusive alert live opinion analysis poll fact factcheck inside first full text "
-    "transcript warning report reports email e-mail contact contributing so credits stat".split())
+    "transcript warning report reports email e-mail contact contributing so credits stat busted wow omg "
+    "boom huge yikes must just".split())
 
 
 def label_attribution(text: str, start: int, end: int, table: AliasTable, *,
@@ -44,12 +45,14 @@ def label_attribution(text: str, start: int, end: int, table: AliasTable, *,
     content_start = match.end() if match is not None else content_start
     if re.sub(r"[’']s$", "", name.split()[0].lower().strip(".’'")) in _NOT_SPEAKERS or content_start >= end:
         return None
+    if re.search(r"[’']s\s|\bJust\b", name):
+        return None   # "Schlafly’s Final Column:", "Hillary Just Leaked:": a headline kicker, not a speaker
     known = table.find(name)
     words = name.split()
     lower = len(_LOWER_WORD.findall(text, content_start, min(end, content_start + 300)))
     if match is not None and ((lower < 2 and not headline) or (name.isupper() and len(words) > 2)):
         return None   # 'Clinton: 2,316.', 'Iowa: Tim Albrecht, Brad Anderson', 'STAT OF THE WEEK:'
-    if match is not None and len(words) == 1 and not (known or name.isupper() or headline or lower >= 4):
+    if match is not None and len(words) == 1 and not (known or name.isupper() or headline or lower >= 3):
         return None
     voice = known[0].voice if known and known[0].start == 0 else voice_for_name(name, [])
     mention = Mention(name_start, name_end, voice, name)
@@ -69,3 +72,20 @@ def _headline_cue(text: str, start: int, end: int):
                 return (words[0].start(), words[i - 1].end()), word.span(), words[i + 1].start()
             return None
     return None
+
+
+# '- Sanders.', '—President Obama, tweeting after the speech.': a signature line under a quote
+_SIGNATURE = re.compile(r"\s*([-—–]+)\s*(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,4})\s*(?:,[^\n]{0,100})?[.\"”]*\s*$")
+
+
+def signature_attribution(text: str, start: int, end: int, table: AliasTable) -> Attribution | None:
+    """The voice a signature paragraph ('- Sanders.') gives the quote paragraph above it."""
+    match = _SIGNATURE.fullmatch(text, start, end)
+    if match is None:
+        return None
+    name = match.group(2).rstrip(".")
+    known = table.find(name)
+    voice = known[0].voice if known and known[0].start == 0 else voice_for_name(name, [])
+    return Attribution(voice.canonical, voice.channel or voice.canonical, match.group(1), match.start(1),
+                       match.end(1), match.start(2), match.start(2) + len(name), confidence=0.7,
+                       speaker_type=voice.type)

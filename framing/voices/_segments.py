@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
-from ..text import paragraph_spans, sentence_spans
+from ..text import paragraph_spans
 from ._cues import _TIME, Cue, find_cues, is_present_credit, skip_after_cue, subject_before
-from ._labels import label_attribution
+from ._labels import label_attribution, signature_attribution
+from ._layout import (_WORD, _boilerplate, _content_end, _content_start, _covered, _inside, _looks_like_headline,
+                      _main_clause, _mention_of, _pieces, _rstrip, _title_like, _units)
 from ._model import NARRATOR, UNKNOWN, Attribution, Interval, _attribution
 from ._quotes import find_quotes
 from ._relay import _relay
-from ._speakers import AliasTable, Mention, Voice, _read_data
+from ._speakers import AliasTable, Mention, Voice
 from ._subjects import (_SUBJECT_LEAD, _according_np, _clause_subject, _name_after,
                         _unit_subject)
 
@@ -23,7 +24,6 @@ NOUN_LIKE = frozenset(
     "writing reporting hint hints signal signals vow vows charges quip joke jokes tout blast "
     "blasts slam slams praise criticize testify states statement announcement".split())
 NESTED_MIN = 0.85  # a cue inside reported words opens a nested report only when this sure ('said')
-_WORD = re.compile(r"\w+")
 _DOCUMENT_NP = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,2}(?:report|study|poll|survey|analysis))\b")
 _TRAILING_END = re.compile(r"^\s*[.!?;]*[\"”’)]*\s*$")
 # '”, the spokesperson Ana Ruiz said', '” Republican Party chairman Reince Priebus said'
@@ -38,9 +38,14 @@ _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?
 _PASSIVE_BE = re.compile(r"\s(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _PASSIVE_ASK = re.compile(r"\b(?:[Ww]hen|[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Aa]fter|[Ii]f|[Oo]nce|[Ii]s|[Aa]re|[Ww]hile)\s+"
                           r"(?:\w+ly\s+)?$|^\W*$")
+_TURN = re.compile(r",((?:''|[\"”’])?)\s+(?:but|while|whereas|although|though|yet)\s+(?:he|she|they|it|we|I|[A-Z][a-z]+)\s")
+_COMMA_BEFORE = re.compile(r",((?:''|[\"”’])?)\s*$")
+_ASK_SETTING = re.compile(r"\s+(?:on|in|at|during)\s+[^,;]{1,40}?\s+(?=(?:whether|if|who|what|why|how|when|where|about)\b)")
 _BY_AGENT = re.compile(r"\s+by\s+((?:the|a|an|[A-Z][\w.’'-]*)(?:\s+[\w.’'-]+){0,5}?)(?=\s+(?:whether|if|about|what|"
                        r"how|why|who|when|where|to|for|on)\b|,)")
 _QUOTE_END = re.compile(r"[,.!?—–-]\s*['’‘]?\s*(?:''|[\"”’»])$")  # '“X,” the aide said', not 'a “new path” if ...'
+_EXPLETIVE = re.compile(r"(?:^|\s)(?:it|there|It|There)\s+(?:\w+ly\s+)?$")
+_PARTIAL_GOES_ON = re.compile(r"\s+(?!(?:he|she|they|it|I|we)\s)[a-z][\w’'-]*\s+[\w’'-]+\s+[\w’'-]+")
 _CLAUSE_CONT = re.compile(r"^\s*[,—–]")
 _ADJUNCT_CONT = re.compile(r"^\s*[,—–]\s*(?:(?:\w+\s+){0,2}(?:after|before|since|ago)|after|before|as|while|when|"
                            r"which|who|whose|where|though|although|because|amid|despite|in|on|at|during|"
@@ -48,35 +53,6 @@ _ADJUNCT_CONT = re.compile(r"^\s*[,—–]\s*(?:(?:\w+\s+){0,2}(?:after|before|s
 _TRAIL_ADJUNCT = re.compile(r"^\s+(?:in|at|during|on|after|before|when|while|as|of|to|from|about|last|this|"
                             r"earlier|later|recently|yesterday|today|tonight|late|early|Monday|Tuesday|"
                             r"Wednesday|Thursday|Friday|Saturday|Sunday|with|through|via|without|under)\b")
-
-
-@lru_cache(maxsize=1)
-def _boilerplate() -> re.Pattern:
-    lines = _read_data("voices/boilerplate.csv").splitlines()[1:]
-    return re.compile(r"^(?:" + "|".join(l.strip() for l in lines if l.strip()) + r")$", re.IGNORECASE)
-
-
-def _units(text: str, p_start: int, p_end: int, quotes) -> list[tuple[int, int]]:
-    """Sentences of a paragraph, merged where a quote runs across a sentence boundary."""
-    units = [(p_start + s, p_start + e) for s, e in sentence_spans(text[p_start:p_end])]
-    if not units:
-        return []
-    merged = [list(units[0])]
-    for start, end in units[1:]:
-        if any(q.start < merged[-1][1] and q.end > start for q in quotes):
-            merged[-1][1] = end
-        else:
-            merged.append([start, end])
-    return [tuple(u) for u in merged]
-
-
-def _looks_like_headline(text: str, paragraphs) -> bool:
-    if len(paragraphs) < 2:
-        return False
-    start, end = paragraphs[0]
-    line = text[start:end].rstrip()
-    words = len(_WORD.findall(line))
-    return 0 < words <= 30 and not re.search(r"[.!?][\"”’)]*$", line) or (words <= 14 and line.istitle())
 
 
 def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
@@ -100,9 +76,11 @@ def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
     last_attr: Attribution | None = None
     credit: Attribution | None = None
     headline = _looks_like_headline(text, paragraphs)
+    prev_rows = (0, 0)   # the rows of the previous paragraph
     for p, (p_start, p_end) in enumerate(paragraphs):
         para = text[p_start:p_end]
-        titled = (p == 0 and headline) or (len(para) < 120 and para.istitle() and not para.rstrip().endswith("."))
+        titled = (p == 0 and (headline or _title_like(para))) or (
+            len(para) < 120 and para.istitle() and not para.rstrip().endswith("."))
         label = label_attribution(text, p_start, p_end, table, headline=titled)
         if p == 0 and headline:
             if label is not None:   # 'Marco Rubio: I'm not interested': the label heads, the words are his
@@ -114,7 +92,17 @@ def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
             continue
         if (len(para) < 120 and _boilerplate().match(para.strip())) or not _WORD.search(para):
             rows.append((p_start, p_end, "boilerplate", None))
+            prev_rows = (0, 0)
             continue
+        above = [i for i in range(*prev_rows) if rows[i][2] == "direct"]
+        if above and (signed := signature_attribution(text, p_start, p_end, table)) is not None:
+            for i in above:   # '- Sanders.' under a quote paragraph: the quote is his
+                rows[i] = rows[i][:3] + (signed,)
+            last_attr = signed
+            rows.append((p_start, p_end, "narration", Attribution("", default_source, confidence=0.7)))
+            prev_rows = (0, 0)
+            continue
+        first_row = len(rows)
         p_quotes = [q for q in quotes if p_start <= q.start < p_end]
         penalty = 0.7 if p in stray else 1.0
         para_rows: list[tuple] = []
@@ -130,10 +118,14 @@ def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
         for u_start, u_end in units:
             intervals, unit_credit = _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities,
                                                    group_attr, last_attr, penalty, group_found)
+            if label_attr is not None:   # 'A: Well, I think ...': the labelled speaker's own 'I think' stays in
+                intervals = [iv for iv in intervals if iv.kind == "direct" or iv.attr.mention_start < 0
+                             or text[iv.attr.mention_start:iv.attr.mention_end].lower() not in ("i", "we")]
             if unit_credit is not None:
                 para_credit = unit_credit  # a credit covers narration only (attributed speech keeps its channel)
-            for iv in intervals:
-                last_attr = iv.attr
+            for iv in sorted(intervals, key=lambda i: i.end):
+                if iv.kind == "direct" or iv.attr.confidence >= 0.6:
+                    last_attr = iv.attr   # the voice a lone quote continues: a speaker, not 'Fields showed'
             for piece in _pieces(text, u_start, u_end, intervals):
                 iv = next((i for i in intervals if i.group >= 0 and i.attr is piece[3]), None)
                 if iv is not None:
@@ -151,20 +143,11 @@ def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
                 else:
                     attr = Attribution("", default_source, confidence=0.9 if outlet else 0.7)
             rows.append((start, end, kind, attr))
+        prev_rows = (first_row, len(rows))
     for group, attr in group_found.items():  # one voice for all paragraphs of a long quote
         for i in group_rows.get(group, []):
             rows[i] = rows[i][:3] + (attr,)
     return rows
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def _inside(pos: int, spans) -> bool:
-    return any(s <= pos < e for s, e in spans)
 
 
 def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, last_attr, penalty,
@@ -200,10 +183,12 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                     m = subject_before(text, u_start + verb.start(1), u_start, by_end, entities)
                     if m is not None and (m.voice is None or m.voice.type == "group"):
                         m = None
-            if m is None:
-                m = previous[-1] if previous else _unit_subject(text, u_start, cue.start, by_end, entities)
-            if m is None and intervals:
+            if m is None and previous:
+                m = previous[-1]
+            if m is None and intervals:   # '“X,” Graham said on “Morning Joe,” adding, “Y”': Graham
                 m = _mention_of(intervals[-1].attr, text)
+            if m is None:
+                m = _unit_subject(text, u_start, cue.start, by_end, entities)
             if stops is not None:
                 stops.append(lead.start())  # the clause before ends here
         else:
@@ -238,6 +223,14 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                     attr = _attribution(text, after, m, confidence=after.verb.confidence)
             if attr is not None:
                 used.add(after.start)
+                lead = text[u_start:qs]
+                if q.first and q.last and len(_WORD.findall(lead)) >= 3 and ":" not in lead and not any(
+                        c.end <= qs for c in cues) and not any(o.start < qs for o in u_quotes if o is not q):
+                    # 'The party, attended by hundreds, “allows us to get out,” said Coleman': the
+                    # sentence is reported, ending in a partial quote
+                    start = _content_start(text, u_start, qs)
+                    intervals.append(Interval(start, qe, "indirect", attr))
+                    continue
         if attr is None:
             before = [c for c in speech_cues if c.end <= qs]
             if before:
@@ -245,6 +238,8 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                 gap = text[c.end:qs]
                 whole = (c.verb.confidence >= NESTED_MIN or _QUOTE_END.search(text, qs, qe)
                          or _TRAILING_END.match(text[qe:u_end]) or ":" in gap)
+                if whole and not (_QUOTE_END.search(text, qs, qe) or re.search(r"[:,]", gap)) and _PARTIAL_GOES_ON.match(text, qe, u_end):
+                    whole = False   # 'said “it gets me mad” every time he ...': a partial quote opens reported words
                 if whole and (re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.;\"“”]{0,40}:\s*", gap)):
                     # a whole quote, or any after a sure speech verb; not 'expressed “deep regret” for'
                     m = speaker_of(c) if c.kind == "verb" else _according_np(text, c, u_end, by_end, entities)
@@ -260,7 +255,16 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
             attr = group_attr[q.group]
         if attr is None:
             outside = len(_WORD.findall(text[u_start:u_end])) - len(_WORD.findall(text[qs:qe]))
-            if outside <= 2 or (q.start <= u_start + 2 and len(_WORD.findall(text[qs:qe])) >= 6):
+            reported = next((c for c in speech_cues if c.start >= qe and c.verb.confidence >= 0.7 and (
+                text[qe:c.start].rstrip().endswith(",") or _TRAILING_END.match(text[c.end:u_end]))), None)
+            if reported is not None and q.start <= u_start + 2:
+                # '“...” about X, said Kilfoyle.': her quote; the words after it are reported (section 2)
+                m = (_name_after(text, reported.end, u_end, by_end, entities)
+                     if text[qe:reported.start].rstrip().endswith(",") else
+                     subject_before(text, reported.start, qe, by_end, entities))
+                if m is not None:
+                    attr = _attribution(text, reported, m, confidence=reported.verb.confidence)
+            elif outside <= 2 or (q.start <= u_start + 2 and len(_WORD.findall(text[qs:qe])) >= 6):
                 # a quote standing alone: the previous voice goes on (quote-only paragraph)
                 if last_attr is not None:
                     attr = replace(last_attr, confidence=round(last_attr.confidence * 0.7, 3))
@@ -278,13 +282,18 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
         intervals.append(Interval(qs, qe, "direct", attr, q.group if not (q.first and q.last) else -1))
     # quotes split by an inside cue: '“X,” he said, “Y.”' -> Y inherits from X
     directs = [iv for iv in intervals if iv.kind == "direct"]
+    tentative: list[Interval] = []
     for q, (qs, qe) in zip(u_quotes, spans):
         if not any(iv.start == qs for iv in directs) and directs:
             prev = [iv for iv in directs if iv.end <= qs]
-            if prev and re.fullmatch(r"[\s,]*", text[qs - 1:qs]) is not None and \
-                    not re.search(r"[.;]", text[prev[-1].end:qs]):
+            # only the cue and its speaker stand between ('“X,” he said, “Y.”'), not more words
+            after_cue = max(prev[-1].attr.cue_end, prev[-1].attr.mention_end, prev[-1].end) if prev else 0
+            between = text[after_cue:qs] if prev else ""
+            if prev and re.fullmatch(r"[\s,]*", text[qs - 1:qs]) and not re.search(r"[.;]", text[prev[-1].end:qs]):
                 intervals.append(Interval(qs, qe, "direct", prev[-1].attr))
-    direct_spans = [(iv.start, iv.end) for iv in intervals]
+                if not (re.fullmatch(r"[\s,:]*", between) or re.search(r"[,:—–]\s*$", between)):
+                    tentative.append(intervals[-1])   # more words between: reported words may hold it
+    direct_spans = [(iv.start, iv.end) for iv in intervals if not any(iv is t for t in tentative)]
 
     # 2. reported speech around the remaining cues
     trailing: list[tuple[int, Cue, Mention | None]] = []  # (comma position, cue, mention)
@@ -292,6 +301,7 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
     clause_stops: list[int] = []
     resumes: list[tuple[int, Cue, Mention | None]] = []
     forward: list[tuple[Cue, Mention]] = []
+    expected: list[Interval] = []
     for c in cues:
         if c.start in used:
             continue
@@ -306,16 +316,22 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                     start = skip_after_cue(text, comma + 1, u_end, c)
                     intervals.append(Interval(start, _content_end(text, start, u_end),
                                               "indirect", _attribution(text, c, m, confidence=0.85)))
-            elif lead.rstrip().endswith(","):
+            elif (closing := _COMMA_BEFORE.search(lead)) is not None:
                 m = _according_np(text, c, u_end, by_end, entities)
                 rest = text[m.end:u_end] if m is not None else ""
-                if rest.startswith(",") and len(_WORD.findall(rest)) >= 4 and len(lead.split()) <= 5:
+                goes_on = rest.startswith(",") and len(_WORD.findall(rest)) >= 4
+                if goes_on and len(lead.split()) <= 5:
                     # 'Since November, according to X, forces have killed ...': the words go on
                     start = skip_after_cue(text, m.end + 1, u_end, c)
                     intervals.append(Interval(start, _content_end(text, start, u_end),
                                               "indirect", _attribution(text, c, m, confidence=0.8)))
                 else:
-                    trailing.append((len(lead.rstrip()) + u_start - 1, c, m))
+                    # '..., according to X.', '... “the high-water mark,” according to X.': the quote counts
+                    mark = closing.group(1)
+                    trailing.append((u_start + closing.start() + (1 + len(mark) if mark else 0), c, m))
+                    if goes_on and re.match(r",\s+[a-z]", rest):
+                        # 'One of the decisions, according to X, is to ...': the subject's clause goes on
+                        resumes.append((m.end + 1, c, m))
             elif c.verb.lemma == "in" and len(lead.split()) >= 4:
                 m = _according_np(text, c, u_end, by_end, entities)  # '... 45 percent in a new poll.'
                 if m is not None and _TRAILING_END.match(text[m.end:u_end]):
@@ -331,27 +347,45 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
             end = _content_end(text, start, u_end)
             if len(_WORD.findall(text[start:end])) >= 4 and not _covered(start, end, direct_spans):
                 intervals.append(Interval(start, end, "indirect", _attribution(text, c, None, confidence=0.5)))
+            expected.append(intervals[-1])
             continue
-        if c.verb.lemma == "ask" and _PASSIVE_ASK.search(text, u_start, c.start):
-            # 'When asked (by a reporter) whether ...': the question is the content, the asker its voice
+        if c.verb.lemma in ("seem", "appear") and _main_clause(text, u_start, c, cues) and (
+                (m := speaker_of(c, fallback=False)) is None or m.voice is None):
+            # 'Ben Carson appears to be slipping', 'it seems likely that ...': an impression nobody is named for
+            start = _content_start(text, u_start, c.start)
+            if _EXPLETIVE.search(text, start, c.start):
+                start = skip_after_cue(text, c.end, u_end, c)
+            end = _content_end(text, start, min([t[0] for t in trailing if t[0] > start] + [u_end]))
+            if len(_WORD.findall(text[start:end])) >= 4 and not _covered(start, end, direct_spans):
+                intervals.append(Interval(start, end, "indirect", _attribution(text, c, None, confidence=0.4)))
+            continue
+        if c.verb.lemma == "ask" and (_PASSIVE_ASK.search(text, u_start, c.start) or text[c.start].isupper()
+                                      and not text[u_start:c.start].strip(" \"“”'‘’—–(")):
+            # '(When) asked (by a reporter) whether ...': the question is the content, the asker its voice
             agent = _BY_AGENT.match(text, c.end, u_end)
             start = agent.end() if agent else c.end
+            if not agent and (setting := _ASK_SETTING.match(text, start, u_end)):
+                start = setting.end()   # 'Asked on Fox News who leads the party'
             stop = re.search(r"[,;:]|\s[-—–]\s", text[start:u_end])
             end = _content_end(text, start, start + stop.start() if stop else u_end)
-            if len(_WORD.findall(text[start:end])) >= 2 and not _covered(start, end, direct_spans):
+            if len(_WORD.findall(text[start:end])) >= 1 and not _covered(start, end, direct_spans):
                 m = None
                 if agent:
                     np = agent.group(1)
                     m = Mention(agent.start(1), agent.end(1), Voice(re.sub(r"^(?:the|a|an)\s+", "", np).lower(), "group"), np)
                 intervals.append(Interval(start, end, "indirect", _attribution(text, c, m, confidence=0.6)))
             continue
-        if text[u_start:c.start].rstrip().endswith(",") and c.verb.confidence >= 0.7:
+        if text[u_start:c.start].rstrip().endswith(",") and c.verb.confidence >= 0.7 and not (
+                text[c.start:c.end].split()[-1].lower().endswith("ing") or c.verb.lemma in ("tell", "ask", "inform")):
+            # (not '..., telling the crowd': a participle's or 'tell's object is no speaker)
             n = _name_after(text, c.end, u_end, by_end, entities)   # '..., said Mr. Smith, an aide.'
             if n is not None and _TRAILING_END.match(text[n.end:u_end].split(",")[0]):
                 trailing.append((u_start + len(text[u_start:c.start].rstrip()) - 1, c, n))
                 previous.append(n)
                 continue
         m = speaker_of(c, clause_stops, fallback=False)
+        if m is not None and m.text.lower() in ("there", "here"):
+            continue   # 'there were one million tweets': no speaker, no cue
         if m is not None:
             previous.append(m)
         if m is not None and m.voice is not None and m.voice.type == "group" and (
@@ -362,10 +396,13 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
         after = text[c.end:u_end]
         tail = _TIME.sub("", after, count=1)
         if m is not None and text[u_start:m.start].rstrip().endswith((",", "—", "–")) and (
-                _TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail) or _TRAIL_ADJUNCT.match(tail)):
+                _TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail) or _TRAIL_ADJUNCT.match(tail)) and (
+                c.verb.confidence >= 0.35 and m.text.lower() not in ("who", "which", "that")):
+            # (not '..., who spoke on condition of anonymity': an appositive, no report)
             comma = u_start + len(text[u_start:m.start].rstrip()) - 1
             if (m.voice is not None and m.voice.type in ("outlet", "agency") and is_present_credit(text, c)
-                    and _TRAILING_END.match(tail)):
+                    and (_TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail))):
+                # '..., Reuters writes.' and '..., Reuters writes, as ...': the narration is Reuters's
                 unit_credit = _attribution(text, c, m, confidence=0.8)
                 trailing_stops.append(comma)
                 continue
@@ -412,74 +449,19 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
             continue  # 'rivals see him as a threat', not 'we saw him
         start = skip_after_cue(text, c.end, u_end, c)
         end = min([b for b in boundaries if b > start] + [u_end])
+        if turn := _TURN.search(text, start, end):   # '..., but he gave the Texan credit': the narrator again
+            end = turn.start() + len(turn.group(1))
         end = _content_end(text, start, end)
         if len(_WORD.findall(text[start:end])) >= 2 and not _covered(start, end, direct_spans):
             intervals.append(Interval(start, end, "indirect",
                                       _attribution(text, c, m, confidence=c.verb.confidence * 0.9)))
             reported.append(intervals[-1])
+    if unit_credit is not None:   # '... is expected to resume, Reuters writes.': the credit wins
+        intervals = [iv for iv in intervals if not any(iv is e for e in expected)]
+    for t in tentative:   # '..., warning that patience “is not unlimited.”': a partial quote of the warning
+        if any(iv.kind == "indirect" and iv.start <= t.start and t.end <= iv.end for iv in intervals):
+            intervals = [iv for iv in intervals if iv is not t]
     _relay(intervals, entities, text)
     return intervals, unit_credit
 
 
-def _mention_of(attr: Attribution, text: str) -> Mention | None:
-    """The speaker mention of an earlier attribution, for a cue that continues its clause."""
-    if attr.mention_start < 0 or not attr.speaker:
-        return None
-    channel = attr.source if attr.source not in (attr.speaker, UNKNOWN) else ""
-    return Mention(attr.mention_start, attr.mention_end,
-                   Voice(attr.speaker, attr.speaker_type or "person", "", channel),
-                   text[attr.mention_start:attr.mention_end])
-
-
-def _covered(start, end, spans) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
-def _content_start(text, lo, hi) -> int:
-    m = _SUBJECT_LEAD.match(text, lo, hi)
-    pos = m.end() if m else lo
-    while pos < hi and text[pos] in " ,;":
-        pos += 1
-    return pos
-
-
-def _content_end(text, start, end) -> int:
-    # stop before ', according to' and trailing punctuation
-    m = re.search(r",\s+(?:according to|citing)\b", text[start:end])
-    if m:
-        end = start + m.start()
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
-        end -= 1
-    return end
-
-
-def _pieces(text, u_start, u_end, intervals) -> list[tuple]:
-    """Partition a unit: each stretch goes to the smallest interval holding it, else narration."""
-    cuts = {u_start, u_end}
-    for iv in intervals:
-        cuts.update((max(u_start, iv.start), min(u_end, iv.end)))
-    cuts = sorted(c for c in cuts if u_start <= c <= u_end)
-    out: list[list] = []
-    for a, b in zip(cuts, cuts[1:]):
-        holders = [iv for iv in intervals if iv.start <= a and b <= iv.end]
-        iv = min(holders, key=lambda i: i.end - i.start) if holders else None
-        kind = iv.kind if iv else "narration"
-        attr = iv.attr if iv else None
-        piece = text[a:b]
-        if not piece.strip():
-            continue
-        if out and (out[-1][3] is attr and out[-1][2] == kind or not _WORD.search(piece)):
-            out[-1][1] = b  # same voice goes on, or punctuation only: extend the previous piece
-            continue
-        if out and not _WORD.search(text[out[-1][0]:out[-1][1]]):
-            out[-1][1:] = [b, kind, attr]
-            continue
-        out.append([a, b, kind, attr])
-    rows = []
-    for a, b, kind, attr in out:
-        while text[a].isspace():
-            a += 1
-        while text[b - 1].isspace():
-            b -= 1
-        rows.append((a, b, kind, attr))
-    return rows

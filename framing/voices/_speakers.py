@@ -142,9 +142,10 @@ def default_alias_table() -> AliasTable:
 
 
 @lru_cache(maxsize=1)
-def descriptions() -> dict[str, tuple[frozenset, str, str]]:
+def descriptions() -> dict[str, tuple[frozenset, str, str, bool]]:
     rows = csv.DictReader(io.StringIO(_read_data("voices/descriptions.csv")))
-    return {r["description"]: (frozenset(r["types"].split("|")), r["gender"], r["title"]) for r in rows}
+    return {r["description"]: (frozenset(r["types"].split("|")), r["gender"], r["title"], r.get("strict") == "1")
+            for r in rows}
 
 
 def description_pattern() -> re.Pattern:
@@ -159,14 +160,17 @@ def _description_pattern() -> re.Pattern:
 
 def resolve(description: str, position: int, entities: list[Mention]) -> Voice | None:
     """The last named voice before ``position`` compatible with ``description`` ("he", "it")."""
-    types, gender, title = descriptions().get(description.lower(), (frozenset(), "", ""))
+    types, gender, title, strict = descriptions().get(description.lower(), (frozenset(), "", "", False))
     ordered = sorted((m for m in entities if m.start < position and m.voice is not None),
                      key=lambda m: m.start, reverse=True)
     compatible = [m for m in ordered if _compatible(m, types, gender)]
     if title:
-        titled = [m for m in compatible if title in m.titles]
+        # 'the President' -> a voice named with that title; 'the official' -> 'a South Korean official'
+        titled = [m for m in compatible if title in m.titles or (m.text.lower().split() or [""])[-1] == title]
         if titled:
             return titled[0].voice
+        if strict:   # 'the official' with no official named before: a generic voice, not the last person
+            return Voice(title, "group")
     # a recent subject or speaker beats a more recent object ("Trump met Kim. He said ...")
     for mention in compatible:
         if mention.start < position - 600:

@@ -14,14 +14,18 @@ _WORD = re.compile(r"\w+")
 _SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With)\s+[^,]{1,30},\s+)?")
 # before a subject: also a longer opening phrase ('Amid protests in the city, Sanders said')
-_SUBJECT_LEAD_WIDE = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
+_SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?\s*[―—–-]+\s*)?"   # a dateline 'WASHINGTON ― '
+                                r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
                                 r"(?:(?:(?:In|On|At|For|After|Before|During|Since|With|Without|Amid|Here|There|Where|While|"
-                                r"When|Although|Though|Despite|Like|Unlike|Following|Asked|Pressed|Back|Last|As)\b"
+                                r"When|Although|Though|Despite|Like|Unlike|Following|Asked|Pressed|Back|Last|As|By|Once|"
+                                r"Upon|Under|Over|Through|Throughout|Within|Even|If|Because|Until|Hours|Days|Weeks|Months|"
+                                r"Years|(?:\w+\s+){1,3}(?:after|before|ago|later|earlier))\b"
                                 r"[^,;:\"“”]{1,100}|[A-Z][a-z]+ing\b[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+)?")
 _FUNCTION_WORDS = frozenset("a an the his her their its our my your to of in on at for with by from and or but "
                             "that which who as is was were are be been has have had not".split())
 _AUXILIARIES = frozenset("is are was were has have had will would can could should may might must do does "
                           "did to be been being ’s ’re ’ve".split())
+_CONTRACTED = re.compile(r"n[’']t$|^(?:it|that|there|he|she|what|who)[’']s$", re.IGNORECASE)   # "hasn't", "It's"
 _PREPOSITIONS = frozenset("in on at for with by from to of after before during under over into "
                           "through without against among".split())
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:and|but|while|as|because|when|although|though|if|that|"
@@ -43,7 +47,8 @@ def _clause_subject(text: str, lo: int, cue_start: int) -> Mention | None:
         return None
     if words[0].lower() in _PREPOSITIONS:
         return None   # 'In a tweet, ...': no subject
-    aux = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES), None)
+    aux = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES or _CONTRACTED.search(w) or (
+        i > 0 and w.lower() in ("who", "which", "that"))), None)   # 'Friends of X who have seen him say
     if aux is not None:   # 'companies including Coca-Cola are taking pains to say': the words before 'are'
         if aux == 0:
             return None
@@ -55,6 +60,21 @@ def _clause_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     return Mention(start, end, Voice(name.lower(), "group"), phrase)
 
 
+_TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|veteran|senior|deputy|acting|fellow|"
+                          r"top|chief|campaign|state|party|his|her|their|its|our|pollster|strategist|spokes\w+|"
+                          r"analyst|advis[eo]r|aide|manager|director|chair\w*|president|secretary|senator|candidate|"
+                          r"economist|professor|attorney|lawyer|official|political|[A-Z][\w.’'-]*)"
+                          r"\b(?:\s*[\w.’'-]+){0,5}?\s+"
+                          r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2}(?=\s*(?:[,.;!?]|$))")
+
+
+# ', said the senator.', not ', said the venue was too small.' (a verb: a clause, not a speaker)
+_NP_AFTER = re.compile(r"(?:(?:the|a|an|one|another|some|many|most|several|other|few|two|three|four)\s+[\w’'-]+"
+                       r"(?:\s+(?!(?:who|which|that|is|was|were|are|has|had|have|will|would|could|can|should|"
+                       r"may|might|must|did|does|do|be|been|not)\b)[\w’'.-]+){0,6})"
+                       r"(?=\s*(?:[,.;!?]|$)|\s+(?:who|which|that)\b)")
+
+
 def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
     window = text[pos:min(hi, pos + 80)]
     lead = len(window) - len(window.lstrip())
@@ -64,13 +84,16 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
             return m
     match = re.match(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,3}",
                      text[start:min(hi, start + 60)])
+    if match is None or not re.match(r"\s*(?:[,.;!?(]|$)", text[start + match.end():start + match.end() + 3]):
+        # ', said former Obama adviser David Axelrod.', ', said Democratic strategist Hank Sheinkopf.'
+        match = _TITLED_NAME.match(text[start:min(hi, start + 90)]) or match
     if match:
         name = match.group()
-        mention = Mention(start, start + len(name), voice_for_name(name, entities), name)
+        tail = re.search(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]*$", name)   # 'former ... David Axelrod' -> the name
+        mention = Mention(start, start + len(name), voice_for_name(tail.group() if tail else name, entities), name)
         entities.append(mention)
         return mention
-    match = re.match(r"(?:(?:the|a|an|one|another|some|many|most|several|other|few|two|three|four)\s+[\w’'-]+(?:\s+(?!(?:who|which|that)\b)[\w’'.-]+){0,6})"
-                     r"(?=\s*(?:[,.;!?]|$)|\s+(?:who|which|that)\b)", text[start:min(hi, start + 90)])
+    match = _NP_AFTER.match(text[start:min(hi, start + 90)])
     if match:   # ', said the senator.', ', said a spokesman for the campaign.'
         phrase = match.group()
         return Mention(start, start + len(phrase), Voice(re.sub(r"^\w+\s+", "", phrase).lower(), "group"), phrase)
@@ -83,7 +106,8 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
 def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
     """The source after 'according to' / 'citing': up to the next comma or the unit end."""
     window = text[cue.end:hi]
-    stop = re.search(r"[,;.]\s|[.;]$|$", window)
+    stop = re.search(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bGov)(?<!\bRep)(?<!\b[A-Z])[,;.]\s|[.;]$|$",
+                     window)
     phrase_end = cue.end + (stop.start() if stop else len(window))
     start = cue.end + (len(window) - len(window.lstrip()))
     if phrase_end <= start:
@@ -94,7 +118,10 @@ def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
     phrase = text[start:phrase_end]
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     voice = voice_for_name(name, entities) if name[:1].isupper() else Voice(name.lower(), "group")
-    return Mention(start, phrase_end, voice, phrase)
+    mention = Mention(start, phrase_end, voice, phrase)
+    if len(phrase.split()) <= 5 and not any(m.start == start for m in entities):
+        entities.append(mention)   # a later 'the official' can refer to 'a South Korean official'
+    return mention
 
 
 def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:

@@ -1,0 +1,138 @@
+"""Text layout for the splitter: sentence units, headline and furniture tests, content bounds, pieces."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text import sentence_spans
+from ._model import UNKNOWN, Attribution
+from ._speakers import Mention, Voice, _read_data
+from ._subjects import _SUBJECT_LEAD
+
+_WORD = re.compile(r"\w+")
+# '... was “false.” He said ...': a quote's period ends the sentence when a new one starts after it
+_QUOTE_PERIOD = re.compile(r"[^.]\.(?:''|[\"”])\s+(?=(?:He|She|They|It|We|I|The|But|And|This|That|In|On|At)\s)")
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern:
+    lines = _read_data("voices/boilerplate.csv").splitlines()[1:]
+    return re.compile(r"^(?:" + "|".join(l.strip() for l in lines if l.strip()) + r")$", re.IGNORECASE)
+
+
+def _units(text: str, p_start: int, p_end: int, quotes) -> list[tuple[int, int]]:
+    """Sentences of a paragraph, merged where a quote runs across a sentence boundary."""
+    units = []
+    for s, e in sentence_spans(text[p_start:p_end]):
+        start = p_start + s
+        for q in quotes:   # '... was “false.” He said ...': a sentence ends with the quote's period
+            if start < q.start and q.end < p_start + e and _QUOTE_PERIOD.match(text, q.end - (4 if text.endswith("''", 0, q.end) else 3)):
+                units.append((start, q.end))
+                start = q.end
+        units.append((start, p_start + e))
+    if not units:
+        return []
+    merged = [list(units[0])]
+    for start, end in units[1:]:
+        if any(q.start < merged[-1][1] and q.end > start for q in quotes):
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    return [tuple(u) for u in merged]
+
+
+def _looks_like_headline(text: str, paragraphs) -> bool:
+    if len(paragraphs) < 2:
+        return False
+    start, end = paragraphs[0]
+    line = text[start:end].rstrip()
+    words = len(_WORD.findall(line))
+    return 0 < words <= 30 and not re.search(r"[.!?][\"”’)]*$", line) or (words <= 14 and line.istitle())
+
+
+def _title_like(line: str) -> bool:
+    """'Paul Ryan: FBI Decision Not to Indict Hillary.': most words capitalised (a headline with a period)."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    return 3 <= len(words) <= 30 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _main_clause(text, u_start, cue, cues) -> bool:
+    """The cue is the unit's first and stands in its main clause ('X seems ...', not '..., which seemed')."""
+    prefix = text[_content_start(text, u_start, cue.start):cue.start]
+    return (not any(c.start < cue.start for c in cues) and not re.search(r"[,;:\"“”]", prefix)
+            and not re.search(r"\b(?:that|which|who|as|while|when|if|because)\s+(?:\S+\s+){0,4}$", prefix, re.I))
+
+
+def _mention_of(attr: Attribution, text: str) -> Mention | None:
+    """The speaker mention of an earlier attribution, for a cue that continues its clause."""
+    if attr.mention_start < 0 or not attr.speaker:
+        return None
+    channel = attr.source if attr.source not in (attr.speaker, UNKNOWN) else ""
+    return Mention(attr.mention_start, attr.mention_end,
+                   Voice(attr.speaker, attr.speaker_type or "person", "", channel),
+                   text[attr.mention_start:attr.mention_end])
+
+
+def _covered(start, end, spans) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _content_start(text, lo, hi) -> int:
+    m = _SUBJECT_LEAD.match(text, lo, hi)
+    pos = m.end() if m else lo
+    while pos < hi and text[pos] in " ,;":
+        pos += 1
+    return pos
+
+
+def _content_end(text, start, end) -> int:
+    # stop before ', according to' and trailing punctuation
+    m = re.search(r",((?:''|[\"”’])?)\s+(?:according to|citing)\b", text[start:end])
+    if m:
+        end = start + m.end(1)   # '..., “a quote,” according to X': the closing mark stays
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return end
+
+
+def _pieces(text, u_start, u_end, intervals) -> list[tuple]:
+    """Partition a unit: each stretch goes to the smallest interval holding it, else narration."""
+    cuts = {u_start, u_end}
+    for iv in intervals:
+        cuts.update((max(u_start, iv.start), min(u_end, iv.end)))
+    cuts = sorted(c for c in cuts if u_start <= c <= u_end)
+    out: list[list] = []
+    for a, b in zip(cuts, cuts[1:]):
+        holders = [iv for iv in intervals if iv.start <= a and b <= iv.end]
+        iv = min(holders, key=lambda i: i.end - i.start) if holders else None
+        kind = iv.kind if iv else "narration"
+        attr = iv.attr if iv else None
+        piece = text[a:b]
+        if not piece.strip():
+            continue
+        if out and (out[-1][3] is attr and out[-1][2] == kind or not _WORD.search(piece)):
+            out[-1][1] = b  # same voice goes on, or punctuation only: extend the previous piece
+            continue
+        if out and not _WORD.search(text[out[-1][0]:out[-1][1]]):
+            out[-1][1:] = [b, kind, attr]
+            continue
+        out.append([a, b, kind, attr])
+    rows = []
+    for a, b, kind, attr in out:
+        while text[a].isspace():
+            a += 1
+        while text[b - 1].isspace():
+            b -= 1
+        rows.append((a, b, kind, attr))
+    return rows
