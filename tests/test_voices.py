@@ -201,10 +201,12 @@ def test_titled_speaker_after_cue_and_transcript_first_person():
     row = seg_at(text, voices(text), "October was good")
     assert (row.kind, row.speaker) == ("direct", "David Axelrod")
     assert text[row.mention_start:row.mention_end] == "former Obama adviser David Axelrod"
-    # the labelled speaker's own 'I think' stays in the answer (one voice, not a nested report)
+    # a transcript answer is the labelled speaker's; an 'I think' inside keeps its own (first-person) voice
     text = "Talks went on.\n\nA: Well, I think the talks will go on for weeks."
-    row = seg_at(text, voices(text), "Well, I think")
-    assert (row.kind, row.speaker, row.text) == ("indirect", "A", "Well, I think the talks will go on for weeks.")
+    segs = voices(text)
+    row, inner = seg_at(text, segs, "Well, I think"), seg_at(text, segs, "the talks will go")
+    assert (row.kind, row.speaker, row.cue) == ("indirect", "A", ":")
+    assert (inner.kind, inner.cue) == ("indirect", "think") and text[inner.mention_start:inner.mention_end] == "I"
 
 
 def test_impression_without_a_speaker_and_description_with_head_noun():

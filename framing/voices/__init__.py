@@ -40,7 +40,7 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    think ...", "Q: ...") or a headline "Name: ..." / "Name Says ..." attributes the words
    after the label; the label itself stays narration (or headline); a first line in title case
    counts as a headline here even with a final period. Attributions inside the paragraph keep
-   their own voices, except the labelled speaker's own "I think" / "we believe".
+   their own voices (also the speaker's own "I think ...", as PolNeAR annotates it).
 5. **Speakers**: the words before the cue (alias table, pronoun, description, capitalised
    name, or a short noun phrase such as "officials"; after the cue also a titled name such as
    "said former Obama adviser David Axelrod"); pronouns and descriptions resolve to the last

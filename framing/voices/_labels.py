@@ -45,7 +45,7 @@ def label_attribution(text: str, start: int, end: int, table: AliasTable, *,
     content_start = match.end() if match is not None else content_start
     if re.sub(r"[’']s$", "", name.split()[0].lower().strip(".’'")) in _NOT_SPEAKERS or content_start >= end:
         return None
-    if re.search(r"[’']s\s|\bJust\b", name):
+    if match is not None and re.search(r"[’']s\s|\bJust\b", name):
         return None   # "Schlafly’s Final Column:", "Hillary Just Leaked:": a headline kicker, not a speaker
     known = table.find(name)
     words = name.split()
@@ -75,7 +75,8 @@ def _headline_cue(text: str, start: int, end: int):
 
 
 # '- Sanders.', '—President Obama, tweeting after the speech.': a signature line under a quote
-_SIGNATURE = re.compile(r"\s*([-—–]+)\s*(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,4})\s*(?:,[^\n]{0,100})?[.\"”]*\s*$")
+_SIGNATURE = re.compile(r"\s*([-—–]+)\s*(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,4})"
+                        r"\s*(?:,[^\n]{0,100})?[.\"”]*\s*$")
 
 
 def signature_attribution(text: str, start: int, end: int, table: AliasTable) -> Attribution | None:

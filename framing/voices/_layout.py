@@ -27,7 +27,8 @@ def _units(text: str, p_start: int, p_end: int, quotes) -> list[tuple[int, int]]
     for s, e in sentence_spans(text[p_start:p_end]):
         start = p_start + s
         for q in quotes:   # '... was “false.” He said ...': a sentence ends with the quote's period
-            if start < q.start and q.end < p_start + e and _QUOTE_PERIOD.match(text, q.end - (4 if text.endswith("''", 0, q.end) else 3)):
+            mark = 2 if text.endswith("''", 0, q.end) else 1
+            if start < q.start and q.end < p_start + e and _QUOTE_PERIOD.match(text, q.end - mark - 2):
                 units.append((start, q.end))
                 start = q.end
         units.append((start, p_start + e))
@@ -65,6 +66,11 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
+
+
+def _object_after(text, cue) -> bool:
+    """'..., telling the crowd', 'told reporters': what follows the cue is its object, not a speaker."""
+    return text[cue.start:cue.end].split()[-1].lower().endswith("ing") or cue.verb.lemma in ("tell", "ask", "inform")
 
 
 def _main_clause(text, u_start, cue, cues) -> bool:

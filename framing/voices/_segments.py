@@ -9,11 +9,11 @@ from ..text import paragraph_spans
 from ._cues import _TIME, Cue, find_cues, is_present_credit, skip_after_cue, subject_before
 from ._labels import label_attribution, signature_attribution
 from ._layout import (_WORD, _boilerplate, _content_end, _content_start, _covered, _inside, _looks_like_headline,
-                      _main_clause, _mention_of, _pieces, _rstrip, _title_like, _units)
+                      _main_clause, _mention_of, _object_after, _pieces, _rstrip, _title_like, _units)
 from ._model import NARRATOR, UNKNOWN, Attribution, Interval, _attribution
 from ._quotes import find_quotes
 from ._relay import _relay
-from ._speakers import AliasTable, Mention, Voice
+from ._speakers import AliasTable, Mention, Voice, voice_for_name
 from ._subjects import (_SUBJECT_LEAD, _according_np, _clause_subject, _name_after,
                         _unit_subject)
 
@@ -29,7 +29,9 @@ _TRAILING_END = re.compile(r"^\s*[.!?;]*[\"”’)]*\s*$")
 # '”, the spokesperson Ana Ruiz said', '” Republican Party chairman Reince Priebus said'
 _SHORT_GAP = re.compile(r"[\s,—–]*(?:(?!(?:if|when|because|and|but|as|while|after|before|though|although|since|"
                         r"until|unless|whether|that|which|who|what)\s)[\w.’'-]+\s+){0,6}")
-_PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:and|by|while|before|after|when|in|without))\s*$")
+_PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:and|by|while|before|after|when|in|without|upon|on))\s*$")
+_INFINITIVE_LEAD = re.compile(r"\b[a-z]+ed\s+to\s*$")   # 'O'Malley ... interjected to say:'
+_DASH_LABEL = re.compile(r"\s[-—–]\s+([A-Z][^-—–:]{0,60}?)\s*:\s*$")   # 'HEADLINE - Mark Blumenthal: “...”'
 _COORDINATED = re.compile(r"(?:,\s*|\b)(?:and|but|then|yet)\s*$")
 _NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:while|but|whereas|although|though|and|yet)\b|\s(?:while|whereas)\b)"
                          r"(?=[^,;]*$)")   # the last clause boundary before a new subject
@@ -118,9 +120,6 @@ def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
         for u_start, u_end in units:
             intervals, unit_credit = _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities,
                                                    group_attr, last_attr, penalty, group_found)
-            if label_attr is not None:   # 'A: Well, I think ...': the labelled speaker's own 'I think' stays in
-                intervals = [iv for iv in intervals if iv.kind == "direct" or iv.attr.mention_start < 0
-                             or text[iv.attr.mention_start:iv.attr.mention_end].lower() not in ("i", "we")]
             if unit_credit is not None:
                 para_credit = unit_credit  # a credit covers narration only (attributed speech keeps its channel)
             for iv in sorted(intervals, key=lambda i: i.end):
@@ -171,18 +170,21 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
         if quoted := _QUOTED_AS.search(text, u_start, cue.start):   # 'Kim was quoted as saying'
             return subject_before(text, quoted.start(), u_start, by_end, entities)
         lead = ((word.endswith("ing") and _PARTICIPLE_LEAD.search(text, u_start, cue.start))
-                or _COORDINATED.search(text, u_start, cue.start))
+                or _COORDINATED.search(text, u_start, cue.start) or _INFINITIVE_LEAD.search(text, u_start, cue.start))
         if lead:
             # '..., adding that', 'by saying', '... and said': the clause's subject speaks
             # the subject of the verb before 'and' ('he laughed and said'), the voice of the unit's
             # previous attribution ('X, Hollande said, noting ...'), else the unit's subject
             m = None
             if not word.endswith("ing"):
-                verb = re.search(r"(\S+)\s+$", text[u_start:lead.start()])
+                verb = re.search(r"([a-z]+ed)\s+$", text[u_start:lead.start()])   # 'he laughed and said'
                 if verb is not None:
                     m = subject_before(text, u_start + verb.start(1), u_start, by_end, entities)
                     if m is not None and (m.voice is None or m.voice.type == "group"):
                         m = None
+            if m is None and (rel := re.search(r",\s*(who)\s+[^,;]*$", text[u_start:lead.start()])):
+                # 'Weaver, who came out and endorsed Clinton': the relative clause's subject
+                m = subject_before(text, u_start + rel.end(1), u_start, by_end, entities)
             if m is None and previous:
                 m = previous[-1]
             if m is None and intervals:   # '“X,” Graham said on “Morning Joe,” adding, “Y”': Graham
@@ -210,7 +212,7 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
         after = next((c for c in speech_cues if c.start >= qe), None)
         if after is not None and after.kind == "verb":
             gap = text[qe:after.start]
-            if not gap.strip(" ,—–\u00a0"):  # '”, said Trump' (speaker after the cue)
+            if not gap.strip(" ,—–\u00a0"):  # "”, said Trump" (speaker after the cue)
                 m = _name_after(text, after.end, u_end, by_end, entities)
                 if m is not None:
                     attr = _attribution(text, after, m, confidence=after.verb.confidence)
@@ -247,7 +249,9 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                         attr = _attribution(text, c, m, confidence=c.verb.confidence)
                         used.add(c.start)
         if attr is None and text[u_start:qs].rstrip().endswith(":"):
-            m = _unit_subject(text, u_start, qs, by_end, entities)
+            label = _DASH_LABEL.search(text, u_start, qs)
+            m = (Mention(label.start(1), label.end(1), voice_for_name(label.group(1), entities), label.group(1))
+                 if label else _unit_subject(text, u_start, qs, by_end, entities))
             cue = next((c for c in cues if c.end <= qs), None)
             attr = _attribution(text, cue, m, confidence=0.7)
         inherited = attr is None
@@ -375,9 +379,7 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                     m = Mention(agent.start(1), agent.end(1), Voice(re.sub(r"^(?:the|a|an)\s+", "", np).lower(), "group"), np)
                 intervals.append(Interval(start, end, "indirect", _attribution(text, c, m, confidence=0.6)))
             continue
-        if text[u_start:c.start].rstrip().endswith(",") and c.verb.confidence >= 0.7 and not (
-                text[c.start:c.end].split()[-1].lower().endswith("ing") or c.verb.lemma in ("tell", "ask", "inform")):
-            # (not '..., telling the crowd': a participle's or 'tell's object is no speaker)
+        if text[u_start:c.start].rstrip().endswith(",") and c.verb.confidence >= 0.7 and not _object_after(text, c):
             n = _name_after(text, c.end, u_end, by_end, entities)   # '..., said Mr. Smith, an aide.'
             if n is not None and _TRAILING_END.match(text[n.end:u_end].split(",")[0]):
                 trailing.append((u_start + len(text[u_start:c.start].rstrip()) - 1, c, n))

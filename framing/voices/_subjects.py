@@ -138,7 +138,17 @@ def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
         if description_pattern().fullmatch(phrase):
             return Mention(pos, pos + len(phrase), resolve(phrase, pos, entities), phrase)
     match = re.match(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*", text[pos:hi])
-    if match:
+    if match and match.group() in ("The", "A", "An", "This", "That", "These", "Those"):
+        # 'The retired neurosurgeon has ...': the noun phrase up to its verb, not the article alone
+        match = _DETERMINED_NP.match(text[pos:hi])
+        if match:
+            phrase = match.group()
+            return Mention(pos, pos + len(phrase), Voice(re.sub(r"^\w+\s+", "", phrase).lower(), "group"), phrase)
+    elif match:
         return Mention(pos, pos + match.end(), voice_for_name(match.group(), entities), match.group())
     return None
+
+
+_DETERMINED_NP = re.compile(r"\w+(?:\s+(?!(?:is|was|were|are|has|had|have|will|would|could|can|should|did|does|do|"
+                            r"who|which|that|of|in|on|at|for|with|to|from|by)\b)(?![a-z]+ed\b)[\w’'-]+){1,4}")
 
