@@ -51,12 +51,16 @@ _LINE_BREAK = re.compile(r"[ \t\f\v]*(?:\r\n|\r|\n)\s*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]*)(\S*)")
 # After a closing quote, '"... done." Trump said.' is one sentence: the attribution that follows
-# a quotation belongs to it. Up to four capitalised words, then a common speech verb.
+# a quotation belongs to it. Up to four capitalised words and a common speech verb, then the end
+# of the clause, maybe after a short adverbial ("wrote on Twitter late on Friday."). A verb with
+# content after it ('"..." He said the talks failed.') starts a new sentence.
 _QUOTE_CLOSERS = frozenset("\"'”’»")
 _ATTRIBUTION_AFTER_QUOTE = re.compile(
     r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:also\s+|later\s+|then\s+)?"
     r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweeted|posted|replied|"
-    r"claimed|warned|insisted|declared|explained|continued|stated|noted|argued|announced)\b"
+    r"claimed|warned|insisted|declared|explained|continued|stated|noted|argued|announced)"
+    r"(?:\s*[.,;:!?]|\s+(?:on|in|at|late|early|earlier|later|during|via|last|this|yesterday|"
+    r"today|tonight)\b(?:(?!\bthat\b)[^.!?\"“”])*[.,;!?])"
 )
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
