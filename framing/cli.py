@@ -47,7 +47,7 @@ def run_demo(args: argparse.Namespace) -> int:
     _section(out, "1. Documents per source")
     out.write(_document_summary(documents).to_string() + "\n")
 
-    segments = voices_frame(documents, single_voice="single_voice")
+    segments = voices_frame(documents)  # the demo marks its single-voice documents
     article = segments[segments["doc_id"] == "demo-article"]
     _section(out, "2. The demo article split into voices")
     out.write(_voices_table(article).to_string(index=False) + "\n")

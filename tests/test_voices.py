@@ -418,6 +418,18 @@ def test_voices_frame_sources_and_single_voice():
     single = voices_frame(docs, single_voice=True)
     assert seg_at(docs.text[0], single[single.doc_id == "t1"], "Peace").source == "Trump"
     assert seg_at(docs.text[0], single[single.doc_id == "t1"], "Peace").speaker == "Moon Jae-in"
+    # the readers' single_voice column is used by default
+    flagged = voices_frame(docs.assign(single_voice=[True, False]))
+    assert seg_at(docs.text[0], flagged[flagged.doc_id == "t1"], "Peace").source == "Trump"
+    with pytest.raises(framing.ColumnError, match="is_tweet"):
+        voices_frame(docs, single_voice="is_tweet")
+
+
+def test_voices_frame_names_documents_without_text():
+    docs = framing.make_documents([{"doc_id": "e1", "text": "  "}, {"doc_id": "a1", "text": "Rain fell."}])
+    with pytest.warns(UserWarning, match=r"1 document\(s\) have no text.*'e1'"):
+        segments = voices_frame(docs)
+    assert segments.doc_id.tolist() == ["a1"]
 
 
 _ALPHABET = st.sampled_from(list('ab said, he “”"\'\n.:!?KCNA Trump according to') + ["''", "\n\n", "Leave a Reply"])

@@ -74,12 +74,13 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
 from __future__ import annotations
 
 import logging
+import warnings
 
 import pandas as pd
 
 from .._checks import require_columns
 from ..errors import FramingError
-from ._segments import NARRATOR, UNKNOWN, Attribution, analyse
+from ._segments import NARRATOR, Attribution, analyse
 from ._speakers import AliasTable, default_alias_frame, default_alias_table
 
 __all__ = ["SEGMENT_COLUMNS", "voices", "voices_frame", "default_alias_frame"]
@@ -184,7 +185,7 @@ def _fill_gaps(text: str, rows: list[tuple], outlet: str) -> list[tuple]:
 
 
 def voices_frame(documents: pd.DataFrame, *, text: str = "text", aliases=None, progress: bool = False,
-                 single_voice=None) -> pd.DataFrame:
+                 single_voice="single_voice") -> pd.DataFrame:
     """Split every document of a documents frame into voice segments.
 
     Uncredited narration and headlines count for the document's ``source`` (falling back to
@@ -203,16 +204,19 @@ def voices_frame(documents: pd.DataFrame, *, text: str = "text", aliases=None, p
         Extra aliases, as for :func:`voices`.
     progress : bool
         Show a tqdm progress bar.
-    single_voice : None, bool or str
-        Single-voice documents (tweets, KCNA articles) relay everything through their own
-        channel: every segment's ``source`` becomes the document's source, while ``speaker``
-        still says who is quoted. ``True`` treats all documents so, a string names a boolean
-        column that says which documents are; ``None`` (default) treats none so.
+    single_voice : bool or str
+        Single-voice documents (tweets, KCNA articles, headlines) relay everything through their
+        own channel: every segment's ``source`` becomes the document's source, while ``speaker``
+        still says who is quoted. A string names a boolean column that says which documents are
+        single-voice; the default ``"single_voice"`` is the column the tweet, KCNA and headline
+        readers set, and documents without that column are multi-voice articles. ``True`` or
+        ``False`` treats all documents alike.
 
     Returns
     -------
     DataFrame
-        The segments of all documents (columns ``SEGMENT_COLUMNS``), in document order.
+        The segments of all documents (columns ``SEGMENT_COLUMNS``), in document order. A
+        document with no visible text has no segments; a warning names such documents.
 
     Examples
     --------
@@ -222,8 +226,10 @@ def voices_frame(documents: pd.DataFrame, *, text: str = "text", aliases=None, p
     [['0', 'narration', 'Reuters']]
     """
     require_columns(documents, ["doc_id", text], what="documents")
-    if isinstance(single_voice, str):
-        require_columns(documents, [single_voice], what="documents")
+    if isinstance(single_voice, str) and single_voice not in documents.columns:
+        if single_voice != "single_voice":  # a column the caller named must exist
+            require_columns(documents, [single_voice], what="documents")
+        single_voice = False
     table = _table(aliases)
     n = len(documents)
     sources = documents["source"] if "source" in documents.columns else pd.Series([""] * n, index=documents.index)
@@ -235,10 +241,17 @@ def voices_frame(documents: pd.DataFrame, *, text: str = "text", aliases=None, p
         from tqdm.auto import tqdm
         iterator = tqdm(iterator, total=n, desc="voices")
     records: list[tuple] = []
+    without_text = []
     for doc_id, body, source, outlet, single in iterator:
         voice = (source if isinstance(source, str) and source else "") or (
             outlet if isinstance(outlet, str) else "")
-        if not isinstance(body, str):
-            body = ""  # a missing text: no segments, as for an empty text
+        if not isinstance(body, str) or not body.strip():
+            without_text.append(doc_id)  # nothing to split: said below, not dropped silently
+            continue
         records.extend(_records(body, doc_id, table, voice or None, voice if single else ""))
+    if without_text:
+        warnings.warn(
+            f"{len(without_text)} document(s) have no text and give no segments: "
+            f"{without_text[:10]}{' ...' if len(without_text) > 10 else ''}. "
+            "Check the text column, or drop them before splitting.", UserWarning, stacklevel=2)
     return _frame(records)
