@@ -63,6 +63,10 @@ def test_broken_annotation_file_warns_and_keeps_the_rest(corpora, tmp_path):
     lines = victim.read_text(encoding="utf-8").splitlines()
     lines[0] = lines[0].split("\t")[0] + "\tSource 10 999999999\tbroken"
     victim.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.warns(BrokenRecordWarning, match="outside the text"):
+    with pytest.warns(BrokenRecordWarning) as caught:
         gold = load_polnear_attributions(root, split="dev")
+    messages = [str(w.message) for w in caught]
+    # the broken span is named, and so is the event that pointed at it
+    assert any("outside the text" in m for m in messages)
+    assert any("refers to missing span T1" in m for m in messages)
     assert len(gold) == 2320  # every relation kept; the broken span's role is left empty
