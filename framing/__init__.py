@@ -6,21 +6,6 @@ Data flow: corpus files -> documents (``framing.io``, ``framing.datasets``) -> v
 """
 
 from ._config import corpora_dir
-from .documents import DOCUMENT_COLUMNS, make_documents, validate_documents
-from .errors import BrokenRecordWarning, ColumnError, CorpusFormatError, FramingError
-
-from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
-# -- text (lead) --
-# -- io / datasets (helper: datasets) --
-from .io import read_articles, read_table
-# -- voices (helper: voices) --
-from .voices import SEGMENT_COLUMNS, voices, voices_frame
-# -- scores (helper: scores) --
-from .cues import CUE_FAMILIES, load_codebook
-from .embedding_model import news_embedding_sentiment
-from .model import news_sentiment
-from .scoring import explain, highlight_html, score, score_columns
-# -- compare / plot (helper: compare) --
 from .compare import (
     DifferenceResult,
     cliffs_delta,
@@ -30,34 +15,44 @@ from .compare import (
     pairwise_differences,
     test_difference,
 )
+from .cues import CUE_FAMILIES, load_codebook
+from .documents import DOCUMENT_COLUMNS, make_documents, validate_documents
+from .embedding_model import news_embedding_sentiment
+from .errors import BrokenRecordWarning, ColumnError, CorpusFormatError, FramingError
 from .figures import save_figure
-from .terms import distinctive_terms
+from .io import read_articles, read_table
+from .model import news_sentiment
 from .plot import plot_cue_profile, plot_distinctive_terms, plot_over_time, plot_sources
+from .scoring import explain, highlight_html, score, score_columns
+from .terms import distinctive_terms
+from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
+from .voices import SEGMENT_COLUMNS, voices, voices_frame
 
 __version__ = "0.1.0"
 
 __all__ = [
+    # documents and errors
+    "DOCUMENT_COLUMNS",
     "BrokenRecordWarning",
     "ColumnError",
     "CorpusFormatError",
-    "DOCUMENT_COLUMNS",
     "FramingError",
     "corpora_dir",
     "make_documents",
     "validate_documents",
+    # read
+    "read_articles",
+    "read_table",
+    # text units
     "paragraph_spans",
     "sentence_spans",
     "split_sentences",
     "word_spans",
-    # -- __all__ text (lead) --
-    # -- __all__ io / datasets (helper: datasets) --
-    "read_articles",
-    "read_table",
-    # -- __all__ voices (helper: voices) --
+    # voices
     "SEGMENT_COLUMNS",
     "voices",
     "voices_frame",
-    # -- __all__ scores (helper: scores) --
+    # scores
     "CUE_FAMILIES",
     "explain",
     "highlight_html",
@@ -66,7 +61,7 @@ __all__ = [
     "news_sentiment",
     "score",
     "score_columns",
-    # -- __all__ compare / plot (helper: compare) --
+    # compare
     "DifferenceResult",
     "cliffs_delta",
     "compare_over_time",
@@ -75,9 +70,10 @@ __all__ = [
     "hedges_g",
     "pairwise_differences",
     "test_difference",
-    "save_figure",
+    # plot and save
     "plot_cue_profile",
     "plot_distinctive_terms",
     "plot_over_time",
     "plot_sources",
+    "save_figure",
 ]

@@ -5,37 +5,30 @@ and returns a documents frame (see ``framing.documents``), plus annotation frame
 corpus has gold annotations.
 """
 
-from .demo import load_demo
-
-# -- readers (helper: datasets) --
 from .basil import BASIL_OUTLETS, load_basil, load_basil_annotations
+from .demo import load_demo
 from .gvfc import GVFC_FRAMES, load_gvfc
 from .headlines import HEADLINE_OUTLETS, load_headlines
 from .kcna import load_kcna
-from .trump import load_trump_tweets, north_korea_filter, north_korea_keywords
-# -- polnear (helper: voices) --
 from .polnear import load_polnear, load_polnear_attributions
-# -- vader ground truth (helper: scores) --
+from .trump import load_trump_tweets, north_korea_filter, north_korea_keywords
 from .vader import VADER_SUBSETS, load_vader_groundtruth
 
 __all__ = [
-    "load_demo",
-    # -- __all__ readers (helper: datasets) --
     "BASIL_OUTLETS",
     "GVFC_FRAMES",
     "HEADLINE_OUTLETS",
+    "VADER_SUBSETS",
     "load_basil",
     "load_basil_annotations",
+    "load_demo",
     "load_gvfc",
     "load_headlines",
     "load_kcna",
-    "load_trump_tweets",
-    "north_korea_filter",
-    "north_korea_keywords",
-    # -- __all__ polnear (helper: voices) --
     "load_polnear",
     "load_polnear_attributions",
-    # -- __all__ vader ground truth (helper: scores) --
-    "VADER_SUBSETS",
+    "load_trump_tweets",
     "load_vader_groundtruth",
+    "north_korea_filter",
+    "north_korea_keywords",
 ]
