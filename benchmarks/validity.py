@@ -1,37 +1,54 @@
-"""Validity report: the measures against human judgments in the shared corpora.
+"""Validity report: the voices and the measures against human judgments in the shared corpora.
 
-    python benchmarks/validity.py
+    python benchmarks/validity.py [--out data]
 
 Prints (1) Pearson r with the mean human rating per VADER ground-truth subset for TextBlob,
 VADER and the news model (NYT: cross-validated by article, 5 folds), with one rater's agreement
 with the rest as the human ceiling, and the per-fold NYT table; (2) the ``loaded`` cue family
 against BASIL lexical-bias spans (phrase-level precision/recall; baseline: every VADER-lexicon
-word); (3) cue families against GVFC headline frames.
+word); (3) cue families against GVFC headline frames; (4) voices against PolNeAR's gold
+attributions (train and dev). With ``--out`` every table is also written there as CSV (numbers
+only), so a rerun can be compared number by number.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
 
 import pandas as pd
 
 from framing.datasets import load_vader_groundtruth
+from framing.evaluation import evaluate_polnear
 from framing.model import cross_validate_news_model
 from framing.validity import frame_validity, loaded_language_validity, sentiment_validity
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, help="folder for the CSV tables (e.g. data)")
+    args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
     pd.set_option("display.max_columns", 20)
     truth = load_vader_groundtruth()
-    print("== Sentiment vs mean human rating (Pearson r)")
-    print(sentiment_validity(truth).round(3).to_string(index=False))
-    print("\n== NYT editorial sentences, 5 folds grouped by article (same held-out sentences for all)")
-    print(cross_validate_news_model(truth).round(3).to_string(index=False))
-    print("\n== Loaded language vs BASIL bias spans (phrase level; a match hits when it overlaps a span)")
-    print(loaded_language_validity().round(3).to_string(index=False))
-    print("\n== Cue families vs GVFC headline frames (relevant headlines)")
-    print(frame_validity().round(3).to_string(index=False))
+    polnear = pd.concat({split: evaluate_polnear(split=split) for split in ("train", "dev")},
+                        names=["split", "spans"]).reset_index()
+    tables = [
+        ("sentiment_validity", "Sentiment vs mean human rating (Pearson r)", sentiment_validity(truth)),
+        ("nyt_cross_validation", "NYT editorial sentences, 5 folds grouped by article (same held-out "
+         "sentences for all)", cross_validate_news_model(truth)),
+        ("loaded_language_validity", "Loaded language vs BASIL bias spans (phrase level; a match hits "
+         "when it overlaps a span)", loaded_language_validity()),
+        ("frame_validity", "Cue families vs GVFC headline frames (relevant headlines)", frame_validity()),
+        ("polnear_attribution", "Voices vs PolNeAR gold attributions (see framing.evaluation)", polnear),
+    ]
+    for name, title, table in tables:
+        print(f"== {title}")
+        print(table.round(3).to_string(index=False), end="\n\n")
+        if args.out:
+            args.out.mkdir(parents=True, exist_ok=True)
+            table.round(6).to_csv(args.out / f"{name}.csv", index=False, lineterminator="\n")
     return 0
 
 
