@@ -343,6 +343,86 @@ def test_clause_subject_for_second_verb_and_weaker_nested_verb():
     assert row.speaker == "Walsh" and row.text == "Ohio boasted only one paid staffer."
 
 
+def test_citing_participle_reports_what_is_cited_for_the_subject():
+    text = "The mayor canceled the parade on Sunday, citing the storm warnings."
+    segs = voices(text)
+    row = seg_at(text, segs, "the storm warnings")
+    assert (row.kind, row.text) == ("indirect", "the storm warnings.")
+    assert text[row.mention_start:row.mention_end] == "The mayor"
+    # a cue word after 'citing' or a possessive is a noun ('citing fears', 'his claims')
+    text = "Ms. Reyes proposed a curfew for the district, citing fears of unrest."
+    segs = voices(text)
+    row = seg_at(text, segs, "a curfew")
+    assert (row.text, text[row.mention_start:row.mention_end]) == ("a curfew for the district", "Ms. Reyes")
+    assert seg_at(text, segs, "fears of unrest").cue == "citing"
+    # inside an appositive the cited source ends at the comma; the report that follows keeps its subject
+    text = "The paper, citing a city official, said the bridge would reopen in May."
+    segs = voices(text)
+    assert seg_at(text, segs, "a city official").text == "a city official"
+    row = seg_at(text, segs, "the bridge would")
+    assert row.text == "the bridge would reopen in May." and text[row.mention_start:row.mention_end] == "The paper"
+
+
+def test_evidence_nouns_speak_through_show_and_found():
+    text = "A new survey of farm owners shows broad support for the tariff."
+    row = seg_at(text, voices(text), "broad support")
+    assert (row.kind, row.speaker, row.text) == ("indirect", "survey", "broad support for the tariff.")
+    assert text[row.mention_start:row.mention_end] == "A new survey of farm owners"
+    text = "Most of the money came from two shell companies, court records show."
+    row = seg_at(text, voices(text), "Most of the")
+    assert (row.kind, row.speaker) == ("indirect", "records")
+    assert text[row.mention_start:row.mention_end] == "court records"
+    text = "The polls that show Dunn ahead have a small sample."
+    assert set(voices(text).kind) == {"narration"}   # a relative clause about polls: no report
+
+
+def test_adverb_between_subject_and_verb_and_infinitive_after_opening_phrase():
+    text = "Ms. Reyes angrily rejected the offer from the board."
+    row = seg_at(text, voices(text), "the offer")
+    assert (row.speaker, text[row.mention_start:row.mention_end]) == ("Reyes", "Ms. Reyes")
+    # 'Nonetheless, he sought to ...' is no trailing '..., he said' cue: the infinitive is the content
+    text = "Sanders lost the vote. Nonetheless, he sought to calm his donors."
+    row = seg_at(text, voices(text), "to calm his")
+    assert (row.kind, row.speaker, row.text) == ("indirect", "Sanders", "to calm his donors.")
+    assert seg_at(text, voices(text), "Nonetheless").kind == "narration"
+
+
+def test_progressive_contracted_and_infinitive_chains_keep_the_subject():
+    text = "Chaffetz is also asking the agency to release the full file."
+    row = seg_at(text, voices(text), "to release the")
+    assert (row.kind, text[row.mention_start:row.mention_end], row.cue) == ("indirect", "Chaffetz", "is also asking")
+    text = "She’s argued that the plan would fail."
+    row = seg_at(text, voices(text), "the plan would")
+    assert (text[row.mention_start:row.mention_end], row.cue) == ("She", "’s argued")
+    # the medium after the verb ('said in a statement') is no noun cue: the office speaks
+    text = "The office said in a statement that the vote would wait."
+    row = seg_at(text, voices(text), "the vote would")
+    assert (row.kind, text[row.mention_start:row.mention_end]) == ("indirect", "The office")
+    text = "Trump met donors. He went on to say, “We will win big.”"
+    row = seg_at(text, voices(text), "We will win")
+    assert (row.kind, row.speaker, text[row.mention_start:row.mention_end]) == ("direct", "Trump", "He")
+
+
+def test_nested_single_quote_closing_before_the_cue():
+    text = "''It was wrong to say 'never,''' said Tom Vane, a former aide."
+    row = seg_at(text, voices(text), "It was wrong")
+    assert (row.kind, row.speaker, text[row.mention_start:row.mention_end]) == ("direct", "Tom Vane", "Tom Vane")
+
+
+def test_relative_clause_report_ends_where_the_main_clause_goes_on():
+    text = "Sanders, who has called the plan “reckless,” portrayed the vote as a warning."
+    row = seg_at(text, voices(text), "the plan")
+    assert row.text.startswith("the plan") and "portrayed" not in row.text
+    assert text[row.mention_start:row.mention_end] == "who" and row.speaker == "Sanders"
+    text = "The union, which endorsed Ray Dunn in June, is widely respected."
+    row = seg_at(text, voices(text), "Ray Dunn")
+    assert (row.kind, row.text) == ("indirect", "Ray Dunn in June")
+    # 'said at the hearing': the verb, not the adjunct's noun, decides the subject rule
+    text = "Dana Wu, who chairs the panel, said at the hearing that the rules are fair."
+    row = seg_at(text, voices(text), "the rules are")
+    assert (row.speaker, text[row.mention_start:row.mention_end]) == ("Dana Wu", "Dana Wu")
+
+
 def test_same_surname_is_another_person():
     text = "“We are ready,” Eric Trump said."
     row = seg_at(text, voices(text), "We are ready")

@@ -34,6 +34,14 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    workers say"). Passives: "X was quoted as saying" (X speaks), "When asked by a reporter
    whether ..." (the question, voiced by the asker), "X is expected to ..." (no speaker).
    "Asked (on Fox News) whether ..." opening a sentence reports the question.
+   "..., citing Z" reports Z (up to the next comma) for the clause's subject. A document or
+   evidence noun (``evidence.csv``: "poll", "results", "records") heading the subject of
+   "show", "find", "reveal", "indicate" or "suggest" speaks ("The results show that ...",
+   "..., campaign records show."). "Nonetheless, he sought to ..." is no trailing
+   "..., he said" cue: an infinitive after the verb is its content. A report made in a
+   relative clause ("X, who has called Y “toxic,” portrayed ...") ends where the main
+   clause goes on; "who" and "which" subjects count as named for weaker verbs ("The union,
+   which endorsed X"). A lone one-word report is dropped (mostly a misread cue).
    A cue word after an article or inside a name is a noun ("a tweet", "think tank").
    A new clause ("..., while B backed Y") ends the words reported before it.
 4b. **Speaker labels**: a paragraph that opens with a short name and a colon ("FALLIN: I
@@ -41,7 +49,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    after the label; the label itself stays narration (or headline); a first line in title case
    counts as a headline here even with a final period. Attributions inside the paragraph keep
    their own voices (also the speaker's own "I think ...", as PolNeAR annotates it).
-5. **Speakers**: the words before the cue (alias table, pronoun, description, capitalised
+5. **Speakers**: the words before the cue, past auxiliaries and adverbs ("has also said",
+   "is asking", "he's said", "falsely claimed", "went on to say") (alias table, pronoun, description, capitalised
    name, or a short noun phrase such as "officials"; after the cue also a titled name such as
    "said former Obama adviser David Axelrod"); pronouns and descriptions resolve to the last
    compatible named voice outside quotes (``framing.voices._speakers``). A description with a

@@ -13,7 +13,8 @@ from ._speakers import Mention, _read_data, description_pattern, resolve, voice_
 _AUX = (r"(?:(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
         r"repeatedly|once|would|will|did|does|further|often|never|subsequently|quickly|flatly|"
         r"bluntly|angrily|simply|separately|earlier|first|frequently|privately|openly|"
-        r"immediately|not|n[o’']t|even|only|already|still|always|just|too|both|all)\s+){0,3}")
+        r"immediately|not|n[o’']t|even|only|already|still|always|just|too|both|all|"
+        r"(?!(?:ally|rally|family|tally|bully|supply|reply|assembly|anomaly|homily)\b)[a-z]+ly)\s+){0,3}")
 _ADJUNCT = (r"(?:\s+(?:in|on|during|at|via|through|over)\s+(?:a|an|the|his|her|their|its|one|two)"
             r"\s+(?:[\w’'-]+\s+){0,3}?(?:statement|tweets?|interview|posts?|speech|letter|"
             r"message|briefing|conference|editorial|commentary|article|report|op-ed|email|video|"
@@ -46,7 +47,7 @@ _TO_OBJECT = re.compile(
 _IN_MEDIUM = re.compile(
     r"\b[Ii]n (?=(?:(?:a|an|the|its|his|her|their|our|recent|national|new|several|most|many) )"
     r"(?:[\w/'’.-]+ ){0,6}?(?:poll|survey|study|analysis)s?\b)")
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Cc]iting)\s+")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|Citing)\s+")
 _NAME_BEFORE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$"
 )
@@ -112,11 +113,13 @@ def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.P
 
 
 _WORDS = re.compile(r"[A-Za-z]+")
+_HAS_CONTRACTED = re.compile(r"[a-z][’']s ")
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|am)\s+$")
 _PREV_WORD = re.compile(r"\b(\w+)\s+$")
 _POSSESSED = frozenset("claim claims call calls report reports statement tweet tweets post posts remarks warning "
                        "promise pledge vow criticism support comment comments response answer note".split())
 _NOUN_MARKERS = frozenset("a an the this these those every each no any "
-                          "some another".split())
+                          "some another citing quoting his her their its our my your".split())   # 'citing fears': a noun
 
 
 def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
@@ -139,6 +142,8 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
             continue  # 'a tweet', 'his support', 'the report': a noun after a determiner
         if re.search(r"\w[’']s\s+$", text[max(lo, m.start() - 4):m.start()]) and m.group().lower() in _POSSESSED:
             continue  # "Rubio's claim", "Trump's call": a noun after a possessive
+        if m.group() == "Citing":
+            continue  # 'Citing X, Will urged ...': an opening phrase (rule below), not a participle
         if m.group()[0].isupper() and text[lo:m.start()].strip(" \"“”'‘’—–-([\n"):
             continue  # 'United States', 'Fox News Reports': a capitalised word inside a sentence is a name
         for form, verb in candidates:
@@ -149,6 +154,10 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
             continue
         before = aux.search(text, max(lo, m.start() - 60), m.start())
         start = before.start() if before and before.end() == m.start() and before.group() else m.start()
+        if start - 4 >= lo and _HAS_CONTRACTED.fullmatch(text, start - 4, start):
+            start -= 3   # "he's said": the contracted 'has' joins the cue, 'he' is the subject
+        if m.group().endswith("ing") and (be := _BE_BEFORE.search(text, max(lo, start - 8), start)):
+            start = be.start()   # 'Chaffetz is also asking': the progressive's auxiliary joins the cue
         extra = adjunct.match(text, end, hi)
         cues.append(Cue(start, extra.end() if extra else end, verb))
     for m in _ACCORDING.finditer(text, lo, hi):
@@ -160,9 +169,16 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
     return cues
 
 
+def cue_word(text: str, cue: Cue) -> str:
+    """The verb form of a cue, lower-cased: 'said' in 'has also said in a statement'."""
+    words = text[cue.start:cue.end].lower().split()
+    forms = cue_verbs()
+    return next((w for w in words if w in forms), words[-1] if words else "")
+
+
 def is_present_credit(text: str, cue: Cue) -> bool:
     """A present-tense credit verb ("writes", "informs", "adds", "reports")."""
-    word = text[cue.start:cue.end].split()[-1].lower() if cue.kind == "verb" else ""
+    word = cue_word(text, cue) if cue.kind == "verb" else ""
     return cue.verb.credit and word.endswith("s") and not word.endswith("ss")
 
 

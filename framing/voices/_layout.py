@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ..text import sentence_spans
+from ._cues import cue_word
 from ._model import UNKNOWN, Attribution
 from ._speakers import Mention, Voice, _read_data
 from ._subjects import _SUBJECT_LEAD
@@ -70,7 +71,7 @@ def _inside(pos: int, spans) -> bool:
 
 def _object_after(text, cue) -> bool:
     """'..., telling the crowd', 'told reporters': what follows the cue is its object, not a speaker."""
-    return text[cue.start:cue.end].split()[-1].lower().endswith("ing") or cue.verb.lemma in ("tell", "ask", "inform")
+    return cue_word(text, cue).endswith("ing") or cue.verb.lemma in ("tell", "ask", "inform")
 
 
 def _main_clause(text, u_start, cue, cues) -> bool:

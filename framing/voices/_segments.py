@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..text import paragraph_spans
-from ._cues import _TIME, Cue, find_cues, is_present_credit, skip_after_cue, subject_before
+from ._cues import _TIME, Cue, cue_word, find_cues, is_present_credit, skip_after_cue, subject_before
 from ._labels import label_attribution, signature_attribution
 from ._layout import (_WORD, _boilerplate, _content_end, _content_start, _covered, _inside, _looks_like_headline,
                       _main_clause, _mention_of, _object_after, _pieces, _rstrip, _title_like, _units)
@@ -14,8 +14,8 @@ from ._model import NARRATOR, UNKNOWN, Attribution, Interval, _attribution
 from ._quotes import find_quotes
 from ._relay import _relay
 from ._speakers import AliasTable, Mention, Voice, voice_for_name
-from ._subjects import (_SUBJECT_LEAD, _according_np, _clause_subject, _name_after,
-                        _unit_subject)
+from ._subjects import (_SUBJECT_LEAD, EVIDENCE_VERBS, _according_np, _clause_subject, _evidence_subject,
+                        _name_after, _unit_subject)
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
 NOUN_LIKE = frozenset(
@@ -30,7 +30,8 @@ _TRAILING_END = re.compile(r"^\s*[.!?;]*[\"”’)]*\s*$")
 _SHORT_GAP = re.compile(r"[\s,—–]*(?:(?!(?:if|when|because|and|but|as|while|after|before|though|although|since|"
                         r"until|unless|whether|that|which|who|what)\s)[\w.’'-]+\s+){0,6}")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:and|by|while|before|after|when|in|without|upon|on))\s*$")
-_INFINITIVE_LEAD = re.compile(r"\b[a-z]+ed\s+to\s*$")   # 'O'Malley ... interjected to say:'
+_INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|began|wants|want|tried|got|came|had|has|have|is going|"
+                              r"was going)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
 _DASH_LABEL = re.compile(r"\s[-—–]\s+([A-Z][^-—–:]{0,60}?)\s*:\s*$")   # 'HEADLINE - Mark Blumenthal: “...”'
 _COORDINATED = re.compile(r"(?:,\s*|\b)(?:and|but|then|yet)\s*$")
 _NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:while|but|whereas|although|though|and|yet)\b|\s(?:while|whereas)\b)"
@@ -41,6 +42,13 @@ _PASSIVE_BE = re.compile(r"\s(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$"
 _PASSIVE_ASK = re.compile(r"\b(?:[Ww]hen|[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Aa]fter|[Ii]f|[Oo]nce|[Ii]s|[Aa]re|[Ww]hile)\s+"
                           r"(?:\w+ly\s+)?$|^\W*$")
 _TURN = re.compile(r",((?:''|[\"”’])?)\s+(?:but|while|whereas|although|though|yet)\s+(?:he|she|they|it|we|I|[A-Z][a-z]+)\s")
+_RELATIVE_CLOSE = re.compile(r"(?:,[\"”’]?|\)|\s[—–]|—)\s+(?!(?:and|or|but|the|a|an|in|on|at|of|for|to|with|by|"
+                             r"from|as|that|which|who|he|she|it|they|we|this|these|his|her|their|its|including|"
+                             r"such|not)\b)"
+                             r"[a-z]")
+# 'Nonetheless, he sought to reassure ...': an infinitive after the verb is its content, no trailing cue
+_INFINITIVE_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|"
+                               r"me|us|reporters|supporters|voters)\b)[a-z]")
 _COMMA_BEFORE = re.compile(r",((?:''|[\"”’])?)\s*$")
 _ASK_SETTING = re.compile(r"\s+(?:on|in|at|during)\s+[^,;]{1,40}?\s+(?=(?:whether|if|who|what|why|how|when|where|about)\b)")
 _BY_AGENT = re.compile(r"\s+by\s+((?:the|a|an|[A-Z][\w.’'-]*)(?:\s+[\w.’'-]+){0,5}?)(?=\s+(?:whether|if|about|what|"
@@ -51,7 +59,7 @@ _PARTIAL_GOES_ON = re.compile(r"\s+(?!(?:he|she|they|it|I|we)\s)[a-z][\w’'-]*\
 _CLAUSE_CONT = re.compile(r"^\s*[,—–]")
 _ADJUNCT_CONT = re.compile(r"^\s*[,—–]\s*(?:(?:\w+\s+){0,2}(?:after|before|since|ago)|after|before|as|while|when|"
                            r"which|who|whose|where|though|although|because|amid|despite|in|on|at|during|"
-                           r"following|ahead)\b", re.IGNORECASE)
+                           r"following|ahead|citing|quoting)\b", re.IGNORECASE)
 _TRAIL_ADJUNCT = re.compile(r"^\s+(?:in|at|during|on|after|before|when|while|as|of|to|from|about|last|this|"
                             r"earlier|later|recently|yesterday|today|tonight|late|early|Monday|Tuesday|"
                             r"Wednesday|Thursday|Friday|Saturday|Sunday|with|through|via|without|under)\b")
@@ -166,7 +174,7 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
 
     def speaker_of(cue, stops=None, fallback=True):
         """The mention naming who speaks through a verb cue."""
-        word = text[cue.start:cue.end].split()[-1].lower()
+        word = cue_word(text, cue)   # the verb, not an adjunct's noun ('said at the hearing')
         if quoted := _QUOTED_AS.search(text, u_start, cue.start):   # 'Kim was quoted as saying'
             return subject_before(text, quoted.start(), u_start, by_end, entities)
         lead = ((word.endswith("ing") and _PARTICIPLE_LEAD.search(text, u_start, cue.start))
@@ -212,7 +220,7 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
         after = next((c for c in speech_cues if c.start >= qe), None)
         if after is not None and after.kind == "verb":
             gap = text[qe:after.start]
-            if not gap.strip(" ,—–\u00a0"):  # "”, said Trump" (speaker after the cue)
+            if not gap.strip(" ,—–\u00a0'’"):  # "”, said Trump" (speaker after the cue; "'''" closes a nested quote)
                 m = _name_after(text, after.end, u_end, by_end, entities)
                 if m is not None:
                     attr = _attribution(text, after, m, confidence=after.verb.confidence)
@@ -386,19 +394,22 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
                 previous.append(n)
                 continue
         m = speaker_of(c, clause_stops, fallback=False)
+        if c.verb.lemma in EVIDENCE_VERBS and (ev := _evidence_subject(text, u_start, c.start)) is not None:
+            m = ev   # 'The results show ...', '..., campaign records show.'
         if m is not None and m.text.lower() in ("there", "here"):
             continue   # 'there were one million tweets': no speaker, no cue
         if m is not None:
             previous.append(m)
         if m is not None and m.voice is not None and m.voice.type == "group" and (
-                text[c.start:c.end].split()[-1].lower() in NOUN_LIKE) and not _QUOTED_AS.search(text, u_start, c.start):
+                cue_word(text, c) in NOUN_LIKE) and not _QUOTED_AS.search(text, u_start, c.start):
             continue  # 'a think tank report released ...': a noun, not a verb
         if m is not None and re.search(r"\w[’']s$", m.text) and text[c.end:c.end + 2].lstrip().startswith(":"):
             continue  # "Editor's note:": page furniture, not a report
         after = text[c.end:u_end]
         tail = _TIME.sub("", after, count=1)
         if m is not None and text[u_start:m.start].rstrip().endswith((",", "—", "–")) and (
-                _TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail) or _TRAIL_ADJUNCT.match(tail)) and (
+                _TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail) or _TRAIL_ADJUNCT.match(tail)
+                and not _INFINITIVE_AFTER.match(tail)) and (
                 c.verb.confidence >= 0.35 and m.text.lower() not in ("who", "which", "that")):
             # (not '..., who spoke on condition of anonymity': an appositive, no report)
             comma = u_start + len(text[u_start:m.start].rstrip()) - 1
@@ -445,7 +456,7 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
             if split is not None:   # 'A preferred X, while B backed Y': a new clause, a new voice
                 holder.end = _content_end(text, holder.start, split.start())
         if c.verb.confidence < 0.7 and not re.match(r"\s+that\b", text[c.end:c.end + 6]) and (
-                m.voice is None and m.text.lower() not in ("i", "we", "they", "he", "she")):
+                m.voice is None and m.text.lower() not in ("i", "we", "they", "he", "she", "who", "which")):
             continue  # belief, desire and evidence verbs: a named or pronoun subject, or "that"
         if c.verb.lemma == "see" and not re.search(r"\bas\b", text[c.end:u_end]):
             continue  # 'rivals see him as a threat', not 'we saw him
@@ -453,6 +464,10 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
         end = min([b for b in boundaries if b > start] + [u_end])
         if turn := _TURN.search(text, start, end):   # '..., but he gave the Texan credit': the narrator again
             end = turn.start() + len(turn.group(1))
+        if c.verb.lemma == "citing" and (comma := text.find(",", start, end)) != -1:
+            end = comma   # 'The newspaper, citing a source, said ...': what is cited ends at the comma
+        if m is not None and m.text.lower() in ("who", "which") and (close := _RELATIVE_CLOSE.search(text, start, end)):
+            end = close.start()   # 'Scott, who has called X “toxic,” portrayed ...': the relative clause ends
         end = _content_end(text, start, end)
         if len(_WORD.findall(text[start:end])) >= 2 and not _covered(start, end, direct_spans):
             intervals.append(Interval(start, end, "indirect",
@@ -463,6 +478,9 @@ def _analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, 
     for t in tentative:   # '..., warning that patience “is not unlimited.”': a partial quote of the warning
         if any(iv.kind == "indirect" and iv.start <= t.start and t.end <= iv.end for iv in intervals):
             intervals = [iv for iv in intervals if iv is not t]
+    # a lone one-word report ('..., Trump said he would.' -> 'would') is mostly a misread cue
+    intervals = [iv for iv in intervals if iv.kind != "indirect" or len(_WORD.findall(text[iv.start:iv.end])) >= 2
+                 or sum(o.attr.cue_start == iv.attr.cue_start for o in intervals) > 1]
     _relay(intervals, entities, text)
     return intervals, unit_credit
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ._speakers import Mention, Voice, description_pattern, resolve, voice_for_name
+from ._speakers import Mention, Voice, _read_data, description_pattern, resolve, voice_for_name
 
 _WORD = re.compile(r"\w+")
 _SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
@@ -32,15 +32,21 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:and|but|while|as|because|
                            r"since|after|before|whereas|so)\s+)(?=\S)")
 
 
-def _clause_subject(text: str, lo: int, cue_start: int) -> Mention | None:
-    """The words from the clause's start to a speech verb, when short enough to be its subject."""
-    lead = _SUBJECT_LEAD_WIDE.match(text, lo, cue_start)
-    lo = lead.end() if lead else lo
-    starts = [m.end() for m in _CLAUSE_START.finditer(text, lo, cue_start)]
+def _last_clause(text: str, lo: int, cue_start: int, boundary: re.Pattern) -> tuple[int, int]:
+    """The stretch from the last clause boundary before a cue to the cue (trailing ' ,' off)."""
+    starts = [m.end() for m in boundary.finditer(text, lo, cue_start)]
     start = starts[-1] if starts else lo
     end = cue_start
     while end > start and text[end - 1] in " ,":
         end -= 1
+    return start, end
+
+
+def _clause_subject(text: str, lo: int, cue_start: int) -> Mention | None:
+    """The words from the clause's start to a speech verb, when short enough to be its subject."""
+    lead = _SUBJECT_LEAD_WIDE.match(text, lo, cue_start)
+    lo = lead.end() if lead else lo
+    start, end = _last_clause(text, lo, cue_start, _CLAUSE_START)
     phrase = text[start:end]
     words = phrase.split()
     if not 1 <= len(words) <= 10 or not _WORD.search(phrase) or re.search(r"[\"“”]", phrase):
@@ -152,3 +158,28 @@ def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
 _DETERMINED_NP = re.compile(r"\w+(?:\s+(?!(?:is|was|were|are|has|had|have|will|would|could|can|should|did|does|do|"
                             r"who|which|that|of|in|on|at|for|with|to|from|by)\b)(?![a-z]+ed\b)[\w’'-]+){1,4}")
 
+
+
+EVIDENCE_VERBS = frozenset("show find reveal indicate suggest".split())
+_EVIDENCE_NOUNS = frozenset(_read_data("voices/evidence.csv").split()[1:])
+_EVIDENCE_CLAUSE = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:and|but|while|as|because|although|though|since|whereas|so|"
+                              r"after|before|when|if)\s+)(?=\S)")
+
+
+def _evidence_subject(text: str, lo: int, cue_start: int) -> Mention | None:
+    """'The results show', 'a new CNN poll found', '..., campaign records show.': a document speaks.
+
+    The clause's words before an evidence verb, when they hold an evidence noun (evidence.csv)
+    and no relative pronoun ('the polls that show ...' is narration about polls).
+    """
+    start, end = _last_clause(text, lo, cue_start, _EVIDENCE_CLAUSE)
+    phrase = text[start:end]
+    words = [w.lower() for w in _WORD.findall(phrase)]
+    if not 1 <= len(words) <= 14 or re.search(r"[\"“”]", phrase) or words[0] in _EVIDENCE_STOP or \
+            words[-1] in _EVIDENCE_STOP or not any(w in _EVIDENCE_NOUNS for w in words):
+        return None
+    head = next(w for w in reversed(words) if w in _EVIDENCE_NOUNS)
+    return Mention(start, end, Voice(head, "document"), phrase)
+
+
+_EVIDENCE_STOP = frozenset("that which who it he she they we i you there this what".split())
