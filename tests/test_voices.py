@@ -165,22 +165,22 @@ def test_page_furniture_paragraphs_are_boilerplate(furniture):
 
 def test_partial_quote_opening_reported_words_stays_indirect():
     # a sure cue, then a partial quote that the sentence goes on from: one reported segment
-    text = "Obama said “it gets me mad” every time he thinks about the victims."
-    row = seg_at(text, voices(text), "it gets me mad")
-    assert (row.kind, row.speaker) == ("indirect", "Obama")
-    assert row.text == "“it gets me mad” every time he thinks about the victims."
+    text = "Senator Lee said “it makes me furious” whenever he reads the budget report."
+    row = seg_at(text, voices(text), "it makes me furious")
+    assert (row.kind, row.speaker) == ("indirect", "Lee")  # the title is not part of the name
+    assert row.text == "“it makes me furious” whenever he reads the budget report."
     # a sentence that ends in a partial quote before ', said X' is reported as a whole
-    text = "The party, held every four years, “allows us to get our message out,” said Frank Coleman."
-    row = seg_at(text, voices(text), "The party, held")
-    assert (row.kind, row.speaker, row.cue) == ("indirect", "Frank Coleman", "said")
-    assert row.text.endswith("message out,”")
+    text = "The summit, held every two years, “lets us press our case,” said Anna Ortiz."
+    row = seg_at(text, voices(text), "The summit, held")
+    assert (row.kind, row.speaker, row.cue) == ("indirect", "Anna Ortiz", "said")
+    assert row.text.endswith("our case,”")
 
 
 def test_lone_quote_continues_the_speaker_not_a_weaker_verb():
-    text = ("“How do you know?” Trump told reporters, referring to bruises that Fields showed to police. "
-            "“Wouldn’t you think she would have yelled?”")
+    text = ("“Why wait?” Trump told reporters, referring to a letter that Moon showed to aides. "
+            "“Wouldn’t you act now?”")
     segs = voices(text)
-    row = seg_at(text, segs, "Wouldn’t you think")
+    row = seg_at(text, segs, "Wouldn’t you act")
     assert (row.kind, row.speaker) == ("direct", "Trump")
     assert text[row.mention_start:row.mention_end] == "Trump"
 
