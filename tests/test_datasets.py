@@ -544,6 +544,3 @@ def test_gvfc_malformed(tmp_path):
         small = load_gvfc(tmp_path / "small.xlsx")
     assert small.doc_id.tolist() == ["gvfc:2"] and small.frame1.tolist() == ["Gun control/regulation"]
 
-
-# -- PolNeAR (helper: voices) --
-# -- VADER ground truth (helper: scores) --
