@@ -31,12 +31,12 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from importlib import resources
 from itertools import compress
 
 import numpy as np
 import pandas as pd
 
+from ._data import read_data_text
 from .errors import FramingError
 from .text import word_spans
 
@@ -50,7 +50,7 @@ __all__ = [
     "load_cue_families",
 ]
 
-_DATA = ("data", "cues")
+_DATA = ("cues",)
 _RULE_FAMILIES = ("exclamation", "allcaps")
 ATTRIBUTION_FAMILIES = ("attribution_neutral", "attribution_loaded")
 _NEGATORS = frozenset(
@@ -60,7 +60,7 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?]")
 
 
 def _read_csv(name: str) -> list[dict]:
-    text = resources.files("framing").joinpath(*_DATA, name).read_text(encoding="utf-8")
+    text = read_data_text(*_DATA, name)
     return list(csv.DictReader(io.StringIO(text)))
 
 
@@ -74,7 +74,7 @@ def codebook_version() -> str:
     >>> codebook_version()
     '1.0.0'
     """
-    return resources.files("framing").joinpath(*_DATA, "VERSION").read_text(encoding="utf-8").strip()
+    return read_data_text(*_DATA, "VERSION").strip()
 
 
 def load_cue_families() -> pd.DataFrame:

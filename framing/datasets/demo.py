@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pandas as pd
 
+from .._data import data_file, read_data_text
 from ..documents import make_documents
 
 DEMO_OUTLET = "Demo Daily"
@@ -26,8 +25,7 @@ def load_demo() -> pd.DataFrame:
     >>> load_demo().source.value_counts().to_dict()
     {'Trump': 5, 'KCNA': 4, 'Reuters': 2, 'Demo Daily': 1}
     """
-    folder = resources.files("framing") / "data" / "demo"
-    article_text = (folder / "article.txt").read_text(encoding="utf-8")
+    article_text = read_data_text("demo", "article.txt")
     article = {
         "doc_id": "demo-article",
         "source": DEMO_OUTLET,
@@ -37,7 +35,7 @@ def load_demo() -> pd.DataFrame:
         "text": article_text,
         "single_voice": False,
     }
-    with (folder / "documents.csv").open(encoding="utf-8") as handle:
+    with data_file("demo", "documents.csv").open(encoding="utf-8") as handle:
         others = pd.read_csv(handle, dtype=str, keep_default_na=False)
     others["single_voice"] = others["single_voice"].eq("True")
     return make_documents(pd.concat([pd.DataFrame([article]), others], ignore_index=True))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 
 from .._checks import require_columns
 from .._config import corpus_path
+from .._data import data_file
 from ..documents import make_documents
 from ..errors import CorpusFormatError
 from ._common import decode_entities, find_files, partition_records, read_json, warn_broken
@@ -146,8 +146,7 @@ def north_korea_keywords() -> pd.DataFrame:
     >>> "pattern" in north_korea_keywords().columns
     True
     """
-    table = resources.files("framing") / "data" / "north_korea_keywords.csv"
-    with table.open(encoding="utf-8") as handle:
+    with data_file("north_korea_keywords.csv").open(encoding="utf-8") as handle:
         return pd.read_csv(handle, dtype=str, comment="#", keep_default_na=False)
 
 

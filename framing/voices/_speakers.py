@@ -18,10 +18,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 
+from .._data import read_data_text
 from ..errors import ColumnError, FramingError
 
 PERSONAL_TITLES = ("president", "leader", "senator", "governor", "chairman", "minister",
@@ -71,7 +71,7 @@ class Mention:
 
 
 def _read_data(name: str) -> str:
-    return resources.files("framing").joinpath("data", *name.split("/")).read_text(encoding="utf-8")
+    return read_data_text(*name.split("/"))
 
 
 @lru_cache(maxsize=1)
