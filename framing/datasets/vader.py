@@ -18,7 +18,7 @@ import pandas as pd
 
 from .._config import corpus_path
 from ..errors import CorpusFormatError, FramingError
-from ._common import read_text, warn_broken
+from ..io._files import read_text, warn_broken
 
 logger = logging.getLogger(__name__)
 
