@@ -451,8 +451,12 @@ def test_basil_malformed(tmp_path):
     (tmp_path / "articles" / "2018" / "t2_1.json").write_bytes(json.dumps(good, ensure_ascii=False).encode("cp1252"))
     with pytest.warns(BrokenRecordWarning, match=r"t2_1\.json is not valid UTF-8"):
         assert load_basil(tmp_path).set_index("doc_id").title["t2_1"] == "T\u00e9"
+    # an empty (or truncated) article is skipped and named; the others load
     (tmp_path / "articles" / "2018" / "t2_1.json").write_bytes(b"")
-    with pytest.raises(CorpusFormatError, match=r"t2_1\.json is empty"):
+    with pytest.warns(BrokenRecordWarning, match=r"skipped 1 broken file \(file t2_1\.json: .*t2_1\.json is empty"):
+        assert load_basil(tmp_path).doc_id.tolist() == ["t1_1"]
+    (tmp_path / "articles" / "2018" / "t1_1.json").write_bytes(b"")
+    with pytest.raises(CorpusFormatError, match=r"none of the 2 files .* is readable"):
         load_basil(tmp_path)
 
 

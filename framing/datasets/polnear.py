@@ -202,11 +202,8 @@ def load_polnear_attributions(path: str | os.PathLike | None = None, *, split: s
             unreadable.append((text_file.name, f"{exc} Its relations are skipped."))
             continue
         for annotator, file in files:
-            try:
-                lines = read_text(file).split("\n")
-            except CorpusFormatError as exc:
-                unreadable.append((file.name, str(exc)))
-                continue
+            data = file.read_bytes()  # an empty .ann file is valid: the annotator found no attribution
+            lines = read_text(file, data=data).split("\n") if data.strip() else []
             rows.extend(_parse_ann(file, lines, text, doc_id=name, annotator=annotator))
     warn_broken(folder, unreadable, unit="file")
     return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
