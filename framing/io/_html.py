@@ -7,10 +7,12 @@ Rules (checked against what a browser shows, see ``tests/test_io.py``):
   element that cannot be in a head (``<p>``, ``<div>``, ``<body>`` ...) or at the first text.
 * Block elements (``p``, ``div``, ``h1``-``h6``, ``li``, ``br`` ...) become paragraph breaks;
   inside a block, source line breaks are spaces. Entities are decoded.
-* Broken markup never reaches the text. A tag the parser cannot read (an unclosed attribute
-  quote: ``<a href="x>``, an unclosed tag at the end of the file) is left out up to its first
-  ``>`` and the text after it is kept; a comment never closed runs to the end of the file
-  (as in a browser). Each case is reported with its line, so the caller can name the file.
+* Broken markup never reaches the text, and each case is reported with its line, so the
+  caller can name the file. A tag the parser cannot read is left out up to its first ``>``
+  and the text after it is kept; a tag cut off by the end of the file is left out; a comment
+  never closed runs to the end of the file (as in a browser). An unclosed attribute quote
+  (``<a href="x>link</a> ... "``) swallows the markup up to the next quote into the
+  attribute, as in a browser; that markup is read as content again (``link ...``).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class _TextExtractor(HTMLParser):
         self._in_title = self._in_h1 = False
 
     def handle_starttag(self, tag, attrs):
+        self._runaway_quote(tag, attrs)
         attrs = {k: (v or "") for k, v in attrs}
         if tag == "head":
             self.in_head = True
@@ -104,12 +107,38 @@ class _TextExtractor(HTMLParser):
         self.parts.append(data)
 
     def close(self):
-        rest = self.rawdata
-        if rest.startswith("<!--"):  # a comment never closed runs to the end of the file
-            self.problems.append(f"comment opened at line {self.getpos()[0]} is never closed; "
-                                 "the rest of the page was read as a comment")
+        while _MARKUP.match(self.rawdata):  # the parser stopped at a construct it could not finish
+            rest, line = self.rawdata, self.getpos()[0]
             self.rawdata = ""
+            if rest.startswith("<!--"):  # a comment never closed runs to the end of the file
+                self.problems.append(f"comment opened at line {line} is never closed; "
+                                     "the rest of the page was read as a comment")
+                break
+            end = rest.find(">")
+            if end < 0:  # a tag cut off by the end of the file
+                self.problems.append(f"unfinished tag {rest[:40]!r} at the end of the file left out")
+                break
+            # an attribute quote never closed: the tag ends at its first '>', the rest is read again
+            self.problems.append(f"unreadable tag {rest[:end + 1][:40]!r} at line {line} (an unclosed quote?) left out")
+            self.feed(rest[end + 1:])
         super().close()
+
+    def _runaway_quote(self, tag, attrs) -> None:
+        """An attribute value holding '>' and then '<' ran past its tag (an unclosed quote):
+        read the markup inside it as page content, and report it."""
+        for _, value in attrs:
+            end = value.find(">") if value else -1
+            if end < 0 or "<" in value[:end] or "<" not in value[end:]:
+                continue
+            self.problems.append(f"unclosed quote in <{tag}> at line {self.getpos()[0]}: read the markup "
+                                 "it ran over; words between the next quote and '>' may be missing")
+            inner = _TextExtractor()
+            inner.feed(value[end + 1:])
+            inner.close()
+            if not self.skip_depth and not self.in_head:
+                self.parts.extend(inner.parts)
+            self.problems.extend(inner.problems)
+            return
 
 
 def html_to_document(markup: str) -> tuple[dict, list[str]]:
