@@ -8,6 +8,7 @@ Each real corpus is loaded once per session (fixtures below) to keep the file fa
 from __future__ import annotations
 
 import json
+import shutil
 import warnings
 
 import pandas as pd
@@ -548,3 +549,81 @@ def test_gvfc_malformed(tmp_path):
         small = load_gvfc(tmp_path / "small.xlsx")
     assert small.doc_id.tolist() == ["gvfc:2"] and small.frame1.tolist() == ["Gun control/regulation"]
 
+
+
+# ============================================================================ issue 12: one broken file or record
+
+
+def _broken_warnings(loader, *args, **kwargs):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = loader(*args, **kwargs)
+    return frame, [w.message for w in caught if issubclass(w.category, BrokenRecordWarning)]
+
+
+def _truncate(source, target):
+    data = source.read_bytes()
+    target.write_bytes(data[: len(data) // 2])
+
+
+def test_kcna_truncated_day_is_skipped_and_named(corpora, tmp_path):
+    days = sorted((corpora / "kcna" / "juche").glob("2017-01-0*.json"))[:4]
+    for day in days[:3]:
+        shutil.copy(day, tmp_path / day.name)
+    _truncate(days[3], tmp_path / days[3].name)
+    docs, caught = _broken_warnings(load_kcna, tmp_path)
+    expected = load_kcna(days[:3])
+    assert docs.doc_id.tolist() == expected.doc_id.tolist() and len(docs) > 30
+    assert [w.records for w in caught] == [(days[3].name,)]
+    assert "is not valid JSON" in str(caught[0])
+
+
+def test_trump_truncated_mirror_file_is_skipped_and_named(corpora, tmp_path):
+    first = corpora / "trump_tweets" / "flexlev" / "condensed_2017.json"
+    shutil.copy(first, tmp_path / "a.json")
+    _truncate(corpora / "trump_tweets" / "flexlev" / "condensed_2018.json", tmp_path / "b.json")
+    tweets, caught = _broken_warnings(load_trump_tweets, tmp_path)
+    assert len(tweets) == 2_605  # SOURCE.md: flexlev 2017 holds 2,605 records
+    assert [w.records for w in caught] == [("b.json",)]
+
+
+def test_trump_counts_as_strings(tmp_path):
+    created = "Sun Dec 31 23:43:04 +0000 2017"
+    data = [{"id_str": "1", "text": "a", "created_at": created, "retweet_count": "12", "favorite_count": 3},
+            {"id_str": "2", "text": "b", "created_at": created, "retweet_count": "many", "is_retweet": "false"}]
+    (tmp_path / "t.json").write_text(json.dumps(data), encoding="utf-8")
+    tweets, caught = _broken_warnings(load_trump_tweets, tmp_path / "t.json")
+    assert tweets.retweet_count.tolist() == [12, pd.NA] and tweets.favorite_count.tolist() == [3, pd.NA]
+    assert not tweets.is_retweet.any()  # the string "false" is not a retweet flag
+    assert [w.records for w in caught] == [("2",)] and "retweet_count 'many' is not a count" in str(caught[0])
+
+
+def test_basil_truncated_article_is_skipped_and_named(corpora, tmp_path):
+    files = sorted((corpora / "basil" / "articles" / "2010").glob("*.json"))
+    (tmp_path / "articles").mkdir()
+    for file in files[1:]:
+        shutil.copy(file, tmp_path / "articles" / file.name)
+    _truncate(files[0], tmp_path / "articles" / files[0].name)
+    docs, caught = _broken_warnings(load_basil, tmp_path)
+    assert sorted(docs.doc_id) == sorted(f.stem for f in files[1:]) and len(docs) == 29
+    assert [w.records for w in caught] == [(files[0].name,)]
+
+
+def test_reuters_bad_quote_and_latin1_row_cost_only_themselves(corpora, tmp_path, headlines):
+    lines = (corpora / "news_headlines" / "reuters_headlines.csv").read_bytes().split(b"\n")
+    index = next(i for i in range(99, 200) if not lines[i].split(b",", 1)[1].startswith(b'"'))
+    lines[index] = lines[index].replace(b",", b',"', 1)  # a stray quote before the headline
+    lines.insert(len(lines) - 1, b"2020-01-01,caf\xe9 owners survey\r")  # a latin-1 row at the end
+    bad = f"reuters:{index + 1}"
+    path = tmp_path / "reuters_headlines.csv"
+    path.write_bytes(b"\n".join(lines))
+    feed, caught = _broken_warnings(load_headlines, path)
+    original = headlines[headlines.outlet == "Reuters"].set_index("doc_id").text
+    kept = feed.set_index("doc_id").text
+    latin1 = f"reuters:{len(lines) - 1}"
+    assert kept[latin1] == "caf\u00e9 owners survey"
+    assert bad not in kept.index and len(kept) == 32_770 - 1 + 1
+    assert kept.drop(latin1).equals(original.drop(bad))  # no other headline lost or changed
+    named = sorted(record for w in caught for record in w.records)
+    assert named == [index + 1, len(lines) - 1]  # the stray quote's line and the latin-1 line, nothing else
+    assert any(f"line {len(lines) - 1}" in str(w) and "not valid UTF-8" in str(w) for w in caught)

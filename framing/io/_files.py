@@ -135,7 +135,9 @@ def read_text(path: PathLike, *, data: bytes | None = None) -> str:
     """
     text, encoding, bad_lines = decode(read_bytes(path) if data is None else data)
     if bad_lines:
-        warnings.warn(describe_bad_lines(str(path), encoding, bad_lines), BrokenRecordWarning, stacklevel=3)
+        warning = BrokenRecordWarning(describe_bad_lines(str(path), encoding, bad_lines), path=str(path),
+                                      unit="line", records=bad_lines)
+        warnings.warn(warning, stacklevel=3)
     return text
 
 
