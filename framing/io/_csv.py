@@ -12,17 +12,21 @@ The standard library's reader, in strict mode, with recovery:
   broken the same way.
 * Fields of any length are read (the module's default limit is 131,072 characters, less than
   a long article).
-* Records split on "\\n", "\\r\\n" and "\\r" only; U+2028, U+2029 and U+0085 are text.
+* Records split on "\\n" and "\\r\\n" (on "\\r" only in a file without "\\n"); a lone "\\r",
+  which ``csv.writer`` and pandas write unquoted, is text, and so are U+2028, U+2029, U+0085.
 
-Limit: a stray quote that is closed, later, by a quote that ends a field cleanly (a quote
+Limits: a last field that ends in an unquoted "\\r" (pandas writes it so) cannot be told from a
+"\\r\\n" line end; the "\\r" is read as part of the line end. A stray quote that is closed, later, by a quote that ends a field cleanly (a quote
 directly before a delimiter or a line end) makes a valid CSV record of the rows between. When
-that record has the expected number of fields, only ``multiline=False`` can tell.
+that record has the expected number of fields, only ``multiline=False`` can tell. Both are
+valid CSV; no reader can tell.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pandas as pd
 
@@ -73,15 +77,28 @@ def read_csv_rows(path: PathLike, *, n_fields: int | None = None, header: bool =
     (3,)
     """
     text = read_text(path)
-    lines = io.StringIO(text, newline="").readlines()
+    text, restore = _protect_lone_cr(text)
+    lines = io.StringIO(text, newline="\n" if "\n" in text else "\r").readlines()
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, len(text) + 1))  # any field fits; restored below
     try:
         rows, problems = _parse(lines, n_fields=n_fields, header=header, delimiter=delimiter, multiline=multiline)
     finally:
         csv.field_size_limit(limit)
+    if restore:
+        rows = [(line, [field.replace(restore, "\r") for field in fields]) for line, fields in rows]
     warn_broken(path, problems, unit="line", stacklevel=4)
     return rows
+
+
+def _protect_lone_cr(text: str) -> tuple[str, str]:
+    """In a file whose lines end in "\\n", a lone "\\r" is text (``csv.writer`` and pandas write
+    it unquoted); the csv module would end the record there. Swap it for a character the
+    file does not hold, to be swapped back in the fields. Returns (text, that character or "")."""
+    if "\r" not in text or "\n" not in text or "\r" not in text.replace("\r\n", ""):
+        return text, ""
+    stand_in = next(chr(c) for c in range(0xE000, 0x110000) if chr(c) not in text)
+    return re.sub("\r(?!\n)", stand_in, text), stand_in
 
 
 def _parse(lines, *, n_fields, header, delimiter, multiline):
