@@ -627,3 +627,21 @@ def test_reuters_bad_quote_and_latin1_row_cost_only_themselves(corpora, tmp_path
     named = sorted(record for w in caught for record in w.records)
     assert named == [index + 1, len(lines) - 1]  # the stray quote's line and the latin-1 line, nothing else
     assert any(f"line {len(lines) - 1}" in str(w) and "not valid UTF-8" in str(w) for w in caught)
+
+
+def test_vader_snippet_with_line_separator_is_one_record(tmp_path):
+    from framing.datasets import load_vader_groundtruth
+    (tmp_path / "tweets_GroundTruth.txt").write_bytes("1\t0.5\tone\u2028two\x85three\r\n2\t-1\tfour\r\n".encode())
+    (tmp_path / "tweets_anonDataRatings.txt").write_bytes(b"1\t0.5\t0.5\t[0, 1]\r\n2\t-1\t0\t[-1, -1]\r\n")
+    table, caught = _broken_warnings(load_vader_groundtruth, tmp_path, subset="tweets")
+    assert table.text.tolist() == ["one\u2028two\x85three", "four"] and not caught
+
+
+def test_trump_lone_surrogate_is_replaced_and_named(tmp_path):
+    created = "Sun Dec 31 23:43:04 +0000 2017"
+    raw = ('[{"id_str": "1", "text": "fine \\ud83d\\ude00", "created_at": "%s"},'
+           ' {"id_str": "2", "text": "half \\ud83d", "created_at": "%s"}]') % (created, created)
+    (tmp_path / "t.json").write_text(raw, encoding="utf-8")
+    tweets, caught = _broken_warnings(load_trump_tweets, tmp_path / "t.json")
+    assert tweets.text.tolist() == ["fine \U0001F600", "half \ufffd"]
+    assert [w.records for w in caught] == [(1,)] and "surrogate" in str(caught[0])

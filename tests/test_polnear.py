@@ -54,13 +54,18 @@ def test_bad_split_and_missing_test_split(corpora):
         load_polnear(split="test")
 
 
-def test_broken_annotation_file_warns_and_keeps_the_rest(corpora, tmp_path):
+def _dev_copy(corpora, tmp_path):
     src = corpora / "polnear"
     root = tmp_path / "polnear"
     (root / "dev").mkdir(parents=True)
     shutil.copy(src / "metadata.tsv", root / "metadata.tsv")
     shutil.copytree(src / "dev" / "text", root / "dev" / "text")
     shutil.copytree(src / "dev" / "attributions", root / "dev" / "attributions")
+    return root
+
+
+def test_broken_annotation_file_warns_and_keeps_the_rest(corpora, tmp_path):
+    root = _dev_copy(corpora, tmp_path)
     victim = sorted((root / "dev" / "attributions").glob("*.ann"))[0]
     lines = victim.read_text(encoding="utf-8").splitlines()
     lines[0] = lines[0].split("\t")[0] + "\tSource 10 999999999\tbroken"
@@ -72,16 +77,6 @@ def test_broken_annotation_file_warns_and_keeps_the_rest(corpora, tmp_path):
     assert any("outside the text" in m for m in messages)
     assert any("refers to missing span T1" in m for m in messages)
     assert len(gold) == 2320  # every relation kept; the broken span's role is left empty
-
-
-def _dev_copy(corpora, tmp_path):
-    src = corpora / "polnear"
-    root = tmp_path / "polnear"
-    (root / "dev").mkdir(parents=True)
-    shutil.copy(src / "metadata.tsv", root / "metadata.tsv")
-    shutil.copytree(src / "dev" / "text", root / "dev" / "text")
-    shutil.copytree(src / "dev" / "attributions", root / "dev" / "attributions")
-    return root
 
 
 def test_latin1_byte_and_empty_text_cost_only_themselves(corpora, tmp_path):
