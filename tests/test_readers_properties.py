@@ -185,8 +185,8 @@ SAFE_START = TEXT.filter(lambda t: t[:1] not in {'"', ",", "\r", "\n"})
 def test_csv_stray_quote_costs_exactly_its_row(texts, data):
     k = data.draw(st.integers(0, len(texts) - 1))
     stray = data.draw(st.text(alphabet=st.sampled_from(list("abc ,'\u2028\u00e9")), max_size=20))
-    rows = [_csv_line(["id", "text"])] + [_csv_line([f"d{i}", t]) for i, t in enumerate(texts)]
-    rows[k + 1] = f'd{k},"{stray}\n'  # an opening quote that is never closed
+    rows = [_csv_line(["id", "text", "n"])] + [_csv_line([f"d{i}", t, "1"]) for i, t in enumerate(texts)]
+    rows[k + 1] = f'd{k},"{stray},1\n'  # an opening quote that is never closed
     line = 1 + sum(r.count("\n") for r in rows[: k + 1])
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "t.csv"
