@@ -19,8 +19,25 @@ from ..errors import CorpusFormatError
 from ._decode import replace_surrogates
 from ._files import PathLike, read_text, warn_broken
 
-# a \uD800-\uDFFF escape: only then can json.loads produce a lone surrogate
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+# a \uD800-\uDBFF escape with the \uDC00-\uDFFF escape that pairs with it, or either alone;
+# the run of backslashes before the "u" must be odd for it to be an escape
+_SURROGATE_ESCAPE = re.compile(
+    r"(\\+)u[dD][89abAB][0-9a-fA-F]{2}(\\u[dD][c-fC-F][0-9a-fA-F]{2})?|(\\+)u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _lone_surrogate_escape(text: str) -> bool:
+    """Whether JSON text holds a surrogate escape without its pair (fast: no parsing)."""
+    if "\\u" not in text:
+        return False
+    for match in _SURROGATE_ESCAPE.finditer(text):
+        high, pair, low = match.groups()
+        if low is not None:
+            if len(low) % 2:  # a low half with no high half before it
+                return True
+        elif (len(high) % 2 == 1) == (pair is None):  # a high half alone, or "\\ud83d" then a low half
+            return True
+    return False
 
 
 def read_json(path: PathLike):
@@ -47,7 +64,7 @@ def read_json(path: PathLike):
             f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}. "
             "Repair or re-download the file."
         ) from None
-    if _SURROGATE_ESCAPE.search(text) is None:
+    if not _lone_surrogate_escape(text):
         return value
     if isinstance(value, list):
         problems = []
@@ -93,7 +110,7 @@ def read_jsonl(path: PathLike) -> list[tuple[int, dict]]:
         if not isinstance(value, dict):
             problems.append((number, f"a JSON {type(value).__name__}, not an object"))
             continue
-        if "\\u" in line and _SURROGATE_ESCAPE.search(line):
+        if _lone_surrogate_escape(line):
             value, changed = _without_surrogates(value)
             if changed:
                 replaced.append((number, _SURROGATE_REASON))
