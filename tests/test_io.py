@@ -261,7 +261,8 @@ def test_one_bad_byte_garbles_nothing_else(tmp_path):
     data = "\n".join(rows).encode("utf-8") + b"\n5,\xe9t\xe9 latin-1\n"
     path.write_bytes(data)
     docs, caught = _warnings(read_table, path, columns={"doc_id": "id"})
-    assert docs.text.tolist() == ["Kim\u2019s summit", "caf\u00e9 talks", "plain", "na\u00efve \u201cdeal\u201d", "\u00e9t\u00e9 latin-1"]
+    assert docs.text.tolist() == ["Kim\u2019s summit", "caf\u00e9 talks", "plain", "na\u00efve \u201cdeal\u201d",
+                                  "\u00e9t\u00e9 latin-1"]
     assert [w.records for w in caught] == [(6,)] and "not valid UTF-8 on line 6" in str(caught[0])
 
 

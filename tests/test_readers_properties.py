@@ -128,6 +128,28 @@ def test_html_keeps_every_word(pages, close_head, comment):
 
 
 @SETTINGS
+@given(paragraphs=st.lists(TEXT, min_size=1, max_size=4), damage=st.sampled_from(["comment", "tag", "quote"]),
+       at=st.integers(0, 4))
+def test_html_broken_markup_never_leaks(paragraphs, damage, at):
+    paragraphs = [p.translate({c: " " for c in range(32)}) for p in paragraphs]
+    at = min(at, len(paragraphs))
+    parts = [f"<p>{html.escape(p)}</p>" for p in paragraphs]
+    if damage == "quote":  # an attribute quote never closed, before paragraph `at`
+        parts.insert(at, '<a href="zqx>link</a>')
+        words = " ".join(paragraphs[:at] + ["link"] + paragraphs[at:]).split()
+    else:  # cut off by the end of the file
+        parts.append("<!-- zqx <p>hidden</p>" if damage == "comment" else "<div class=zqx")
+        words = " ".join(paragraphs).split()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.html"
+        path.write_text("<html><body>" + "".join(parts), encoding="utf-8")
+        (Path(folder) / "q.html").write_text("<p>fine</p>", encoding="utf-8")
+        docs, caught = _read(read_articles, folder)
+    assert docs.text[0].split() == words  # every word kept, no markup copied in
+    assert str(path) in _named(caught) and set(_named(caught)) == {str(path)}
+
+
+@SETTINGS
 @given(texts=DOCUMENTS, ascii_only=st.booleans(), data=st.data())
 def test_jsonl_lone_surrogate_is_named_and_replaced(texts, ascii_only, data):
     k = data.draw(st.integers(0, len(texts) - 1))

@@ -15,11 +15,13 @@ The standard library's reader, in strict mode, with recovery:
 * Records split on "\\n" and "\\r\\n" (on "\\r" only in a file without "\\n"); a lone "\\r",
   which ``csv.writer`` and pandas write unquoted, is text, and so are U+2028, U+2029, U+0085.
 
-Limits: a last field that ends in an unquoted "\\r" (pandas writes it so) cannot be told from a
-"\\r\\n" line end; the "\\r" is read as part of the line end. A stray quote that is closed, later, by a quote that ends a field cleanly (a quote
-directly before a delimiter or a line end) makes a valid CSV record of the rows between. When
-that record has the expected number of fields, only ``multiline=False`` can tell. Both are
-valid CSV; no reader can tell.
+Limits (both cases are valid CSV; no reader can tell):
+
+* a last field that ends in an unquoted "\\r" (pandas writes it so) cannot be told from a
+  "\\r\\n" line end; the "\\r" is read as part of the line end;
+* a stray quote that is closed, later, by a quote that ends a field cleanly (a quote directly
+  before a delimiter or a line end) makes one record of the rows between; when that record
+  has the expected number of fields, only ``multiline=False`` can tell.
 """
 
 from __future__ import annotations

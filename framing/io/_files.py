@@ -25,11 +25,9 @@ from typing import TypeVar
 from ..errors import BrokenRecordWarning, CorpusFormatError
 from ._decode import decode, describe_bad_lines
 
-T = TypeVar("T")
-
-
 PathLike = str | os.PathLike
 _SHOWN_PROBLEMS = 10  # a warning lists at most this many broken records, then counts the rest
+_T = TypeVar("_T")
 
 
 # ---------------------------------------------------------------------------- files and bytes
@@ -141,7 +139,8 @@ def read_text(path: PathLike, *, data: bytes | None = None) -> str:
     return text
 
 
-def each_readable(files: Sequence[Path], read: Callable[[Path], T], *, where: PathLike) -> Iterator[tuple[Path, T]]:
+def each_readable(files: Sequence[Path], read: Callable[[Path], _T], *,
+                  where: PathLike) -> Iterator[tuple[Path, _T]]:
     """Yield ``(file, read(file))`` for each file; skip and name the broken ones.
 
     A file whose ``read`` raises ``CorpusFormatError`` (empty, truncated, not the expected

@@ -124,11 +124,11 @@ class _TextExtractor(HTMLParser):
         super().close()
 
     def _runaway_quote(self, tag, attrs) -> None:
-        """An attribute value holding '>' and then '<' ran past its tag (an unclosed quote):
-        read the markup inside it as page content, and report it."""
+        """An attribute value holding '>' and then an end tag ran past its tag (an unclosed
+        quote): read the markup inside it as page content, and report it."""
         for _, value in attrs:
             end = value.find(">") if value else -1
-            if end < 0 or "<" in value[:end] or "<" not in value[end:]:
+            if end < 0 or "<" in value[:end] or "</" not in value[end:]:
                 continue
             self.problems.append(f"unclosed quote in <{tag}> at line {self.getpos()[0]}: read the markup "
                                  "it ran over; words between the next quote and '>' may be missing")
