@@ -217,3 +217,13 @@ def test_csv_stray_quote_costs_exactly_its_row(texts, data):
     expected = {f"d{i}": t for i, t in enumerate(texts) if i != k}
     assert docs.set_index("doc_id").text.to_dict() == expected
     assert _named(caught) == [line]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["\ud83d", "\ude00", "\U0001F600", "\\", "u", "d83d", '"']), st.characters()),
+                max_size=12).map("".join))
+def test_lone_surrogate_check_agrees_with_the_parser(text):
+    from framing.io._json import _lone_surrogate_escape
+    dumped = json.dumps({"text": text})  # ensure_ascii: every surrogate becomes an escape
+    parsed = json.loads(dumped)["text"]
+    assert _lone_surrogate_escape(dumped) == any("\ud800" <= c <= "\udfff" for c in parsed)

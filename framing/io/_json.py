@@ -19,23 +19,27 @@ from ..errors import CorpusFormatError
 from ._decode import replace_surrogates
 from ._files import PathLike, read_text, warn_broken
 
-# a \uD800-\uDBFF escape with the \uDC00-\uDFFF escape that pairs with it, or either alone;
-# the run of backslashes before the "u" must be odd for it to be an escape
-_SURROGATE_ESCAPE = re.compile(
-    r"(\\+)u[dD][89abAB][0-9a-fA-F]{2}(\\u[dD][c-fC-F][0-9a-fA-F]{2})?|(\\+)u[dD][c-fC-F][0-9a-fA-F]{2}"
-)
+# a \uD800-\uDFFF escape (if the backslash before it is not itself escaped)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def _lone_surrogate_escape(text: str) -> bool:
     """Whether JSON text holds a surrogate escape without its pair (fast: no parsing)."""
-    if "\\u" not in text:
-        return False
+    paired_low = -1  # position of the low half that completes the last high half
     for match in _SURROGATE_ESCAPE.finditer(text):
-        high, pair, low = match.groups()
-        if low is not None:
-            if len(low) % 2:  # a low half with no high half before it
+        start = before = match.start()
+        while before and text[before - 1] == "\\":
+            before -= 1
+        if (start - before) % 2:  # "\\ud83d": an escaped backslash, then letters
+            continue
+        if start == paired_low:
+            continue
+        if text[start + 3] in "89abAB":  # a high half: its low half must follow at once
+            follower = _SURROGATE_ESCAPE.match(text, start + 6)
+            if follower is None or text[start + 9] not in "cdefCDEF":
                 return True
-        elif (len(high) % 2 == 1) == (pair is None):  # a high half alone, or "\\ud83d" then a low half
+            paired_low = start + 6
+        else:  # a low half not completing a high half
             return True
     return False
 
