@@ -82,7 +82,8 @@ def load_trump_tweets(path=None, *, include_retweets: bool = True) -> pd.DataFra
             for field in _COUNTS:
                 count = _count(record.get(field))
                 if count is not None and count >= 0:
-                    seen[field] = max(_count(seen.get(field)) or 0, count)
+                    before = _count(seen.get(field))
+                    seen[field] = count if before is None or before < count else before
         warn_broken(file, problems)
     logger.info("read %d unique tweets from %d files", len(merged), len(files))
     frame = _to_frame(list(merged.values()))
@@ -116,10 +117,10 @@ def _where(files) -> str:
 
 def _count(value) -> int | None:
     """A retweet/favourite count: an int, or digits in a string ("12"); None when absent, -1 when unusable."""
+    if type(value) is int:  # the usual case first (bool is not a count)
+        return value if value >= 0 else -1
     if value is None:
         return None
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip())
     if isinstance(value, float) and value.is_integer() and value >= 0:

@@ -61,20 +61,20 @@ def find_files(paths: PathLike | Iterable[PathLike], *, patterns: Sequence[str] 
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    found: list[Path] = []
+    found: set[str] = set()
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
             for folder, dirs, names in os.walk(path):
                 dirs[:] = [d for d in dirs if not d.startswith(".")] if recursive else []
-                found.extend(Path(folder) / name for name in names
-                             if not name.startswith(".") and any(fnmatch.fnmatchcase(name, p) for p in patterns)
-                             and (Path(folder) / name).is_file())
+                found.update(os.path.join(folder, name) for name in names
+                             if not name.startswith(".") and any(fnmatch.fnmatchcase(name, p) for p in patterns))
         elif path.is_file():
-            found.append(path)
+            found.add(str(path))
         else:
             raise FileNotFoundError(f"{path} does not exist. Pass an existing file or folder.")
-    files = sorted(set(found))
+    # ordered as paths are (folder by folder), built once: pathlib costs more than the reading
+    files = [Path(name) for name in sorted(found, key=lambda name: name.split(os.sep))]
     if not files:
         raise FileNotFoundError(
             f"no files matching {list(patterns)} under {[str(p) for p in paths]}. "
