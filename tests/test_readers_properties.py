@@ -227,3 +227,28 @@ def test_lone_surrogate_check_agrees_with_the_parser(text):
     dumped = json.dumps({"text": text})  # ensure_ascii: every surrogate becomes an escape
     parsed = json.loads(dumped)["text"]
     assert _lone_surrogate_escape(dumped) == any("\ud800" <= c <= "\udfff" for c in parsed)
+
+
+BAD_FIELDS = [{"text": ["a", "list"]}, {"text": {"a": 1}}, {"id": None}, {"id": ""}, {"date": "the 32nd"},
+              {"date": [2019]}]
+
+
+@SETTINGS
+@given(texts=DOCUMENTS, data=st.data(), blank_lines=st.booleans())
+def test_wrong_typed_fields_cost_exactly_their_records(texts, data, blank_lines):
+    broken = data.draw(st.sets(st.integers(0, len(texts) - 1), max_size=len(texts) - 1))
+    records = []
+    for i, text in enumerate(texts):
+        record = {"id": f"d{i}", "text": text, "date": "2019-02-27"}
+        if i in broken:
+            record.update(data.draw(st.sampled_from(BAD_FIELDS)))
+        records.append(json.dumps(record, ensure_ascii=False))
+    gap = "\n\n" if blank_lines else "\n"  # blank lines: line numbers are not row numbers
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.jsonl"
+        path.write_text(gap.join(records) + "\n", encoding="utf-8")
+        docs, caught = _read(read_table, path, columns={"doc_id": "id"})
+    step = 2 if blank_lines else 1
+    assert docs.doc_id.tolist() == [f"d{i}" for i in range(len(texts)) if i not in broken]
+    assert docs.text.tolist() == [t for i, t in enumerate(texts) if i not in broken]
+    assert _named(caught) == sorted(1 + step * i for i in broken)
