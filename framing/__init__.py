@@ -15,6 +15,7 @@ from .compare import (
     pairwise_differences,
     test_difference,
 )
+from .coverage import VOICE_GROUPS, load_voice_groups, voice_groups, voice_shares
 from .cues import CUE_FAMILIES, load_codebook
 from .documents import DOCUMENT_COLUMNS, make_documents, validate_documents
 from .embedding_model import news_embedding_sentiment
@@ -23,6 +24,7 @@ from .figures import save_figure
 from .io import read_articles, read_table
 from .model import news_sentiment
 from .plot import plot_cue_profile, plot_distinctive_terms, plot_over_time, plot_sources
+from .provenance import link_quotes, verbatim_quotes
 from .scoring import explain, highlight_html, score, score_columns
 from .terms import distinctive_terms
 from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
@@ -52,6 +54,13 @@ __all__ = [
     "SEGMENT_COLUMNS",
     "voices",
     "voices_frame",
+    # voices in coverage (summit study)
+    "VOICE_GROUPS",
+    "load_voice_groups",
+    "voice_groups",
+    "voice_shares",
+    "link_quotes",
+    "verbatim_quotes",
     # scores
     "CUE_FAMILIES",
     "explain",
