@@ -26,9 +26,9 @@ Rules of :func:`link_quotes` (``link_route`` says which route a segment took):
   (the words of ``framing.text.word_spans`` joined by spaces). Originals holding fewer than
   half of the looked-up words are skipped unscored (a quote shares most words with its
   source). ``link_score`` is rapidfuzz's ``partial_ratio`` (0..100: the best alignment of the
-  shorter text inside the longer). The best original wins, ties going to the latest one
-  dated up to a day after the article. A link needs ``link_score >= threshold`` and at least
-  ``min_words`` looked-up words.
+  shorter text inside the longer). The best original wins; among equal scores the one dated
+  closest to the article (to an embed's own date), the earlier on equal distance. A link needs
+  ``link_score >= threshold`` and at least ``min_words`` looked-up words.
 
 :func:`verbatim_quotes` is the exact counterpart used to measure recall: every original whose
 full word sequence (at least ``min_words`` words, case kept) appears in an article.
@@ -156,10 +156,11 @@ def link_quotes(segments: pd.DataFrame, originals: pd.DataFrame, *, documents: p
                 candidates = where.candidates(query, day, window_days if route == "voice" else None, slack_days,
                                               indexed=indexed)
             candidates = where.overlapping(candidates, query)
+            reference = own_day if route == "embed" and own_day is not None else day
             joined = " ".join(query)
             for i in candidates:
                 score = fuzz.partial_ratio(joined, where.texts[i])
-                if score > best[1] or (score == best[1] and where.later(i, best[2], day)):
+                if score > best[1] or (score == best[1] and where.later(i, best[2], reference)):
                     best = (where.ids[i], score, (where, i), best[3])
             best = best[:3] + (best[3] + len(candidates),)
         linked = best[0] if best[1] >= threshold else ""
@@ -244,14 +245,16 @@ class _Index:
         return [i for i in candidates if len(words & self.vocab[i]) >= need]
 
     def later(self, i: int, other, day) -> bool:
-        """Whether original ``i`` beats an equally scored one: the latest up to a day after ``day``."""
+        """Whether original ``i`` beats an equally scored one: the closer to ``day`` (the one
+        before it on equal distance), else the later one."""
         if other is None or other[0] is not self:
             return False
-        j = other[1]
+        return self._rank(i, day) < self._rank(other[1], day)
+
+    def _rank(self, i: int, day) -> tuple:
         if day is None:
-            return i > j
-        limit = day + 1
-        return (self.days[i] <= limit, i) > (self.days[j] <= limit, j)
+            return (0, False, -i)
+        return (abs(self.days[i] - day), self.days[i] > day, -i)
 
 
 def verbatim_quotes(documents: pd.DataFrame, originals: pd.DataFrame, *, min_words: int = 8,
