@@ -25,6 +25,7 @@ from .io import read_articles, read_table
 from .model import news_sentiment
 from .plot import plot_cue_profile, plot_distinctive_terms, plot_over_time, plot_sources
 from .provenance import link_quotes, verbatim_quotes
+from .selection import SELECTION_GROUPS, SelectionResult, quoted_vs_source
 from .scoring import explain, highlight_html, score, score_columns
 from .terms import distinctive_terms
 from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
@@ -61,6 +62,9 @@ __all__ = [
     "voice_shares",
     "link_quotes",
     "verbatim_quotes",
+    "SELECTION_GROUPS",
+    "SelectionResult",
+    "quoted_vs_source",
     # scores
     "CUE_FAMILIES",
     "explain",
