@@ -27,6 +27,7 @@ from .plot import plot_cue_profile, plot_distinctive_terms, plot_over_time, plot
 from .provenance import link_quotes, verbatim_quotes
 from .selection import SELECTION_GROUPS, SelectionResult, quoted_vs_source
 from .scoring import explain, highlight_html, score, score_columns
+from .targets import TARGETS, explain_targets, load_targets, target_clauses, target_sentiment
 from .terms import distinctive_terms
 from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
 from .voices import SEGMENT_COLUMNS, voices, voices_frame
@@ -65,6 +66,11 @@ __all__ = [
     "SELECTION_GROUPS",
     "SelectionResult",
     "quoted_vs_source",
+    "TARGETS",
+    "explain_targets",
+    "load_targets",
+    "target_clauses",
+    "target_sentiment",
     # scores
     "CUE_FAMILIES",
     "explain",
