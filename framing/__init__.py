@@ -20,10 +20,12 @@ from .cues import CUE_FAMILIES, load_codebook
 from .documents import DOCUMENT_COLUMNS, make_documents, validate_documents
 from .embedding_model import news_embedding_sentiment
 from .errors import BrokenRecordWarning, ColumnError, CorpusFormatError, FramingError
+from .events import event_timeline, event_windows, load_events
 from .figures import save_figure
 from .io import read_articles, read_table
 from .model import news_sentiment
 from .plot import plot_cue_profile, plot_distinctive_terms, plot_over_time, plot_sources
+from .plot import plot_timeline_events
 from .provenance import link_quotes, verbatim_quotes
 from .selection import SELECTION_GROUPS, SelectionResult, quoted_vs_source
 from .scoring import explain, highlight_html, score, score_columns
@@ -71,6 +73,9 @@ __all__ = [
     "load_targets",
     "target_clauses",
     "target_sentiment",
+    "event_timeline",
+    "event_windows",
+    "load_events",
     # scores
     "CUE_FAMILIES",
     "explain",
@@ -94,5 +99,6 @@ __all__ = [
     "plot_distinctive_terms",
     "plot_over_time",
     "plot_sources",
+    "plot_timeline_events",
     "save_figure",
 ]
