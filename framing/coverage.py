@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import require_columns
-from ._data import data_file
+from ._data import data_table
 from .compare import compare_sources
 from .errors import FramingError
 from .text import word_spans
@@ -51,13 +51,7 @@ def load_voice_groups(groups=None) -> pd.DataFrame:
     >>> sorted(set(table["group"]))
     ['North Korea', 'South Korea', 'Trump', 'US officials', 'others']
     """
-    if groups is None:
-        with data_file("voice_groups.csv").open(encoding="utf-8") as handle:
-            table = pd.read_csv(handle, dtype=str, keep_default_na=False)
-    elif isinstance(groups, pd.DataFrame):
-        table = groups.copy()
-    else:
-        table = pd.read_csv(groups, dtype=str, keep_default_na=False)
+    table = data_table("voice_groups.csv", groups)
     require_columns(table, _TABLE_COLUMNS, what="voice-group table")
     for pattern in table["pattern"]:
         try:

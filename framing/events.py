@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import require_columns
-from ._data import data_file
+from ._data import data_table
 from .compare import compare_over_time, compare_sources
 from .errors import FramingError
 from .selection import _difference
@@ -50,13 +50,7 @@ def load_events(events=None) -> pd.DataFrame:
     >>> events.set_index("label").loc["Hanoi summit", ["date", "end_date"]].dt.strftime("%Y-%m-%d").tolist()
     ['2019-02-27', '2019-02-28']
     """
-    if events is None:
-        with data_file("events.csv").open(encoding="utf-8") as handle:
-            table = pd.read_csv(handle, dtype=str, keep_default_na=False)
-    elif isinstance(events, pd.DataFrame):
-        table = events.copy()
-    else:
-        table = pd.read_csv(events, dtype=str, keep_default_na=False)
+    table = data_table("events.csv", events)
     require_columns(table, ["date", "label"], what="events")
     for column in ("end_date", "citation"):
         if column not in table.columns:

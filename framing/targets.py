@@ -27,7 +27,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ._checks import require_columns
-from ._data import data_file
+from ._data import data_table
 from .compare import compare_sources
 from .errors import FramingError
 from .scoring import explain, score
@@ -57,15 +57,12 @@ def load_targets(targets=None) -> pd.DataFrame:
     >>> table.set_index("alias").loc[["Chairman Kim", "Moon Jae-in"], "target"].tolist()
     ['Kim Jong Un', 'Moon']
     """
-    with data_file("targets.csv").open(encoding="utf-8") as handle:
-        table = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    table = data_table("targets.csv")
     if targets is not None:
         if isinstance(targets, dict):
             extra = pd.DataFrame({"alias": list(targets), "target": list(targets.values())})
-        elif isinstance(targets, pd.DataFrame):
-            extra = targets.copy()
         else:
-            extra = pd.read_csv(targets, dtype=str, keep_default_na=False)
+            extra = data_table("targets.csv", targets)
         require_columns(extra, ["alias", "target"], what="target table")
         extra = extra.fillna("").astype(str)
         table = pd.concat([table[~table["alias"].isin(extra["alias"])], extra], ignore_index=True)

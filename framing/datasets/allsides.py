@@ -10,7 +10,7 @@ import pandas as pd
 
 from .._checks import require_columns
 from .._config import corpus_path
-from .._data import data_file
+from .._data import data_table
 from ..documents import make_documents
 from ..errors import CorpusFormatError
 from ._common import find_files, partition_records, read_json, warn_broken
@@ -119,13 +119,7 @@ def allsides_outlets(outlets=None) -> pd.DataFrame:
     >>> table.loc[["Fox Online News", "Fox News Opinion", "Reuters"], ["outlet", "genre"]].values.tolist()
     [['Fox News', 'news'], ['Fox News', 'opinion'], ['Reuters', 'news']]
     """
-    if outlets is None:
-        with data_file("outlets.csv").open(encoding="utf-8") as handle:
-            table = pd.read_csv(handle, dtype=str, keep_default_na=False)
-    elif isinstance(outlets, pd.DataFrame):
-        table = outlets.copy()
-    else:
-        table = pd.read_csv(outlets, dtype=str, keep_default_na=False)
+    table = data_table("outlets.csv", outlets)
     require_columns(table, _OUTLET_COLUMNS, what="outlet table")
     table = table[list(_OUTLET_COLUMNS)].fillna("").astype(str)
     bad = table[(table["name"] != "") & ~table["genre"].isin(["news", "opinion"])]
