@@ -27,8 +27,8 @@ from .model import news_sentiment
 from .plot import plot_cue_profile, plot_distinctive_terms, plot_over_time, plot_sources
 from .plot import plot_timeline_events
 from .provenance import link_quotes, verbatim_quotes
-from .selection import SELECTION_GROUPS, SelectionResult, quoted_vs_source
 from .scoring import explain, highlight_html, score, score_columns
+from .selection import SELECTION_GROUPS, SelectionResult, quoted_vs_source
 from .targets import TARGETS, explain_targets, load_targets, target_clauses, target_sentiment
 from .terms import distinctive_terms
 from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
