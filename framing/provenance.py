@@ -79,7 +79,8 @@ def link_quotes(segments: pd.DataFrame, originals: pd.DataFrame, *, documents: p
         text``).
     originals : DataFrame
         Documents that may be quoted (``doc_id, source, date, text``), e.g. the Trump archive
-        and KCNA dispatches concatenated.
+        and KCNA dispatches concatenated. Originals without a date cannot be placed in a
+        window and are never linked.
     documents : DataFrame
         The articles (``doc_id, date``): the day each quote was published.
     sources : dict, optional
@@ -271,7 +272,7 @@ def verbatim_quotes(documents: pd.DataFrame, originals: pd.DataFrame, *, min_wor
     documents : DataFrame
         Articles (``doc_id, date, text``).
     originals : DataFrame
-        Posts or dispatches (``doc_id, source, date, text``).
+        Posts or dispatches (``doc_id, source, date, text``); undated ones are skipped.
     min_words : int
         Shortest original searched: short posts ("Thank you!") occur by chance.
     slack_days : int
