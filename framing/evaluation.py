@@ -22,6 +22,12 @@ Matching, precisely
 * **Speaker accuracy.** For each recalled gold span that has a Source span, the predicted span
   overlapping it most: correct when its mention offsets (``mention_start``/``mention_end``)
   overlap the gold Source span by at least one character.
+* **Phrase gold** (:func:`score_phrase_gold`). A hand-made table locates passages by a few
+  words (``phrase``, its ``occurrence``-th appearance in the text) and states the expected
+  ``kind``, ``speaker``, ``source`` and optionally ``cue`` of the segment holding the phrase's
+  first character. Names compare case-insensitively; ``a|b`` accepts either; ``A & B`` is a
+  joint voice (order free); ``*`` is not checked; ``@outlet`` is the document's own voice
+  (its ``source``); a gold ``cue`` is right when it occurs inside the predicted cue.
 * **Several annotators.** Each annotator's relations for an article are one gold set; counts
   are pooled over (article, annotator) pairs (micro-average). Annotation files without any
   relation are unfinished work and are left out (counted in ``n_empty_gold``).
@@ -39,7 +45,7 @@ import pandas as pd
 from ._checks import require_columns
 from .text import word_spans
 
-__all__ = ["score_attributions", "evaluate_polnear"]
+__all__ = ["score_attributions", "evaluate_polnear", "score_phrase_gold"]
 
 logger = logging.getLogger(__name__)
 
@@ -195,3 +201,90 @@ def evaluate_polnear(path=None, *, split: str = "dev", aliases=None, threshold: 
     )
     table["articles"] = len(documents)
     return table
+
+
+_GOLD_PHRASE_COLUMNS = ("doc_id", "phrase", "kind", "speaker", "source")
+
+
+def _names(value: str) -> frozenset:
+    """One voice name as a set of casefolded members (a joint voice "A & B" has two)."""
+    return frozenset(part.strip().casefold() for part in str(value).split(" & ") if part.strip())
+
+
+def _name_ok(expected: str, predicted: str, outlet: str):
+    expected = str(expected).strip()
+    if expected == "*":
+        return np.nan
+    options = [outlet if option.strip() == "@outlet" else option for option in expected.split("|")]
+    return any(_names(option) == _names(predicted) for option in options)
+
+
+def score_phrase_gold(segments: pd.DataFrame, gold: pd.DataFrame, documents: pd.DataFrame, *,
+                      text: str = "text") -> pd.DataFrame:
+    """Check segments against a hand-made gold table that locates passages by a short phrase.
+
+    Parameters
+    ----------
+    segments : DataFrame
+        Output of :func:`framing.voices_frame` for (at least) the gold's documents.
+    gold : DataFrame
+        Columns ``doc_id, phrase, kind, speaker, source`` and optionally ``occurrence``
+        (1-based, default 1) and ``cue``; name conventions in the module docstring.
+    documents : DataFrame
+        The documents (``doc_id``, the ``text`` column and ``source``, the voice that
+        ``@outlet`` stands for).
+    text : str
+        Name of the text column of ``documents``.
+
+    Returns
+    -------
+    DataFrame
+        The gold rows with ``pred_kind, pred_speaker, pred_source, pred_cue`` and booleans
+        ``kind_ok, speaker_ok, source_ok, cue_ok`` (NaN where the gold does not check it).
+
+    Raises
+    ------
+    FramingError
+        When a phrase does not occur (often enough) in its document: fix the gold row.
+
+    Examples
+    --------
+    >>> import framing
+    >>> docs = framing.make_documents([{"doc_id": "d", "text": 'Kim said talks went well.', "source": "Wire"}])
+    >>> gold = pd.DataFrame({"doc_id": ["d"], "phrase": ["talks went"], "kind": ["indirect"],
+    ...                      "speaker": ["Kim Jong Un"], "source": ["KCNA"]})
+    >>> score_phrase_gold(framing.voices_frame(docs), gold, docs)[["kind_ok", "speaker_ok"]].values.tolist()
+    [[True, True]]
+    """
+    from .errors import FramingError
+
+    require_columns(segments, ("doc_id", "start", "end", "kind", "speaker", "source", "cue"), what="segments")
+    require_columns(gold, _GOLD_PHRASE_COLUMNS, what="phrase gold")
+    require_columns(documents, ["doc_id", text], what="documents")
+    texts = dict(zip(documents["doc_id"], documents[text]))
+    voices = dict(zip(documents["doc_id"], documents["source"] if "source" in documents.columns
+                      else [""] * len(documents)))
+    by_doc = {doc: frame for doc, frame in segments.groupby("doc_id", sort=False)}
+    records = []
+    for row in gold.fillna("").astype(str).to_dict("records"):
+        doc_id, phrase = row["doc_id"], row["phrase"]
+        if doc_id not in texts:
+            raise FramingError(f"gold doc_id {doc_id!r} is not in documents; pass the documents the gold refers to.")
+        body, occurrence, pos = texts[doc_id], int(row.get("occurrence") or 1), -1
+        for _ in range(occurrence):
+            pos = body.find(phrase, pos + 1)
+            if pos < 0:
+                raise FramingError(f"gold phrase {phrase!r} (occurrence {occurrence}) is not in document {doc_id!r}; "
+                                   "copy the phrase exactly from the text or lower its occurrence.")
+        segs = by_doc.get(doc_id, segments.iloc[:0])
+        hit = segs[(segs["start"] <= pos) & (segs["end"] > pos)]
+        pred = hit.iloc[0] if len(hit) else None
+        got = {k: ("" if pred is None else str(pred[k])) for k in ("kind", "speaker", "source", "cue")}
+        outlet = str(voices.get(doc_id) or "")
+        cue = row.get("cue", "")
+        records.append({**row, **{"pred_" + k: v for k, v in got.items()},
+                        "kind_ok": got["kind"] == row["kind"],
+                        "speaker_ok": _name_ok(row["speaker"], got["speaker"], outlet),
+                        "source_ok": _name_ok(row["source"], got["source"], outlet),
+                        "cue_ok": (cue.casefold() in got["cue"].casefold()) if cue else np.nan})
+    return pd.DataFrame.from_records(records)
