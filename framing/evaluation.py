@@ -189,7 +189,7 @@ def evaluate_polnear(path=None, *, split: str = "dev", aliases=None, threshold: 
     >>> evaluate_polnear(split="dev")[["precision", "recall", "f1"]]  # doctest: +SKIP
     """
     from .datasets.polnear import load_polnear, load_polnear_attributions
-    from .voices import voices_frame
+    from .attribution import voices_frame
 
     documents = load_polnear(path, split=split)
     gold = load_polnear_attributions(path, split=split)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import framing
 from framing import voices, voices_frame
 from framing.errors import ColumnError, FramingError
-from framing.voices import SEGMENT_COLUMNS
+from framing.attribution import SEGMENT_COLUMNS
 
 
 def check_partition(text: str, segs: pd.DataFrame) -> None:

@@ -1,84 +1,4 @@
-"""Split news text into voices: headline, narration, direct and reported speech, page furniture.
-
-Every segment names who said it (``speaker``) and the voice it counts for in comparisons
-(``source``): the channel that carried the words. The rules, in the order they apply:
-
-1. **Paragraphs and sentences** come from ``framing.text``; a sentence boundary inside a quote
-   does not split it.
-2. **Headline**: the first paragraph when more follow and it has no sentence-final
-   punctuation (or is short and in title case). **Boilerplate**: a short paragraph matching a
-   pattern in ``framing/data/voices/boilerplate.csv`` ("Leave a Reply", ...), with empty source.
-3. **Direct quotes** (``framing.voices._quotes``): a quote is its own ``direct`` segment when a
-   cue stands right after it (``”, he said``, ``”, said Kim``), right before it (``said:``,
-   ``said, “``, ``told reporters that “``), after a colon (the sentence's subject speaks),
-   when it continues a quote over paragraphs or across an inside cue (``“X,” he said, “Y.”``),
-   or when it stands alone as a sentence (then the previous speaking voice goes on, confidence
-   x0.7: the last quote's or sure speech verb's voice, not a weak verb's such as "Fields showed").
-   A quote that opens its sentence and is followed by more words and ``..., said X`` is X's
-   (the words after it are X's reported speech); a quote paragraph followed by a signature
-   paragraph ("- Sanders.") is the signer's. Other quotes (scare quotes, partial quotes such as
-   *sees “much potential”*, *said “it gets me mad” every time ...*, a sentence ending in a
-   partial quote before ``, said X``) stay inside the surrounding (reported) segment. A quote's
-   closing period followed by a capitalised new sentence ("... “false.” He said ...") ends the
-   sentence even where the splitter keeps both together.
-4. **Reported speech** (``indirect``): ``X said (that) ...`` (content: the rest of the sentence,
-   up to a trailing attribution), ``..., X said.`` and ``..., said X.`` (content: the clause
-   before the comma), ``According to X, ...`` and ``..., according to X.``. Cue verbs come from
-   ``framing/data/voices/cues.csv``; belief, stance and evidence verbs ("thinks", "endorsed",
-   "shows") need "that" or a named subject; "In a new poll, ..." and "... in a new poll."
-   credit a poll, survey or study. "X seems/appears to ..." and "it seems likely that ..."
-   in a sentence's main clause are reported impressions with no speaker. A new clause
-   ("..., but he gave ...") ends the reported words. The subject of a participle or a second verb ("...,
-   adding that", "... and said") is the clause's subject; when nothing names the speaker
-   right before a sure speech verb, the short stretch opening the clause does ("many
-   workers say"). Passives: "X was quoted as saying" (X speaks), "When asked by a reporter
-   whether ..." (the question, voiced by the asker), "X is expected to ..." (no speaker).
-   "Asked (on Fox News) whether ..." opening a sentence reports the question.
-   "..., citing Z" reports Z (up to the next comma) for the clause's subject. A document or
-   evidence noun (``evidence.csv``: "poll", "results", "records") heading the subject of
-   "show", "find", "reveal", "indicate" or "suggest" speaks ("The results show that ...",
-   "..., campaign records show."). "Nonetheless, he sought to ..." is no trailing
-   "..., he said" cue: an infinitive after the verb is its content. A report made in a
-   relative clause ("X, who has called Y “toxic,” portrayed ...") ends where the main
-   clause goes on; "who" and "which" subjects count as named for weaker verbs ("The union,
-   which endorsed X"). A lone one-word report is dropped (mostly a misread cue).
-   A cue word after an article or inside a name is a noun ("a tweet", "think tank").
-   A new clause ("..., while B backed Y") ends the words reported before it.
-4b. **Speaker labels**: a paragraph that opens with a short name and a colon ("FALLIN: I
-   think ...", "Q: ...") or a headline "Name: ..." / "Name Says ..." attributes the words
-   after the label; the label itself stays narration (or headline); a first line in title case
-   counts as a headline here even with a final period. Attributions inside the paragraph keep
-   their own voices (also the speaker's own "I think ...", as PolNeAR annotates it).
-5. **Speakers**: the words before the cue, past auxiliaries and adverbs ("has also said",
-   "is asking", "he's said", "falsely claimed", "went on to say") (alias table, pronoun, description, capitalised
-   name, or a short noun phrase such as "officials"; after the cue also a titled name such as
-   "said former Obama adviser David Axelrod"); pronouns and descriptions resolve to the last
-   compatible named voice outside quotes (``framing.voices._speakers``). A description with a
-   head noun ("the official", "the spokesman") resolves only to a voice named with that noun
-   ("a South Korean official", "according to a campaign spokesman"), else it stays a generic
-   voice ("official"); the mention stays on the description.
-6. **Speaker vs source**: ``source`` is the speaker's channel from the alias table (Kim Jong
-   Un -> KCNA), else the speaker; words reported inside another report take the outer
-   report's source. An outer and an inner report combine into one voice: in "Kim said X,
-   KCNA said" the words "Kim said X" are one segment with speaker Kim Jong Un and source KCNA,
-   and in "Kim spoke highly of Trump, state media said" a media voice reporting a speech act
-   ("spoke", "expressed", any cue verb) of a person makes that person the speaker (source
-   KCNA). A weaker cue inside reported words ("Walsh noted that Ohio boasted ...") stays part
-   of them; only a sure speech verb ("said") opens a nested report. Unresolved speakers get
-   source ``unknown``.
-7. **Outlet credits and their reach**: a sentence that ends ``..., Reuters writes.`` or
-   ``..., Politico informs.``, or carries the credit mid-sentence (``..., Reuters writes, as
-   ...``) (a news outlet or agency from the alias table, a present-tense credit verb flagged
-   in cues.csv; a credit wins over the "is expected to" rule in its sentence) credits **all
-   narration of its paragraph** to that outlet
-   (confidence 0.8), and that credit **carries forward to the narration of the following
-   paragraphs** (confidence 0.6) until another paragraph carries its own credit. Narration
-   before the first credit counts for ``outlet`` (else ``narrator``). A credit covers
-   **narration only**: quotes and reported speech inside credited sentences keep their own
-   speakers and channels ("Kim himself spoke highly of Trump, state media said ..., Reuters
-   writes": source KCNA, not Reuters). Past-tense reports ("DongA Ilbo reported", "KCNA
-   said") are ordinary attributions, not credits.
-"""
+"""``voices`` and ``voices_frame``: the public entry points of the voices engine."""
 
 from __future__ import annotations
 
@@ -89,7 +9,8 @@ import pandas as pd
 
 from .._checks import require_columns
 from ..errors import FramingError
-from ._segments import NARRATOR, Attribution, analyse
+from ._model import NARRATOR, Attribution
+from ._segments import analyse
 from ._speakers import AliasTable, default_alias_frame, default_alias_table
 
 __all__ = ["SEGMENT_COLUMNS", "voices", "voices_frame", "default_alias_frame"]

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ._cues import cue_verbs
+from ._vocab import cue_verbs
 from ._model import UNKNOWN, Attribution, Interval
 from ._speakers import Mention
 
@@ -16,7 +16,7 @@ _WORD = re.compile(r"\w+")
 @lru_cache(maxsize=1)
 def _speech_act() -> re.Pattern:
     """After a subject: a cue verb form ('said', 'spoke', 'expressed'), perhaps after 'himself', 'also'."""
-    forms = sorted((f for f, v in cue_verbs().items() if v.confidence >= 0.3), key=len, reverse=True)
+    forms = sorted(cue_verbs(), key=len, reverse=True)
     return re.compile(r"\s+(?:(?:himself|herself|themselves|itself|also|has|have|had|again|reportedly|"
                       r"publicly|personally|then|later)\s+){0,3}(?:" + "|".join(map(re.escape, forms)) + r")\b",
                       re.IGNORECASE)
