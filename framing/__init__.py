@@ -26,7 +26,7 @@ from .plot import plot_cue_profile, plot_distinctive_terms, plot_over_time, plot
 from .scoring import explain, highlight_html, score, score_columns
 from .terms import distinctive_terms
 from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
-from .attribution import SEGMENT_COLUMNS, voices, voices_frame
+from .attribution import SEGMENT_COLUMNS, unresolved_speakers, voices, voices_frame
 
 __version__ = "0.1.0"
 
@@ -52,6 +52,7 @@ __all__ = [
     "SEGMENT_COLUMNS",
     "voices",
     "voices_frame",
+    "unresolved_speakers",
     # scores
     "CUE_FAMILIES",
     "explain",

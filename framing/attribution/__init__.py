@@ -81,5 +81,6 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
 """
 
 from ._frame import SEGMENT_COLUMNS, default_alias_frame, voices, voices_frame
+from ._unresolved import unresolved_speakers
 
-__all__ = ["SEGMENT_COLUMNS", "voices", "voices_frame", "default_alias_frame"]
+__all__ = ["SEGMENT_COLUMNS", "voices", "voices_frame", "default_alias_frame", "unresolved_speakers"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ._coverage import quote_quoted_as_saying
 from ._grammar import _TRAILING_END, _WORD, _content_start, speaker_of
 from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
 from ._speakers import Mention, voice_for_name
@@ -128,7 +129,7 @@ def quote_alone(u: Unit, q, qs: int, qe: int):
 
 
 # a cue of the quote's own, in this order
-CUE_RULES = (quote_cue_after, quote_cue_before, quote_after_colon)
+CUE_RULES = (quote_quoted_as_saying, quote_cue_after, quote_cue_before, quote_after_colon)
 # then the quote's context
 CONTEXT_RULES = (quote_continues_group, quote_before_reported_words, quote_alone)
 QUOTE_RULES = CUE_RULES + CONTEXT_RULES

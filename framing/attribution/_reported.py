@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ._coverage import canonical_speakers, channel_named, intent_infinitive, joint_speakers
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (_COORDINATED, _QUOTED_AS, _TRAILING_END, _WORD, _content_end, _content_start,
                        _main_clause, _object_after, speaker_of)
@@ -231,7 +232,7 @@ def forward_cue(u: Unit, c) -> bool:
     return True
 
 
-CUE_RULES = (cue_given_to_quote, according_to, verb_of_reported_words, passive_expected, impression,
+CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, impression,
              asked_whether, said_name_after_comma, cue_subject, noun_not_verb, editors_note, trailing_cue,
              forward_cue)
 
@@ -330,4 +331,5 @@ def relay(u: Unit) -> None:
 
 
 REPORT_STAGES = (trailing_reports, resumed_reports, forward_reports, credit_over_expectation,
-                 partial_quotes_in_reports, drop_lone_words, relay)
+                 partial_quotes_in_reports, drop_lone_words, joint_speakers, channel_named, relay,
+                 canonical_speakers)

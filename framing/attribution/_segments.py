@@ -18,6 +18,7 @@ from ._direct import direct_quotes, split_quotes
 from ._labels import label_attribution, signature_attribution
 from ._layout import _WORD, _inside, _looks_like_headline, _pieces, _rstrip, _title_like, _units
 from ._model import NARRATOR, Attribution, Unit
+from ._page import merge, read_page, reading_text
 from ._quotes import find_quotes
 from ._reported import REPORT_STAGES, read_cues
 from ._speakers import AliasTable, Mention, Voice
@@ -55,7 +56,16 @@ def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, l
 
 
 def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
-    """Return rows ``(start, end, kind, Attribution or None)`` partitioning ``text``."""
+    """Return rows ``(start, end, kind, Attribution or None)`` partitioning ``text``: the page
+    rules first (``framing.attribution._page``), then the sentence rules on the rest."""
+    page = read_page(text, table, outlet)
+    if not page.rows:
+        return _analyse_text(text, table, outlet)
+    reading, index = reading_text(text, page.rows)
+    return merge(text, _analyse_text(reading, table, page.voice or outlet), page.rows, index)
+
+
+def _analyse_text(text: str, table: AliasTable, outlet: str) -> list[tuple]:
     paragraphs = paragraph_spans(text)
     if not paragraphs:
         return []

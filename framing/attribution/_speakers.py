@@ -22,7 +22,7 @@ import pandas as pd
 
 from .._data import read_data_text
 from ..errors import ColumnError, FramingError
-from ._vocab import HONORIFIC, HONORIFICS, ORGANISATION_WORDS, WEEKDAYS, description_pattern, descriptions
+from ._vocab import HONORIFIC, HONORIFICS, ORGANISATION_WORDS, WEEKDAYS, cue_verbs, description_pattern, descriptions
 
 PERSONAL_TITLES = ("president", "leader", "senator", "governor", "chairman", "minister",
                    "secretary", "spokesman", "spokeswoman", "chancellor", "premier")
@@ -36,6 +36,8 @@ _TITLE_PREFIX = re.compile(
 
 
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.’'])([A-Z][a-z]+\.?) $")
+_NAME_AFTER = re.compile(r" ([A-Z][a-z][\w’'-]*)")   # 'Kim Eui-kyeom', 'the North Korean', 'Trump Tower'
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
 _NOT_FIRST_NAMES = frozenset(
     "The A An President Senator Governor "
     "Secretary Candidate Nominee Leader Chairman Minister Premier Chancellor Republican Democrat Democratic "
@@ -121,11 +123,26 @@ class AliasTable:
             first = _FIRST_NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
             if first is not None and first.group(1) not in _NOT_FIRST_NAMES and " " not in match.group():
                 continue  # 'Eric Trump', 'Bill Clinton': another person with the same surname
+            if _longer_name(text, match):
+                continue  # 'Kim Hee-sung', 'the North Korean leader', 'Trump Tower': a longer name
             before = text[max(0, match.start() - 25):match.start()].lower()
             titles = {t for t in PERSONAL_TITLES if t in match.group().lower() or t in before[-14:]}
             found.append(Mention(match.start(), match.end(), self.entries[match.group()],
                                  match.group(), frozenset(titles)))
         return found
+
+
+def _longer_name(text: str, match: re.Match) -> bool:
+    """A one-word alias ('Kim', 'Trump') or 'the North' followed by another capitalised word
+    that is no weekday, month or cue verb ('Kim Hee-sung', 'the North Korean', 'Trump Tower')."""
+    alias = match.group()
+    if " " in alias and not alias.lower().startswith("the "):
+        return False
+    after = _NAME_AFTER.match(text, match.end())
+    if after is None:
+        return False
+    word = after.group(1)
+    return word not in WEEKDAYS and word not in _MONTHS and word.lower() not in cue_verbs()
 
 
 @lru_cache(maxsize=1)

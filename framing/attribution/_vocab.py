@@ -121,6 +121,8 @@ MODALS = tuple(r["auxiliary"] for r in _AUX_ROWS if r["kind"] == "modal")
 ORGANISATION_WORDS = frozenset(_column("organisation_words.csv", "word"))
 QUOTE_ATTRIBUTION_VERBS = _column("quote_attribution_verbs.csv", "form")
 EVIDENCE_NOUNS = frozenset(_column("evidence.csv", "noun"))
+ROLE_WORDS = frozenset(_column("roles.csv", "word"))          # titles before a name: 'Foreign Minister'
+INTENT_VERBS = frozenset(_column("intent_verbs.csv", "lemma"))  # 'who plans to meet': no report
 
 # regex pieces
 HONORIFIC = alternation(HONORIFICS)
@@ -148,3 +150,21 @@ def boilerplate() -> re.Pattern:
     # one regular expression a line (they hold commas: the lines are not split as CSV fields)
     lines = read_data_text("voices", "en", "boilerplate.csv").splitlines()[1:]
     return re.compile(r"^(?:" + "|".join(line.strip() for line in lines if line.strip()) + r")$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def furniture() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Page furniture from ``furniture.csv``: patterns of whole paragraphs, of their start, of their end."""
+    # one regular expression a line after "where," (the patterns hold commas: not split as CSV fields)
+    found: dict[str, list[str]] = {"whole": [], "start": [], "end": []}
+    for line in read_data_text("voices", "en", "furniture.csv").splitlines()[1:]:
+        if not line.strip() or line.startswith("#"):
+            continue
+        where, _, pattern = line.partition(",")
+        if where not in found or not pattern:
+            raise FramingError(f"furniture.csv: bad line {line!r}; expected 'whole|start|end,<regular expression>'.")
+        found[where].append(pattern)
+    whole = re.compile("|".join(f"(?:{p})" for p in found["whole"]))
+    start = re.compile("|".join(f"(?:{p})" for p in found["start"]))
+    end = re.compile("(?:" + "|".join(f"(?:{p})" for p in found["end"]) + r")\s*$")
+    return whole, start, end
