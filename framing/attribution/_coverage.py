@@ -39,7 +39,7 @@ _QUOTED_AS = re.compile(r"[,\s]*(?P<subject>(?:the|a|an|[A-Z][\w.’'-]*)(?:\s+[
                         r"(?P<cue>(?:was|were|is|has been)\s+(?:also\s+)?quoted\s+as\s+saying)\b")
 _CITED = re.compile(r"\b(?:citing|quoting)\s+(?:an?|the)\s+(?P<np>(?:[\w-]+\s+){0,4}[\w-]+)")
 _JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+and\s+$")
-_BOTH = re.compile(r"(?:\bboth\s+(?:\w+\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+two\s+(?:leaders|men|sides|countries|"
+_BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+two\s+(?:leaders|men|sides|countries|"
                    r"presidents|governments|ministers|diplomats)\s+(?:(?:also|have|had|both)\s+)*$)")
 _JOINT_STATEMENT = re.compile(r"\bjoint\s+(?:statement|declaration|communique)")
 _CHANNEL = re.compile(r"\b(?:via|through|carried\s+by|in\s+a\s+(?:statement|report|commentary|dispatch)\s+"
