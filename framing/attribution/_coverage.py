@@ -45,6 +45,10 @@ _JOINT_STATEMENT = re.compile(r"\bjoint\s+(?:statement|declaration|communique)")
 _CHANNEL = re.compile(r"\b(?:via|through|carried\s+by|in\s+a\s+(?:statement|report|commentary|dispatch)\s+"
                       r"(?:carried|published|released)\s+by)\s+(?:(?:its|their|the|his|her)\s+)?", re.IGNORECASE)
 _POSSESSOR = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+")
+_ROLE_NAME_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:spokesman|spokeswoman|spokesperson|official|secretary|minister|"
+                              r"envoy|ambassador|adviser|director|chief)\s+(?:[A-Z][a-z]{0,3}\.\s+)?"
+                              r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})")
+_DESCRIBED = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")
 _APPOSITION_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*)\s*,?")
 
 
@@ -202,14 +206,17 @@ def canonical_speakers(u: Unit) -> None:
                   and m.voice.type == "person" and (m.start, m.end) != (attr.mention_start, attr.mention_end)]
         if inside and inside[-1].end >= attr.mention_end - 1:
             voice = inside[-1].voice       # 'South Korean President Moon Jae-in'
+        elif attr.speaker_type != "person" and (role := _ROLE_NAME_AFTER.match(text, attr.mention_end)):
+            voice = voice_for_name(role.group("name"), named)   # 'said Defense Department spokesman Col. Rob Manning'
+        elif (described := _DESCRIBED.match(mention_text)) and attr.speaker == described.group("head"):
+            voice = _described(text, described.group("head"), attr.mention_start)   # 'the official' -> 'a White House official'
         elif (apposed := _APPOSITION_AFTER.match(text, attr.mention_end)) is not None and (
                 mention_text[:1].islower() or "’s " in mention_text or "'s " in mention_text
                 or not mention_text[:1].isupper() or attr.speaker not in canonical):
             if _looks_like_name(apposed.group("name")):   # 'a spokesman, Kim Eui-kyeom'; 'adviser, John Bolton,'
                 found = [m for m in named if m.start == apposed.start("name")]
                 voice = found[0].voice if found else voice_for_name(apposed.group("name"), named)
-        elif attr.speaker[-1:].isalpha() and attr.speaker.split()[-1][:1].isupper() and (
-                attr.speaker not in canonical or attr.speaker == mention_text):
+        elif attr.speaker_type == "person" and attr.speaker.split()[-1][:1].isupper():
             bare = _bare_name(attr.speaker)
             if bare != attr.speaker:
                 voice = voice_for_name(bare, named)
@@ -219,6 +226,16 @@ def canonical_speakers(u: Unit) -> None:
         cache[id(attr)] = iv.attr = replace(attr, speaker=voice.canonical,
                                             source=(voice.channel or voice.canonical) if own else attr.source,
                                             speaker_type=voice.type)
+
+
+def _described(text: str, head: str, before: int) -> Voice | None:
+    """The voice an earlier indefinite noun phrase introduced with ``head`` ('a White House
+    official', 'a North Korean foreign ministry spokesman'), for 'the official' after it."""
+    found = None
+    pattern = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+|[a-z][\w-]*\s+){1,4}" + re.escape(head) + r")\b")
+    for found in pattern.finditer(text, max(0, before - 6000), before):
+        pass
+    return Voice(found.group(1), "group") if found is not None else None
 
 
 def _looks_like_name(words: str) -> bool:
