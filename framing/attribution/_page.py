@@ -16,8 +16,10 @@ and their rows are mapped back onto the text (:func:`merge`).
    a credit paragraph when it holds no quotation mark and no speech verb. Patterns:
    ``framing/data/voices/en/furniture.csv`` (``where`` = whole, start or end of a paragraph),
    which also lists links ("Related: ..."), contributor lines and calls to action.
-3. :func:`related_cards`: inline cards that repeat a name glued to headlines of other stories
-   ("Donald John TrumpTrump predicts ... MORE") are boilerplate inside their sentence.
+3. :func:`related_cards`: inline cards that repeat a name (full, perhaps with a nickname in
+   parentheses) glued to headlines of other stories ("Donald John TrumpTrump predicts ...
+   MORE", "Addison (Mitch) Mitchell McConnellGOP senators ... MORE") are boilerplate inside
+   their sentence.
 4. :func:`related_links`: a paragraph in capitals of six or more words (a link to another
    story: "POMPEO DISMISSES ...") and the paragraph after "SEE ALSO:" are boilerplate.
 5. :func:`byline`: a short name paragraph followed by a paragraph that only names an outlet
@@ -44,8 +46,8 @@ _DATELINE_AGENCY = re.compile(
     r"(?P<place>[A-Z][\w.’'/-]*(?: [A-Z][\w.’'/-]*)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?)"
     r"\s*\((?P<agency>[A-Z][\w .&-]{0,30})\)\s*(?:[-–—]+\s*)?(?=[A-Z“\"‘'])")
 _DATELINE_CAPS = re.compile(r"(?P<place>[A-Z][A-Z.’'/ -]{2,30}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)\s+[-–—]+\s+(?=\S)")
-_CARD = re.compile(r"(?<![\w’'])(?P<last>[A-Z][\w’'.-]*)\s+(?P<card>(?:[A-Z][\w’'.-]*\s+){0,3}(?P=last)"
-                   r"(?=[A-Z][\w’'])[^\n]{0,600}?\sMORE)\b")
+_CARD = re.compile(r"(?<![\w’'])(?P<last>[A-Z][\w’'.-]*)\s+(?P<card>(?:[A-Z][\w’'.-]*\s+|\([A-Z][\w’'. -]*\)\s+){0,5}"
+                   r"(?P=last)(?=[A-Z0-9‘“\"'][\w’'])[^\n]{0,600}?\sMORE)\b")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z’'.:-]*")
 _SEE_ALSO = re.compile(r"SEE ALSO:?\s*", re.IGNORECASE)
 _NAME_LINE = re.compile(r"(?:[A-Z][\w’'.-]+\s){1,3}[A-Z][\w’'.-]+")
