@@ -535,3 +535,24 @@ def test_every_polnear_and_kcna_article_partitions(corpora):
     assert set(segs.doc_id) == set(docs.doc_id)
     for doc_id, text in zip(docs.doc_id, docs.text):
         check_partition(text, segs[segs.doc_id == doc_id].reset_index(drop=True))
+
+
+def test_output_pinned_on_reference_and_demo(reference):
+    """Every column of every segment of the reference and demo articles is pinned (hash in
+    tests/data/voices_pin.json, written by benchmarks/pin_voices.py, which also pins PolNeAR,
+    KCNA and the PolNeAR scores): a rule change that moves them must rerun that script."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("pin_voices", root / "benchmarks" / "pin_voices.py")
+    pin = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pin)
+    pinned = json.loads((root / "tests" / "data" / "voices_pin.json").read_text(encoding="utf-8"))["segments"]
+    from framing.datasets import load_demo
+    seed = pd.DataFrame({"doc_id": ["ref"], "text": [reference[0]]})
+    assert pin.fingerprint(voices_frame(seed)) == pinned["seed"], \
+        "seed output changed: run benchmarks/pin_voices.py --write if intended"
+    assert pin.fingerprint(voices_frame(load_demo())) == pinned["demo"], \
+        "demo output changed: run benchmarks/pin_voices.py --write if intended"
