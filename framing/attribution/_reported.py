@@ -116,7 +116,7 @@ def passive_expected(u: Unit, c) -> bool:
     end = _content_end(u.text, start, u.end)
     if _words(u.text, start, end) >= 4 and not _covered(start, end, u.direct_spans):
         u.intervals.append(Interval(start, end, "indirect", _attribution(u.text, c, None, confidence=0.5)))
-    u.expected.append(u.intervals[-1])
+        u.expected.append(u.intervals[-1])
     return True
 
 
