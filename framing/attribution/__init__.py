@@ -7,8 +7,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    does not split it.
 2. **Headline**: the first paragraph when more follow and it has no sentence-final
    punctuation (or is short and in title case). **Boilerplate**: a short paragraph matching a
-   pattern in ``framing/data/voices/boilerplate.csv`` ("Leave a Reply", ...), with empty source.
-3. **Direct quotes** (``framing.voices._quotes``): a quote is its own ``direct`` segment when a
+   pattern in ``framing/data/voices/en/boilerplate.csv`` ("Leave a Reply", ...), with empty source.
+3. **Direct quotes** (pairing in ``_quotes.find_quotes``): a quote is its own ``direct`` segment when a
    cue stands right after it (``”, he said``, ``”, said Kim``), right before it (``said:``,
    ``said, “``, ``told reporters that “``), after a colon (the sentence's subject speaks),
    when it continues a quote over paragraphs or across an inside cue (``“X,” he said, “Y.”``),
@@ -24,7 +24,7 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
 4. **Reported speech** (``indirect``): ``X said (that) ...`` (content: the rest of the sentence,
    up to a trailing attribution), ``..., X said.`` and ``..., said X.`` (content: the clause
    before the comma), ``According to X, ...`` and ``..., according to X.``. Cue verbs come from
-   ``framing/data/voices/cues.csv``; belief, stance and evidence verbs ("thinks", "endorsed",
+   ``framing/data/voices/en/cues.csv``; belief, stance and evidence verbs ("thinks", "endorsed",
    "shows") need "that" or a named subject; "In a new poll, ..." and "... in a new poll."
    credit a poll, survey or study. "X seems/appears to ..." and "it seems likely that ..."
    in a sentence's main clause are reported impressions with no speaker. A new clause
@@ -53,7 +53,7 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    "is asking", "he's said", "falsely claimed", "went on to say") (alias table, pronoun, description, capitalised
    name, or a short noun phrase such as "officials"; after the cue also a titled name such as
    "said former Obama adviser David Axelrod"); pronouns and descriptions resolve to the last
-   compatible named voice outside quotes (``framing.voices._speakers``). A description with a
+   compatible named voice outside quotes (``_speakers.resolve``). A description with a
    head noun ("the official", "the spokesman") resolves only to a voice named with that noun
    ("a South Korean official", "according to a campaign spokesman"), else it stays a generic
    voice ("official"); the mention stays on the description.
@@ -78,6 +78,32 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    speakers and channels ("Kim himself spoke highly of Trump, state media said ..., Reuters
    writes": source KCNA, not Reuters). Past-tense reports ("DongA Ilbo reported", "KCNA
    said") are ordinary attributions, not credits.
+
+Where each rule lives
+---------------------
+``_segments.analyse`` walks the paragraphs; ``_segments.analyse_unit`` runs the ordered tuple
+``_segments.UNIT_RULES`` over each sentence unit's state (``_model.Unit``). Adding a
+construction means one function, one tuple entry and one test.
+
+1. ``text.paragraph_spans``, ``_layout._units``
+2. ``_layout._looks_like_headline``, ``_vocab.boilerplate`` (in ``_segments.analyse``)
+3. ``_direct.direct_quotes`` runs ``_direct.QUOTE_RULES``: ``quote_cue_after``,
+   ``quote_cue_before``, ``quote_after_colon`` (a cue of the quote's own), then
+   ``quote_continues_group``, ``quote_before_reported_words``, ``quote_alone`` (context);
+   ``_direct.split_quotes`` (``“X,” he said, “Y.”``); signatures ``_labels.signature_attribution``.
+4. ``_reported.read_cues`` runs ``_reported.CUE_RULES``: ``cue_given_to_quote``,
+   ``according_to``, ``verb_of_reported_words``, ``passive_expected``, ``impression``,
+   ``asked_whether``, ``said_name_after_comma``, ``cue_subject``, ``noun_not_verb``,
+   ``editors_note``, ``trailing_cue``, ``forward_cue``; then ``_reported.REPORT_STAGES``:
+   ``trailing_reports``, ``resumed_reports``, ``forward_reports``, ``credit_over_expectation``,
+   ``partial_quotes_in_reports``, ``drop_lone_words``, ``relay``.
+4b. ``_labels.label_attribution`` (in ``_segments.analyse``)
+5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,
+   ``_subjects._name_after``, ``_subjects._clause_subject``, ``_speakers.resolve``
+6. ``_relay._relay`` (stage ``relay``)
+7. ``_reported.trailing_cue`` (a credit), its reach in ``_segments.analyse``
+
+The word lists are data (``framing/data/voices/en/*.csv``), read by ``_vocab`` only.
 """
 
 from ._frame import SEGMENT_COLUMNS, default_alias_frame, voices, voices_frame

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._vocab import ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs
+from ._vocab import AUXILIARY, BE_FORM, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs
 
 _AUX = (r"(?:(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
         r"repeatedly|once|would|will|did|does|further|often|never|subsequently|quickly|flatly|"
@@ -27,8 +27,7 @@ _TIME = re.compile(
     r"debate|hearing))"
 )
 # 'told reporters on Monday that': the words skipped before 'that' hold no clause of their own
-_THAT = re.compile(r"^(?:\s+(?!(?:he|she|they|it|we|I|you|and|but|or|is|was|were|are|be|been|has|had|have|will|"
-                   r"would|could|can|should|may|might|did|does|do)\b)[^\s,.;:!?\"“”’']+){0,7}?\s+that\b")
+_THAT = re.compile(r"^(?:\s+(?!(?:" + SPEAKER_PRONOUN + r"|you|and|but|or|" + AUXILIARY + r")\b)[^\s,.;:!?\"“”’']+){0,7}?\s+that\b")
 _OBJECT = re.compile(
     r"^\s+(?:" + alternation(OBJECT_PRONOUNS) + r"|reporters|journalists|supporters|voters|the crowd|an audience|"
     r"the audience|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=[\s,])"
@@ -64,7 +63,7 @@ def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.P
 
 _WORDS = re.compile(r"[A-Za-z]+")
 _HAS_CONTRACTED = re.compile(r"[a-z][’']s ")
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|am)\s+$")
+_BE_BEFORE = re.compile(r"\b(?:" + BE_FORM + r")\s+$")
 _PREV_WORD = re.compile(r"\b(\w+)\s+$")
 _POSSESSED = frozenset("claim claims call calls report reports statement tweet tweets post posts remarks warning "
                        "promise pledge vow criticism support comment comments response answer note".split())

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 
 import pandas as pd
 
 from .._checks import require_columns
 from ..errors import FramingError
+from ._calibration import calibrate
 from ._model import NARRATOR, Attribution
 from ._segments import analyse
 from ._speakers import AliasTable, default_alias_frame, default_alias_table
@@ -18,7 +20,11 @@ __all__ = ["SEGMENT_COLUMNS", "voices", "voices_frame", "default_alias_frame"]
 logger = logging.getLogger(__name__)
 
 SEGMENT_COLUMNS = ("doc_id", "seg_id", "start", "end", "text", "kind", "speaker", "source", "cue",
-                   "cue_start", "cue_end", "mention_start", "mention_end", "confidence")
+                   "cue_start", "cue_end", "mention_start", "mention_end", "confidence",
+                   "outer_speaker", "outer_mention_start", "outer_mention_end")
+_INT_COLUMNS = ("seg_id", "start", "end", "cue_start", "cue_end", "mention_start", "mention_end",
+                "outer_mention_start", "outer_mention_end")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _table(aliases) -> AliasTable:
@@ -51,8 +57,14 @@ def voices(text: str, *, doc_id=None, aliases=None, outlet=None) -> pd.DataFrame
     DataFrame
         One row per segment with the columns in ``SEGMENT_COLUMNS``. Segments are sorted,
         do not overlap and hold every non-white-space character of ``text``;
-        ``text[start:end]`` equals the segment's ``text``. ``kind`` is one of ``headline``,
-        ``narration``, ``direct``, ``indirect``, ``boilerplate``. Missing offsets are -1.
+        ``text[start:end]`` equals the segment's ``text`` (a lone surrogate such as
+        ``"\\ud83d"``, which no file can store, is replaced by U+FFFD in the segments, offsets
+        unchanged, with a warning). ``kind`` is one of ``headline``, ``narration``, ``direct``,
+        ``indirect``, ``boilerplate``. Missing offsets are -1. Words reported inside another
+        report ("X said Y thinks Z") keep the inner speaker (Y) in ``speaker`` and name the
+        outer one (X) in ``outer_speaker`` with its mention offsets (else ``""`` and -1).
+        ``confidence`` is calibrated: on PolNeAR's train split, of the attributed segments
+        given 0.9, 9 in 10 had the right content span and speaker (see ``data/voices_calibration.csv``).
 
     Examples
     --------
@@ -66,10 +78,20 @@ def voices(text: str, *, doc_id=None, aliases=None, outlet=None) -> pd.DataFrame
             text = ""
         else:
             raise FramingError(f"voices() needs a string, got {type(text).__name__}. Pass the article text.")
+    if _SURROGATE.search(text):
+        _warn_surrogates([doc_id])
     return _frame(_records(text, doc_id, _table(aliases), outlet))
 
 
+def _warn_surrogates(doc_ids: list) -> None:
+    warnings.warn(
+        f"{len(doc_ids)} document(s) hold lone surrogate characters (broken emoji or escapes), replaced by "
+        f"U+FFFD in the segments: {doc_ids[:10]}{' ...' if len(doc_ids) > 10 else ''}. Decode the source "
+        "with errors='replace' to silence this.", UserWarning, stacklevel=3)
+
+
 def _records(text: str, doc_id, table: AliasTable, outlet, single_source: str = "") -> list[tuple]:
+    text = _SURROGATE.sub("\ufffd", text)   # same length: offsets hold
     rows = _fill_gaps(text, analyse(text, table, outlet or ""), outlet or NARRATOR)
     records = []
     for seg_id, (start, end, kind, attr) in enumerate(rows):
@@ -77,13 +99,13 @@ def _records(text: str, doc_id, table: AliasTable, outlet, single_source: str = 
         source = single_source if single_source and kind != "boilerplate" else attr.source
         records.append((doc_id, seg_id, start, end, text[start:end], kind, attr.speaker, source,
                         attr.cue, attr.cue_start, attr.cue_end, attr.mention_start, attr.mention_end,
-                        float(attr.confidence)))
+                        calibrate(kind, attr.confidence), attr.outer_speaker, attr.outer_start, attr.outer_end))
     return records
 
 
 def _frame(records: list[tuple]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=list(SEGMENT_COLUMNS))
-    for column in ("seg_id", "start", "end", "cue_start", "cue_end", "mention_start", "mention_end"):
+    for column in _INT_COLUMNS:
         frame[column] = frame[column].astype("int64")
     frame["confidence"] = frame["confidence"].astype("float64")
     return frame
@@ -114,8 +136,8 @@ def _fill_gaps(text: str, rows: list[tuple], outlet: str) -> list[tuple]:
     return out
 
 
-def voices_frame(documents: pd.DataFrame, *, text: str = "text", aliases=None, progress: bool = False,
-                 single_voice="single_voice") -> pd.DataFrame:
+def voices_frame(documents: pd.DataFrame, *, text: str = "text", doc_id: str = "doc_id", aliases=None,
+                 progress: bool = False, single_voice="single_voice") -> pd.DataFrame:
     """Split every document of a documents frame into voice segments.
 
     Uncredited narration and headlines count for the document's ``source`` (falling back to
@@ -130,6 +152,9 @@ def voices_frame(documents: pd.DataFrame, *, text: str = "text", aliases=None, p
         ``outlet`` are used when present).
     text : str
         Name of the text column.
+    doc_id : str
+        Name of the column of document ids (unique: duplicates raise, naming them); the
+        segments' ``doc_id`` column holds its values.
     aliases : optional
         Extra aliases, as for :func:`voices`.
     progress : bool
@@ -139,8 +164,9 @@ def voices_frame(documents: pd.DataFrame, *, text: str = "text", aliases=None, p
         own channel: every segment's ``source`` becomes the document's source, while ``speaker``
         still says who is quoted. A string names a boolean column that says which documents are
         single-voice; the default ``"single_voice"`` is the column the tweet, KCNA and headline
-        readers set, and documents without that column are multi-voice articles. ``True`` or
-        ``False`` treats all documents alike.
+        readers set, and documents without that column are multi-voice articles; a missing
+        value (NaN, as ``pd.concat`` of tweets and articles leaves) means multi-voice. ``True``
+        or ``False`` treats all documents alike.
 
     Returns
     -------
@@ -155,7 +181,14 @@ def voices_frame(documents: pd.DataFrame, *, text: str = "text", aliases=None, p
     >>> framing.voices_frame(docs)[["doc_id", "kind", "source"]].values.tolist()
     [['0', 'narration', 'Reuters']]
     """
-    require_columns(documents, ["doc_id", text], what="documents")
+    require_columns(documents, [doc_id, text], what="documents")
+    ids = documents[doc_id]
+    if ids.duplicated().any():
+        dup = list(dict.fromkeys(ids[ids.duplicated()].tolist()))
+        raise FramingError(
+            f"{len(dup)} doc_id value(s) occur more than once: {dup[:10]}{' ...' if len(dup) > 10 else ''}; "
+            "their segments would merge. Make the ids unique (e.g. framing.make_documents) or pass doc_id= "
+            "naming a unique column.")
     if isinstance(single_voice, str) and single_voice not in documents.columns:
         if single_voice != "single_voice":  # a column the caller named must exist
             require_columns(documents, [single_voice], what="documents")
@@ -166,19 +199,24 @@ def voices_frame(documents: pd.DataFrame, *, text: str = "text", aliases=None, p
     outlets = documents["outlet"] if "outlet" in documents.columns else pd.Series([""] * n, index=documents.index)
     flags = (documents[single_voice] if isinstance(single_voice, str)
              else pd.Series([bool(single_voice)] * n, index=documents.index))
-    iterator = zip(documents["doc_id"], documents[text], sources, outlets, flags)
+    iterator = zip(ids, documents[text], sources, outlets, flags)
     if progress:
         from tqdm.auto import tqdm
         iterator = tqdm(iterator, total=n, desc="voices")
     records: list[tuple] = []
-    without_text = []
-    for doc_id, body, source, outlet, single in iterator:
+    without_text, broken = [], []
+    for key, body, source, outlet, single in iterator:
         voice = (source if isinstance(source, str) and source else "") or (
             outlet if isinstance(outlet, str) else "")
         if not isinstance(body, str) or not body.strip():
-            without_text.append(doc_id)  # nothing to split: said below, not dropped silently
+            without_text.append(key)  # nothing to split: said below, not dropped silently
             continue
-        records.extend(_records(body, doc_id, table, voice or None, voice if single else ""))
+        if _SURROGATE.search(body):
+            broken.append(key)
+        single = False if single is None or pd.isna(single) else bool(single)   # NaN: not single-voice
+        records.extend(_records(body, key, table, voice or None, voice if single else ""))
+    if broken:
+        _warn_surrogates(broken)
     if without_text:
         warnings.warn(
             f"{len(without_text)} document(s) have no text and give no segments: "

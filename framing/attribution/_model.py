@@ -22,6 +22,9 @@ class Attribution:
     mention_end: int = -1
     confidence: float = 0.5
     speaker_type: str = ""
+    outer_speaker: str = ""      # the speaker of a report this one is nested in ('X said Y thinks Z': X)
+    outer_start: int = -1
+    outer_end: int = -1
 
 
 @dataclass

@@ -18,6 +18,7 @@ from ._layout import _covered
 from ._model import Interval, Unit, _attribution
 from ._relay import _relay
 from ._speakers import Mention, Voice
+from ._vocab import BE_FORM, SPEAKER_PRONOUN, WEEKDAY
 from ._subjects import EVIDENCE_VERBS, _according_np, _clause_subject, _evidence_subject, _name_after
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -28,10 +29,11 @@ NOUN_LIKE = frozenset(
     "blasts slam slams praise criticize testify states statement announcement".split())
 _NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:while|but|whereas|although|though|and|yet)\b|\s(?:while|whereas)\b)"
                          r"(?=[^,;]*$)")   # the last clause boundary before a new subject
-_PASSIVE_BE = re.compile(r"\s(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+_PASSIVE_BE = re.compile(r"\s(?:" + BE_FORM + r")\s+(?:\w+ly\s+)?$")
 _PASSIVE_ASK = re.compile(r"\b(?:[Ww]hen|[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Aa]fter|[Ii]f|[Oo]nce|[Ii]s|[Aa]re|[Ww]hile)\s+"
                           r"(?:\w+ly\s+)?$|^\W*$")
-_TURN = re.compile(r",((?:''|[\"”’])?)\s+(?:but|while|whereas|although|though|yet)\s+(?:he|she|they|it|we|I|[A-Z][a-z]+)\s")
+_TURN = re.compile(r",((?:''|[\"”’])?)\s+(?:but|while|whereas|although|though|yet)\s+(?:"
+                   + SPEAKER_PRONOUN + r"|[A-Z][a-z]+)\s")
 _RELATIVE_CLOSE = re.compile(r"(?:,[\"”’]?|\)|\s[—–]|—)\s+(?!(?:and|or|but|the|a|an|in|on|at|of|for|to|with|by|"
                              r"from|as|that|which|who|he|she|it|they|we|this|these|his|her|their|its|including|"
                              r"such|not)\b)"
@@ -49,8 +51,7 @@ _ADJUNCT_CONT = re.compile(r"^\s*[,—–]\s*(?:(?:\w+\s+){0,2}(?:after|before|s
                            r"which|who|whose|where|though|although|because|amid|despite|in|on|at|during|"
                            r"following|ahead|citing|quoting)\b", re.IGNORECASE)
 _TRAIL_ADJUNCT = re.compile(r"^\s+(?:in|at|during|on|after|before|when|while|as|of|to|from|about|last|this|"
-                            r"earlier|later|recently|yesterday|today|tonight|late|early|Monday|Tuesday|"
-                            r"Wednesday|Thursday|Friday|Saturday|Sunday|with|through|via|without|under)\b")
+                            r"earlier|later|recently|yesterday|today|tonight|late|early|" + WEEKDAY + r"|with|through|via|without|under)\b")
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -116,7 +117,7 @@ def passive_expected(u: Unit, c) -> bool:
     end = _content_end(u.text, start, u.end)
     if _words(u.text, start, end) >= 4 and not _covered(start, end, u.direct_spans):
         u.intervals.append(Interval(start, end, "indirect", _attribution(u.text, c, None, confidence=0.5)))
-    u.expected.append(u.intervals[-1])
+        u.expected.append(u.intervals[-1])
     return True
 
 

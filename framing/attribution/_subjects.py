@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (EVIDENCE_NOUNS, HONORIFIC, HONORIFICS, SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS, description_pattern)
+from ._vocab import (AUXILIARIES, AUXILIARY, THIRD_PERSON_PRONOUN, EVIDENCE_NOUNS, HONORIFIC, HONORIFICS, SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS, description_pattern)
 
 _WORD = re.compile(r"\w+")
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
@@ -34,8 +34,7 @@ _NOT_SUBJECT = frozenset(
     "had would will could should may might can must do does did then so just even very".split()
 )
 _DETERMINERS = frozenset("the a an".split())
-_NOT_NP = frozenset("for what with from about into than how why whether if is was were are be been has "
-                    "have had will would could should did does do".split())
+_NOT_NP = frozenset("for what with from about into than how why whether if".split()) | frozenset(AUXILIARIES)
 _CONJUNCTIONS = frozenset("if when because while after before since as though although until unless "
                           "whether where once".split())
 _CAP_STOP = frozenset("The A An It He She They We I This That But And Meanwhile However In On "
@@ -54,8 +53,7 @@ _SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?\s*[―—–-]+\s
                                 r"[^,;:\"“”]{1,100}|[A-Z][a-z]+ing\b[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+)?")
 _FUNCTION_WORDS = frozenset("a an the his her their its our my your to of in on at for with by from and or but "
                             "that which who as is was were are be been has have had not".split())
-_AUXILIARIES = frozenset("is are was were has have had will would can could should may might must do does "
-                          "did to be been being ’s ’re ’ve".split())
+_AUXILIARIES = frozenset(AUXILIARIES) | frozenset("to ’s ’re ’ve".split())
 _CONTRACTED = re.compile(r"n[’']t$|^(?:it|that|there|he|she|what|who)[’']s$", re.IGNORECASE)   # "hasn't", "It's"
 _PREPOSITIONS = frozenset("in on at for with by from to of after before during under over into "
                           "through without against among".split())
@@ -107,8 +105,7 @@ _TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|v
 
 # ', said the senator.', not ', said the venue was too small.' (a verb: a clause, not a speaker)
 _NP_AFTER = re.compile(r"(?:(?:the|a|an|one|another|some|many|most|several|other|few|two|three|four)\s+[\w’'-]+"
-                       r"(?:\s+(?!(?:who|which|that|is|was|were|are|has|had|have|will|would|could|can|should|"
-                       r"may|might|must|did|does|do|be|been|not)\b)[\w’'.-]+){0,6})"
+                       r"(?:\s+(?!(?:who|which|that|not|" + AUXILIARY + r")\b)[\w’'.-]+){0,6})"
                        r"(?=\s*(?:[,.;!?]|$)|\s+(?:who|which|that)\b)")
 
 
@@ -134,7 +131,7 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
     if match:   # ', said the senator.', ', said a spokesman for the campaign.'
         phrase = match.group()
         return Mention(start, start + len(phrase), Voice(re.sub(r"^\w+\s+", "", phrase).lower(), "group"), phrase)
-    match = re.match(r"(?:he|she|they|it)\b", text[start:start + 5])
+    match = re.match(r"(?:" + THIRD_PERSON_PRONOUN + r")\b", text[start:start + 5])
     if match:
         return Mention(start, start + match.end(), resolve(match.group(), start, entities), match.group())
     return None
@@ -189,8 +186,7 @@ def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
     return None
 
 
-_DETERMINED_NP = re.compile(r"\w+(?:\s+(?!(?:is|was|were|are|has|had|have|will|would|could|can|should|did|does|do|"
-                            r"who|which|that|of|in|on|at|for|with|to|from|by)\b)(?![a-z]+ed\b)[\w’'-]+){1,4}")
+_DETERMINED_NP = re.compile(r"\w+(?:\s+(?!(?:" + AUXILIARY + r"|who|which|that|of|in|on|at|for|with|to|from|by)\b)(?![a-z]+ed\b)[\w’'-]+){1,4}")
 
 
 

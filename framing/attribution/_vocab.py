@@ -128,6 +128,9 @@ INTENT_VERBS = frozenset(_column("intent_verbs.csv", "lemma"))  # 'who plans to 
 HONORIFIC = alternation(HONORIFICS)
 WEEKDAY = alternation(WEEKDAYS)
 THIRD_PERSON_PRONOUN = alternation(THIRD_PERSON)
+SPEAKER_PRONOUN = alternation("I" if p == "i" else p for p in SPEAKER_PRONOUNS)   # case-sensitive use
+AUXILIARY = alternation(AUXILIARIES)
+BE_FORM = alternation(BE)
 
 
 @lru_cache(maxsize=1)
