@@ -3,6 +3,14 @@
 Every segment names who said it (``speaker``) and the voice it counts for in comparisons
 (``source``): the channel that carried the words. The rules, in the order they apply:
 
+0. **The page** (``framing.attribution._page``), before any sentence: a wire dateline
+   ("SEOUL (Reuters) - ") is narration and makes the agency the voice of uncredited narration;
+   photo captions and credits ("REUTERS/Jonathan Ernst", "... Pool via Reuters", "FILE
+   PHOTO: ..."), inline related-story cards ("Donald John TrumpTrump predicts ... MORE"),
+   links, bylines and contributor lines are ``boilerplate``; a paragraph signed "— Donald J.
+   Trump (@realDonaldTrump) June 12, 2018" is an embedded tweet, the account holder's
+   ``direct`` speech (the signature line is boilerplate and the cue). The sentence rules read
+   the text without them.
 1. **Paragraphs and sentences** come from ``framing.text``; a sentence boundary inside a quote
    does not split it.
 2. **Headline**: the first paragraph when more follow and it has no sentence-final
@@ -65,7 +73,18 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    ("spoke", "expressed", any cue verb) of a person makes that person the speaker (source
    KCNA). A weaker cue inside reported words ("Walsh noted that Ohio boasted ...") stays part
    of them; only a sure speech verb ("said") opens a nested report. Unresolved speakers get
-   source ``unknown``.
+   source ``unknown``. Coverage rules (``framing.attribution._coverage``): "X and Y (both)
+   said", "the two leaders said" give one joint voice "X & Y"; a channel named with the
+   report ("said via its official KCNA news agency", "Through its state media, the North
+   described") is the source; "“...,” the spokesman was quoted as saying" is the spokesman's
+   quote, relayed by the voice that cited him ("KCNA said, citing a foreign ministry
+   spokesman"); "Trump, who plans to meet Kim, ..." (an intention in a relative clause) is no
+   report; speakers get one name across outlets (an alias inside a longer name, a name past
+   its titles and possessor, a name in apposition: "Trump’s national security adviser, John
+   Bolton, said" -> John Bolton; "the official" -> the earlier "a White House official").
+   Governments speak under their country's name ("Pyongyang warned" -> North Korea), from the
+   alias table; a one-word alias followed by another capitalised word is a longer name
+   ("Kim Hee-sung" is not Kim Jong Un).
 7. **Outlet credits and their reach**: a sentence that ends ``..., Reuters writes.`` or
    ``..., Politico informs.``, or carries the credit mid-sentence (``..., Reuters writes, as
    ...``) (a news outlet or agency from the alias table, a present-tense credit verb flagged
@@ -85,18 +104,22 @@ Where each rule lives
 ``_segments.UNIT_RULES`` over each sentence unit's state (``_model.Unit``). Adding a
 construction means one function, one tuple entry and one test.
 
+0. ``_page.read_page`` runs ``_page.PAGE_RULES``: ``wire_dateline``, ``photo_furniture``,
+   ``related_cards``, ``related_links``, ``byline``, ``embedded_tweets`` (patterns in
+   ``furniture.csv``); ``_page.reading_text`` and ``_page.merge`` (in ``_segments.analyse``).
 1. ``text.paragraph_spans``, ``_layout._units``
 2. ``_layout._looks_like_headline``, ``_vocab.boilerplate`` (in ``_segments.analyse``)
 3. ``_direct.direct_quotes`` runs ``_direct.QUOTE_RULES``: ``quote_cue_after``,
-   ``quote_cue_before``, ``quote_after_colon`` (a cue of the quote's own), then
+   ``quote_cue_before``, ``quote_after_colon``, ``_coverage.quote_quoted_as_saying`` (a cue of the quote's own), then
    ``quote_continues_group``, ``quote_before_reported_words``, ``quote_alone`` (context);
    ``_direct.split_quotes`` (``“X,” he said, “Y.”``); signatures ``_labels.signature_attribution``.
 4. ``_reported.read_cues`` runs ``_reported.CUE_RULES``: ``cue_given_to_quote``,
-   ``according_to``, ``verb_of_reported_words``, ``passive_expected``, ``impression``,
+   ``_coverage.intent_infinitive``, ``according_to``, ``verb_of_reported_words``, ``passive_expected``, ``impression``,
    ``asked_whether``, ``said_name_after_comma``, ``cue_subject``, ``noun_not_verb``,
    ``editors_note``, ``trailing_cue``, ``forward_cue``; then ``_reported.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``forward_reports``, ``credit_over_expectation``,
-   ``partial_quotes_in_reports``, ``drop_lone_words``, ``relay``.
+   ``partial_quotes_in_reports``, ``drop_lone_words``, ``_coverage.joint_speakers``,
+   ``_coverage.channel_named``, ``relay``, ``_coverage.canonical_speakers``.
 4b. ``_labels.label_attribution`` (in ``_segments.analyse``)
 5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,
    ``_subjects._name_after``, ``_subjects._clause_subject``, ``_speakers.resolve``

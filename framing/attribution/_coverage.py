@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
+from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice, voice_for_name
 from ._subjects import subject_before
 from ._vocab import INTENT_VERBS, ROLE_WORDS
