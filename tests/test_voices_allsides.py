@@ -52,14 +52,12 @@ def seg_at(text: str, segs: pd.DataFrame, phrase: str) -> pd.Series:
 
 
 def check_partition(text: str, segs: pd.DataFrame) -> None:
-    covered = [False] * len(text)
-    last_end = 0
-    for row in segs.itertuples():
-        assert row.start >= last_end and row.end > row.start
-        assert text[row.start:row.end] == row.text
-        covered[row.start:row.end] = [True] * (row.end - row.start)
-        last_end = row.end
-    assert all(covered[i] or text[i].isspace() for i in range(len(text)))
+    """Sorted, non-overlapping, each segment its text slice, nothing but white space between."""
+    starts, ends = segs["start"].to_list(), segs["end"].to_list()
+    assert all(e > s for s, e in zip(starts, ends)) and all(b >= a for a, b in zip(ends, starts[1:]))
+    assert all(text[s:e] == t for s, e, t in zip(starts, ends, segs["text"]))
+    gaps = zip([0] + ends, starts + [len(text)])
+    assert not "".join(text[a:b] for a, b in gaps).strip()
 
 
 # --- page rules (our own snippets) ---
