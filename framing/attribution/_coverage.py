@@ -10,6 +10,8 @@ its entry in a rule tuple of the engine:
   description that names no earlier voice ("the spokesman") takes the noun phrase that an
   earlier sentence cites ("KCNA said, citing a foreign ministry spokesman"), and the citing
   voice's channel as source.
+* :func:`relative_clause_subject` (report stage): "X, who met in Moscow on Tuesday, said":
+  the subject is X, not a name inside the relative clause.
 * :func:`joint_speakers` (report stage): "X and Y (both) said", "X and Y said in a joint
   statement", "the two leaders said", "..., and both said": one joint voice "X & Y" (names
   in the order of the text), not the last-named voice.
@@ -20,7 +22,9 @@ its entry in a rule tuple of the engine:
   it: an alias inside a longer name ("South Korean President Moon Jae-in" -> Moon Jae-in), a
   name after its roles and possessor ("Russian Foreign Minister Sergei Lavrov", "U.S. Senator
   Amy Klobuchar", "Vox’s Alex Ward" -> the person), a name in apposition to a description
-  ("Trump’s national security adviser, John Bolton, said"; "said a spokesman, Kim Eui-kyeom").
+  ("Trump’s national security adviser, John Bolton, said"; "said a spokesman, Kim Eui-kyeom"),
+  the head of a noun phrase whose prepositional object was taken for the speaker ("An official
+  with deep knowledge of North Korea said" -> official).
 """
 
 from __future__ import annotations
@@ -38,7 +42,10 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\s+(?:\w+ly\s+|also\s+|still\s+
 _QUOTED_AS = re.compile(r"[,\s]*(?P<subject>(?:the|a|an|[A-Z][\w.’'-]*)(?:\s+[\w.’'-]+){0,5}?)\s+"
                         r"(?P<cue>(?:was|were|is|has been)\s+(?:also\s+)?quoted\s+as\s+saying)\b")
 _CITED = re.compile(r"\b(?:citing|quoting)\s+(?:an?|the)\s+(?P<np>(?:[\w-]+\s+){0,4}[\w-]+)")
-_JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+and\s+$")
+_JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,4}$")
+_RELATIVE_BEFORE_CUE = re.compile(r",\s+who\s+[^,;“”\"]{1,80},\s*$")
+_PREP_OBJECT = re.compile(r"\b[Aa]n?\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
+                          r"(?:[\w’'-]+\s+){0,3}?(?:of|at|for|from|in|on|with)?\s*(?:the\s+)?$")
 _BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+two\s+(?:leaders|men|sides|countries|"
                    r"presidents|governments|ministers|diplomats)\s+(?:(?:also|have|had|both)\s+)*$)")
 _JOINT_STATEMENT = re.compile(r"\bjoint\s+(?:statement|declaration|communique)")
@@ -49,7 +56,7 @@ _ROLE_NAME_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:spokesman|spokeswoman|s
                               r"envoy|ambassador|adviser|director|chief)\s+(?:[A-Z][a-z]{0,3}\.\s+)?"
                               r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})")
 _DESCRIBED = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")
-_APPOSITION_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*)\s*,?")
+_APPOSITION_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*)\s*(?:,|\.|$)")
 
 
 # --- cue rules ---
@@ -107,6 +114,29 @@ def _cited(text: str, head: str, before: int, entities: list[Mention]):
 
 # --- report stages ---
 
+def relative_clause_subject(u: Unit) -> None:
+    """'Mr Xi and Russian President Vladimir Putin, who met in Moscow on Tuesday, said': the
+    subject stands before the relative clause, not inside it."""
+    text = u.text
+    cache: dict[int, Attribution] = {}
+    for iv in u.intervals:
+        attr = iv.attr
+        if id(attr) in cache:
+            iv.attr = cache[id(attr)]
+            continue
+        if attr.cue_start < 0 or attr.mention_start < 0 or attr.mention_start > attr.cue_start:
+            continue
+        clause = _RELATIVE_BEFORE_CUE.search(text, u.start, attr.cue_start)
+        if clause is None or not clause.start() < attr.mention_start:
+            continue
+        m = subject_before(text, clause.start(), u.start, u.by_end, u.entities)
+        if m is None or m.voice is None:
+            continue
+        cache[id(attr)] = iv.attr = replace(attr, speaker=m.voice.canonical,
+                                            source=m.voice.channel or m.voice.canonical,
+                                            mention_start=m.start, mention_end=m.end, speaker_type=m.voice.type)
+
+
 def joint_speakers(u: Unit) -> None:
     """'X and Y said', 'the two leaders said', '... and both said': one joint voice 'X & Y'."""
     text = u.text
@@ -125,8 +155,10 @@ def joint_speakers(u: Unit) -> None:
         if before is not None and attr.speaker:
             first = _voice_at(text, attr.mention_start - len(lead) + before.start("first"),
                               attr.mention_start - len(lead) + before.end("first"), named)
-            if first is not None and first.canonical != attr.speaker:
-                pair = (first.canonical, attr.speaker)
+            second = _voice_at(text, attr.mention_start, attr.mention_end, named)
+            second_name = second.canonical if second is not None else attr.speaker
+            if first is not None and first.canonical != second_name:
+                pair = (_bare_name(first.canonical), _bare_name(second_name))
         if pair is None and (_BOTH.search(text, u.start, attr.cue_start) or attr.cue.startswith("both ") or
                              _BOTH.search(text, u.start, attr.mention_start if attr.mention_start > u.start else u.start)):
             people = []
@@ -204,6 +236,13 @@ def canonical_speakers(u: Unit) -> None:
         mention_text = text[attr.mention_start:attr.mention_end]
         inside = [m for m in named if attr.mention_start <= m.start and m.end <= attr.mention_end
                   and m.voice.type == "person" and (m.start, m.end) != (attr.mention_start, attr.mention_end)]
+        head = _PREP_OBJECT.search(text, max(u.start, attr.mention_start - 80), attr.mention_start)
+        if head is not None and attr.speaker_type != "person":
+            # 'An official with deep knowledge of North Korea said', 'a diplomat at the United Nations'
+            np = head.group("np")
+            cache[id(attr)] = iv.attr = replace(attr, speaker=np, source=np if attr.source in (attr.speaker, UNKNOWN)
+                                                else attr.source, speaker_type="group", mention_start=head.start())
+            continue
         if inside and inside[-1].end >= attr.mention_end - 1:
             voice = inside[-1].voice       # 'South Korean President Moon Jae-in'
         elif attr.speaker_type != "person" and (role := _ROLE_NAME_AFTER.match(text, attr.mention_end)):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ._coverage import canonical_speakers, channel_named, intent_infinitive, joint_speakers
+from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
+                        relative_clause_subject)
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (_COORDINATED, _QUOTED_AS, _TRAILING_END, _WORD, _content_end, _content_start,
                        _main_clause, _object_after, speaker_of)
@@ -332,5 +333,5 @@ def relay(u: Unit) -> None:
 
 
 REPORT_STAGES = (trailing_reports, resumed_reports, forward_reports, credit_over_expectation,
-                 partial_quotes_in_reports, drop_lone_words, joint_speakers, channel_named, relay,
-                 canonical_speakers)
+                 partial_quotes_in_reports, drop_lone_words, relative_clause_subject, joint_speakers, relay,
+                 channel_named, canonical_speakers)
