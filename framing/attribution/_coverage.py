@@ -42,13 +42,13 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\s+(?:\w+ly\s+|also\s+|still\s+
 _QUOTED_AS = re.compile(r"[,\s]*(?P<subject>(?:the|a|an|[A-Z][\w.’'-]*)(?:\s+[\w.’'-]+){0,5}?)\s+"
                         r"(?P<cue>(?:was|were|is|has been)\s+(?:also\s+)?quoted\s+as\s+saying)\b")
 _CITED = re.compile(r"\b(?:citing|quoting)\s+(?:an?|the)\s+(?P<np>(?:[\w-]+\s+){0,4}[\w-]+)")
-_JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+and\s+(?:[A-Z][\w.’'-]*\s+){0,4}$")
+_JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+and\s+"
+                           r"(?:[A-Z][\w.’'-]*\s+){0,4}$")
 _RELATIVE_BEFORE_CUE = re.compile(r",\s+who\s+[^,;“”\"]{1,80},\s*$")
 _PREP_OBJECT = re.compile(r"\b[Aa]n?\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
                           r"(?:[\w’'-]+\s+){0,3}?(?:of|at|for|from|in|on|with)?\s*(?:the\s+)?$")
 _BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+two\s+(?:leaders|men|sides|countries|"
                    r"presidents|governments|ministers|diplomats)\s+(?:(?:also|have|had|both)\s+)*$)")
-_JOINT_STATEMENT = re.compile(r"\bjoint\s+(?:statement|declaration|communique)")
 _CHANNEL = re.compile(r"\b(?:via|through|carried\s+by|in\s+a\s+(?:statement|report|commentary|dispatch)\s+"
                       r"(?:carried|published|released)\s+by)\s+(?:(?:its|their|the|his|her)\s+)?", re.IGNORECASE)
 _POSSESSOR = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+")
@@ -159,8 +159,7 @@ def joint_speakers(u: Unit) -> None:
             second_name = second.canonical if second is not None else attr.speaker
             if first is not None and first.canonical != second_name:
                 pair = (_bare_name(first.canonical), _bare_name(second_name))
-        if pair is None and (_BOTH.search(text, u.start, attr.cue_start) or attr.cue.startswith("both ") or
-                             _BOTH.search(text, u.start, attr.mention_start if attr.mention_start > u.start else u.start)):
+        if pair is None and (_BOTH.search(text, u.start, attr.cue_start) or attr.cue.startswith("both ")):
             people = []
             for m in sorted((m for m in named if m.end <= attr.cue_start and m.start >= u.start - 600),
                             key=lambda m: -m.start):
@@ -248,7 +247,8 @@ def canonical_speakers(u: Unit) -> None:
         elif attr.speaker_type != "person" and (role := _ROLE_NAME_AFTER.match(text, attr.mention_end)):
             voice = voice_for_name(role.group("name"), named)   # 'said Defense Department spokesman Col. Rob Manning'
         elif (described := _DESCRIBED.match(mention_text)) and attr.speaker == described.group("head"):
-            voice = _described(text, described.group("head"), attr.mention_start)   # 'the official' -> 'a White House official'
+            # 'the official' -> the earlier 'a White House official'
+            voice = _described(text, described.group("head"), attr.mention_start)
         elif (apposed := _APPOSITION_AFTER.match(text, attr.mention_end)) is not None and (
                 mention_text[:1].islower() or "’s " in mention_text or "'s " in mention_text
                 or not mention_text[:1].isupper() or attr.speaker not in canonical):

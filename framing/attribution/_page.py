@@ -45,7 +45,8 @@ _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|according to|tweeted|wrot
 _DATELINE_AGENCY = re.compile(
     r"(?P<place>[A-Z][\w.’'/-]*(?: [A-Z][\w.’'/-]*)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?)"
     r"\s*\((?P<agency>[A-Z][\w .&-]{0,30})\)\s*(?:[-–—]+\s*)?(?=[A-Z“\"‘'])")
-_DATELINE_CAPS = re.compile(r"(?P<place>[A-Z][A-Z.’'/ -]{2,30}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)\s+[-–—]+\s+(?=\S)")
+_DATELINE_CAPS = re.compile(r"(?P<place>[A-Z][A-Z.’'/ -]{2,30}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)"
+                            r"\s+[-–—]+\s+(?=\S)")
 _CARD = re.compile(r"(?<![\w’'])(?P<last>[A-Z][\w’'.-]*)\s+(?P<card>(?:[A-Z][\w’'.-]*\s+|\([A-Z][\w’'. -]*\)\s+){0,5}"
                    r"(?P=last)(?=[A-Z0-9‘“\"'][\w’'])[^\n]{0,600}?\sMORE)\b")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z’'.:-]*")
@@ -148,7 +149,8 @@ def related_links(page: Page) -> None:
     for p, (start, end) in enumerate(page.paragraphs):
         para = page.text[start:end]
         words = para.split()
-        if page.free(p) and len(words) >= 6 and sum(bool(_CAPS_WORD.fullmatch(w.strip("‘’'\"“”,!?"))) for w in words) == len(words):
+        capitals = sum(bool(_CAPS_WORD.fullmatch(w.strip("‘’'\"“”,!?"))) for w in words)
+        if page.free(p) and len(words) >= 6 and capitals == len(words):
             page.take(p)
         if _SEE_ALSO.fullmatch(para):
             if page.free(p):
