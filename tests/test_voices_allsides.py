@@ -194,6 +194,14 @@ def test_canonical_speakers_across_outlets(text, phrase, speaker):
     assert seg_at(text, voices(text), phrase).speaker == speaker
 
 
+def test_subject_before_a_relative_clause_and_head_of_a_prepositional_phrase():
+    text = "Mr Xi and Russian President Vladimir Putin, who met in Moscow on Tuesday, said talks must start."
+    assert seg_at(text, voices(text), "talks must").speaker == "Xi Jinping & Vladimir Putin"
+    text = "An official with deep knowledge of North Korea said the plan would fail."
+    row = seg_at(text, voices(text), "the plan would")
+    assert row.speaker == "official" and text[row.mention_start:row.mention_end].startswith("An official")
+
+
 # --- unresolved speakers ---
 
 def test_unresolved_speakers_counts_names_no_alias_resolved():
