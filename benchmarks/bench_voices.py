@@ -13,7 +13,7 @@ import pandas as pd
 
 from framing import BrokenRecordWarning
 from framing.datasets import load_kcna, load_polnear
-from framing.voices import voices_frame
+from framing import voices_frame
 
 
 def kcna_documents() -> pd.DataFrame:

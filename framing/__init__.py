@@ -32,7 +32,7 @@ from .selection import SELECTION_GROUPS, SelectionResult, quoted_vs_source
 from .targets import TARGETS, explain_targets, load_targets, target_clauses, target_sentiment
 from .terms import distinctive_terms
 from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
-from .voices import SEGMENT_COLUMNS, voices, voices_frame
+from .attribution import SEGMENT_COLUMNS, unresolved_speakers, voices, voices_frame
 
 __version__ = "0.1.0"
 
@@ -76,6 +76,7 @@ __all__ = [
     "event_timeline",
     "event_windows",
     "load_events",
+    "unresolved_speakers",
     # scores
     "CUE_FAMILIES",
     "explain",

@@ -13,7 +13,7 @@ from .datasets import load_demo
 from .figures import save_figure
 from .scoring import score
 from .text import word_spans
-from .voices import voices_frame
+from .attribution import voices_frame
 
 SENTIMENT = ["vader_compound", "textblob_polarity", "news_sentiment"]
 CUE_FAMILIES = ["cue_conflict", "cue_diplomacy", "cue_threat", "cue_trust", "cue_loaded"]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 __all__ = ["decode_entities", "normalize_space", "paragraph_spans", "sentence_spans", "split_sentences", "word_spans"]
 
@@ -57,13 +58,17 @@ _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]*)(\S*)")
 # of the clause, maybe after a short adverbial ("wrote on Twitter late on Friday."). A verb with
 # content after it ('"..." He said the talks failed.') starts a new sentence.
 _QUOTE_CLOSERS = frozenset("\"'”’»")
-_ATTRIBUTION_AFTER_QUOTE = re.compile(
-    r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:also\s+|later\s+|then\s+)?"
-    r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|tweeted|posted|replied|"
-    r"claimed|warned|insisted|declared|explained|continued|stated|noted|argued|announced)"
-    r"(?:\s*[.,;:!?]|\s+(?:on|in|at|late|early|earlier|later|during|via|last|this|yesterday|"
-    r"today|tonight)\b(?:(?!\bthat\b)[^.!?\"“”])*[.,;!?])"
-)
+@lru_cache(maxsize=1)
+def _attribution_after_quote() -> re.Pattern:
+    # the verbs are the voices vocabulary's (framing/data/voices/en/quote_attribution_verbs.csv)
+    from .attribution._vocab import QUOTE_ATTRIBUTION_VERBS, alternation
+
+    return re.compile(
+        r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:also\s+|later\s+|then\s+)?"
+        r"(?:" + alternation(QUOTE_ATTRIBUTION_VERBS) + r")"
+        r"(?:\s*[.,;:!?]|\s+(?:on|in|at|late|early|earlier|later|during|via|last|this|yesterday|"
+        r"today|tonight)\b(?:(?!\bthat\b)[^.!?\"“”])*[.,;!?])"
+    )
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
 _TOKEN_BEFORE = re.compile(r"([^\W\d_]+)\.$")
@@ -148,7 +153,7 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int, limit: int) -> boo
     first = word[0]
     if not (first.isupper() or first.isdigit() or opening):
         return False  # '"Wrong!" he wrote', 'e.g. the' : a lower-case word continues the sentence
-    if text[mark_end - 1] in _QUOTE_CLOSERS and _ATTRIBUTION_AFTER_QUOTE.match(text, mark_end, limit):
+    if text[mark_end - 1] in _QUOTE_CLOSERS and _attribution_after_quote().match(text, mark_end, limit):
         return False  # '"We are done!" Trump said.': the attribution closes the quote's sentence
     if text[mark_start] != "." or mark_end - mark_start > 1 and text[mark_start + 1] == ".":
         return True  # ! ? … and ellipses: split before a capital

@@ -69,3 +69,32 @@ def test_polnear_dev_numbers(corpora):
     assert overall.f1 >= 0.75 and overall.precision >= 0.825 and overall.recall >= 0.683
     assert direct.f1 >= 0.94
     assert overall.speaker_accuracy >= 0.855
+
+
+def test_nested_speaker_counts_outer_mention_only_in_nested_accuracy():
+    docs = framing.make_documents([{"doc_id": "d", "text": TEXT}])
+    gold = _gold([((9, 24),)], [((42, 45),)], ["talks went well"])   # the gold credits Lee, not Kim
+    segs = _segments("d", [(9, 24, "indirect", 4, 8, 0, 3)]).assign(outer_mention_start=42, outer_mention_end=45)
+    table = score_attributions(segs, gold, docs)
+    assert table.loc["overall", "speaker_accuracy"] == 0.0
+    assert table.loc["overall", "speaker_accuracy_nested"] == 1.0
+    # without the optional columns both numbers agree
+    plain = score_attributions(segs.drop(columns=["outer_mention_start", "outer_mention_end"]), gold, docs)
+    assert plain.loc["overall", "speaker_accuracy_nested"] == plain.loc["overall", "speaker_accuracy"] == 0.0
+
+
+def test_segment_outcomes_and_reliability_by_hand():
+    from framing.evaluation import reliability_table, segment_outcomes
+
+    docs = framing.make_documents([{"doc_id": "d", "text": TEXT}])
+    gold = _gold([((9, 24),), ((26, 41),)], [((0, 3),), ((42, 45),)], ["talks went well", '"We are ready,"'])
+    segs = _segments("d", [(0, 8, "narration", -1, -1, -1, -1), (9, 24, "indirect", 4, 8, 0, 3),
+                           (26, 41, "direct", 46, 51, 53, 57), (53, 75, "narration", -1, -1, -1, -1)])
+    segs = segs.assign(seg_id=range(4), confidence=[0.9, 0.8, 0.8, 0.2])
+    out = segment_outcomes(segs, gold, docs)
+    # narration outside gold: right; right span and speaker: right; right span, wrong speaker: wrong
+    assert out.correct.tolist() == [True, True, False, True]
+    table = reliability_table(out, bins=10)
+    assert table.n.tolist() == [1, 2, 1] and table.observed.tolist() == [1.0, 0.5, 1.0]
+    low, high = table.loc[1, ["observed_low", "observed_high"]]
+    assert low == pytest.approx(0.0945, abs=1e-3) and high == pytest.approx(0.9055, abs=1e-3)   # Wilson, n=2

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ._cues import cue_verbs
+from ._vocab import cue_verbs
 from ._model import Attribution
 from ._speakers import AliasTable, Mention, voice_for_name
 
@@ -67,7 +67,7 @@ def _headline_cue(text: str, start: int, end: int):
     words = list(_WORDS.finditer(text, start, end))
     for i, word in enumerate(words[1:6], 1):
         verb = cue_verbs().get(word.group().lower())
-        if verb is not None and verb.confidence >= 0.7 and i + 1 < len(words):
+        if verb is not None and verb.is_speech and i + 1 < len(words):
             if all(re.fullmatch(_NAME_WORD, w.group()) for w in words[:i]):
                 return (words[0].start(), words[i - 1].end()), word.span(), words[i + 1].start()
             return None

@@ -1,25 +1,14 @@
-"""Text layout for the splitter: sentence units, headline and furniture tests, content bounds, pieces."""
+"""Text layout for the splitter: sentence units, headline tests, span geometry, pieces of a unit."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..text import sentence_spans
-from ._cues import cue_word
-from ._model import UNKNOWN, Attribution
-from ._speakers import Mention, Voice, _read_data
-from ._subjects import _SUBJECT_LEAD
 
 _WORD = re.compile(r"\w+")
 # '... was “false.” He said ...': a quote's period ends the sentence when a new one starts after it
 _QUOTE_PERIOD = re.compile(r"[^.]\.(?:''|[\"”])\s+(?=(?:He|She|They|It|We|I|The|But|And|This|That|In|On|At)\s)")
-
-
-@lru_cache(maxsize=1)
-def _boilerplate() -> re.Pattern:
-    lines = _read_data("voices/boilerplate.csv").splitlines()[1:]
-    return re.compile(r"^(?:" + "|".join(l.strip() for l in lines if l.strip()) + r")$", re.IGNORECASE)
 
 
 def _units(text: str, p_start: int, p_end: int, quotes) -> list[tuple[int, int]]:
@@ -69,48 +58,8 @@ def _inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _object_after(text, cue) -> bool:
-    """'..., telling the crowd', 'told reporters': what follows the cue is its object, not a speaker."""
-    return cue_word(text, cue).endswith("ing") or cue.verb.lemma in ("tell", "ask", "inform")
-
-
-def _main_clause(text, u_start, cue, cues) -> bool:
-    """The cue is the unit's first and stands in its main clause ('X seems ...', not '..., which seemed')."""
-    prefix = text[_content_start(text, u_start, cue.start):cue.start]
-    return (not any(c.start < cue.start for c in cues) and not re.search(r"[,;:\"“”]", prefix)
-            and not re.search(r"\b(?:that|which|who|as|while|when|if|because)\s+(?:\S+\s+){0,4}$", prefix, re.I))
-
-
-def _mention_of(attr: Attribution, text: str) -> Mention | None:
-    """The speaker mention of an earlier attribution, for a cue that continues its clause."""
-    if attr.mention_start < 0 or not attr.speaker:
-        return None
-    channel = attr.source if attr.source not in (attr.speaker, UNKNOWN) else ""
-    return Mention(attr.mention_start, attr.mention_end,
-                   Voice(attr.speaker, attr.speaker_type or "person", "", channel),
-                   text[attr.mention_start:attr.mention_end])
-
-
 def _covered(start, end, spans) -> bool:
     return any(s <= start and end <= e for s, e in spans)
-
-
-def _content_start(text, lo, hi) -> int:
-    m = _SUBJECT_LEAD.match(text, lo, hi)
-    pos = m.end() if m else lo
-    while pos < hi and text[pos] in " ,;":
-        pos += 1
-    return pos
-
-
-def _content_end(text, start, end) -> int:
-    # stop before ', according to' and trailing punctuation
-    m = re.search(r",((?:''|[\"”’])?)\s+(?:according to|citing)\b", text[start:end])
-    if m:
-        end = start + m.end(1)   # '..., “a quote,” according to X': the closing mark stays
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
-        end -= 1
-    return end
 
 
 def _pieces(text, u_start, u_end, intervals) -> list[tuple]:

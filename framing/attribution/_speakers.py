@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import re
@@ -23,17 +22,13 @@ import pandas as pd
 
 from .._data import read_data_text
 from ..errors import ColumnError, FramingError
+from ._vocab import HONORIFIC, HONORIFICS, ORGANISATION_WORDS, WEEKDAYS, cue_verbs, description_pattern, descriptions
 
 PERSONAL_TITLES = ("president", "leader", "senator", "governor", "chairman", "minister",
                    "secretary", "spokesman", "spokeswoman", "chancellor", "premier")
-_ORG_WORDS = frozenset(
-    "party committee campaign news times post journal agency ministry department office house "
-    "council commission institute university foundation center centre association union "
-    "network press tribune herald daily gazette review inc corp group bureau court "
-    "administration government congress senate assembly army navy police".split()
-)
+_ORG_WORDS = ORGANISATION_WORDS
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Prof)\.?|President|Vice President|Senator|"
+    r"^(?:(?:" + HONORIFIC + r")\.?|President|Vice President|Senator|"
     r"Secretary(?: of State)?|Governor|Speaker|Chairman|Leader|Minister|Prime Minister|"
     r"First Lady|Former|Republican|Democratic|Democrat|Candidate|Judge|Justice|Mayor|Sheriff|Ambassador|"
     r"Attorney General|Chief|Pope|Councilman|Councilwoman|Congressman|Congresswoman|Gen\.|General)\s+"
@@ -41,15 +36,18 @@ _TITLE_PREFIX = re.compile(
 
 
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.’'])([A-Z][a-z]+\.?) $")
+_NAME_AFTER = re.compile(r" ([A-Z][a-z][\w’'-]*)")   # 'Kim Eui-kyeom', 'the North Korean', 'Trump Tower'
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
 _NOT_FIRST_NAMES = frozenset(
-    "The A An President Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Rep Rep. Gov Gov. Gen Gen. Senator Governor "
+    "The A An President Senator Governor "
     "Secretary Candidate Nominee Leader Chairman Minister Premier Chancellor Republican Democrat Democratic "
     "But And Or As If When While After Before Since Meanwhile However Then So Yet Still Also Former Madam "
     "Mister Comrade Marshal Supreme Respected Dear Judge Justice Speaker General Colonel Captain Vice Elect "
     "Citing Quoting Says Said Tells Told Asked Wrote Like With Without For From To Of In On At By About Against "
     "Unlike Did Does Do Is Was Has Had Have Will Would Could Should Can Why How What Who Where Which That This "
-    "Even Only Just Although Though Because Both Neither Either Nor Not Now Today Tonight Yesterday Monday "
-    "Tuesday Wednesday Thursday Friday Saturday Sunday Team Camp Clan Crooked Lyin Little Sleepy".split())
+    "Even Only Just Although Though Because Both Neither Either Nor Not Now Today Tonight Yesterday "
+    "Team Camp Clan Crooked Lyin Little Sleepy".split()) | frozenset(WEEKDAYS) | frozenset(
+    form for h in HONORIFICS for form in (h, h + "."))
 
 
 @dataclass(frozen=True)
@@ -70,14 +68,10 @@ class Mention:
     salient: bool = False        # a subject or a speaker: preferred antecedent
 
 
-def _read_data(name: str) -> str:
-    return read_data_text(*name.split("/"))
-
-
 @lru_cache(maxsize=1)
 def default_alias_frame() -> pd.DataFrame:
     """The alias table shipped with the package (``framing/data/aliases.csv``)."""
-    return pd.read_csv(io.StringIO(_read_data("aliases.csv")), dtype=str, keep_default_na=False)
+    return pd.read_csv(io.StringIO(read_data_text("aliases.csv")), dtype=str, keep_default_na=False)
 
 
 def _alias_rows(aliases) -> list[dict]:
@@ -129,6 +123,8 @@ class AliasTable:
             first = _FIRST_NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
             if first is not None and first.group(1) not in _NOT_FIRST_NAMES and " " not in match.group():
                 continue  # 'Eric Trump', 'Bill Clinton': another person with the same surname
+            if _longer_name(text, match):
+                continue  # 'Kim Hee-sung', 'the North Korean leader', 'Trump Tower': a longer name
             before = text[max(0, match.start() - 25):match.start()].lower()
             titles = {t for t in PERSONAL_TITLES if t in match.group().lower() or t in before[-14:]}
             found.append(Mention(match.start(), match.end(), self.entries[match.group()],
@@ -136,26 +132,22 @@ class AliasTable:
         return found
 
 
+def _longer_name(text: str, match: re.Match) -> bool:
+    """A one-word alias ('Kim', 'Trump') or 'the North' followed by another capitalised word
+    that is no weekday, month or cue verb ('Kim Hee-sung', 'the North Korean', 'Trump Tower')."""
+    alias = match.group()
+    if " " in alias and not alias.lower().startswith("the "):
+        return False
+    after = _NAME_AFTER.match(text, match.end())
+    if after is None:
+        return False
+    word = after.group(1)
+    return word not in WEEKDAYS and word not in _MONTHS and word.lower() not in cue_verbs()
+
+
 @lru_cache(maxsize=1)
 def default_alias_table() -> AliasTable:
     return AliasTable(None)
-
-
-@lru_cache(maxsize=1)
-def descriptions() -> dict[str, tuple[frozenset, str, str, bool]]:
-    rows = csv.DictReader(io.StringIO(_read_data("voices/descriptions.csv")))
-    return {r["description"]: (frozenset(r["types"].split("|")), r["gender"], r["title"], r.get("strict") == "1")
-            for r in rows}
-
-
-def description_pattern() -> re.Pattern:
-    return _description_pattern()
-
-
-@lru_cache(maxsize=1)
-def _description_pattern() -> re.Pattern:
-    names = sorted(descriptions(), key=len, reverse=True)
-    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in names) + r")$", re.IGNORECASE)
 
 
 def resolve(description: str, position: int, entities: list[Mention]) -> Voice | None:

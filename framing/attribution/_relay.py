@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ._cues import cue_verbs
+from ._vocab import cue_verbs
 from ._model import UNKNOWN, Attribution, Interval
 from ._speakers import Mention
 
@@ -16,7 +16,7 @@ _WORD = re.compile(r"\w+")
 @lru_cache(maxsize=1)
 def _speech_act() -> re.Pattern:
     """After a subject: a cue verb form ('said', 'spoke', 'expressed'), perhaps after 'himself', 'also'."""
-    forms = sorted((f for f, v in cue_verbs().items() if v.confidence >= 0.3), key=len, reverse=True)
+    forms = sorted(cue_verbs(), key=len, reverse=True)
     return re.compile(r"\s+(?:(?:himself|herself|themselves|itself|also|has|have|had|again|reportedly|"
                       r"publicly|personally|then|later)\s+){0,3}(?:" + "|".join(map(re.escape, forms)) + r")\b",
                       re.IGNORECASE)
@@ -29,8 +29,10 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
       starts at, so the words are one voice: speaker Kim Jong Un, source KCNA.
     * ``Kim spoke highly of Trump, state media said``: a media voice reporting a speech act
       ("spoke", "expressed", a cue verb) of a person it carries: that person is the speaker.
-    * Words reported inside another report travel through the outer voice's channel.
+    * Words reported inside another report travel through the outer voice's channel, and the
+      outer voice is kept as their ``outer_speaker`` ("X said Y thinks Z": Y speaks, X outside).
     """
+    nested: dict = {}
     for inner in list(intervals):
         outers = [o for o in intervals if o is not inner and o.kind == "indirect" and inner.kind == "indirect"
                   and o.attr.cue_start >= o.end and o.start <= inner.attr.mention_start < inner.start <= o.end
@@ -39,7 +41,7 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
             inner.start = outer.start
             if outer.end <= inner.end:
                 intervals.remove(outer)
-            _relay_source(inner, outer)
+            _relay_source(inner, outer, nested)
     by_cue: dict[int, Attribution] = {}
     for iv in intervals:
         attr = iv.attr
@@ -53,7 +55,8 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
         if subject is not None and _speech_act().match(text, subject.end, iv.end):
             iv.attr = by_cue[attr.cue_start] = replace(
                 attr, speaker=subject.voice.canonical, speaker_type="person",
-                mention_start=subject.start, mention_end=subject.end)
+                mention_start=subject.start, mention_end=subject.end, outer_speaker=attr.speaker,
+                outer_start=attr.mention_start, outer_end=attr.mention_end)
     for iv in intervals:
         if iv.attr.cue_start in by_cue:
             iv.attr = by_cue[iv.attr.cue_start]
@@ -61,9 +64,24 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
         outers = [o for o in intervals if o is not inner and o.start <= inner.start and inner.end <= o.end
                   and (o.end - o.start) > (inner.end - inner.start)]
         if outers:
-            _relay_source(inner, min(outers, key=lambda o: o.end - o.start))
+            _relay_source(inner, min(outers, key=lambda o: o.end - o.start), nested)
 
 
-def _relay_source(inner: Interval, outer: Interval) -> None:
+def _relay_source(inner: Interval, outer: Interval, nested: dict) -> None:
+    """The inner report goes through the outer's channel; the outer speaker is kept.
+
+    ``nested`` maps (inner attribution, outer attribution) to the combined one, so intervals
+    that shared an attribution still share it (their pieces stay one segment)."""
+    key = (id(inner.attr), id(outer.attr))
+    if key in nested:
+        inner.attr = nested[key][0]
+        return
+    attr = inner.attr
     if outer.attr.source not in (UNKNOWN, inner.attr.speaker) and outer.attr.speaker:
-        inner.attr = replace(inner.attr, source=outer.attr.source)
+        attr = replace(attr, source=outer.attr.source)
+    if outer.attr.speaker and outer.attr.speaker != attr.speaker and outer.attr.mention_start >= 0 \
+            and not attr.outer_speaker:
+        attr = replace(attr, outer_speaker=outer.attr.speaker, outer_start=outer.attr.mention_start,
+                       outer_end=outer.attr.mention_end)
+    nested[key] = (attr, inner.attr, outer.attr)   # (the originals kept alive: their ids stay unique)
+    inner.attr = attr

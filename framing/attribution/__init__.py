@@ -1,0 +1,135 @@
+"""Split news text into voices: headline, narration, direct and reported speech, page furniture.
+
+Every segment names who said it (``speaker``) and the voice it counts for in comparisons
+(``source``): the channel that carried the words. The rules, in the order they apply:
+
+0. **The page** (``framing.attribution._page``), before any sentence: a wire dateline
+   ("SEOUL (Reuters) - ") is narration and makes the agency the voice of uncredited narration;
+   photo captions and credits ("REUTERS/Jonathan Ernst", "... Pool via Reuters", "FILE
+   PHOTO: ..."), inline related-story cards ("Donald John TrumpTrump predicts ... MORE"),
+   links, bylines and contributor lines are ``boilerplate``; a paragraph signed "— Donald J.
+   Trump (@realDonaldTrump) June 12, 2018" is an embedded tweet, the account holder's
+   ``direct`` speech (the signature line is boilerplate and the cue). The sentence rules read
+   the text without them.
+1. **Paragraphs and sentences** come from ``framing.text``; a sentence boundary inside a quote
+   does not split it.
+2. **Headline**: the first paragraph when more follow and it has no sentence-final
+   punctuation (or is short and in title case). **Boilerplate**: a short paragraph matching a
+   pattern in ``framing/data/voices/en/boilerplate.csv`` ("Leave a Reply", ...), with empty source.
+3. **Direct quotes** (pairing in ``_quotes.find_quotes``): a quote is its own ``direct`` segment when a
+   cue stands right after it (``”, he said``, ``”, said Kim``), right before it (``said:``,
+   ``said, “``, ``told reporters that “``), after a colon (the sentence's subject speaks),
+   when it continues a quote over paragraphs or across an inside cue (``“X,” he said, “Y.”``),
+   or when it stands alone as a sentence (then the previous speaking voice goes on, confidence
+   x0.7: the last quote's or sure speech verb's voice, not a weak verb's such as "Fields showed").
+   A quote that opens its sentence and is followed by more words and ``..., said X`` is X's
+   (the words after it are X's reported speech); a quote paragraph followed by a signature
+   paragraph ("- Sanders.") is the signer's. Other quotes (scare quotes, partial quotes such as
+   *sees “much potential”*, *said “it gets me mad” every time ...*, a sentence ending in a
+   partial quote before ``, said X``) stay inside the surrounding (reported) segment. A quote's
+   closing period followed by a capitalised new sentence ("... “false.” He said ...") ends the
+   sentence even where the splitter keeps both together.
+4. **Reported speech** (``indirect``): ``X said (that) ...`` (content: the rest of the sentence,
+   up to a trailing attribution), ``..., X said.`` and ``..., said X.`` (content: the clause
+   before the comma), ``According to X, ...`` and ``..., according to X.``. Cue verbs come from
+   ``framing/data/voices/en/cues.csv``; belief, stance and evidence verbs ("thinks", "endorsed",
+   "shows") need "that" or a named subject; "In a new poll, ..." and "... in a new poll."
+   credit a poll, survey or study. "X seems/appears to ..." and "it seems likely that ..."
+   in a sentence's main clause are reported impressions with no speaker. A new clause
+   ("..., but he gave ...") ends the reported words. The subject of a participle or a second verb ("...,
+   adding that", "... and said") is the clause's subject; when nothing names the speaker
+   right before a sure speech verb, the short stretch opening the clause does ("many
+   workers say"). Passives: "X was quoted as saying" (X speaks), "When asked by a reporter
+   whether ..." (the question, voiced by the asker), "X is expected to ..." (no speaker).
+   "Asked (on Fox News) whether ..." opening a sentence reports the question.
+   "..., citing Z" reports Z (up to the next comma) for the clause's subject. A document or
+   evidence noun (``evidence.csv``: "poll", "results", "records") heading the subject of
+   "show", "find", "reveal", "indicate" or "suggest" speaks ("The results show that ...",
+   "..., campaign records show."). "Nonetheless, he sought to ..." is no trailing
+   "..., he said" cue: an infinitive after the verb is its content. A report made in a
+   relative clause ("X, who has called Y “toxic,” portrayed ...") ends where the main
+   clause goes on; "who" and "which" subjects count as named for weaker verbs ("The union,
+   which endorsed X"). A lone one-word report is dropped (mostly a misread cue).
+   A cue word after an article or inside a name is a noun ("a tweet", "think tank").
+   A new clause ("..., while B backed Y") ends the words reported before it.
+4b. **Speaker labels**: a paragraph that opens with a short name and a colon ("FALLIN: I
+   think ...", "Q: ...") or a headline "Name: ..." / "Name Says ..." attributes the words
+   after the label; the label itself stays narration (or headline); a first line in title case
+   counts as a headline here even with a final period. Attributions inside the paragraph keep
+   their own voices (also the speaker's own "I think ...", as PolNeAR annotates it).
+5. **Speakers**: the words before the cue, past auxiliaries and adverbs ("has also said",
+   "is asking", "he's said", "falsely claimed", "went on to say") (alias table, pronoun, description, capitalised
+   name, or a short noun phrase such as "officials"; after the cue also a titled name such as
+   "said former Obama adviser David Axelrod"); pronouns and descriptions resolve to the last
+   compatible named voice outside quotes (``_speakers.resolve``). A description with a
+   head noun ("the official", "the spokesman") resolves only to a voice named with that noun
+   ("a South Korean official", "according to a campaign spokesman"), else it stays a generic
+   voice ("official"); the mention stays on the description.
+6. **Speaker vs source**: ``source`` is the speaker's channel from the alias table (Kim Jong
+   Un -> KCNA), else the speaker; words reported inside another report take the outer
+   report's source. An outer and an inner report combine into one voice: in "Kim said X,
+   KCNA said" the words "Kim said X" are one segment with speaker Kim Jong Un and source KCNA,
+   and in "Kim spoke highly of Trump, state media said" a media voice reporting a speech act
+   ("spoke", "expressed", any cue verb) of a person makes that person the speaker (source
+   KCNA). A weaker cue inside reported words ("Walsh noted that Ohio boasted ...") stays part
+   of them; only a sure speech verb ("said") opens a nested report. Unresolved speakers get
+   source ``unknown``. Coverage rules (``framing.attribution._coverage``): "X and Y (both)
+   said", "the two leaders said" give one joint voice "X & Y"; a channel named with the
+   report ("said via its official KCNA news agency", "Through its state media, the North
+   described") is the source; "“...,” the spokesman was quoted as saying" is the spokesman's
+   quote, relayed by the voice that cited him ("KCNA said, citing a foreign ministry
+   spokesman"); "Trump, who plans to meet Kim, ..." (an intention in a relative clause) is no
+   report; speakers get one name across outlets (an alias inside a longer name, a name past
+   its titles and possessor, a name in apposition: "Trump’s national security adviser, John
+   Bolton, said" -> John Bolton; "the official" -> the earlier "a White House official").
+   Governments speak under their country's name ("Pyongyang warned" -> North Korea), from the
+   alias table; a one-word alias followed by another capitalised word is a longer name
+   ("Kim Hee-sung" is not Kim Jong Un).
+7. **Outlet credits and their reach**: a sentence that ends ``..., Reuters writes.`` or
+   ``..., Politico informs.``, or carries the credit mid-sentence (``..., Reuters writes, as
+   ...``) (a news outlet or agency from the alias table, a present-tense credit verb flagged
+   in cues.csv; a credit wins over the "is expected to" rule in its sentence) credits **all
+   narration of its paragraph** to that outlet
+   (confidence 0.8), and that credit **carries forward to the narration of the following
+   paragraphs** (confidence 0.6) until another paragraph carries its own credit. Narration
+   before the first credit counts for ``outlet`` (else ``narrator``). A credit covers
+   **narration only**: quotes and reported speech inside credited sentences keep their own
+   speakers and channels ("Kim himself spoke highly of Trump, state media said ..., Reuters
+   writes": source KCNA, not Reuters). Past-tense reports ("DongA Ilbo reported", "KCNA
+   said") are ordinary attributions, not credits.
+
+Where each rule lives
+---------------------
+``_segments.analyse`` walks the paragraphs; ``_segments.analyse_unit`` runs the ordered tuple
+``_segments.UNIT_RULES`` over each sentence unit's state (``_model.Unit``). Adding a
+construction means one function, one tuple entry and one test.
+
+0. ``_page.read_page`` runs ``_page.PAGE_RULES``: ``wire_dateline``, ``photo_furniture``,
+   ``related_cards``, ``related_links``, ``byline``, ``embedded_tweets`` (patterns in
+   ``furniture.csv``); ``_page.reading_text`` and ``_page.merge`` (in ``_segments.analyse``).
+1. ``text.paragraph_spans``, ``_layout._units``
+2. ``_layout._looks_like_headline``, ``_vocab.boilerplate`` (in ``_segments.analyse``)
+3. ``_direct.direct_quotes`` runs ``_direct.QUOTE_RULES``: ``quote_cue_after``,
+   ``quote_cue_before``, ``quote_after_colon``, ``_coverage.quote_quoted_as_saying`` (a cue of the quote's own), then
+   ``quote_continues_group``, ``quote_before_reported_words``, ``quote_alone`` (context);
+   ``_direct.split_quotes`` (``“X,” he said, “Y.”``); signatures ``_labels.signature_attribution``.
+4. ``_reported.read_cues`` runs ``_reported.CUE_RULES``: ``cue_given_to_quote``,
+   ``_coverage.intent_infinitive``, ``according_to``, ``verb_of_reported_words``, ``passive_expected``, ``impression``,
+   ``asked_whether``, ``said_name_after_comma``, ``cue_subject``, ``noun_not_verb``,
+   ``editors_note``, ``trailing_cue``, ``forward_cue``; then ``_reported.REPORT_STAGES``:
+   ``trailing_reports``, ``resumed_reports``, ``forward_reports``, ``credit_over_expectation``,
+   ``partial_quotes_in_reports``, ``drop_lone_words``, ``_coverage.joint_speakers``,
+   ``_coverage.channel_named``, ``relay``, ``_coverage.canonical_speakers``.
+4b. ``_labels.label_attribution`` (in ``_segments.analyse``)
+5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,
+   ``_subjects._name_after``, ``_subjects._clause_subject``, ``_speakers.resolve``
+6. ``_relay._relay`` (stage ``relay``)
+7. ``_reported.trailing_cue`` (a credit), its reach in ``_segments.analyse``
+
+The word lists are data (``framing/data/voices/en/*.csv``), read by ``_vocab`` only.
+"""
+
+from ._frame import SEGMENT_COLUMNS, default_alias_frame, voices, voices_frame
+from ._unresolved import unresolved_speakers
+
+__all__ = ["SEGMENT_COLUMNS", "voices", "voices_frame", "default_alias_frame", "unresolved_speakers"]

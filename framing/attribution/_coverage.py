@@ -1,0 +1,290 @@
+"""Coverage rules: constructions of multi-outlet news that the PolNeAR-era rules did not meet.
+
+Rules over one sentence unit (:class:`framing.attribution._model.Unit`), each one function with
+its entry in a rule tuple of the engine:
+
+* :func:`intent_infinitive` (cue rule, ``_reported.CUE_RULES``): "who plans to meet Kim",
+  "wants to", "intends to", "hopes to": an intention with an infinitive is no report.
+* :func:`quote_quoted_as_saying` (quote cue rule, ``_direct.CUE_RULES``): "“...,” the
+  spokesman was quoted as saying." makes the quote the spokesman's direct speech. A
+  description that names no earlier voice ("the spokesman") takes the noun phrase that an
+  earlier sentence cites ("KCNA said, citing a foreign ministry spokesman"), and the citing
+  voice's channel as source.
+* :func:`relative_clause_subject` (report stage): "X, who met in Moscow on Tuesday, said":
+  the subject is X, not a name inside the relative clause.
+* :func:`joint_speakers` (report stage): "X and Y (both) said", "X and Y said in a joint
+  statement", "the two leaders said", "..., and both said": one joint voice "X & Y" (names
+  in the order of the text), not the last-named voice.
+* :func:`channel_named` (report stage): the channel named with the report ("the North said
+  via its official KCNA news agency", "Through its state media, the North described", "said
+  in a statement carried by state media") is the source; the speaker stays.
+* :func:`canonical_speakers` (last report stage): one name per voice whatever the outlet calls
+  it: an alias inside a longer name ("South Korean President Moon Jae-in" -> Moon Jae-in), a
+  name after its roles and possessor ("Russian Foreign Minister Sergei Lavrov", "U.S. Senator
+  Amy Klobuchar", "Vox’s Alex Ward" -> the person), a name in apposition to a description
+  ("Trump’s national security adviser, John Bolton, said"; "said a spokesman, Kim Eui-kyeom"),
+  the head of a noun phrase whose prepositional object was taken for the speaker ("An official
+  with deep knowledge of North Korea said" -> official).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ._model import UNKNOWN, Attribution, Unit
+from ._speakers import Mention, Voice, voice_for_name
+from ._subjects import subject_before
+from ._vocab import INTENT_VERBS, ROLE_WORDS
+
+_INTENT = re.compile(r"\s+to\s+[a-z]")
+_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\s+(?:\w+ly\s+|also\s+|still\s+)?$")
+_QUOTED_AS = re.compile(r"[,\s]*(?P<subject>(?:the|a|an|[A-Z][\w.’'-]*)(?:\s+[\w.’'-]+){0,5}?)\s+"
+                        r"(?P<cue>(?:was|were|is|has been)\s+(?:also\s+)?quoted\s+as\s+saying)\b")
+_CITED = re.compile(r"\b(?:citing|quoting)\s+(?:an?|the)\s+(?P<np>(?:[\w-]+\s+){0,4}[\w-]+)")
+_JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+and\s+"
+                           r"(?:[A-Z][\w.’'-]*\s+){0,4}$")
+_RELATIVE_BEFORE_CUE = re.compile(r",\s+who\s+[^,;“”\"]{1,80},\s*$")
+_PREP_OBJECT = re.compile(r"\b[Aa]n?\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
+                          r"(?:[\w’'-]+\s+){0,3}?(?:of|at|for|from|in|on|with)?\s*(?:the\s+)?$")
+_BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+two\s+(?:leaders|men|sides|countries|"
+                   r"presidents|governments|ministers|diplomats)\s+(?:(?:also|have|had|both)\s+)*$)")
+_CHANNEL = re.compile(r"\b(?:via|through|carried\s+by|in\s+a\s+(?:statement|report|commentary|dispatch)\s+"
+                      r"(?:carried|published|released)\s+by)\s+(?:(?:its|their|the|his|her)\s+)?", re.IGNORECASE)
+_POSSESSOR = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+")
+_ROLE_NAME_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:spokesman|spokeswoman|spokesperson|official|secretary|minister|"
+                              r"envoy|ambassador|adviser|director|chief)\s+(?:[A-Z][a-z]{0,3}\.\s+)?"
+                              r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})")
+_DESCRIBED = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")
+_APPOSITION_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*)\s*(?:,|\.|$)")
+
+
+# --- cue rules ---
+
+def intent_infinitive(u: Unit, c) -> bool:
+    """'Trump, who plans to meet Kim, ...': an intention in a relative clause reports nothing.
+
+    Only in a relative clause: PolNeAR annotates a main clause's "X plans to ..." as an
+    attribution, and its dev F1 fell when the rule reached main clauses.
+    """
+    if c.verb.lemma not in INTENT_VERBS or not _RELATIVE_BEFORE.search(u.text, u.start, c.start):
+        return False
+    return u.text[c.start:c.end].endswith(" to") or bool(_INTENT.match(u.text, c.end))
+
+
+def quote_quoted_as_saying(u: Unit, q, qs: int, qe: int):
+    """'“X,” the spokesman was quoted as saying.': the quote is the subject's direct speech."""
+    text = u.text
+    match = _QUOTED_AS.match(text, qe, u.end)
+    if match is None:
+        return None
+    cue = next((c for c in u.cues if match.start("cue") <= c.start < match.end("cue")), None)
+    m = subject_before(text, match.start("cue"), qe, u.by_end, u.entities)
+    voice = m.voice if m is not None else None
+    source = ""
+    if voice is None or (voice.type == "group" and " " not in voice.canonical):
+        cited = _cited(text, match.group("subject").split()[-1].lower(), qs, u.entities)
+        if cited is not None:
+            voice, source = cited
+    if voice is None:
+        return None
+    if cue is not None:
+        u.used.add(cue.start)
+    start, end = match.span("subject")
+    return Attribution(voice.canonical, source or voice.channel or voice.canonical, match.group("cue"),
+                       match.start("cue"), match.end("cue"), start, end, confidence=0.85, speaker_type=voice.type)
+
+
+def _cited(text: str, head: str, before: int, entities: list[Mention]):
+    """The voice an earlier sentence cites with ``head`` ('citing a foreign ministry spokesman')
+    and the channel of the citing voice (the last agency or outlet named before the citation)."""
+    found = np = None
+    for match in _CITED.finditer(text, max(0, before - 1500), before):
+        words = match.group("np").split()
+        if head in words:
+            found, np = match, " ".join(words[:words.index(head) + 1])
+    if found is None:
+        return None
+    channel = next((m.voice for m in sorted(entities, key=lambda m: -m.start)
+                    if m.voice is not None and m.start < found.start() and found.start() - m.end < 200
+                    and m.voice.type in ("agency", "outlet")), None)
+    voice = Voice(np, "group")
+    return voice, (channel.canonical if channel is not None else "")
+
+
+# --- report stages ---
+
+def relative_clause_subject(u: Unit) -> None:
+    """'Mr Xi and Russian President Vladimir Putin, who met in Moscow on Tuesday, said': the
+    subject stands before the relative clause, not inside it."""
+    text = u.text
+    cache: dict[int, Attribution] = {}
+    for iv in u.intervals:
+        attr = iv.attr
+        if id(attr) in cache:
+            iv.attr = cache[id(attr)]
+            continue
+        if attr.cue_start < 0 or attr.mention_start < 0 or attr.mention_start > attr.cue_start:
+            continue
+        clause = _RELATIVE_BEFORE_CUE.search(text, u.start, attr.cue_start)
+        if clause is None or not clause.start() < attr.mention_start:
+            continue
+        m = subject_before(text, clause.start(), u.start, u.by_end, u.entities)
+        if m is None or m.voice is None:
+            continue
+        cache[id(attr)] = iv.attr = replace(attr, speaker=m.voice.canonical,
+                                            source=m.voice.channel or m.voice.canonical,
+                                            mention_start=m.start, mention_end=m.end, speaker_type=m.voice.type)
+
+
+def joint_speakers(u: Unit) -> None:
+    """'X and Y said', 'the two leaders said', '... and both said': one joint voice 'X & Y'."""
+    text = u.text
+    named = [m for m in u.entities if m.voice is not None and m.voice.type != "document"]
+    cache: dict[int, Attribution] = {}
+    for iv in u.intervals:
+        attr = iv.attr
+        if id(attr) in cache:
+            iv.attr = cache[id(attr)]
+            continue
+        if attr.cue_start < 0 or attr.mention_start < 0 or " & " in attr.speaker:
+            continue
+        pair = None
+        lead = text[max(u.start, attr.mention_start - 80):attr.mention_start]
+        before = _JOINT_BEFORE.search(lead)
+        if before is not None and attr.speaker:
+            first = _voice_at(text, attr.mention_start - len(lead) + before.start("first"),
+                              attr.mention_start - len(lead) + before.end("first"), named)
+            second = _voice_at(text, attr.mention_start, attr.mention_end, named)
+            second_name = second.canonical if second is not None else attr.speaker
+            if first is not None and first.canonical != second_name:
+                pair = (_bare_name(first.canonical), _bare_name(second_name))
+        if pair is None and (_BOTH.search(text, u.start, attr.cue_start) or attr.cue.startswith("both ")):
+            people = []
+            for m in sorted((m for m in named if m.end <= attr.cue_start and m.start >= u.start - 600),
+                            key=lambda m: -m.start):
+                if m.voice.type in ("person", "government") and m.voice.canonical not in people:
+                    people.append(m.voice.canonical)
+                if len(people) == 2:
+                    break
+            if len(people) == 2:
+                pair = (people[1], people[0])
+        if pair is None:
+            continue
+        joint = " & ".join(pair)
+        own = attr.source in (attr.speaker, UNKNOWN) or attr.source == _channel_of(attr.speaker, named)
+        cache[id(attr)] = iv.attr = replace(attr, speaker=joint, source=joint if own else attr.source,
+                                            speaker_type="group")
+
+
+def _voice_at(text: str, start: int, end: int, named: list[Mention]) -> Voice | None:
+    """The named voice of the words ``text[start:end]`` (an alias inside them, else the name)."""
+    inside = [m for m in named if start <= m.start and m.end <= end]
+    if inside:
+        return inside[-1].voice
+    name = text[start:end].strip()
+    return voice_for_name(name, named) if name[:1].isupper() else None
+
+
+def _channel_of(speaker: str, named: list[Mention]) -> str:
+    return next((m.voice.channel for m in named if m.voice.canonical == speaker and m.voice.channel), "")
+
+
+def channel_named(u: Unit) -> None:
+    """'said via its official KCNA news agency', 'Through its state media, the North described':
+    the agency or outlet named as the report's channel is its source."""
+    text = u.text
+    media = [m for m in u.entities if m.voice is not None and m.voice.type in ("agency", "outlet")
+             and u.start <= m.start < u.end]
+    if not media:
+        return
+    cache: dict[int, Attribution] = {}
+    for iv in u.intervals:
+        attr = iv.attr
+        if id(attr) in cache:
+            iv.attr = cache[id(attr)]
+            continue
+        if attr.cue_start < 0 or not attr.speaker or attr.speaker_type in ("agency", "outlet"):
+            continue
+        for m in media:
+            lead = _CHANNEL.search(text, max(u.start, m.start - 40), m.start)
+            if lead is None or len(text[lead.end():m.start].split()) > 3 or iv.start <= m.start < iv.end:
+                continue
+            near = (abs(m.start - attr.cue_end) < 80 or abs(m.start - attr.mention_start) < 80
+                    or m.start < attr.mention_start)
+            if near:
+                cache[id(attr)] = iv.attr = replace(attr, source=m.voice.canonical)
+                break
+
+
+def canonical_speakers(u: Unit) -> None:
+    """One name per voice: an alias inside a longer name, a name past its roles and possessor,
+    a name in apposition to a description."""
+    text = u.text
+    named = [m for m in u.entities if m.voice is not None]
+    canonical = {m.voice.canonical for m in named if m.voice.type != "document"}
+    cache: dict[int, Attribution] = {}
+    for iv in u.intervals:
+        attr = iv.attr
+        if id(attr) in cache:
+            iv.attr = cache[id(attr)]
+            continue
+        if attr.mention_start < 0 or " & " in attr.speaker:
+            continue
+        voice = None
+        mention_text = text[attr.mention_start:attr.mention_end]
+        inside = [m for m in named if attr.mention_start <= m.start and m.end <= attr.mention_end
+                  and m.voice.type == "person" and (m.start, m.end) != (attr.mention_start, attr.mention_end)]
+        head = _PREP_OBJECT.search(text, max(u.start, attr.mention_start - 80), attr.mention_start)
+        if head is not None and attr.speaker_type != "person":
+            # 'An official with deep knowledge of North Korea said', 'a diplomat at the United Nations'
+            np = head.group("np")
+            cache[id(attr)] = iv.attr = replace(attr, speaker=np, source=np if attr.source in (attr.speaker, UNKNOWN)
+                                                else attr.source, speaker_type="group", mention_start=head.start())
+            continue
+        if inside and inside[-1].end >= attr.mention_end - 1:
+            voice = inside[-1].voice       # 'South Korean President Moon Jae-in'
+        elif attr.speaker_type != "person" and (role := _ROLE_NAME_AFTER.match(text, attr.mention_end)):
+            voice = voice_for_name(role.group("name"), named)   # 'said Defense Department spokesman Col. Rob Manning'
+        elif (described := _DESCRIBED.match(mention_text)) and attr.speaker == described.group("head"):
+            # 'the official' -> the earlier 'a White House official'
+            voice = _described(text, described.group("head"), attr.mention_start)
+        elif (apposed := _APPOSITION_AFTER.match(text, attr.mention_end)) is not None and (
+                mention_text[:1].islower() or "’s " in mention_text or "'s " in mention_text
+                or not mention_text[:1].isupper() or attr.speaker not in canonical):
+            if _looks_like_name(apposed.group("name")):   # 'a spokesman, Kim Eui-kyeom'; 'adviser, John Bolton,'
+                found = [m for m in named if m.start == apposed.start("name")]
+                voice = found[0].voice if found else voice_for_name(apposed.group("name"), named)
+        elif attr.speaker_type == "person" and attr.speaker.split()[-1][:1].isupper():
+            bare = _bare_name(attr.speaker)
+            if bare != attr.speaker:
+                voice = voice_for_name(bare, named)
+        if voice is None or voice.canonical == attr.speaker:
+            continue
+        own = attr.source in (attr.speaker, UNKNOWN)
+        cache[id(attr)] = iv.attr = replace(attr, speaker=voice.canonical,
+                                            source=(voice.channel or voice.canonical) if own else attr.source,
+                                            speaker_type=voice.type)
+
+
+def _described(text: str, head: str, before: int) -> Voice | None:
+    """The voice an earlier indefinite noun phrase introduced with ``head`` ('a White House
+    official', 'a North Korean foreign ministry spokesman'), for 'the official' after it."""
+    found = None
+    pattern = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+|[a-z][\w-]*\s+){1,4}" + re.escape(head) + r")\b")
+    for found in pattern.finditer(text, max(0, before - 6000), before):
+        pass
+    return Voice(found.group(1), "group") if found is not None else None
+
+
+def _looks_like_name(words: str) -> bool:
+    parts = words.split()
+    return 2 <= len(parts) <= 4 and not any(w.rstrip(".,").lower() in ROLE_WORDS for w in parts)
+
+
+def _bare_name(name: str) -> str:
+    """'Russian Foreign Minister Sergei Lavrov' -> 'Sergei Lavrov'; 'Vox’s Alex Ward' -> 'Alex Ward'."""
+    words = _POSSESSOR.sub("", name).split()
+    while len(words) > 2 and words[0].rstrip(".,").lower() in ROLE_WORDS:
+        words = words[1:]
+    return " ".join(words) if words else name

@@ -1,0 +1,155 @@
+"""Attribution cues: reporting verbs (``cues.csv``), "according to", "citing", "in a poll"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._vocab import AUXILIARY, BE_FORM, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs
+
+_AUX = (r"(?:(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
+        r"repeatedly|once|would|will|did|does|further|often|never|subsequently|quickly|flatly|"
+        r"bluntly|angrily|simply|separately|earlier|first|frequently|privately|openly|"
+        r"immediately|not|n[o’']t|even|only|already|still|always|just|too|both|all|"
+        r"(?!(?:ally|rally|family|tally|bully|supply|reply|assembly|anomaly|homily)\b)[a-z]+ly)\s+){0,3}")
+_ADJUNCT = (r"(?:\s+(?:in|on|during|at|via|through|over)\s+(?:a|an|the|his|her|their|its|one|two)"
+            r"\s+(?:[\w’'-]+\s+){0,3}?(?:statement|tweets?|interview|posts?|speech|letter|"
+            r"message|briefing|conference|editorial|commentary|article|report|op-ed|email|video|"
+            r"call|rally|debate|appearance|remarks|broadcast|column|blog|release|dispatch|"
+            r"address|session|hearing|memo|note|filing|podcast|program|show)|\s+on\s+(?:Twitter|Facebook|"
+            r"Instagram|social media|Truth Social|Telegram|YouTube)\b)?")
+_TIME = re.compile(
+    r"^\s*,?\s*(?:on (?:" + WEEKDAY + r"|Twitter|Facebook|"
+    r"CNN|Fox News|[A-Z]\w+ \d+)|last (?:week|month|year|night)|this (?:week|month|year)|"
+    r"earlier|later|yesterday|today|tonight|recently|previously|in (?:a|an) [\w ]{0,30}?"
+    r"(?:statement|interview)|at (?:a|an|the) [\w ]{0,30}?(?:rally|event|conference|briefing|"
+    r"debate|hearing))"
+)
+# 'told reporters on Monday that': the words skipped before 'that' hold no clause of their own
+_THAT = re.compile(r"^(?:\s+(?!(?:" + SPEAKER_PRONOUN + r"|you|and|but|or|" + AUXILIARY + r")\b)[^\s,.;:!?\"“”’']+){0,7}?\s+that\b")
+_OBJECT = re.compile(
+    r"^\s+(?:" + alternation(OBJECT_PRONOUNS) + r"|reporters|journalists|supporters|voters|the crowd|an audience|"
+    r"the audience|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=[\s,])"
+)
+_TO_OBJECT = re.compile(
+    r"^\s+to\s+(?:reporters|journalists|supporters|" + alternation(THIRD_PERSON_OBJECTS) + r"|(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}"
+    r"[A-Z][\w.’'-]*(?=[\s,]))"
+)
+_IN_MEDIUM = re.compile(
+    r"\b[Ii]n (?=(?:(?:a|an|the|its|his|her|their|our|recent|national|new|several|most|many) )"
+    r"(?:[\w/'’.-]+ ){0,6}?(?:poll|survey|study|analysis)s?\b)")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|Citing)\s+")
+@dataclass
+class Cue:
+    start: int
+    end: int
+    verb: CueVerb
+    kind: str = "verb"   # verb | according
+
+
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.Pattern]:
+    """First word of each cue form -> [(whole form, verb)], longest form first."""
+    index: dict[str, list[tuple[str, CueVerb]]] = {}
+    for form, verb in cue_verbs().items():
+        index.setdefault(form.split()[0], []).append((form, verb))
+    for forms in index.values():
+        forms.sort(key=lambda fv: -len(fv[0]))
+    aux = re.compile(r"\b" + _AUX + r"$", re.IGNORECASE)
+    adjunct = re.compile(_ADJUNCT, re.IGNORECASE)
+    return index, aux, adjunct
+
+
+_WORDS = re.compile(r"[A-Za-z]+")
+_HAS_CONTRACTED = re.compile(r"[a-z][’']s ")
+_BE_BEFORE = re.compile(r"\b(?:" + BE_FORM + r")\s+$")
+_PREV_WORD = re.compile(r"\b(\w+)\s+$")
+_POSSESSED = frozenset("claim claims call calls report reports statement tweet tweets post posts remarks warning "
+                       "promise pledge vow criticism support comment comments response answer note".split())
+_NOUN_MARKERS = frozenset("a an the this these those every each no any "
+                          "some another citing quoting his her their its our my your".split())   # 'citing fears': a noun
+
+
+def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
+    """Reporting-verb and "according to" cues in ``text[lo:hi]``.
+
+    Words are looked up in a dictionary of cue forms (one regex pass over the words is much
+    faster than one big alternation); auxiliaries before ("has also said") and a medium after
+    ("in a statement") join the cue.
+    """
+    index, aux, adjunct = _cue_index()
+    cues = []
+    for m in _WORDS.finditer(text, lo, hi):
+        candidates = index.get(m.group().lower())
+        if not candidates:
+            continue
+        if m.start() > 0 and text[m.start() - 1] in "-<" or text[m.end():m.end() + 1] in ("-", "="):
+            continue  # 'so-called', '<tweet tweet-id=...>': not a verb
+        if (prev := _PREV_WORD.search(text, max(lo, m.start() - 12), m.start())) and \
+                prev.group(1).lower() in _NOUN_MARKERS:
+            continue  # 'a tweet', 'his support', 'the report': a noun after a determiner
+        if re.search(r"\w[’']s\s+$", text[max(lo, m.start() - 4):m.start()]) and m.group().lower() in _POSSESSED:
+            continue  # "Rubio's claim", "Trump's call": a noun after a possessive
+        if m.group() == "Citing":
+            continue  # 'Citing X, Will urged ...': an opening phrase (rule below), not a participle
+        if m.group()[0].isupper() and text[lo:m.start()].strip(" \"“”'‘’—–-([\n"):
+            continue  # 'United States', 'Fox News Reports': a capitalised word inside a sentence is a name
+        for form, verb in candidates:
+            end = m.start() + len(form)
+            if text[m.start():end].lower() == form and (end >= len(text) or not text[end].isalnum()):
+                break
+        else:
+            continue
+        before = aux.search(text, max(lo, m.start() - 60), m.start())
+        start = before.start() if before and before.end() == m.start() and before.group() else m.start()
+        if start - 4 >= lo and _HAS_CONTRACTED.fullmatch(text, start - 4, start):
+            start -= 3   # "he's said": the contracted 'has' joins the cue, 'he' is the subject
+        if m.group().endswith("ing") and (be := _BE_BEFORE.search(text, max(lo, start - 8), start)):
+            start = be.start()   # 'Chaffetz is also asking': the progressive's auxiliary joins the cue
+        extra = adjunct.match(text, end, hi)
+        cues.append(Cue(start, extra.end() if extra else end, verb))
+    for m in _ACCORDING.finditer(text, lo, hi):
+        lemma = "citing" if m.group().lower().startswith("citing") else "according to"
+        cues.append(Cue(m.start(), m.end() - 1, CITING if lemma == "citing" else ACCORDING, "according"))
+    for m in _IN_MEDIUM.finditer(text, lo, hi):  # 'In a Fox News poll released Sunday, ...'
+        cues.append(Cue(m.start(), m.start() + 2, IN_MEDIUM, "according"))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def cue_word(text: str, cue: Cue) -> str:
+    """The verb form of a cue, lower-cased: 'said' in 'has also said in a statement'."""
+    words = text[cue.start:cue.end].lower().split()
+    forms = cue_verbs()
+    return next((w for w in words if w in forms), words[-1] if words else "")
+
+
+def is_present_credit(text: str, cue: Cue) -> bool:
+    """A present-tense credit verb ("writes", "informs", "adds", "reports")."""
+    word = cue_word(text, cue) if cue.kind == "verb" else ""
+    return cue.verb.credit and word.endswith("s") and not word.endswith("ss")
+
+
+def skip_after_cue(text: str, pos: int, hi: int, cue: Cue) -> int:
+    """Where the reported content starts after a cue: past "that", an object, a time adjunct."""
+    window = text[pos:min(hi, pos + 90)]
+    if m := _THAT.match(window):
+        return pos + m.end()
+    moved = True
+    while moved:
+        moved = False
+        if m := _TIME.match(window):
+            pos += m.end()
+            window = window[m.end():]
+            moved = True
+        if cue.verb.lemma in ("tell", "ask", "inform", "remind") and (m := _OBJECT.match(window)):
+            pos += m.end()
+            window = window[m.end():]
+            moved = True
+        if m := _TO_OBJECT.match(window):
+            pos += m.end()
+            window = window[m.end():]
+            moved = True
+    m = re.match(r"[\s,:]*", window)
+    return pos + (m.end() if m else 0)

@@ -1,0 +1,177 @@
+"""Direct-quote rules (rule 3 of ``framing.attribution``): who speaks each quote of a unit.
+
+Each quote of a unit goes through :data:`QUOTE_RULES` in order; the first rule that returns an
+attribution gives the quote its voice (``SKIP``: the quote was handled otherwise, or is part of
+the words around it). The rules in :data:`CONTEXT_RULES` attribute a quote from its context (the
+quote group, the previous voice), not from a cue of its own. A quote no rule attributes stays
+inside the surrounding (reported) segment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ._coverage import quote_quoted_as_saying
+from ._grammar import _TRAILING_END, _WORD, _content_start, speaker_of
+from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
+from ._speakers import Mention, voice_for_name
+from ._subjects import _according_np, _name_after, _unit_subject, subject_before
+from ._vocab import SPEAKER_PRONOUN
+
+SKIP = object()   # a rule's answer: the quote needs no direct segment
+# '”, the spokesperson Ana Ruiz said', '” Republican Party chairman Reince Priebus said'
+_SHORT_GAP = re.compile(r"[\s,—–]*(?:(?!(?:if|when|because|and|but|as|while|after|before|though|although|since|"
+                        r"until|unless|whether|that|which|who|what)\s)[\w.’'-]+\s+){0,6}")
+_QUOTE_END = re.compile(r"[,.!?—–-]\s*['’‘]?\s*(?:''|[\"”’»])$")  # '“X,” the aide said', not 'a “new path” if ...'
+_PARTIAL_GOES_ON = re.compile(r"\s+(?!(?:" + SPEAKER_PRONOUN + r")\s)[a-z][\w’'-]*\s+[\w’'-]+\s+[\w’'-]+")
+_DASH_LABEL = re.compile(r"\s[-—–]\s+([A-Z][^-—–:]{0,60}?)\s*:\s*$")   # 'HEADLINE - Mark Blumenthal: “...”'
+
+
+def quote_cue_after(u: Unit, q, qs: int, qe: int):
+    """'“X,” he said', '“X,” said Kim': a speech cue right after the quote (perhaps after a
+    short subject). A quote that opens a sentence of reported words ('The party, attended by
+    hundreds, “allows us ...,” said Coleman') makes the sentence indirect instead."""
+    text = u.text
+    after = next((c for c in u.speech_cues if c.start >= qe), None)
+    if after is None or after.kind != "verb":
+        return None
+    attr = None
+    gap = text[qe:after.start]
+    if not gap.strip(" ,—–\u00a0'’"):  # "”, said Trump" (speaker after the cue; "'''" closes a nested quote)
+        m = _name_after(text, after.end, u.end, u.by_end, u.entities)
+        if m is not None:
+            attr = _attribution(text, after, m, confidence=after.verb.confidence)
+    else:
+        m = subject_before(text, after.start, qe, u.by_end, u.entities)
+        if m is not None and m.voice is not None and m.voice.type == "group" and (
+                not after.verb.firm or len(m.text.split()) > 4):
+            m = None
+        if m is not None and _SHORT_GAP.fullmatch(text, qe, m.start) and _QUOTE_END.search(text, qs, qe):
+            attr = _attribution(text, after, m, confidence=after.verb.confidence)
+    if attr is None:
+        return None
+    u.used.add(after.start)
+    lead = text[u.start:qs]
+    if q.first and q.last and len(_WORD.findall(lead)) >= 3 and ":" not in lead and not any(
+            c.end <= qs for c in u.cues) and not any(o.start < qs for o in u.quotes if o is not q):
+        # the sentence is reported, ending in a partial quote
+        u.intervals.append(Interval(_content_start(text, u.start, qs), qe, "indirect", attr))
+        return SKIP
+    return attr
+
+
+def quote_cue_before(u: Unit, q, qs: int, qe: int):
+    """'said: “X”', 'said, “X”', 'told reporters that “X”': a cue before a whole quote (any
+    quote after a sure speech verb; not 'expressed “deep regret” for', not 'said “it gets me
+    mad” every time ...', a partial quote opening reported words)."""
+    text = u.text
+    before = [c for c in u.speech_cues if c.end <= qs]
+    if not before:
+        return None
+    c = before[-1]
+    gap = text[c.end:qs]
+    whole = (c.verb.sure or _QUOTE_END.search(text, qs, qe) or _TRAILING_END.match(text[qe:u.end]) or ":" in gap)
+    if whole and not (_QUOTE_END.search(text, qs, qe) or re.search(r"[:,]", gap)) and \
+            _PARTIAL_GOES_ON.match(text, qe, u.end):
+        whole = False
+    if whole and (re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.;\"“”]{0,40}:\s*", gap)):
+        m = speaker_of(u, c) if c.kind == "verb" else _according_np(text, c, u.end, u.by_end, u.entities)
+        if m is not None or c.kind == "verb":
+            u.used.add(c.start)
+            return _attribution(text, c, m, confidence=c.verb.confidence)
+    return None
+
+
+def quote_after_colon(u: Unit, q, qs: int, qe: int):
+    """'Name - Mark Blumenthal: “X”', 'The senator put it plainly: “X”': the sentence's
+    subject (or a dash label) speaks a quote after a colon."""
+    text = u.text
+    if not text[u.start:qs].rstrip().endswith(":"):
+        return None
+    label = _DASH_LABEL.search(text, u.start, qs)
+    m = (Mention(label.start(1), label.end(1), voice_for_name(label.group(1), u.entities), label.group(1))
+         if label else _unit_subject(text, u.start, qs, u.by_end, u.entities))
+    cue = next((c for c in u.cues if c.end <= qs), None)
+    return _attribution(text, cue, m, confidence=0.7)
+
+
+def quote_continues_group(u: Unit, q, qs: int, qe: int):
+    """A later paragraph of a quote running over several paragraphs: the group's voice."""
+    if not q.first and q.group in u.group_attr:
+        return u.group_attr[q.group]
+    return None
+
+
+def quote_before_reported_words(u: Unit, q, qs: int, qe: int):
+    """'“...” about X, said Kilfoyle.': a quote opening the unit, reported words after it and
+    a speech cue ending it: the quote is the cue's speaker's (the words after it are reported)."""
+    text = u.text
+    reported = next((c for c in u.speech_cues if c.start >= qe and c.verb.is_speech and (
+        text[qe:c.start].rstrip().endswith(",") or _TRAILING_END.match(text[c.end:u.end]))), None)
+    if reported is None or q.start > u.start + 2:
+        return None
+    m = (_name_after(text, reported.end, u.end, u.by_end, u.entities)
+         if text[qe:reported.start].rstrip().endswith(",") else
+         subject_before(text, reported.start, qe, u.by_end, u.entities))
+    return _attribution(text, reported, m, confidence=reported.verb.confidence) if m is not None else SKIP
+
+
+def quote_alone(u: Unit, q, qs: int, qe: int):
+    """A quote standing alone (at most two words outside it, or a long quote opening the
+    unit): the previous speaking voice goes on, confidence x0.7."""
+    text = u.text
+    outside = len(_WORD.findall(text[u.start:u.end])) - len(_WORD.findall(text[qs:qe]))
+    if outside <= 2 or (q.start <= u.start + 2 and len(_WORD.findall(text[qs:qe])) >= 6):
+        if u.last_attr is not None:
+            return replace(u.last_attr, confidence=round(u.last_attr.confidence * 0.7, 3))
+        return Attribution("", UNKNOWN, confidence=0.3)
+    return None
+
+
+# a cue of the quote's own, in this order
+CUE_RULES = (quote_quoted_as_saying, quote_cue_after, quote_cue_before, quote_after_colon)
+# then the quote's context
+CONTEXT_RULES = (quote_continues_group, quote_before_reported_words, quote_alone)
+QUOTE_RULES = CUE_RULES + CONTEXT_RULES
+
+
+def direct_quotes(u: Unit) -> None:
+    """Rule 3: each quote of the unit gets the voice of the first rule of ``QUOTE_RULES`` that
+    finds one; a quote without one stays part of the words around it."""
+    for q, (qs, qe) in zip(u.quotes, u.spans):
+        attr = None
+        for rule in QUOTE_RULES:
+            attr = rule(u, q, qs, qe)
+            if attr is not None:
+                break
+        if attr is None or attr is SKIP:
+            continue
+        if not q.balanced:
+            attr = replace(attr, confidence=round(attr.confidence * 0.6, 3))
+        attr = replace(attr, confidence=round(attr.confidence * u.penalty, 3))
+        multi = not (q.first and q.last)
+        if rule in CUE_RULES and multi:
+            u.group_found.setdefault(q.group, attr)
+        u.group_attr.setdefault(q.group, attr)
+        u.intervals.append(Interval(qs, qe, "direct", attr, q.group if multi else -1))
+
+
+def split_quotes(u: Unit) -> None:
+    """'“X,” he said, “Y.”': a quote right after another's cue inherits its voice. With more
+    words between ('..., warning that patience “is not unlimited.”') it is tentative: a report
+    holding it takes it back (:func:`framing.attribution._reported.partial_quotes_in_reports`)."""
+    text = u.text
+    directs = [iv for iv in u.intervals if iv.kind == "direct"]
+    for q, (qs, qe) in zip(u.quotes, u.spans):
+        if not directs or any(iv.start == qs for iv in directs):
+            continue
+        prev = [iv for iv in directs if iv.end <= qs]
+        if prev and re.fullmatch(r"[\s,]*", text[qs - 1:qs]) and not re.search(r"[.;]", text[prev[-1].end:qs]):
+            # only the cue and its speaker stand between ('“X,” he said, “Y.”'), not more words
+            after_cue = max(prev[-1].attr.cue_end, prev[-1].attr.mention_end, prev[-1].end)
+            between = text[after_cue:qs]
+            u.intervals.append(Interval(qs, qe, "direct", prev[-1].attr))
+            if not (re.fullmatch(r"[\s,:]*", between) or re.search(r"[,:—–]\s*$", between)):
+                u.tentative.append(u.intervals[-1])
+    u.direct_spans = [(iv.start, iv.end) for iv in u.intervals if not any(iv is t for t in u.tentative)]

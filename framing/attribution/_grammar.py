@@ -1,0 +1,97 @@
+"""Grammar helpers shared by the direct-quote and reported-speech rules: clause patterns,
+content bounds, and who speaks through a verb cue."""
+
+from __future__ import annotations
+
+import re
+
+from ._cues import cue_word
+from ._model import UNKNOWN, Attribution, Unit
+from ._speakers import Mention, Voice
+from ._subjects import _SUBJECT_LEAD, _clause_subject, _unit_subject, subject_before
+
+_WORD = re.compile(r"\w+")
+_TRAILING_END = re.compile(r"^\s*[.!?;]*[\"”’)]*\s*$")
+_PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:and|by|while|before|after|when|in|without|upon|on))\s*$")
+_INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|began|wants|want|tried|got|came|had|has|have|is going|"
+                              r"was going)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
+_COORDINATED = re.compile(r"(?:,\s*|\b)(?:and|but|then|yet)\s*$")
+_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?quoted\s+"
+                        r"(?:[\w,]+\s+){0,5}?as\s+$")
+
+
+def _object_after(text, cue) -> bool:
+    """'..., telling the crowd', 'told reporters': what follows the cue is its object, not a speaker."""
+    return cue_word(text, cue).endswith("ing") or cue.verb.lemma in ("tell", "ask", "inform")
+
+
+def _main_clause(text, u_start, cue, cues) -> bool:
+    """The cue is the unit's first and stands in its main clause ('X seems ...', not '..., which seemed')."""
+    prefix = text[_content_start(text, u_start, cue.start):cue.start]
+    return (not any(c.start < cue.start for c in cues) and not re.search(r"[,;:\"“”]", prefix)
+            and not re.search(r"\b(?:that|which|who|as|while|when|if|because)\s+(?:\S+\s+){0,4}$", prefix, re.I))
+
+
+def _mention_of(attr: Attribution, text: str) -> Mention | None:
+    """The speaker mention of an earlier attribution, for a cue that continues its clause."""
+    if attr.mention_start < 0 or not attr.speaker:
+        return None
+    channel = attr.source if attr.source not in (attr.speaker, UNKNOWN) else ""
+    return Mention(attr.mention_start, attr.mention_end,
+                   Voice(attr.speaker, attr.speaker_type or "person", "", channel),
+                   text[attr.mention_start:attr.mention_end])
+
+
+def _content_start(text, lo, hi) -> int:
+    m = _SUBJECT_LEAD.match(text, lo, hi)
+    pos = m.end() if m else lo
+    while pos < hi and text[pos] in " ,;":
+        pos += 1
+    return pos
+
+
+def _content_end(text, start, end) -> int:
+    # stop before ', according to' and trailing punctuation
+    m = re.search(r",((?:''|[\"”’])?)\s+(?:according to|citing)\b", text[start:end])
+    if m:
+        end = start + m.end(1)   # '..., “a quote,” according to X': the closing mark stays
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return end
+
+
+def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -> Mention | None:
+    """The mention naming who speaks through a verb cue of the unit ``u``."""
+    text, u_start = u.text, u.start
+    word = cue_word(text, cue)   # the verb, not an adjunct's noun ('said at the hearing')
+    if quoted := _QUOTED_AS.search(text, u_start, cue.start):   # 'Kim was quoted as saying'
+        return subject_before(text, quoted.start(), u_start, u.by_end, u.entities)
+    lead = ((word.endswith("ing") and _PARTICIPLE_LEAD.search(text, u_start, cue.start))
+            or _COORDINATED.search(text, u_start, cue.start) or _INFINITIVE_LEAD.search(text, u_start, cue.start))
+    if lead:
+        # '..., adding that', 'by saying', '... and said': the clause's subject speaks
+        # the subject of the verb before 'and' ('he laughed and said'), the voice of the unit's
+        # previous attribution ('X, Hollande said, noting ...'), else the unit's subject
+        m = None
+        if not word.endswith("ing"):
+            verb = re.search(r"([a-z]+ed)\s+$", text[u_start:lead.start()])   # 'he laughed and said'
+            if verb is not None:
+                m = subject_before(text, u_start + verb.start(1), u_start, u.by_end, u.entities)
+                if m is not None and (m.voice is None or m.voice.type == "group"):
+                    m = None
+        if m is None and (rel := re.search(r",\s*(who)\s+[^,;]*$", text[u_start:lead.start()])):
+            # 'Weaver, who came out and endorsed Clinton': the relative clause's subject
+            m = subject_before(text, u_start + rel.end(1), u_start, u.by_end, u.entities)
+        if m is None and u.previous:
+            m = u.previous[-1]
+        if m is None and u.intervals:   # '“X,” Graham said on “Morning Joe,” adding, “Y”': Graham
+            m = _mention_of(u.intervals[-1].attr, text)
+        if m is None:
+            m = _unit_subject(text, u_start, cue.start, u.by_end, u.entities)
+        if stops is not None:
+            stops.append(lead.start())  # the clause before ends here
+    else:
+        m = subject_before(text, cue.start, u_start, u.by_end, u.entities)
+    if m is None and fallback and cue.verb.firm:
+        m = _clause_subject(text, u_start, cue.start)   # 'many Carrier workers say ...'
+    return m

@@ -1,0 +1,337 @@
+"""Reported-speech rules (rule 4 of ``framing.attribution``): the words a cue reports.
+
+Each cue of a unit not given to a quote goes through :data:`CUE_RULES` in order until one
+returns True (the cue is dealt with). Cue rules only collect: a report ending at a comma
+(``u.trailing``), content going on after an inserted cue (``u.resumes``), content after the
+verb (``u.forward``). The stages in :data:`REPORT_STAGES` then turn them into intervals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
+                        relative_clause_subject)
+from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
+from ._grammar import (_COORDINATED, _QUOTED_AS, _TRAILING_END, _WORD, _content_end, _content_start,
+                       _main_clause, _object_after, speaker_of)
+from ._layout import _covered
+from ._model import Interval, Unit, _attribution
+from ._relay import _relay
+from ._speakers import Mention, Voice
+from ._vocab import BE_FORM, SPEAKER_PRONOUN, WEEKDAY
+from ._subjects import EVIDENCE_VERBS, _according_np, _clause_subject, _evidence_subject, _name_after
+
+# cue forms that are also common nouns: need a named, pronoun or description subject
+NOUN_LIKE = frozenset(
+    "report reports claim claims note notes post posts tweet tweets remark remarks estimate "
+    "estimates promise promises pledge pledges call calls counter find show shows warning saying "
+    "writing reporting hint hints signal signals vow vows charges quip joke jokes tout blast "
+    "blasts slam slams praise criticize testify states statement announcement".split())
+_NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:while|but|whereas|although|though|and|yet)\b|\s(?:while|whereas)\b)"
+                         r"(?=[^,;]*$)")   # the last clause boundary before a new subject
+_PASSIVE_BE = re.compile(r"\s(?:" + BE_FORM + r")\s+(?:\w+ly\s+)?$")
+_PASSIVE_ASK = re.compile(r"\b(?:[Ww]hen|[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Aa]fter|[Ii]f|[Oo]nce|[Ii]s|[Aa]re|[Ww]hile)\s+"
+                          r"(?:\w+ly\s+)?$|^\W*$")
+_TURN = re.compile(r",((?:''|[\"”’])?)\s+(?:but|while|whereas|although|though|yet)\s+(?:"
+                   + SPEAKER_PRONOUN + r"|[A-Z][a-z]+)\s")
+_RELATIVE_CLOSE = re.compile(r"(?:,[\"”’]?|\)|\s[—–]|—)\s+(?!(?:and|or|but|the|a|an|in|on|at|of|for|to|with|by|"
+                             r"from|as|that|which|who|he|she|it|they|we|this|these|his|her|their|its|including|"
+                             r"such|not)\b)"
+                             r"[a-z]")
+# 'Nonetheless, he sought to reassure ...': an infinitive after the verb is its content, no trailing cue
+_INFINITIVE_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|"
+                               r"me|us|reporters|supporters|voters)\b)[a-z]")
+_COMMA_BEFORE = re.compile(r",((?:''|[\"”’])?)\s*$")
+_ASK_SETTING = re.compile(r"\s+(?:on|in|at|during)\s+[^,;]{1,40}?\s+(?=(?:whether|if|who|what|why|how|when|where|about)\b)")
+_BY_AGENT = re.compile(r"\s+by\s+((?:the|a|an|[A-Z][\w.’'-]*)(?:\s+[\w.’'-]+){0,5}?)(?=\s+(?:whether|if|about|what|"
+                       r"how|why|who|when|where|to|for|on)\b|,)")
+_EXPLETIVE = re.compile(r"(?:^|\s)(?:it|there|It|There)\s+(?:\w+ly\s+)?$")
+_CLAUSE_CONT = re.compile(r"^\s*[,—–]")
+_ADJUNCT_CONT = re.compile(r"^\s*[,—–]\s*(?:(?:\w+\s+){0,2}(?:after|before|since|ago)|after|before|as|while|when|"
+                           r"which|who|whose|where|though|although|because|amid|despite|in|on|at|during|"
+                           r"following|ahead|citing|quoting)\b", re.IGNORECASE)
+_TRAIL_ADJUNCT = re.compile(r"^\s+(?:in|at|during|on|after|before|when|while|as|of|to|from|about|last|this|"
+                            r"earlier|later|recently|yesterday|today|tonight|late|early|" + WEEKDAY + r"|with|through|via|without|under)\b")
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text[start:end]))
+
+
+# --- cue rules: (unit, cue) -> True when the cue is dealt with ---
+
+def cue_given_to_quote(u: Unit, c) -> bool:
+    """A cue that attributed a quote reports nothing else."""
+    return c.start in u.used
+
+
+def according_to(u: Unit, c) -> bool:
+    """'According to X, ...', '..., according to X.', 'In a new poll, ...', '... in a new poll.'"""
+    if c.kind != "according":
+        return False
+    text, u_start, u_end = u.text, u.start, u.end
+    if c.verb.lemma in ("citing", "in") and any(o.kind == "verb" and o.start > c.start for o in u.cues):
+        return True
+    lead = text[u_start:c.start]
+    if not lead.strip(" \"“”'‘’—–(") or re.fullmatch(r"\W*\w+,?\s*", lead):
+        m = _according_np(text, c, u_end, u.by_end, u.entities)
+        comma = text.find(",", c.end, u_end)
+        if comma != -1 and m is not None:
+            start = skip_after_cue(text, comma + 1, u_end, c)
+            u.intervals.append(Interval(start, _content_end(text, start, u_end),
+                                        "indirect", _attribution(text, c, m, confidence=0.85)))
+    elif (closing := _COMMA_BEFORE.search(lead)) is not None:
+        m = _according_np(text, c, u_end, u.by_end, u.entities)
+        rest = text[m.end:u_end] if m is not None else ""
+        goes_on = rest.startswith(",") and len(_WORD.findall(rest)) >= 4
+        if goes_on and len(lead.split()) <= 5:
+            # 'Since November, according to X, forces have killed ...': the words go on
+            start = skip_after_cue(text, m.end + 1, u_end, c)
+            u.intervals.append(Interval(start, _content_end(text, start, u_end),
+                                        "indirect", _attribution(text, c, m, confidence=0.8)))
+        else:
+            # '..., according to X.', '... “the high-water mark,” according to X.': the quote counts
+            mark = closing.group(1)
+            u.trailing.append((u_start + closing.start() + (1 + len(mark) if mark else 0), c, m))
+            if goes_on and re.match(r",\s+[a-z]", rest):
+                # 'One of the decisions, according to X, is to ...': the subject's clause goes on
+                u.resumes.append((m.end + 1, c, m))
+    elif c.verb.lemma == "in" and len(lead.split()) >= 4:
+        m = _according_np(text, c, u_end, u.by_end, u.entities)  # '... 45 percent in a new poll.'
+        if m is not None and _TRAILING_END.match(text[m.end:u_end]):
+            u.trailing.append((c.start - 1, c, m))
+    return True
+
+
+def verb_of_reported_words(u: Unit, c) -> bool:
+    """'said the group is neutral and supports ...': the second verb belongs to the reported words."""
+    return bool(_COORDINATED.search(u.text, u.start, c.start)) and any(
+        f.verb.sure and f.end <= c.start and not re.search(r"[,;]", u.text[f.end:c.start]) for f, _ in u.forward)
+
+
+def passive_expected(u: Unit, c) -> bool:
+    """'The House is expected to pass the bill': an expectation nobody is named for."""
+    if c.verb.lemma != "expect" or not (be := _PASSIVE_BE.search(u.text, u.start, c.start)):
+        return False
+    start = _content_start(u.text, u.start, be.start())
+    end = _content_end(u.text, start, u.end)
+    if _words(u.text, start, end) >= 4 and not _covered(start, end, u.direct_spans):
+        u.intervals.append(Interval(start, end, "indirect", _attribution(u.text, c, None, confidence=0.5)))
+        u.expected.append(u.intervals[-1])
+    return True
+
+
+def impression(u: Unit, c) -> bool:
+    """'Ben Carson appears to be slipping', 'it seems likely that ...': an impression nobody is named for."""
+    text = u.text
+    if not (c.verb.lemma in ("seem", "appear") and _main_clause(text, u.start, c, u.cues) and (
+            (m := speaker_of(u, c, fallback=False)) is None or m.voice is None)):
+        return False
+    start = _content_start(text, u.start, c.start)
+    if _EXPLETIVE.search(text, start, c.start):
+        start = skip_after_cue(text, c.end, u.end, c)
+    end = _content_end(text, start, min([t[0] for t in u.trailing if t[0] > start] + [u.end]))
+    if _words(text, start, end) >= 4 and not _covered(start, end, u.direct_spans):
+        u.intervals.append(Interval(start, end, "indirect", _attribution(text, c, None, confidence=0.4)))
+    return True
+
+
+def asked_whether(u: Unit, c) -> bool:
+    """'(When) asked (by a reporter) whether ...': the question is the content, the asker its voice."""
+    text, u_start, u_end = u.text, u.start, u.end
+    if not (c.verb.lemma == "ask" and (_PASSIVE_ASK.search(text, u_start, c.start) or text[c.start].isupper()
+                                       and not text[u_start:c.start].strip(" \"“”'‘’—–("))):
+        return False
+    agent = _BY_AGENT.match(text, c.end, u_end)
+    start = agent.end() if agent else c.end
+    if not agent and (setting := _ASK_SETTING.match(text, start, u_end)):
+        start = setting.end()   # 'Asked on Fox News who leads the party'
+    stop = re.search(r"[,;:]|\s[-—–]\s", text[start:u_end])
+    end = _content_end(text, start, start + stop.start() if stop else u_end)
+    if _words(text, start, end) >= 1 and not _covered(start, end, u.direct_spans):
+        m = None
+        if agent:
+            np = agent.group(1)
+            m = Mention(agent.start(1), agent.end(1), Voice(re.sub(r"^(?:the|a|an)\s+", "", np).lower(), "group"), np)
+        u.intervals.append(Interval(start, end, "indirect", _attribution(text, c, m, confidence=0.6)))
+    return True
+
+
+def said_name_after_comma(u: Unit, c) -> bool:
+    """'..., said Mr. Smith, an aide.': an inverted trailing cue with the speaker after it."""
+    text = u.text
+    if not (text[u.start:c.start].rstrip().endswith(",") and c.verb.is_speech and not _object_after(text, c)):
+        return False
+    n = _name_after(text, c.end, u.end, u.by_end, u.entities)
+    if n is None or not _TRAILING_END.match(text[n.end:u.end].split(",")[0]):
+        return False
+    u.trailing.append((u.start + len(text[u.start:c.start].rstrip()) - 1, c, n))
+    u.previous.append(n)
+    return True
+
+
+def cue_subject(u: Unit, c) -> bool:
+    """The cue's speaker (``u.mention``): the subject before it, or an evidence noun heading it
+    ('The results show ...'). 'there were one million tweets': no speaker, no cue."""
+    m = speaker_of(u, c, u.clause_stops, fallback=False)
+    if c.verb.lemma in EVIDENCE_VERBS and (ev := _evidence_subject(u.text, u.start, c.start)) is not None:
+        m = ev
+    u.mention = m
+    if m is not None and m.text.lower() in ("there", "here"):
+        return True
+    if m is not None:
+        u.previous.append(m)
+    return False
+
+
+def noun_not_verb(u: Unit, c) -> bool:
+    """'a think tank report released ...': a cue form that is a noun after a group's name."""
+    m = u.mention
+    return (m is not None and m.voice is not None and m.voice.type == "group" and cue_word(u.text, c) in NOUN_LIKE
+            and not _QUOTED_AS.search(u.text, u.start, c.start))
+
+
+def editors_note(u: Unit, c) -> bool:
+    """"Editor's note:": page furniture, not a report."""
+    m = u.mention
+    return (m is not None and bool(re.search(r"\w[’']s$", m.text))
+            and u.text[c.end:c.end + 2].lstrip().startswith(":"))
+
+
+def trailing_cue(u: Unit, c) -> bool:
+    """'..., X said.' and 'The plan, a source said, is to ...' (content before the comma, and
+    after when the clause goes on); '..., Reuters writes.': an outlet credit for the narration."""
+    text, m = u.text, u.mention
+    after = text[c.end:u.end]
+    tail = _TIME.sub("", after, count=1)
+    if not (m is not None and text[u.start:m.start].rstrip().endswith((",", "—", "–")) and (
+            _TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail) or _TRAIL_ADJUNCT.match(tail)
+            and not _INFINITIVE_AFTER.match(tail)) and (
+            c.verb.reports and m.text.lower() not in ("who", "which", "that"))):
+        return False   # (not '..., who spoke on condition of anonymity': an appositive, no report)
+    comma = u.start + len(text[u.start:m.start].rstrip()) - 1
+    if (m.voice is not None and m.voice.type in ("outlet", "agency") and is_present_credit(text, c)
+            and (_TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail))):
+        u.credit = _attribution(text, c, m, confidence=0.8)
+        u.trailing_stops.append(comma)
+        return True
+    u.trailing.append((comma, c, m))
+    if _CLAUSE_CONT.match(tail) and not _ADJUNCT_CONT.match(tail):
+        # content goes on ('..., weeks after ...' does not)
+        u.resumes.append((c.end + len(after) - len(tail) + _CLAUSE_CONT.match(tail).end(), c, m))
+    return True
+
+
+def forward_cue(u: Unit, c) -> bool:
+    """'X said (that) ...': the content follows the verb; with no subject before a firm speech
+    verb, the short stretch opening the clause speaks ('many workers say')."""
+    m = u.mention
+    if m is None and c.kind == "verb" and c.verb.firm:
+        m = _clause_subject(u.text, u.start, c.start)
+    if m is not None:
+        u.forward.append((c, m))
+    return True
+
+
+CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, impression,
+             asked_whether, said_name_after_comma, cue_subject, noun_not_verb, editors_note, trailing_cue,
+             forward_cue)
+
+
+def read_cues(u: Unit) -> None:
+    """Rule 4: every cue through ``CUE_RULES`` until one deals with it."""
+    for c in u.cues:
+        u.mention = None
+        for rule in CUE_RULES:
+            if rule(u, c):
+                break
+
+
+# --- report stages: collected cues -> intervals ---
+
+def trailing_reports(u: Unit) -> None:
+    """'..., X said.': the words from the clause's start (or the previous cue) to the comma."""
+    last_end = u.start
+    for comma, c, m in sorted(u.trailing, key=lambda t: t[0]):
+        start = _content_start(u.text, last_end, comma)
+        if comma - start > 3 and not _covered(start, comma, u.direct_spans):
+            u.intervals.append(Interval(start, comma, "indirect",
+                                        _attribution(u.text, c, m, confidence=c.verb.confidence * 0.95)))
+        last_end = c.end
+
+
+def resumed_reports(u: Unit) -> None:
+    """'The plan, a source said, is to ...': the words after the inserted cue."""
+    boundaries = sorted([t[0] for t in u.trailing] + u.trailing_stops)
+    for resume, c, m in u.resumes:
+        start = _content_start(u.text, resume, u.end)
+        end = _content_end(u.text, start, min([b for b in boundaries if b > start] + [u.end]))
+        if _words(u.text, start, end) >= 2 and not _covered(start, end, u.direct_spans):
+            u.intervals.append(Interval(start, end, "indirect",
+                                        _attribution(u.text, c, m, confidence=c.verb.confidence * 0.85)))
+
+
+def forward_reports(u: Unit) -> None:
+    """'X said (that) ...': the words after the verb up to the next boundary. A weaker verb
+    inside reported words stays in them; a new clause ('..., while B backed Y') ends them."""
+    text = u.text
+    reported = [iv for iv in u.intervals if iv.kind == "indirect"]
+    boundaries = sorted([t[0] for t in u.trailing] + u.trailing_stops + u.clause_stops)
+    for c, m in u.forward:
+        if not c.verb.reports:
+            continue  # speech acts ('spoke', 'expressed') name a speaker but introduce no content
+        holder = next((iv for iv in reported if iv.start <= c.start < iv.end), None)
+        if holder is not None:
+            split = _NEW_CLAUSE.search(text, holder.start, m.start) if m is not None else None
+            if split is None and not c.verb.sure:
+                continue  # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in them
+            if split is not None:   # 'A preferred X, while B backed Y': a new clause, a new voice
+                holder.end = _content_end(text, holder.start, split.start())
+        if not c.verb.is_speech and not re.match(r"\s+that\b", text[c.end:c.end + 6]) and (
+                m.voice is None and m.text.lower() not in ("i", "we", "they", "he", "she", "who", "which")):
+            continue  # belief, desire and evidence verbs: a named or pronoun subject, or "that"
+        if c.verb.lemma == "see" and not re.search(r"\bas\b", text[c.end:u.end]):
+            continue  # 'rivals see him as a threat', not 'we saw him
+        start = skip_after_cue(text, c.end, u.end, c)
+        end = min([b for b in boundaries if b > start] + [u.end])
+        if turn := _TURN.search(text, start, end):   # '..., but he gave the Texan credit': the narrator again
+            end = turn.start() + len(turn.group(1))
+        if c.verb.lemma == "citing" and (comma := text.find(",", start, end)) != -1:
+            end = comma   # 'The newspaper, citing a source, said ...': what is cited ends at the comma
+        if m is not None and m.text.lower() in ("who", "which") and (close := _RELATIVE_CLOSE.search(text, start, end)):
+            end = close.start()   # 'Scott, who has called X “toxic,” portrayed ...': the relative clause ends
+        end = _content_end(text, start, end)
+        if _words(text, start, end) >= 2 and not _covered(start, end, u.direct_spans):
+            u.intervals.append(Interval(start, end, "indirect",
+                                        _attribution(text, c, m, confidence=c.verb.confidence * 0.9)))
+            reported.append(u.intervals[-1])
+
+
+def credit_over_expectation(u: Unit) -> None:
+    """'... is expected to resume, Reuters writes.': the outlet's credit wins."""
+    if u.credit is not None:
+        u.intervals = [iv for iv in u.intervals if not any(iv is e for e in u.expected)]
+
+
+def partial_quotes_in_reports(u: Unit) -> None:
+    """'..., warning that patience “is not unlimited.”': a tentative quote inside a report is part of it."""
+    for t in u.tentative:
+        if any(iv.kind == "indirect" and iv.start <= t.start and t.end <= iv.end for iv in u.intervals):
+            u.intervals = [iv for iv in u.intervals if iv is not t]
+
+
+def drop_lone_words(u: Unit) -> None:
+    """A lone one-word report ('..., Trump said he would.' -> 'would') is mostly a misread cue."""
+    u.intervals = [iv for iv in u.intervals if iv.kind != "indirect" or _words(u.text, iv.start, iv.end) >= 2
+                   or sum(o.attr.cue_start == iv.attr.cue_start for o in u.intervals) > 1]
+
+
+def relay(u: Unit) -> None:
+    """Rule 6: an outer report and the speech it relays combine (``framing.attribution._relay``)."""
+    _relay(u.intervals, u.entities, u.text)
+
+
+REPORT_STAGES = (trailing_reports, resumed_reports, forward_reports, credit_over_expectation,
+                 partial_quotes_in_reports, drop_lone_words, relative_clause_subject, joint_speakers, relay,
+                 channel_named, canonical_speakers)

@@ -1,0 +1,156 @@
+"""Split one text into attributed segments (the engine behind ``framing.voices``).
+
+``analyse`` walks the paragraphs (headline, furniture, labels, signatures, outlet credits);
+``analyse_unit`` runs the rules of :data:`UNIT_RULES` in order over one sentence unit, each a
+function of the unit's state (:class:`framing.attribution._model.Unit`). A new construction is
+one function, one entry in the tuple (or in the quote and cue rule tuples of
+``framing.attribution._direct`` and ``_reported``) and one test.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..text import paragraph_spans
+from ._cues import find_cues
+from ._direct import direct_quotes, split_quotes
+from ._labels import label_attribution, signature_attribution
+from ._layout import _WORD, _inside, _looks_like_headline, _pieces, _rstrip, _title_like, _units
+from ._model import NARRATOR, Attribution, Unit
+from ._page import merge, read_page, reading_text
+from ._quotes import find_quotes
+from ._reported import REPORT_STAGES, read_cues
+from ._speakers import AliasTable, Mention, Voice
+from ._subjects import _SUBJECT_LEAD
+from ._vocab import boilerplate
+
+_DOCUMENT_NP = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,2}(?:report|study|poll|survey|analysis))\b")
+
+
+def mark_subject(u: Unit) -> None:
+    """Rule 5: a named voice opening the sentence is its subject, the preferred antecedent."""
+    lead = _SUBJECT_LEAD.match(u.text, u.start, u.end)
+    first_word = lead.end() if lead else u.start
+    for mention in u.entities:
+        if first_word <= mention.start <= first_word + 4:
+            mention.salient = True
+
+
+# the rules over one unit, in order (rule numbers of the ``framing.attribution`` docstring)
+UNIT_RULES = (mark_subject, direct_quotes, split_quotes, read_cues) + REPORT_STAGES
+
+
+def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, last_attr, penalty, group_found):
+    """Run :data:`UNIT_RULES` over the unit ``text[u_start:u_end]``: its intervals and outlet credit."""
+    u_quotes = [q for q in p_quotes if q.start < u_end and q.end > u_start]
+    spans = [(max(q.start, u_start), min(q.end, u_end)) for q in u_quotes]
+    named = [(m.start, m.end) for m in entities if u_start <= m.start < u_end and m.end - m.start > 8]
+    cues = [c for c in find_cues(text, u_start, u_end)
+            if not _inside(c.start, spans) and not _inside(c.start, named)]  # 'a think tank report'
+    u = Unit(text, u_start, u_end, u_quotes, spans, cues, entities, by_end, group_attr, group_found,
+             last_attr, penalty)
+    for rule in UNIT_RULES:
+        rule(u)
+    return u.intervals, u.credit
+
+
+def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
+    """Return rows ``(start, end, kind, Attribution or None)`` partitioning ``text``: the page
+    rules first (``framing.attribution._page``), then the sentence rules on the rest."""
+    page = read_page(text, table, outlet)
+    if not page.rows:
+        return _analyse_text(text, table, outlet)
+    reading, index = reading_text(text, page.rows)
+    return merge(text, _analyse_text(reading, table, page.voice or outlet), page.rows, index)
+
+
+def _analyse_text(text: str, table: AliasTable, outlet: str) -> list[tuple]:
+    paragraphs = paragraph_spans(text)
+    if not paragraphs:
+        return []
+    quotes, stray = find_quotes(text, paragraphs)
+    quote_at = [(q.start, q.end) for q in quotes]
+    aliases = [m for m in table.find(text) if not _inside(m.start, quote_at)]
+    for m in _DOCUMENT_NP.finditer(text):
+        if not _inside(m.start(), quote_at):
+            aliases.append(Mention(m.start(), m.end(), Voice(m.group(1).lower(), "document"), m.group()))
+    entities = sorted(aliases, key=lambda m: m.start)
+    by_end = {m.end: m for m in aliases if m.voice.type != "document"}
+    default_source = outlet or NARRATOR
+    rows: list[tuple] = []
+    group_attr: dict[int, Attribution] = {}
+    group_found: dict[int, Attribution] = {}  # cue found for a quote over several paragraphs
+    group_rows: dict[int, list[int]] = {}
+    last_attr: Attribution | None = None
+    credit: Attribution | None = None
+    headline = _looks_like_headline(text, paragraphs)
+    prev_rows = (0, 0)   # the rows of the previous paragraph
+    for p, (p_start, p_end) in enumerate(paragraphs):
+        para = text[p_start:p_end]
+        titled = (p == 0 and (headline or _title_like(para))) or (
+            len(para) < 120 and para.istitle() and not para.rstrip().endswith("."))
+        label = label_attribution(text, p_start, p_end, table, headline=titled)
+        if p == 0 and headline:
+            if label is not None:   # 'Marco Rubio: I'm not interested': the label heads, the words are his
+                rows.append((p_start, _rstrip(text, p_start, label[0]), "headline",
+                             Attribution("", default_source, confidence=0.8)))
+                rows.append((label[0], p_end, "indirect", label[1]))
+            else:
+                rows.append((p_start, p_end, "headline", Attribution("", default_source, confidence=0.8)))
+            continue
+        if (len(para) < 120 and boilerplate().match(para.strip())) or not _WORD.search(para):
+            rows.append((p_start, p_end, "boilerplate", None))
+            prev_rows = (0, 0)
+            continue
+        above = [i for i in range(*prev_rows) if rows[i][2] == "direct"]
+        if above and (signed := signature_attribution(text, p_start, p_end, table)) is not None:
+            for i in above:   # '- Sanders.' under a quote paragraph: the quote is his
+                rows[i] = rows[i][:3] + (signed,)
+            last_attr = signed
+            rows.append((p_start, p_end, "narration", Attribution("", default_source, confidence=0.7)))
+            prev_rows = (0, 0)
+            continue
+        first_row = len(rows)
+        p_quotes = [q for q in quotes if p_start <= q.start < p_end]
+        penalty = 0.7 if p in stray else 1.0
+        para_rows: list[tuple] = []
+        para_credit = None
+        units = _units(text, p_start, p_end, p_quotes)
+        label_attr = None
+        if label is not None and not any(q.start == label[0] for q in p_quotes):
+            # 'FALLIN: I think ...', 'Q: ...': the label is narration; the paragraph's own narration
+            # after it is the labelled voice's speech (attributions inside keep their own voices)
+            para_rows.append((p_start, _rstrip(text, p_start, label[0]), "narration", None))
+            label_attr = last_attr = label[1]
+            units = _units(text, label[0], p_end, p_quotes)
+        for u_start, u_end in units:
+            intervals, unit_credit = analyse_unit(text, u_start, u_end, p_quotes, by_end, entities,
+                                                  group_attr, last_attr, penalty, group_found)
+            if unit_credit is not None:
+                para_credit = unit_credit  # a credit covers narration only (attributed speech keeps its channel)
+            for iv in sorted(intervals, key=lambda i: i.end):
+                if iv.kind == "direct" or iv.attr.confidence >= 0.6:
+                    last_attr = iv.attr   # the voice a lone quote continues: a speaker, not 'Fields showed'
+            for piece in _pieces(text, u_start, u_end, intervals):
+                iv = next((i for i in intervals if i.group >= 0 and i.attr is piece[3]), None)
+                if iv is not None:
+                    group_rows.setdefault(iv.group, []).append(len(rows) + len(para_rows))
+                if label_attr is not None and piece[2] == "narration":
+                    piece = (piece[0], piece[1], "indirect", label_attr)
+                para_rows.append(piece)
+        if para_credit is not None:
+            credit = para_credit
+        for start, end, kind, attr in para_rows:
+            if kind == "narration":
+                if credit is not None:
+                    carried = credit is not para_credit
+                    attr = replace(credit, confidence=0.6 if carried else 0.8)
+                else:
+                    attr = Attribution("", default_source, confidence=0.9 if outlet else 0.7)
+            rows.append((start, end, kind, attr))
+        prev_rows = (first_row, len(rows))
+    for group, attr in group_found.items():  # one voice for all paragraphs of a long quote
+        for i in group_rows.get(group, []):
+            rows[i] = rows[i][:3] + (attr,)
+    return rows

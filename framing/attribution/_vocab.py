@@ -1,0 +1,173 @@
+"""The vocabulary of the voices engine, read once from ``framing/data/voices/en/*.csv``.
+
+Every word list the rules use lives in one data file and is read here, and only here; the
+rules import the sets and the regular-expression pieces built from them. The files (see
+``framing/data/voices/README.md`` for how each was made):
+
+* ``cues.csv``: attribution cue verbs, their forms, a ``category`` (what kind of report the
+  verb makes, see :data:`CATEGORIES`), whether it credits narration (``credit``) and the raw
+  confidence of an attribution made with it.
+* ``honorifics.csv``, ``weekdays.csv``, ``pronouns.csv``, ``auxiliaries.csv``,
+  ``organisation_words.csv``: closed word classes.
+* ``quote_attribution_verbs.csv``: the verb forms after which ``framing.text`` keeps a quote
+  and its attribution in one sentence.
+* ``descriptions.csv``, ``evidence.csv``, ``boilerplate.csv``: descriptions that refer back to a
+  named voice, nouns of documents that "show" things, page furniture.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .._data import read_data_text
+from ..errors import FramingError
+
+# What kind of report a cue verb makes, weakest first. Rules ask about the rank, never about a
+# verb's confidence: a ``speech_act`` ("spoke") names a speaker but carries no content;
+# ``impression``, ``stance`` and ``evidence`` verbs ("seems", "thinks", "endorsed", "shows")
+# need "that" or a named subject; ``weak_speech`` verbs ("mentioned", "repeated") report
+# speech; ``speech`` verbs ("admitted", "asked") also open a clause's subject as speaker;
+# ``sure_speech`` verbs ("said", "told", "warned") open a report nested in reported words.
+CATEGORIES = {"speech_act": 0, "impression": 1, "stance": 1, "evidence": 1, "weak_speech": 2,
+              "speech": 3, "sure_speech": 4}
+
+
+def _rows(name: str) -> list[dict]:
+    """The rows of ``framing/data/voices/en/<name>`` (lines starting with '#' are comments)."""
+    text = read_data_text("voices", "en", name)
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def _column(name: str, column: str) -> tuple[str, ...]:
+    return tuple(row[column].strip() for row in _rows(name) if row[column].strip())
+
+
+def alternation(words, *, escape: bool = True) -> str:
+    """A regex alternation of ``words``, longest first (so 'Mrs' is tried before 'Mr')."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(map(re.escape, ordered) if escape else ordered)
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    """A reporting verb: lemma, whether it credits narration, raw confidence, category."""
+
+    lemma: str
+    credit: bool
+    confidence: float
+    category: str = "sure_speech"
+
+    @property
+    def rank(self) -> int:
+        return CATEGORIES[self.category]
+
+    @property
+    def reports(self) -> bool:
+        """Introduces content (not a bare speech act such as "spoke")."""
+        return self.rank >= CATEGORIES["impression"]
+
+    @property
+    def is_speech(self) -> bool:
+        """A verb of speech (not belief, stance or evidence)."""
+        return self.rank >= CATEGORIES["weak_speech"]
+
+    @property
+    def firm(self) -> bool:
+        """Speech firm enough that a clause's opening words are its speaker ("many say")."""
+        return self.rank >= CATEGORIES["speech"]
+
+    @property
+    def sure(self) -> bool:
+        """Sure speech ("said"): opens a report inside reported words."""
+        return self.rank >= CATEGORIES["sure_speech"]
+
+
+ACCORDING = CueVerb("according to", False, 0.85, "sure_speech")
+CITING = CueVerb("citing", False, 0.85, "sure_speech")
+IN_MEDIUM = CueVerb("in", False, 0.7, "weak_speech")
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, CueVerb]:
+    """Each cue form (lower case) -> its verb, from ``cues.csv``."""
+    forms: dict[str, CueVerb] = {}
+    for row in _rows("cues.csv"):
+        if row["category"] not in CATEGORIES:
+            raise FramingError(f"cues.csv: category {row['category']!r} of {row['cue']!r} is not one of "
+                               f"{sorted(CATEGORIES)}; fix the row.")
+        verb = CueVerb(row["cue"], row["credit"] == "1", float(row["confidence"]), row["category"])
+        for form in row["pattern"].split("|"):
+            forms.setdefault(form.strip().lower(), verb)
+    return forms
+
+
+HONORIFICS = _column("honorifics.csv", "honorific")          # 'Mr', 'Sen' (written without the dot)
+WEEKDAYS = _column("weekdays.csv", "weekday")
+_PRONOUN_ROWS = _rows("pronouns.csv")
+# pronouns that can name a speaker ('he said', 'we think'): subject case, not 'you'
+SPEAKER_PRONOUNS = frozenset(r["pronoun"] for r in _PRONOUN_ROWS if r["case"] == "subject" and r["person"] != "2")
+THIRD_PERSON = frozenset(r["pronoun"] for r in _PRONOUN_ROWS if r["case"] == "subject" and r["person"] == "3")
+OBJECT_PRONOUNS = frozenset(r["pronoun"] for r in _PRONOUN_ROWS if r["case"] == "object")
+THIRD_PERSON_OBJECTS = frozenset(r["pronoun"] for r in _PRONOUN_ROWS if r["case"] == "object" and r["person"] == "3")
+_AUX_ROWS = _rows("auxiliaries.csv")
+AUXILIARIES = tuple(r["auxiliary"] for r in _AUX_ROWS)
+BE = tuple(r["auxiliary"] for r in _AUX_ROWS if r["kind"] == "be")
+MODALS = tuple(r["auxiliary"] for r in _AUX_ROWS if r["kind"] == "modal")
+ORGANISATION_WORDS = frozenset(_column("organisation_words.csv", "word"))
+QUOTE_ATTRIBUTION_VERBS = _column("quote_attribution_verbs.csv", "form")
+EVIDENCE_NOUNS = frozenset(_column("evidence.csv", "noun"))
+ROLE_WORDS = frozenset(_column("roles.csv", "word"))          # titles before a name: 'Foreign Minister'
+INTENT_VERBS = frozenset(_column("intent_verbs.csv", "lemma"))  # 'who plans to meet': no report
+
+# regex pieces
+HONORIFIC = alternation(HONORIFICS)
+WEEKDAY = alternation(WEEKDAYS)
+THIRD_PERSON_PRONOUN = alternation(THIRD_PERSON)
+SPEAKER_PRONOUN = alternation("I" if p == "i" else p for p in SPEAKER_PRONOUNS)   # case-sensitive use
+AUXILIARY = alternation(AUXILIARIES)
+BE_FORM = alternation(BE)
+
+
+@lru_cache(maxsize=1)
+def descriptions() -> dict[str, tuple[frozenset, str, str, bool]]:
+    """Description -> (types it can refer to, gender, title, strict), from ``descriptions.csv``."""
+    return {r["description"]: (frozenset(r["types"].split("|")), r["gender"], r["title"], r.get("strict") == "1")
+            for r in _rows("descriptions.csv")}
+
+
+@lru_cache(maxsize=1)
+def description_pattern() -> re.Pattern:
+    """A description or pronoun ending the searched text."""
+    names = sorted(descriptions(), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in names) + r")$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def boilerplate() -> re.Pattern:
+    """A whole paragraph of page furniture ("Leave a Reply"), from ``boilerplate.csv``."""
+    # one regular expression a line (they hold commas: the lines are not split as CSV fields)
+    lines = read_data_text("voices", "en", "boilerplate.csv").splitlines()[1:]
+    return re.compile(r"^(?:" + "|".join(line.strip() for line in lines if line.strip()) + r")$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def furniture() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Page furniture from ``furniture.csv``: patterns of whole paragraphs, of their start, of their end."""
+    # one regular expression a line after "where," (the patterns hold commas: not split as CSV fields)
+    found: dict[str, list[str]] = {"whole": [], "start": [], "end": []}
+    for line in read_data_text("voices", "en", "furniture.csv").splitlines()[1:]:
+        if not line.strip() or line.startswith("#"):
+            continue
+        where, _, pattern = line.partition(",")
+        if where not in found or not pattern:
+            raise FramingError(f"furniture.csv: bad line {line!r}; expected 'whole|start|end,<regular expression>'.")
+        found[where].append(pattern)
+    whole = re.compile("|".join(f"(?:{p})" for p in found["whole"]))
+    start = re.compile("|".join(f"(?:{p})" for p in found["start"]))
+    end = re.compile("(?:" + "|".join(f"(?:{p})" for p in found["end"]) + r")\s*$")
+    return whole, start, end

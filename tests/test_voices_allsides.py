@@ -1,0 +1,271 @@
+"""framing.voices on real multi-outlet coverage (allsides_nk): the page and coverage rules, gold tables.
+
+Gold tables (``tests/data/allsides_voices_gold.csv``)
+----------------------------------------------------
+Annotated by the framing team (helper "voices-coverage", 2026-11-30), by hand: each article of
+``../shared/corpora/allsides_nk`` listed there was read in full, and for passages chosen to
+cover every construction of the voices issue (wire datelines, photo captions and credits,
+"... was quoted as saying", joint speakers, infinitives of intent, metonymic speakers,
+canonical names across outlets, quoted and embedded tweets, KCNA and state media) plus plain
+narration and quotes, the annotator wrote a few words that locate the passage and the
+segment ``kind``, ``speaker`` and ``source`` (and where it matters the ``cue``) that a reader
+of the outlet would credit it to. Rules followed: the segment contract of DESIGN.md; names as
+in ``framing/data/aliases.md`` (people by name, governments by country: "Pyongyang said" is
+``North Korea``; KCNA for state media; a tweet's source is the account holder, so Trump's
+quoted and embedded tweets count for ``Trump``, as his tweets do in the tweet archive); joint
+speakers "A & B"; photo captions, credits, links, bylines and contributor lines are
+``boilerplate``; uncredited narration is the outlet's (``@outlet``) or, under a wire
+dateline, the agency's. ``a|b`` accepts either of two defensible readings; ``*`` is not
+checked.
+
+* ``dev`` (13 articles: Reuters 4, The Hill, USA TODAY, Fox, BBC, NYT, Vox, Washington Times,
+  ABC, CNN; 173 rows): the rules and alias entries were developed on these.
+* ``heldout`` (5 articles: Reuters, The Hill, BBC, Washington Times, CNN; 86 rows): annotated
+  from the raw article text without looking at the engine's output, and never tuned on.
+
+The acceptance check of the issue uses other articles and outlets; the thresholds below pin
+the measured accuracy (``benchmarks/allsides_voices.py`` writes the table
+``data/allsides_voices_gold.csv``) so that a change that loses ground fails.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import framing
+from framing import BrokenRecordWarning, voices, voices_frame
+from framing.errors import FramingError
+from framing.evaluation import score_phrase_gold
+
+GOLD = Path(__file__).parent / "data" / "allsides_voices_gold.csv"
+
+
+def seg_at(text: str, segs: pd.DataFrame, phrase: str) -> pd.Series:
+    pos = text.index(phrase)
+    row = segs[(segs.start <= pos) & (segs.end > pos)]
+    assert len(row) == 1, phrase
+    return row.iloc[0]
+
+
+def check_partition(text: str, segs: pd.DataFrame) -> None:
+    """Sorted, non-overlapping, each segment its text slice, nothing but white space between."""
+    starts, ends = segs["start"].to_list(), segs["end"].to_list()
+    assert all(e > s for s, e in zip(starts, ends)) and all(b >= a for a, b in zip(ends, starts[1:]))
+    assert all(text[s:e] == t for s, e, t in zip(starts, ends, segs["text"]))
+    gaps = zip([0] + ends, starts + [len(text)])
+    assert not "".join(text[a:b] for a, b in gaps).strip()
+
+
+# --- page rules (our own snippets) ---
+
+def test_wire_dateline_opens_the_agency_narration():
+    text = "BUSAN (Reuters) - The envoys met on Friday, officials said.\n\nTalks go on next week."
+    segs = voices(text, outlet="Daily Planet")
+    first = seg_at(text, segs, "BUSAN (Reuters)")
+    assert (first.kind, first.source, first.text) == ("narration", "Reuters", "BUSAN (Reuters) -")
+    assert seg_at(text, segs, "Talks go on").source == "Reuters"   # the wire copy's narration
+    assert seg_at(text, segs, "The envoys met").speaker == "officials"
+
+
+def test_outlet_dateline_without_dash_is_not_reported_speech():
+    text = "Seoul, South Korea (CNN) The North is ready to talk, Seoul said Tuesday."
+    segs = voices(text, outlet="CNN")
+    assert seg_at(text, segs, "Seoul, South Korea").kind == "narration"
+    content = seg_at(text, segs, "The North is ready")
+    assert (content.kind, content.speaker) == ("indirect", "South Korea")
+
+
+def test_photo_caption_and_credit_are_furniture():
+    text = ("Talks opened in Hanoi.\n\nA delegate waves at the airport in Hanoi, Vietnam, March 1, 2019.\n\n"
+            "REUTERS/Jane Doe\n\nEnvoys shake hands at the border, June 3, 2018. Jane Doe/Pool via Reuters\n\n"
+            "FILE PHOTO: Envoys at a table.\n\nTalks closed.")
+    segs = voices(text, outlet="Reuters")
+    for phrase in ("A delegate waves", "REUTERS/Jane Doe", "Envoys shake hands", "FILE PHOTO"):
+        row = seg_at(text, segs, phrase)
+        assert (row.kind, row.source) == ("boilerplate", ""), phrase
+    assert seg_at(text, segs, "Talks closed").kind == "narration"
+
+
+def test_a_quote_above_a_credit_is_no_caption():
+    text = '"We are close," she said.\n\nJohn Roe, Pool Photo via AP\n\nAll tests were done at the site.\n\nAP'
+    segs = voices(text, outlet="ABC News")
+    assert seg_at(text, segs, "We are close").kind == "direct"
+    assert seg_at(text, segs, "John Roe").kind == "boilerplate"
+    assert seg_at(text, segs, "All tests were done").kind == "narration"   # a sentence, not a caption
+
+
+def test_inline_related_card_is_cut_out_of_its_sentence():
+    text = "Senator Jane Roe Jane RoeRoe backs farm bill Roe urges calm MORE on Tuesday said the plan works."
+    segs = voices(text, outlet="The Hill")
+    card = seg_at(text, segs, "Jane RoeRoe")
+    assert card.kind == "boilerplate" and card.text.startswith("Jane RoeRoe") and card.text.endswith("MORE")
+    assert seg_at(text, segs, "the plan works").speaker == "Jane Roe"
+    check_partition(text, segs)
+
+
+def test_links_bylines_and_contributor_lines_are_furniture():
+    text = ("Jane Roe\n\nUSA TODAY\n\nTalks resumed on Monday.\n\nTRADE TALKS STALL AS BOTH SIDES DIG IN\n\n"
+            "SEE ALSO:\n\nFarm exports: a look at the numbers\n\nRelated: Ports reopen after storm\n\n"
+            "The Associated Press contributed to this report.")
+    segs = voices(text, outlet="USA TODAY")
+    kinds = {row.text: row.kind for row in segs.itertuples()}
+    assert kinds.pop("Talks resumed on Monday.") == "narration"
+    assert set(kinds.values()) == {"boilerplate"}
+
+
+def test_embedded_tweet_is_the_account_holders_direct_speech():
+    text = ("Trump praised the talks.\n\nGreat meeting today. Progress! — Donald J. Trump (@realDonaldTrump) "
+            "March 1, 2019\n\nCritics disagreed.\n\nNot so fast. — jane roe (@janeroe) March 1, 2019")
+    segs = voices(text, outlet="Vox")
+    tweet = seg_at(text, segs, "Great meeting")
+    assert (tweet.kind, tweet.speaker, tweet.source) == ("direct", "Trump", "Trump")
+    assert tweet.text == "Great meeting today. Progress!" and "(@realDonaldTrump)" in tweet.cue
+    assert text[tweet.cue_start:tweet.cue_end] == tweet.cue
+    assert seg_at(text, segs, "— Donald J. Trump").kind == "boilerplate"
+    other = seg_at(text, segs, "Not so fast")
+    assert (other.kind, other.speaker) == ("direct", "Jane Roe")
+
+
+# --- coverage rules (our own snippets) ---
+
+def test_quote_then_spokesman_was_quoted_as_saying_relayed_by_kcna():
+    text = ("KCNA said talks had stalled, citing a foreign ministry spokesman.\n\n"
+            "“This is a provocation,” the spokesman was quoted as saying.")
+    segs = voices(text, outlet="Reuters")
+    quote = seg_at(text, segs, "This is a provocation")
+    assert (quote.kind, quote.speaker, quote.source) == ("direct", "foreign ministry spokesman", "KCNA")
+    assert "quoted as saying" in quote.cue
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("Kim and Moon said in a joint statement that the talks were a success.", "the talks were", "Kim Jong Un & Moon Jae-in"),
+    ("China and Russia have urged both sides to calm down.", "both sides to calm", "China & Russia"),
+    ("Trump met Kim in Hanoi on Friday. The two leaders said the talks went well.", "the talks went", "Trump & Kim Jong Un"),
+    ("Bolton met Chung Eui-yong on Friday and both said there were no plans to change.", "there were no plans",
+     "John Bolton & Chung Eui-yong"),
+])
+def test_joint_speakers(text, phrase, speaker):
+    row = seg_at(text, voices(text), phrase)
+    assert row.kind == "indirect" and row.speaker == speaker
+
+
+def test_infinitive_of_intent_is_no_report():
+    text = "Trump, who plans to meet Kim next month, said talks would go on."
+    segs = voices(text, outlet="Wire")
+    assert seg_at(text, segs, "meet Kim next month").kind == "narration"
+    assert seg_at(text, segs, "talks would go on").speaker == "Trump"
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("Pyongyang warned that it would respond.", "it would respond", "North Korea"),
+    ("Washington insists that sanctions stay.", "sanctions stay", "United States"),
+    ("Seoul said the drills would go ahead.", "the drills would", "South Korea"),
+    ("North Korea said the test was a success.", "the test was", "North Korea"),
+])
+def test_metonymic_speakers_are_governments(text, phrase, speaker):
+    row = seg_at(text, voices(text), phrase)
+    assert (row.kind, row.speaker, row.source) == ("indirect", speaker, speaker)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The North said via its official KCNA news agency that the test was a success.", "the test was"),
+    ("Through its state media, the North described the launch as a routine drill.", "the launch as"),
+    ("“Talks are over,” a North Korean official said in a statement carried by state media.", "Talks are over"),
+])
+def test_channel_named_with_the_report_is_the_source(text, phrase):
+    assert seg_at(text, voices(text), phrase).source == "KCNA"
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("Russian Foreign Minister Sergei Lavrov said talks must go on.", "talks must", "Sergei Lavrov"),
+    ("U.S. Senator Jane Roe said the deal was weak.", "the deal was", "Jane Roe"),
+    ("Trump’s national security adviser, John Bolton, last week said the tests broke the rules.", "the tests broke",
+     "John Bolton"),
+    ("“We see progress,” said a spokesman, Kim Eui-kyeom.", "We see progress", "Kim Eui-kyeom"),
+    ("Kim Hee-sung, an analyst in Seoul, said the talks would fail.", "the talks would", "Kim Hee-sung"),
+    ("Chairman Kim said the talks would go on.", "the talks would", "Kim Jong Un"),
+    ("Trump spoke in Tokyo. “We are in no hurry,” the president tweeted.", "We are in no", "Trump"),
+])
+def test_canonical_speakers_across_outlets(text, phrase, speaker):
+    assert seg_at(text, voices(text), phrase).speaker == speaker
+
+
+def test_subject_before_a_relative_clause_and_head_of_a_prepositional_phrase():
+    text = "Mr Xi and Russian President Vladimir Putin, who met in Moscow on Tuesday, said talks must start."
+    assert seg_at(text, voices(text), "talks must").speaker == "Xi Jinping & Vladimir Putin"
+    text = "An official with deep knowledge of North Korea said the plan would fail."
+    row = seg_at(text, voices(text), "the plan would")
+    assert row.speaker == "official" and text[row.mention_start:row.mention_end].startswith("An official")
+
+
+# --- unresolved speakers ---
+
+def test_unresolved_speakers_counts_names_no_alias_resolved():
+    docs = framing.make_documents([
+        {"doc_id": "a", "text": "Ann Lee said talks failed. Trump said they went well."},
+        {"doc_id": "b", "text": "Ann Lee said so again. Kim and Moon said in a joint statement that it was done."},
+    ])
+    table = framing.unresolved_speakers(voices_frame(docs))
+    assert table.to_dict("records") == [{"speaker": "Ann Lee", "segments": 2, "documents": 2, "doc_ids": "a, b"}]
+    assert framing.unresolved_speakers(voices_frame(docs), aliases={"Ann Lee": "Ann Lee"}).empty
+
+
+def test_phrase_gold_names_a_phrase_that_is_not_there():
+    docs = framing.make_documents([{"doc_id": "d", "text": "Talks resumed.", "source": "Wire"}])
+    gold = pd.DataFrame({"doc_id": ["d"], "phrase": ["Talks ended"], "kind": ["narration"], "speaker": [""],
+                         "source": ["@outlet"]})
+    with pytest.raises(FramingError, match="Talks ended"):
+        score_phrase_gold(voices_frame(docs), gold, docs)
+
+
+# --- the real corpus ---
+
+@pytest.fixture(scope="session")
+def allsides(corpora):
+    from framing.datasets import load_allsides
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", BrokenRecordWarning)   # the 60 undated articles, counted by the reader
+        return load_allsides(corpora / "allsides_nk")
+
+
+@pytest.fixture(scope="session")
+def allsides_segments(allsides):
+    return voices_frame(allsides)
+
+
+@pytest.fixture(scope="session")
+def gold_scores(allsides, allsides_segments):
+    gold = pd.read_csv(GOLD, dtype=str, keep_default_na=False)
+    return score_phrase_gold(allsides_segments[allsides_segments.doc_id.isin(gold.doc_id)], gold, allsides)
+
+
+def test_every_article_splits_into_a_partition(allsides, allsides_segments):
+    assert allsides_segments["doc_id"].nunique() == len(allsides) == 615
+    texts = dict(zip(allsides["doc_id"], allsides["text"]))
+    for doc_id, segs in allsides_segments.groupby("doc_id", sort=False):
+        check_partition(texts[doc_id], segs)
+
+
+def test_gold_tables_cover_every_construction(gold_scores):
+    assert gold_scores.groupby("split")["doc_id"].nunique().to_dict() == {"dev": 13, "heldout": 5}
+    notes = " ".join(gold_scores.loc[gold_scores.split == "dev", "note"])
+    for construction in ("dateline", "caption", "credit", "quoted as saying", "joint", "intent", "Pyongyang",
+                         "Washington", "KCNA", "state media", "embedded tweet", "tweeted", "Mr. Trump"):
+        assert construction in notes or construction in " ".join(gold_scores.cue), construction
+
+
+# measured accuracy (benchmarks/allsides_voices.py) minus 0.01: one row of 86 to 173 is 0.006-0.012
+@pytest.mark.parametrize("split, kind, speaker, source", [
+    ("dev", 0.984, 0.898, 0.898),       # measured 0.994 / 0.908 / 0.908 (173 rows)
+    ("heldout", 0.932, 0.804, 0.792),   # measured 0.942 / 0.814 / 0.802 (86 rows)
+])
+def test_gold_accuracy(gold_scores, split, kind, speaker, source):
+    part = gold_scores[gold_scores.split == split]
+    assert part["kind_ok"].mean() >= kind
+    assert part["speaker_ok"].dropna().astype(bool).mean() >= speaker
+    assert part["source_ok"].dropna().astype(bool).mean() >= source
