@@ -8,12 +8,13 @@ Data flow: corpus files -> documents (``framing.io``, ``framing.datasets``) -> v
 from ._config import corpora_dir
 from .compare import (
     DifferenceResult,
+    adjust_p_values,
     cliffs_delta,
     compare_over_time,
     compare_sources,
+    estimate_difference,
     hedges_g,
     pairwise_differences,
-    test_difference,
 )
 from .cues import CUE_FAMILIES, load_codebook
 from .documents import DOCUMENT_COLUMNS, make_documents, validate_documents
@@ -63,13 +64,14 @@ __all__ = [
     "score_columns",
     # compare
     "DifferenceResult",
+    "adjust_p_values",
     "cliffs_delta",
     "compare_over_time",
     "compare_sources",
     "distinctive_terms",
+    "estimate_difference",
     "hedges_g",
     "pairwise_differences",
-    "test_difference",
     # plot and save
     "plot_cue_profile",
     "plot_distinctive_terms",
