@@ -23,7 +23,18 @@ from .errors import BrokenRecordWarning, ColumnError, CorpusFormatError, Framing
 from .figures import save_figure
 from .io import read_articles, read_table
 from .model import news_sentiment
-from .plot import plot_cue_profile, plot_distinctive_terms, plot_over_time, plot_sources
+from .plot import (
+    article_html,
+    measure_label,
+    new_figure,
+    plot_confusion_matrix,
+    plot_cue_profile,
+    plot_distinctive_terms,
+    plot_over_time,
+    plot_reliability,
+    plot_sources,
+)
+from .regression import model_sources
 from .scoring import explain, highlight_html, score, score_columns
 from .terms import distinctive_terms
 from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
@@ -72,10 +83,16 @@ __all__ = [
     "estimate_difference",
     "hedges_g",
     "pairwise_differences",
+    "model_sources",
     # plot and save
+    "article_html",
+    "measure_label",
+    "new_figure",
+    "plot_confusion_matrix",
     "plot_cue_profile",
     "plot_distinctive_terms",
     "plot_over_time",
+    "plot_reliability",
     "plot_sources",
     "save_figure",
 ]
