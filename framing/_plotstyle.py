@@ -43,7 +43,6 @@ STYLE = {
     "pdf.fonttype": 42,
     "hatch.linewidth": 0.6,
 }
-NO_INTERVAL = "no interval: 1 document"
 
 
 def styled(function):

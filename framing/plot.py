@@ -19,8 +19,8 @@ from ._checks import require_columns
 from ._measures import measure_info, measure_label
 from ._plot_diagnostics import plot_confusion_matrix, plot_reliability
 from ._plotstyle import (
-    NO_INTERVAL,
     OKABE_ITO,
+    STYLE,
     check_finite,
     colors,
     interval_words,
@@ -32,7 +32,7 @@ from ._plotstyle import (
 from ._plotstyle import axes as _axes
 from .errors import FramingError
 
-__all__ = ["OKABE_ITO", "article_html", "measure_label", "new_figure", "plot_confusion_matrix",
+__all__ = ["OKABE_ITO", "STYLE", "article_html", "measure_label", "new_figure", "plot_confusion_matrix",
            "plot_cue_profile", "plot_distinctive_terms", "plot_over_time", "plot_reliability",
            "plot_sources"]
 
@@ -87,13 +87,12 @@ def plot_sources(table, *, measure, by="source", ax=None, corpus=None, period=No
                 fmt="o", capsize=2.5, color=OKABE_ITO[0], ecolor=OKABE_ITO[0], elinewidth=1)
     if (~has).any():
         ax.plot(mean[~has], positions[~has], "o", markerfacecolor="white",
-                markeredgecolor=OKABE_ITO[0], label=NO_INTERVAL.replace("1 document",
-                                                                        "< 2 documents"))
-        for x, y in zip(mean[~has], positions[~has]):
+                markeredgecolor=OKABE_ITO[0], label="no interval (fewer than 2 documents)")
+        for x, y in zip(mean[~has] if has.any() else [], positions[~has]):  # mixed: say which
             if np.isfinite(x):
                 ax.annotate("no interval", (x, y), xytext=(4, 3), textcoords="offset points",
                             fontsize=6, color="0.3")
-    ax.set_yticks(positions, [f"{g}\n{k:,} docs, {n:,} {rows}" for g, n, k in
+    ax.set_yticks(positions, [f"{g}\n{_docs(k)}, {n:,} {rows}" for g, n, k in
                               zip(table[by], table["n"], table["n_clusters"])])
     ax.set_ylim(len(table) - 0.5, -0.5)  # first group on top
     zero_line(ax, measure)
@@ -296,7 +295,7 @@ def plot_cue_profile(table, *, measures, by="source", ax=None, corpus=None, peri
                   rotation=40, ha="right", rotation_mode="anchor")
     docs = (rows.groupby(by)["n_clusters"].max().reindex(groups)
             if "n_clusters" in rows else pd.Series(np.nan, index=groups))
-    ax.set_yticks(np.arange(len(groups)), [f"{g} ({k:,.0f} docs)" if np.isfinite(k) else str(g)
+    ax.set_yticks(np.arange(len(groups)), [f"{g} ({_docs(k)})" if np.isfinite(k) else str(g)
                                            for g, k in zip(groups, docs)])
     units = {measure_info(m)["unit"] for m in measures}
     extend = ("both" if finite.size and finite.min() < vmin and finite.max() > vmax else
@@ -308,6 +307,10 @@ def plot_cue_profile(table, *, measures, by="source", ax=None, corpus=None, peri
     ax.spines[:].set_visible(False)
     set_title(ax, corpus=corpus, period=period, unit=unit)
     return ax
+
+
+def _docs(k) -> str:
+    return f"{k:,.0f} doc" if k == 1 else f"{k:,.0f} docs"
 
 
 def _rows_for(table, measure, columns) -> pd.DataFrame:
