@@ -9,6 +9,7 @@ the common colour-vision deficiencies and in greyscale by lightness order.
 from __future__ import annotations
 
 import functools
+import textwrap
 
 import matplotlib as mpl
 import numpy as np
@@ -127,8 +128,15 @@ def interval_words(rows) -> str:
     methods = sorted(set(rows["method"].dropna())) if "method" in rows else []
     names = {"bootstrap": "cluster-bootstrap", "bca": "BCa cluster-bootstrap",
              "cr1": "cluster-robust (CR1)"}
-    kind = " / ".join(names.get(m, m) for m in methods)
-    return ", ".join(p for p in (mean, " ".join(p for p in (level, kind, "interval") if p)) if p)
+    if set(methods) == {"bca", "bootstrap"}:
+        kind = "cluster-bootstrap (BCa under 30 docs)"
+    else:
+        kind = " / ".join(names.get(m, m) for m in methods)
+    interval = " ".join(p for p in (level, kind, "interval") if p)
+    joined = f"{mean}, {interval}"
+    if len(joined) <= 40:
+        return joined
+    return "\n".join([f"{mean},", *textwrap.wrap(interval, 40)])  # fits a narrow panel
 
 
 def check_finite(values, what) -> np.ndarray:

@@ -238,7 +238,8 @@ def plot_cue_profile(table, *, measures, by="source", ax=None, corpus=None, peri
     -------
     matplotlib Axes
         One image (groups x measures) with the value printed in each cell. Cells whose
-        interval includes zero (or that have no interval) are hatched. The colour scale runs
+        interval includes zero (or that have none while others do) are hatched; when no cell
+        has an interval the colour bar says so. The colour scale runs
         from the 5th to the 95th percentile of the cells (from 0 when no cell is negative), so
         one extreme cell does not wash out the rest; the colour bar names the unit.
 
@@ -271,10 +272,11 @@ def plot_cue_profile(table, *, measures, by="source", ax=None, corpus=None, peri
                 .reindex(index=groups, columns=measures).to_numpy(float))
 
     values = check_finite(grid("mean"), "the means")
-    unsure = np.ones_like(values, dtype=bool)
+    unsure, any_interval = np.zeros_like(values, dtype=bool), False
     if {"ci_low", "ci_high"} <= set(rows):
         low, high = grid("ci_low"), grid("ci_high")
-        unsure = ~((low > 0) | (high < 0))  # NaN intervals count as unsure
+        any_interval = bool(np.isfinite(low).any())
+        unsure = ~((low > 0) | (high < 0)) & any_interval  # NaN intervals count as unsure
     finite = values[np.isfinite(values)]
     vmin, vmax = (np.percentile(finite, [5, 95]) if finite.size else (0.0, 1.0))
     if finite.size and finite.min() >= 0:
@@ -302,8 +304,9 @@ def plot_cue_profile(table, *, measures, by="source", ax=None, corpus=None, peri
               "max" if finite.size and finite.max() > vmax else
               "min" if finite.size and finite.min() < vmin else "neither")
     bar = ax.figure.colorbar(image, ax=ax, extend=extend, shrink=0.9)
-    bar.set_label(f"{units.pop() if len(units) == 1 else 'value'} (mean)"
-                  "\nhatched: interval includes 0")
+    bar.set_label(f"{units.pop() if len(units) == 1 else 'value'} (mean)\n"
+                  + ("hatched: interval includes 0" if any_interval
+                     else "no intervals (single documents)"))
     ax.spines[:].set_visible(False)
     set_title(ax, corpus=corpus, period=period, unit=unit)
     return ax

@@ -86,7 +86,7 @@ def test_plot_sources_marks_single_cluster_estimates_as_having_no_interval():
 def test_plot_sources_labels_the_measure_in_words_and_draws_zero_only_where_it_means_something():
     table = source_table().assign(measure="vader_compound", weight="word", method="bca")
     ax = plot_sources(table, measure="vader_compound")
-    assert ax.get_xlabel() == "VADER compound, -1 to 1\nword-weighted mean, 95% BCa cluster-bootstrap interval"
+    assert ax.get_xlabel() == "VADER compound, -1 to 1\nword-weighted mean,\n95% BCa cluster-bootstrap interval"
     assert any(list(line.get_xdata()) == [0, 0] for line in ax.lines)  # the zero line
     plt.close("all")
     ax = plot_sources(table.assign(measure="textblob_subjectivity"), measure="textblob_subjectivity")
