@@ -108,7 +108,14 @@ def title(*, corpus=None, period=None, unit=None, extra=None) -> str:
 
 
 def set_title(ax, **parts) -> None:
+    """A left-aligned title, wrapped to the width of the axes' figure column."""
     if text := title(**parts):
+        figure_width = ax.figure.get_size_inches()[0]
+        columns = max(1, ax.get_subplotspec().get_gridspec().ncols) if ax.get_subplotspec() else 1
+        chars = max(24, int(8.5 * figure_width / columns))  # 13 characters per inch at 8 pt, ~65% of the width
+        if len(text) > chars:  # one line per part (what; unit), each wrapped
+            text = "\n".join(line for part in text.split("; ")
+                              for line in textwrap.wrap(part, chars))
         ax.set_title(text, loc="left")
 
 

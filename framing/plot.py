@@ -215,7 +215,7 @@ def plot_distinctive_terms(table, *, group, by="source", ax=None):
     ax.barh(positions, check_finite(rows["z"], "z"), color=OKABE_ITO[0], height=0.7)
     ax.set_yticks(positions, [f"{t} ({c})" for t, c in zip(rows["term"], rows["count"])])
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlabel("z-score of weighted log-odds\nagainst the other groups (count in brackets)")
+    ax.set_xlabel("z of weighted log-odds\nvs the other groups\n(count in brackets)")
     ax.set_title(str(group), loc="left")
     return ax
 

@@ -6,8 +6,11 @@ with standard errors that respect articles as clusters, in one of two ways:
 
 * ``kind="ols"``: least squares with cluster-robust (CR1) standard errors, clusters = documents
   (statsmodels' ``cov_type="cluster"``, small-sample factor G/(G-1) (N-1)/(N-K), t on G-1 df);
-* ``kind="mixed"``: a linear mixed model with a random intercept per document (REML,
-  statsmodels ``MixedLM``), so rows of one article share its level.
+* ``kind="mixed"``: a linear mixed model with a random intercept per document (REML), so rows
+  of one article share its level. It is fitted here in closed form per variance ratio (the
+  rows of each document quasi-demeaned, the ratio found by a 1-D search of the profiled REML
+  likelihood): the same estimates as statsmodels' ``MixedLM`` (tested to 1e-4), but in
+  seconds rather than minutes on 10,000 rows in 3,000 documents.
 
 Covariates that are numbers enter linearly; text, category or boolean covariates enter as
 indicators against their first level in sorted order. Rows missing the score or a covariate
@@ -129,9 +132,8 @@ def model_sources(data, *, measure, source="source", covariates=(), cluster="doc
             df = len(np.unique(codes)) - 1
             names = list(design.columns)
         else:
-            fit = sm.MixedLM(target, design.astype(float), groups=codes).fit(reml=True)
+            params, se = _random_intercept(target, design.to_numpy(float), codes)
             names = list(design.columns)
-            params, se = fit.fe_params, fit.bse_fe
             df = None
     params, se = np.asarray(params, float)[:len(names)], np.asarray(se, float)[:len(names)]
     alpha = 1 - confidence
@@ -163,3 +165,36 @@ def _design(rows, source, levels, covariates) -> pd.DataFrame:
         else:
             columns[column] = values.to_numpy(float)
     return pd.DataFrame(columns, index=rows.index)
+
+
+def _random_intercept(y, x, codes):
+    """REML fit of ``y = x b + u_doc + e``; returns the fixed effects and their standard errors.
+
+    For a variance ratio ``lam = var(u) / var(e)`` the GLS fit is OLS on quasi-demeaned data
+    ``z - theta_j mean_j(z)`` with ``theta_j = 1 - 1 / sqrt(1 + n_j lam)``; the profiled REML
+    criterion ``(N - p) log(RSS / (N - p)) + sum_j log(1 + n_j lam) + log det(X*'X*)`` is
+    minimised over ``log lam`` (and compared with ``lam = 0``).
+    """
+    from scipy.optimize import minimize_scalar
+
+    _, dense = np.unique(codes, return_inverse=True)
+    sizes = np.bincount(dense).astype(float)
+    n, p = x.shape
+    mean_y = np.bincount(dense, weights=y) / sizes
+    mean_x = np.column_stack([np.bincount(dense, weights=x[:, k]) / sizes for k in range(p)])
+
+    def fit(lam):
+        theta = (1 - 1 / np.sqrt(1 + sizes * lam))[dense]
+        ys, xs = y - theta * mean_y[dense], x - theta[:, None] * mean_x[dense]
+        gram = xs.T @ xs
+        beta = np.linalg.solve(gram, xs.T @ ys)
+        rss = float(np.sum((ys - xs @ beta) ** 2))
+        criterion = ((n - p) * np.log(rss / (n - p)) + np.sum(np.log1p(sizes * lam))
+                     + np.linalg.slogdet(gram)[1])
+        return criterion, beta, rss / (n - p) * np.linalg.inv(gram)
+
+    best = minimize_scalar(lambda t: fit(np.exp(t))[0], bounds=(-15.0, 8.0), method="bounded",
+                           options={"xatol": 1e-7})
+    lam = np.exp(best.x) if best.fun < fit(0.0)[0] else 0.0
+    _, beta, cov = fit(lam)
+    return beta, np.sqrt(np.diag(cov))
