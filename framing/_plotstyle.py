@@ -141,9 +141,9 @@ def interval_words(rows) -> str:
         kind = " / ".join(names.get(m, m) for m in methods)
     interval = " ".join(p for p in (level, kind, "interval") if p)
     joined = f"{mean}, {interval}"
-    if len(joined) <= 40:
+    if len(joined) <= 34:
         return joined
-    return "\n".join([f"{mean},", *textwrap.wrap(interval, 40)])  # fits a narrow panel
+    return "\n".join([f"{mean},", *textwrap.wrap(interval, 34)])  # fits a narrow panel
 
 
 def check_finite(values, what) -> np.ndarray:

@@ -92,8 +92,9 @@ def plot_sources(table, *, measure, by="source", ax=None, corpus=None, period=No
             if np.isfinite(x):
                 ax.annotate("no interval", (x, y), xytext=(4, 3), textcoords="offset points",
                             fontsize=6, color="0.3")
-    ax.set_yticks(positions, [f"{g}\n{_docs(k)}, {n:,} {rows}" for g, n, k in
-                              zip(table[by], table["n"], table["n_clusters"])])
+    rows_word = [rows if n != 1 else rows.removesuffix("s") for n in table["n"]]
+    ax.set_yticks(positions, [f"{g}\n{_docs(k)}, {n:,} {word}" for g, n, k, word in
+                              zip(table[by], table["n"], table["n_clusters"], rows_word)])
     ax.set_ylim(len(table) - 0.5, -0.5)  # first group on top
     zero_line(ax, measure)
     ax.set_xlabel(f"{measure_label(measure)}\n{interval_words(table)}")

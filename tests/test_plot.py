@@ -67,7 +67,7 @@ def test_plot_sources_draws_the_table_values():
     assert labels == ["KCNA\n30 docs, 120 segments", "Trump\n40 docs, 40 segments",
                       "Reuters\n3 docs, 9 segments"]
     assert ax.get_ylim()[0] > ax.get_ylim()[1]  # first row on top
-    assert ax.get_xlabel() == "polarity\nmean, 95% cluster-bootstrap interval"
+    assert ax.get_xlabel() == "polarity\nmean,\n95% cluster-bootstrap interval"
     # too long for one line at column width: one line per part
     assert ax.get_title(loc="left") == "Trump tweets vs KCNA,\n2017-2018\nunit: sentence"
     assert container.lines[0].get_color() == OKABE_ITO[0]
