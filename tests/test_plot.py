@@ -260,3 +260,10 @@ def test_article_html_colours_each_voice_and_puts_scores_on_hover():
     assert markup._repr_html_() == str(markup)
     with pytest.raises(FramingError, match="pass doc_id"):
         article_html(pd.concat([segments, segments.assign(doc_id="b2")]))
+
+
+def test_every_score_column_has_a_label_in_words():
+    import framing
+
+    for column in framing.score_columns(("textblob", "vader", "cues", "news")):
+        assert measure_label(column) != column, column  # a row in measures.csv or the codebook
