@@ -8,12 +8,13 @@ Data flow: corpus files -> documents (``framing.io``, ``framing.datasets``) -> v
 from ._config import corpora_dir
 from .compare import (
     DifferenceResult,
+    adjust_p_values,
     cliffs_delta,
     compare_over_time,
     compare_sources,
+    estimate_difference,
     hedges_g,
     pairwise_differences,
-    test_difference,
 )
 from .coverage import VOICE_GROUPS, load_voice_groups, voice_groups, voice_shares
 from .cues import CUE_FAMILIES, load_codebook
@@ -24,8 +25,18 @@ from .events import event_timeline, event_windows, load_events
 from .figures import save_figure
 from .io import read_articles, read_table
 from .model import news_sentiment
-from .plot import plot_cue_profile, plot_distinctive_terms, plot_over_time, plot_sources
-from .plot import plot_timeline_events
+from .plot import (
+    article_html,
+    measure_label,
+    new_figure,
+    plot_confusion_matrix,
+    plot_cue_profile,
+    plot_distinctive_terms,
+    plot_over_time,
+    plot_reliability,
+    plot_sources,
+)
+from .regression import model_sources
 from .provenance import link_quotes, verbatim_quotes
 from .scoring import explain, highlight_html, score, score_columns
 from .selection import SELECTION_GROUPS, SelectionResult, quoted_vs_source
@@ -88,18 +99,24 @@ __all__ = [
     "score_columns",
     # compare
     "DifferenceResult",
+    "adjust_p_values",
     "cliffs_delta",
     "compare_over_time",
     "compare_sources",
     "distinctive_terms",
+    "estimate_difference",
     "hedges_g",
     "pairwise_differences",
-    "test_difference",
+    "model_sources",
     # plot and save
+    "article_html",
+    "measure_label",
+    "new_figure",
+    "plot_confusion_matrix",
     "plot_cue_profile",
     "plot_distinctive_terms",
     "plot_over_time",
+    "plot_reliability",
     "plot_sources",
-    "plot_timeline_events",
     "save_figure",
 ]

@@ -38,7 +38,7 @@ def run_demo(args: argparse.Namespace) -> int:
     matplotlib.use("Agg")  # a console command: never open a window
     import matplotlib.pyplot as plt
 
-    from .plot import plot_cue_profile, plot_sources
+    from .plot import new_figure, plot_cue_profile, plot_sources
 
     out = sys.stdout
     documents = load_demo()
@@ -59,10 +59,10 @@ def run_demo(args: argparse.Namespace) -> int:
                   "documents as clusters)")
     out.write(_comparison_text(table) + "\n")
 
-    fig, axes = plt.subplots(1, 2, figsize=(11, 3.8), layout="constrained")
-    plot_sources(table, measure="vader_compound", ax=axes[0])
+    fig, axes = new_figure("page", 3.4, ncols=2, width_ratios=[1, 1.6])
+    plot_sources(table, measure="vader_compound", ax=axes[0], corpus="demo corpus")
     plot_cue_profile(table, measures=CUE_FAMILIES, ax=axes[1])
-    png, csv = save_figure(fig, "demo_sources", table=table, folder=args.out)
+    png, *_, csv = save_figure(fig, "demo_sources", table=table, folder=args.out)
     plt.close(fig)
     out.write(f"\nChart: {png}\nNumbers behind it: {csv}\n")
     return 0

@@ -12,7 +12,7 @@ Rules:
   after-minus-before difference from the difference estimator of ``framing.compare`` (cluster
   bootstrap interval, cluster permutation p-value), clusters being articles (``doc_id``).
 * :func:`event_timeline` is :func:`framing.compare.compare_over_time` plus the events that fall
-  in each period: the table :func:`framing.plot.plot_timeline_events` draws.
+  in each period: the table :func:`framing.plot.plot_over_time` draws (``events=`` marks the events).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from ._checks import require_columns
 from ._data import data_table
 from .compare import compare_over_time, compare_sources
 from .errors import FramingError
-from .selection import _difference
+from .compare import estimate_difference
 
 __all__ = ["event_timeline", "event_windows", "load_events"]
 
@@ -150,7 +150,7 @@ def _after_minus_before(part, measure, cluster, record, **options) -> dict:
     empty = {"difference": np.nan, "diff_ci_low": np.nan, "diff_ci_high": np.nan, "p_value": np.nan}
     if not record["n_before"] or not record["n_after"]:
         return empty
-    result = _difference(part, measure=measure, groups=("after", "before"), by="_window", cluster=cluster, **options)
+    result = estimate_difference(part, measure=measure, groups=("after", "before"), by="_window", cluster=cluster, **options)
     return {"difference": result.difference, "diff_ci_low": result.ci_low, "diff_ci_high": result.ci_high,
             "p_value": result.p_value}
 

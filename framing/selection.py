@@ -40,13 +40,6 @@ _PAIRS = (("at source, quoted", "at source, not quoted"),
 _QUOTE_KINDS = ("direct", "indirect")
 
 
-def _difference(data, **options):
-    """The two-group difference of ``framing.compare`` (``test_difference``, being renamed
-    ``estimate_difference``): one place to update when the name changes."""
-    estimate = getattr(_compare, "estimate_difference", None) or getattr(_compare, "test_difference")
-    return estimate(data, **options)
-
-
 @dataclass(frozen=True)
 class SelectionResult:
     """Result of :func:`quoted_vs_source`: ``rows`` (the scored rows with ``group`` and
@@ -144,7 +137,7 @@ def quoted_vs_source(linked: pd.DataFrame, originals: pd.DataFrame, *, documents
                                       kind="stable").reset_index(drop=True)
     present = set(rows["group"])
     differences = pd.DataFrame([
-        _difference(rows, measure=m, groups=pair, by="group", cluster="cluster", confidence=confidence,
+        _compare.estimate_difference(rows, measure=m, groups=pair, by="group", cluster="cluster", confidence=confidence,
                    n_resamples=n_resamples, n_permutations=n_permutations, random_state=random_state).to_dict()
         for pair in _PAIRS if set(pair) <= present for m in measures])
     estimates.insert(0, "source", source)

@@ -11,7 +11,7 @@ import pytest
 from scipy import stats
 
 import framing
-import framing.compare as fc  # not `from ... import test_difference`: pytest would collect it
+import framing.compare as fc
 from framing import (
     BrokenRecordWarning,
     ColumnError,
@@ -26,7 +26,7 @@ from framing import (
 from framing.datasets import load_kcna, load_trump_tweets
 
 COLUMNS = ["source", "measure", "n", "n_clusters", "n_missing", "mean", "se", "ci_low",
-           "ci_high", "confidence", "method"]
+           "ci_high", "confidence", "method", "weight"]
 
 
 def clustered(rng, *, clusters=12, per_cluster=10, spread=1.0, noise=0.05, source="A"):
@@ -63,7 +63,9 @@ def test_output_columns_order_and_types():
     assert list(table.columns) == COLUMNS
     assert table[["source", "measure"]].values.tolist() == [["A", "x"], ["A", "y"], ["B", "x"], ["B", "y"]]
     assert table["mean"].tolist() == [2.5, 0.5, 2.5, 0.5]
-    assert (table["method"] == "bootstrap").all() and (table["confidence"] == 0.95).all()
+    # two clusters per group: below 30 the default interval is BCa, and the table says so
+    assert (table["method"] == "bca").all() and (table["confidence"] == 0.95).all()
+    assert (table["weight"] == "segment").all()
 
 
 def test_cr1_matches_hand_calculation():
@@ -89,9 +91,10 @@ def test_cr1_with_one_row_per_cluster_is_the_classical_t_interval(rng):
 
 def test_one_row_per_cluster_reduces_to_the_ordinary_bootstrap(rng):
     values = rng.normal(size=60)
-    data = pd.DataFrame({"source": "A", "doc_id": [str(i) for i in range(60)], "score": values})
+    data = pd.DataFrame({"source": "A", "doc_id": [f"{i:02d}" for i in range(60)], "score": values})
     with_ids = compare_sources(data, measures="score", n_resamples=4000)
     without = compare_sources(data, measures="score", cluster=None, n_resamples=4000)
+    assert with_ids.loc[0, "method"] == "bootstrap"  # 60 clusters: percentile by default
     pd.testing.assert_frame_equal(with_ids, without)
     # the bootstrap standard error of a mean is sd / sqrt(n) with the 1/n variance
     plug_in = values.std(ddof=0) / math.sqrt(60)
@@ -106,7 +109,7 @@ def test_bca_agrees_with_scipy_on_independent_rows(rng):
                              random_state=np.random.default_rng(1)).confidence_interval
     assert ours["ci_low"] == pytest.approx(theirs.low, abs=0.02)
     assert ours["ci_high"] == pytest.approx(theirs.high, abs=0.03)
-    percentile = compare_sources(data, measures="score", n_resamples=20000).iloc[0]
+    percentile = compare_sources(data, measures="score", method="bootstrap", n_resamples=20000).iloc[0]
     assert ours["ci_high"] > percentile["ci_high"]  # right skew shifts the BCa interval up
 
 
@@ -181,6 +184,86 @@ def test_compare_over_time_bins_by_period_and_keeps_undated_rows():
     assert weekly["n"].tolist() == [2, 2] and weekly["mean"].tolist() == [2.0, 1.0]
 
 
+def test_weights_segment_word_document_by_hand():
+    # doc 1: two rows (values 1, 3; 1 and 3 words), doc 2: one row (value 6, 2 words)
+    data = pd.DataFrame({"source": "A", "doc_id": ["1", "1", "2"], "score": [1.0, 3.0, 6.0],
+                         "cue_n_words": [1, 3, 2], "text": ["a", "b c d", "e f"]})
+    means = {w: compare_sources(data, measures="score", weight=w, n_resamples=50).iloc[0]
+             for w in ("segment", "word", "document")}
+    assert means["segment"]["mean"] == pytest.approx(10 / 3)
+    assert means["word"]["mean"] == pytest.approx((1 + 9 + 12) / 6)
+    assert means["document"]["mean"] == pytest.approx((2 + 6) / 2)
+    assert [means[w]["weight"] for w in means] == ["segment", "word", "document"]
+    # without a word-count column the words of the text are counted (same counts here)
+    counted = compare_sources(data.drop(columns="cue_n_words"), measures="score", weight="word",
+                              n_resamples=50).iloc[0]
+    assert counted["mean"] == means["word"]["mean"]
+    cr1 = compare_sources(data, measures="score", weight="document", method="cr1").iloc[0]
+    # two documents with means 2 and 6: classical se of their mean = 2 (factor G/(G-1) = 2)
+    assert cr1["se"] == pytest.approx(2.0)
+    with pytest.raises(FramingError, match="weight must be one of"):
+        compare_sources(data, measures="score", weight="token")
+    with pytest.raises(ColumnError, match="word-count column"):
+        compare_sources(data.drop(columns=["cue_n_words", "text"]), measures="score", weight="word")
+
+
+def test_results_do_not_depend_on_row_order(rng):
+    data = pd.concat([clustered(rng, clusters=8, per_cluster=4, source="A"),
+                      clustered(rng, clusters=40, per_cluster=3, source="B")], ignore_index=True)
+    data["other"] = rng.normal(size=len(data))
+    shuffled = data.sample(frac=1.0, random_state=3)
+    for weight in ("segment", "document"):
+        first = compare_sources(data, measures=["score", "other"], weight=weight, n_resamples=300)
+        again = compare_sources(shuffled, measures=["score", "other"], weight=weight, n_resamples=300)
+        pd.testing.assert_frame_equal(first, again, check_exact=True)
+    first = fc.estimate_difference(data, measure="score", groups=("A", "B"), n_resamples=300,
+                                   n_permutations=300)
+    again = fc.estimate_difference(shuffled, measure="score", groups=("A", "B"), n_resamples=300,
+                                   n_permutations=300)
+    assert first == again
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"n_permutations": -5}, "n_permutations must be at least 1"),
+    ({"n_permutations": 0}, "n_permutations must be at least 1"),
+    ({"n_permutations": 99.5}, "n_permutations must be a whole number"),
+    ({"random_state": -1}, "random_state must be a non-negative integer, got -1"),
+    ({"random_state": "abc"}, "random_state must be a non-negative integer.*'abc'"),
+    ({"random_state": 1.7}, "random_state must be a non-negative integer.*1.7"),
+    ({"random_state": True}, "random_state must be"),
+    ({"n_resamples": 2.5}, "n_resamples must be a whole number"),
+    ({"n_resamples": 1}, "n_resamples must be at least 2"),
+    ({"confidence": 95}, "confidence must lie between 0 and 1"),
+])
+def test_resampling_options_are_validated_with_the_fix(options, message):
+    data = pd.DataFrame({"source": list("AABB"), "doc_id": list("1234"), "score": [0.1, 0.2, 0.4, 0.3]})
+    with pytest.raises(FramingError, match=message):
+        fc.estimate_difference(data, measure="score", groups=("A", "B"), **options)
+    if "n_permutations" not in options:
+        with pytest.raises(FramingError, match=message):
+            compare_sources(data, measures="score", **options)
+
+
+def test_adjust_p_values_holm_and_bh_by_hand():
+    p = [0.01, 0.04, 0.03, np.nan]
+    # Holm: sorted 0.01, 0.03, 0.04 times 3, 2, 1 -> 0.03, 0.06, 0.04 -> monotone 0.03, 0.06, 0.06
+    np.testing.assert_allclose(fc.adjust_p_values(p, method="holm"), [0.03, 0.06, 0.06, np.nan])
+    # BH: 0.04 * 3/3 = 0.04, 0.03 * 3/2 = 0.045 -> min with later 0.04, 0.01 * 3 = 0.03
+    np.testing.assert_allclose(fc.adjust_p_values(p, method="bh"), [0.03, 0.04, 0.04, np.nan])
+    with pytest.raises(FramingError, match="'holm' or 'bh'"):
+        fc.adjust_p_values(p, method="bonferroni")
+
+
+def test_pairwise_differences_adjusts_over_measures_and_pairs(rng):
+    frames = [clustered(rng, clusters=6, per_cluster=2, source=s) for s in "AB"]
+    data = pd.concat(frames, ignore_index=True).assign(other=lambda d: d["score"] * 2)
+    table = pairwise_differences(data, measure=["score", "other"], adjust="bh",
+                                 n_resamples=100, n_permutations=99)
+    assert table["measure"].tolist() == ["score", "other"]
+    np.testing.assert_allclose(table["p_adjusted"], fc.adjust_p_values(table["p_value"], method="bh"))
+    assert (table["adjust"] == "bh").all()
+
+
 # -- differences -----------------------------------------------------------------------------
 
 
@@ -201,7 +284,7 @@ def test_identical_groups_give_p_value_one():
     data = pd.DataFrame({"source": ["A"] * 6 + ["B"] * 6,
                          "doc_id": [f"a{i // 2}" for i in range(6)] + [f"b{i // 2}" for i in range(6)],
                          "score": values + values})
-    result = fc.test_difference(data, measure="score", groups=("A", "B"), n_permutations=999)
+    result = fc.estimate_difference(data, measure="score", groups=("A", "B"), n_permutations=999)
     assert result.difference == 0.0
     assert result.p_value == 1.0
     assert result.ci_low < 0 < result.ci_high
@@ -213,7 +296,7 @@ def test_separated_groups_give_the_smallest_p_value_and_effects_at_cluster_level
     b = clustered(rng, clusters=10, per_cluster=3, spread=0.1, source="B")
     b["score"] -= 5.0
     data = pd.concat([a, b], ignore_index=True)
-    result = fc.test_difference(data, measure="score", groups=("A", "B"), n_permutations=999)
+    result = fc.estimate_difference(data, measure="score", groups=("A", "B"), n_permutations=999)
     assert result.p_value == pytest.approx(1 / 1000)  # 1 of C(20, 10) labelings is as extreme
     assert result.difference == pytest.approx(a["score"].mean() - b["score"].mean())
     assert result.ci_low < result.difference < result.ci_high
@@ -222,7 +305,7 @@ def test_separated_groups_give_the_smallest_p_value_and_effects_at_cluster_level
     means_b = b.groupby("doc_id")["score"].mean()
     assert result.hedges_g == pytest.approx(hedges_g(means_a, means_b))
     assert result.cliffs_delta == 1.0
-    by_row = fc.test_difference(data, measure="score", groups=("A", "B"), effect_level="row",
+    by_row = fc.estimate_difference(data, measure="score", groups=("A", "B"), effect_level="row",
                                 n_permutations=99)
     assert by_row.hedges_g == pytest.approx(hedges_g(a["score"], b["score"]))
     assert by_row.difference == result.difference
@@ -237,7 +320,7 @@ def test_null_p_values_are_not_too_small_when_rows_share_clusters():
         data = pd.DataFrame({"source": np.tile(list("ABABAB"), 15),
                              "doc_id": np.repeat([str(i) for i in range(15)], 6),
                              "score": shared + rng.normal(size=90)})
-        result = fc.test_difference(data, measure="score", groups=("A", "B"), n_resamples=200,
+        result = fc.estimate_difference(data, measure="score", groups=("A", "B"), n_resamples=200,
                                     n_permutations=200, random_state=seed)
         rejections += result.p_value < 0.05
         assert result.n_clusters_a == result.n_clusters_b == 15
@@ -247,16 +330,16 @@ def test_null_p_values_are_not_too_small_when_rows_share_clusters():
 def test_difference_reports_missing_and_rejects_bad_groups():
     data = pd.DataFrame({"source": list("AABB"), "doc_id": list("1234"),
                          "score": [0.1, np.nan, 0.3, 0.5]})
-    result = fc.test_difference(data, measure="score", groups=("A", "B"), n_permutations=9)
+    result = fc.estimate_difference(data, measure="score", groups=("A", "B"), n_permutations=9)
     assert (result.n_a, result.n_missing_a, result.n_b, result.n_missing_b) == (1, 1, 2, 0)
     assert result.difference == pytest.approx(-0.3)
     assert np.isnan(result.ci_low) and np.isnan(result.ci_high)  # A has one article left
     with pytest.raises(FramingError, match=r"\['C'\] not found"):
-        fc.test_difference(data, measure="score", groups=("A", "C"))
+        fc.estimate_difference(data, measure="score", groups=("A", "C"))
     with pytest.raises(FramingError, match="two different groups"):
-        fc.test_difference(data, measure="score", groups=("A", "A"))
+        fc.estimate_difference(data, measure="score", groups=("A", "A"))
     with pytest.raises(FramingError, match="no non-missing"):
-        fc.test_difference(data.assign(score=[np.nan, np.nan, 1.0, 2.0]), measure="score", groups=("A", "B"))
+        fc.estimate_difference(data.assign(score=[np.nan, np.nan, 1.0, 2.0]), measure="score", groups=("A", "B"))
 
 
 def test_pairwise_differences_holm_and_consistency(rng):
@@ -268,14 +351,10 @@ def test_pairwise_differences_holm_and_consistency(rng):
     p = table["p_value"].to_numpy()
     order = np.argsort(p)
     holm = np.minimum(np.maximum.accumulate(p[order] * np.array([3, 2, 1])), 1)
-    assert table["p_holm"].to_numpy()[order] == pytest.approx(holm)
-    single = fc.test_difference(data, measure="score", groups=("A", "C"), n_resamples=300,
+    assert table["p_adjusted"].to_numpy()[order] == pytest.approx(holm)
+    single = fc.estimate_difference(data, measure="score", groups=("A", "C"), n_resamples=300,
                                 n_permutations=300)
-    assert table.iloc[1].to_dict() == {**single.to_dict(), "p_holm": table.iloc[1]["p_holm"]}
-
-
-def test_test_difference_is_not_collected_by_pytest():
-    assert fc.test_difference.__test__ is False
+    assert table.iloc[1].to_dict() == {**single.to_dict(), "p_adjusted": table.iloc[1]["p_adjusted"], "adjust": "holm"}
 
 
 # -- real corpora ----------------------------------------------------------------------------
@@ -306,7 +385,7 @@ def test_real_trump_tweets_vs_kcna(corpora):
     assert table["mean"].to_numpy() == pytest.approx(means[["KCNA", "Trump"]].to_numpy())
     assert ((table["ci_low"] < table["mean"]) & (table["mean"] < table["ci_high"])).all()
 
-    result = fc.test_difference(docs, measure="textblob_polarity", groups=("Trump", "KCNA"))
+    result = fc.estimate_difference(docs, measure="textblob_polarity", groups=("Trump", "KCNA"))
     assert result.difference == pytest.approx(means["Trump"] - means["KCNA"])
     assert result.ci_low < result.difference < result.ci_high
     assert 0 < result.p_value <= 1 and -1 <= result.cliffs_delta <= 1

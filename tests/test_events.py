@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing import FramingError, event_timeline, event_windows, load_events, plot_timeline_events
+from framing import FramingError, event_timeline, event_windows, load_events, plot_over_time
 
 import _summit_corpus as summit
 
@@ -66,7 +66,7 @@ def test_timeline_table_and_plot():
     table = event_timeline(_data(), measures="score", freq="W", n_resamples=100)
     marked = table[table.events != ""]
     assert marked.events.tolist() == ["Hanoi summit"] and str(marked.period_start.iloc[0]) == "2019-02-25"
-    ax = plot_timeline_events(table[table.source == "A"], measure="score")
+    ax = plot_over_time(table[table.source == "A"], measure="score", events=load_events())
     assert [t.get_text() for t in ax.texts] == ["Hanoi summit"]
     assert len(ax.patches) >= 1  # the two-day summit is a band, not a line
 

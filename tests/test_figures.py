@@ -27,23 +27,42 @@ def draw():
     return plot_sources(TABLE, measure="score").figure
 
 
-def test_save_figure_writes_png_and_csv_and_reruns_are_identical(tmp_path):
-    png, csv = save_figure(draw(), "score_by_source", table=TABLE, folder=tmp_path / "out")
+def test_save_figure_writes_png_svg_pdf_and_csv_and_reruns_are_identical(tmp_path):
+    png, svg, pdf, csv = save_figure(draw(), "score_by_source", table=TABLE, folder=tmp_path / "out")
     assert png == tmp_path / "out" / "score_by_source.png"
+    assert (svg.suffix, pdf.suffix) == (".svg", ".pdf")
     assert csv == tmp_path / "out" / "score_by_source.csv"
-    first = png.read_bytes()
-    assert first.startswith(b"\x89PNG")
-    assert b"matplotlib" not in first and b"Software" not in first
+    first = {path: path.read_bytes() for path in (png, svg, pdf)}
+    assert first[png].startswith(b"\x89PNG") and first[pdf].startswith(b"%PDF")
+    assert b"<svg" in first[svg]
+    assert b"matplotlib" not in first[png] and b"Software" not in first[png]
+    assert b"<dc:date>" not in first[svg] and b"CreationDate" not in first[pdf]
+    assert b"Matplotlib" not in first[pdf]  # no Producer/Creator naming a version
     pd.testing.assert_frame_equal(pd.read_csv(csv), TABLE)
     assert csv.read_text().splitlines()[0] == "source,measure,n,n_clusters,mean,ci_low,ci_high"
     save_figure(draw(), "score_by_source", table=TABLE, folder=tmp_path / "out")
-    assert png.read_bytes() == first
+    assert {path: path.read_bytes() for path in (png, svg, pdf)} == first
+
+
+def test_save_figure_refuses_a_figure_that_is_cut_off(tmp_path):
+    fig, ax = plt.subplots(figsize=(1.5, 1.5))
+    ax.set_yticks([0, 1], ["a very long tick label indeed", "b"])
+    with pytest.raises(FramingError, match="would be cut off: .*y axis"):
+        save_figure(fig, "clipped", table=TABLE, folder=tmp_path)
+    assert not any(tmp_path.iterdir())
+
+
+def test_save_figure_writes_only_the_formats_asked_for(tmp_path):
+    paths = save_figure(draw(), "only_svg", table=TABLE, folder=tmp_path, formats="svg")
+    assert [p.name for p in paths] == ["only_svg.svg", "only_svg.csv"]
+    with pytest.raises(FramingError, match="formats must be chosen"):
+        save_figure(draw(), "x", table=TABLE, folder=tmp_path, formats=("jpg",))
 
 
 def test_save_figure_accepts_axes_series_and_keeps_a_meaningful_index(tmp_path):
     ax = plot_sources(TABLE, measure="score")
     series = TABLE.set_index("source")["mean"]
-    _, csv = save_figure(ax, "means", table=series, folder=tmp_path)
+    *_, csv = save_figure(ax, "means", table=series, folder=tmp_path)
     assert csv.read_text().splitlines() == ["source,mean", "A,0.125", "B,-0.5"]
 
 
