@@ -27,6 +27,7 @@ from .scoring import explain, highlight_html, score, score_columns
 from .terms import distinctive_terms
 from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
 from .voices import SEGMENT_COLUMNS, voices, voices_frame
+from .validation import coding_sheet, krippendorff_alpha, read_coding_sheets
 
 __version__ = "0.1.0"
 
@@ -76,4 +77,8 @@ __all__ = [
     "plot_over_time",
     "plot_sources",
     "save_figure",
+    # validation: manual coding, reliability, frames you can trust
+    "coding_sheet",
+    "krippendorff_alpha",
+    "read_coding_sheets",
 ]

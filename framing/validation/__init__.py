@@ -2,13 +2,17 @@
 the validity of every measure against gold labels, and supervised frame classifiers' reports.
 
 * :mod:`framing.validation.coding`: stratified coding sheets out, coded sheets in.
+* :mod:`framing.validation.reliability`: Krippendorff's alpha and the coincidence table.
 """
 
+from .reliability import coincidences, krippendorff_alpha
 from .coding import coding_sheet, coding_variables, read_coding_sheets, split_halves, write_coding_sheets
 
 __all__ = [
+    "coincidences",
     "coding_sheet",
     "coding_variables",
+    "krippendorff_alpha",
     "read_coding_sheets",
     "split_halves",
     "write_coding_sheets",
