@@ -27,7 +27,8 @@ from .scoring import explain, highlight_html, score, score_columns
 from .terms import distinctive_terms
 from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
 from .voices import SEGMENT_COLUMNS, voices, voices_frame
-from .validation import coding_sheet, krippendorff_alpha, read_coding_sheets
+from .frames import FrameClassifier
+from .validation import coding_sheet, cross_validate_frames, krippendorff_alpha, read_coding_sheets
 
 __version__ = "0.1.0"
 
@@ -78,7 +79,9 @@ __all__ = [
     "plot_sources",
     "save_figure",
     # validation: manual coding, reliability, frames you can trust
+    "FrameClassifier",
     "coding_sheet",
+    "cross_validate_frames",
     "krippendorff_alpha",
     "read_coding_sheets",
 ]

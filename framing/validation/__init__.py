@@ -2,16 +2,20 @@
 the validity of every measure against gold labels, and supervised frame classifiers' reports.
 
 * :mod:`framing.validation.coding`: stratified coding sheets out, coded sheets in.
+* :mod:`framing.validation.classifier`: cross-validated reports of frame classifiers.
 * :mod:`framing.validation.reliability`: Krippendorff's alpha and the coincidence table.
 """
 
+from .classifier import FrameCVReport, cross_validate_frames
 from .reliability import coincidences, krippendorff_alpha
 from .coding import coding_sheet, coding_variables, read_coding_sheets, split_halves, write_coding_sheets
 
 __all__ = [
+    "FrameCVReport",
     "coincidences",
     "coding_sheet",
     "coding_variables",
+    "cross_validate_frames",
     "krippendorff_alpha",
     "read_coding_sheets",
     "split_halves",
