@@ -28,6 +28,8 @@ score. Design:
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -36,7 +38,7 @@ from scipy.special import expit, softmax
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, KFold
+from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import MultiLabelBinarizer
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
@@ -44,7 +46,7 @@ from threadpoolctl import threadpool_limits
 from .errors import FramingError
 from .text import word_spans
 
-__all__ = ["BACKBONES", "FrameClassifier"]
+__all__ = ["BACKBONES", "FrameClassifier", "frame_measure"]
 
 #: Backbones :class:`FrameClassifier` knows.
 BACKBONES = ("tfidf", "minilm", "minilm+tfidf")
@@ -368,3 +370,63 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             for index in np.argsort(-row, kind="stable")[:n]:
                 rows.append({"frame": frame, "term": terms[index], "weight": float(row[index])})
         return pd.DataFrame(rows, columns=["frame", "term", "weight"])
+
+
+def _slug(frame) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", str(frame).lower()).strip("_") or "frame"
+
+
+def frame_measure(classifier: FrameClassifier, *, name: str = "frame", languages=("en",)):
+    """A fitted classifier as a scoring measure: one ``<name>_<frame>`` probability column per frame.
+
+    Register it to score segments like any other measure (``framing.score``,
+    ``framing.explain``, then ``framing.compare_sources`` on the columns); the receipt of a text
+    is the occlusion effect of each word on its most probable frame.
+
+    Parameters
+    ----------
+    classifier : FrameClassifier
+        Fitted (on headlines, or on a team's coded sample).
+    name : str
+        Measure name and column prefix; frames become lower-case snake case
+        ("Gun control/regulation" -> ``frame_gun_control_regulation``).
+    languages : tuple of str or None
+        Languages the classifier was trained on.
+
+    Returns
+    -------
+    framing.measures.Measure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing import FrameClassifier, score
+    >>> from framing.frames import frame_measure
+    >>> from framing.measures import register_measure, unregister_measure
+    >>> model = FrameClassifier("tfidf", calibrate=False).fit(
+    ...     ["talks and a summit", "summit talks resume", "missile test fired", "missiles fired again"],
+    ...     ["diplomacy", "diplomacy", "threat", "threat"])
+    >>> _ = register_measure(frame_measure(model))
+    >>> scored = score(pd.DataFrame({"text": ["The summit talks."]}), measures=["frame"])
+    >>> bool(scored.loc[0, "frame_diplomacy"] > scored.loc[0, "frame_threat"])
+    True
+    >>> unregister_measure("frame")
+    """
+    from .measures import Measure
+
+    check_is_fitted(classifier, "temperature_")
+    columns = [f"{name}_{_slug(frame)}" for frame in classifier.classes_]
+    if len(set(columns)) != len(columns):
+        raise FramingError(f"frames {classifier.classes_.tolist()} give repeated column names {columns}; rename the frames.")
+
+    def scores(texts, options):
+        return pd.DataFrame(classifier.predict_proba(list(texts)), columns=columns)
+
+    def receipt(text, options):
+        table = classifier.explain(text)
+        return [{"measure": name, "field": _slug(frame), "token": token, "start": start, "end": end,
+                 "weight": float(weight), "share": np.nan, "modifier": "occlusion"}
+                for frame, token, start, end, weight in table.itertuples(index=False)]
+
+    return Measure(name, columns, scores, receipt, languages=languages,
+                   description=f"frame probabilities of a {classifier.backbone} FrameClassifier")
