@@ -213,6 +213,7 @@ def report(coded: dict[str, str] | None) -> None:
         for row in rows.itertuples(index=False):
             receipt = framing.explain(row.text, measures=[_measure_of(measure)])
             receipt = receipt[receipt["field"] == measure.split("_", 1)[1]] if measure.startswith("cue_") else receipt
+            receipt = receipt[receipt["token"].astype(str).str.fullmatch(r"[\w'’-]{1,25}")]  # single words only
             top = receipt.reindex(receipt["weight"].abs().sort_values(ascending=False).index)["token"].head(3)
             worst.append({"variable": variable, "measure": measure, "unit_id": row.unit_id, "source": row.source,
                           "gold": row.gold, "score": getattr(row, measure), "gap": round(row.gap, 3),
