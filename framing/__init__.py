@@ -15,7 +15,7 @@ from .compare import (
     pairwise_differences,
     test_difference,
 )
-from .cues import CUE_FAMILIES, load_codebook
+from .cues import CUE_FAMILIES, kwic, load_codebook
 from .documents import DOCUMENT_COLUMNS, make_documents, validate_documents
 from .embedding_model import news_embedding_sentiment
 from .errors import BrokenRecordWarning, ColumnError, CorpusFormatError, FramingError
@@ -81,6 +81,7 @@ __all__ = [
     # validation: manual coding, reliability, frames you can trust
     "FrameClassifier",
     "coding_sheet",
+    "kwic",
     "cross_validate_frames",
     "krippendorff_alpha",
     "read_coding_sheets",
