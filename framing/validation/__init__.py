@@ -5,6 +5,8 @@ the validity of every measure against gold labels, and supervised frame classifi
 * :mod:`framing.validation.coded`: each measure's validity against the coded sample, per source.
 * :mod:`framing.validation.classifier`: cross-validated reports of frame classifiers.
 * :mod:`framing.validation.reliability`: Krippendorff's alpha and the coincidence table.
+* :mod:`framing.validation.validity`: the measures against the gold of the shared corpora (VADER
+  ground truth, BASIL, GVFC).
 """
 
 from .coded import coded_gold, disagreements, measure_validity
