@@ -9,7 +9,7 @@ Rules:
   out each value with examples.
 * :func:`coding_sheet` draws a stratified random sample (strata: ``source``, ``kind``, ``period``
   by default) with a seeded generator: each stratum's share of ``n`` is proportional to its
-  size (largest remainders), or ``n`` names a count per value of the first stratum. The sheet
+  size (see ``_allocate``: leftover units go to the strata with the most units left), or ``n`` names a count per value of the first stratum. The sheet
   lists units in random order (coders do not work source by source) with the text, its
   context and one empty column per variable.
 * :func:`split_halves` splits the sample into a ``tuning`` and a ``reporting`` half within each
@@ -78,7 +78,13 @@ def _variables(variables) -> pd.DataFrame:
 
 
 def _allocate(sizes: pd.Series, total: int) -> pd.Series:
-    """Largest-remainder allocation of ``total`` across strata, capped at each stratum's size."""
+    """Share ``total`` among strata in proportion to size, capped at each stratum's size.
+
+    Each round gives every stratum the whole part of its proportional share of what is left
+    (in proportion to its remaining units); when no share is whole, the leftover units go one
+    each to the strata with the largest fractional shares, i.e. the strata with the most units
+    left (ties: stratum order). This is the rule that drew the shipped validation sample.
+    """
     total = min(int(total), int(sizes.sum()))
     take = pd.Series(0, index=sizes.index, dtype=int)
     remaining = total
