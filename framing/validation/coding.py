@@ -10,8 +10,8 @@ Rules:
 * :func:`coding_sheet` draws a stratified random sample (strata: ``source``, ``kind``, ``period``
   by default) with a seeded generator: each stratum's share of ``n`` is proportional to its
   size (leftover units go to the strata with the most units left), or ``n`` names a count
-  per value of the first stratum. The sheet lists units in random order (coders do not work source by source) with the text, its
-  context and one empty column per variable.
+  per value of the first stratum. The sheet lists units in random order (coders do not work
+  source by source) with the text, its context and one empty column per variable.
 * :func:`split_halves` splits the sample into a ``tuning`` and a ``reporting`` half within each
   source, so measures can be tuned on one half and reported on the other.
 * :func:`write_coding_sheets` writes one blank sheet per coder as CSV and XLSX;
