@@ -81,9 +81,12 @@ def _reason(value) -> str:
 
 
 def _language(value: str) -> str:
-    """The guessed language of a usable text: "" (undecided) unless the words clearly say which."""
-    guess = guess_language(value, languages=_GUESSED, min_hits=2)
-    return guess
+    """The guessed language of a usable text: "" (undecided) unless the words clearly say which.
+
+    Three function words and a lead of two over the next language: short English tweets ("No
+    Collusion, No Obstruction!", "Amir al-Sabah") are not taken for another language.
+    """
+    return guess_language(value, languages=_GUESSED, min_hits=3, min_margin=2)
 
 
 def _require_text_column(data: pd.DataFrame, text: str, *, what: str = "data") -> None:

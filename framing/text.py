@@ -190,7 +190,7 @@ _STOPWORDS = {
         "von zu im dass oder aber nach bei".split()
     ),
     "pt": frozenset(
-        "o os as da do das dos e em que para com um uma por se na no nas nos ao foi mais "
+        "os da do das dos em que para com um uma por se na nas nos ao foi mais "
         "seu sua como pelo pela".split()
     ),
 }
@@ -205,13 +205,13 @@ _SCRIPTS = (
 )
 
 
-def guess_language(text: str, *, languages=("en", "es"), min_hits: int = 1) -> str:
+def guess_language(text: str, *, languages=("en", "es"), min_hits: int = 1, min_margin: int = 1) -> str:
     """Guess the language of ``text`` from its common function words (and its script).
 
     Counts, for each language in ``languages`` (any of "en", "es", "fr", "de", "pt"), how many
     words of the text are in that language's short stop-word list and returns the language with
-    the most hits; "" when no language reaches ``min_hits`` or two languages tie (an empty text,
-    a bare name). A text whose letters are mostly Hangul, kana, Chinese characters, Cyrillic or
+    the most hits; "" when no language reaches ``min_hits`` or the winner leads the runner-up by
+    fewer than ``min_margin`` hits (a tie, an empty text, a bare name). A text whose letters are mostly Hangul, kana, Chinese characters, Cyrillic or
     Arabic is "ko", "ja", "zh", "ru" or "ar" whatever ``languages`` says. Only the first 1,000
     characters are read: enough for a clear majority, and fast on long texts.
 
@@ -238,6 +238,6 @@ def guess_language(text: str, *, languages=("en", "es"), min_hits: int = 1) -> s
     words = _WORD_RE.findall(head.lower())
     counts = {language: sum(map(_STOPWORDS[language].__contains__, words)) for language in languages}
     ranked = sorted(counts.values(), reverse=True)
-    if ranked[0] < min_hits or (len(ranked) > 1 and ranked[0] == ranked[1]):
+    if ranked[0] < min_hits or (len(ranked) > 1 and ranked[0] - ranked[1] < max(min_margin, 1)):
         return ""
     return max(counts, key=counts.get)

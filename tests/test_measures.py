@@ -93,3 +93,17 @@ def test_frame_classifier_as_a_measure():
         assert receipt.sort_values("weight").iloc[-1]["token"] in ("summit", "talks")
     finally:
         unregister_measure("frames")
+
+
+@pytest.mark.corpus
+def test_no_english_tweet_about_north_korea_is_taken_for_another_language(corpora):
+    from framing.datasets import load_trump_tweets, north_korea_filter
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the reader names the archive's few broken records
+        tweets = load_trump_tweets()
+    nk = tweets[north_korea_filter(tweets)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a language warning would fail here
+        scored = score(nk, measures=["vader"])
+    assert (scored["score_reason"] == "").all() and len(scored) > 200
