@@ -16,6 +16,8 @@ import pytest
 from framing import DOCUMENT_COLUMNS, BrokenRecordWarning, ColumnError, CorpusFormatError
 from framing.datasets import (
     GVFC_FRAMES,
+    allsides_outlets,
+    load_allsides,
     load_basil,
     load_basil_annotations,
     load_gvfc,
@@ -544,3 +546,103 @@ def test_gvfc_malformed(tmp_path):
         small = load_gvfc(tmp_path / "small.xlsx")
     assert small.doc_id.tolist() == ["gvfc:2"] and small.frame1.tolist() == ["Gun control/regulation"]
 
+
+
+# ============================================================================ AllSides (Article-Bias-Prediction)
+
+
+@pytest.fixture(scope="session")
+def allsides(corpora):
+    return _load(load_allsides, corpora / "allsides_nk")
+
+
+def test_allsides_counts_match_source_md(allsides):
+    articles, messages = allsides
+    _check_documents(articles)
+    # SOURCE.md: 615 files; left 188, center 220, right 207; 60 undated, the rest 2018-01-01..2019-12-27
+    assert len(articles) == 615
+    assert articles.bias.value_counts().to_dict() == {"center": 220, "right": 207, "left": 188}
+    assert int(articles.date.isna().sum()) == 60
+    assert any("60 broken articles kept with date NaT" in m for m in messages)
+    dated = articles.date.dropna()
+    assert (dated.min().date().isoformat(), dated.max().date().isoformat()) == ("2018-01-01", "2019-12-27")
+    day = articles.date.dt.strftime("%Y-%m-%d")
+    # SOURCE.md windows: Singapore 32, Hanoi 39, DMZ 10, January..2018-04-26 (KCNA's last day) 135
+    for low, high, expected in [("2018-06-05", "2018-06-19", 32), ("2019-02-20", "2019-03-06", 39),
+                                ("2019-06-27", "2019-07-05", 10), ("2018-01-01", "2018-04-26", 135)]:
+        assert int(((day >= low) & (day <= high)).sum()) == expected, (low, high)
+    original = articles.outlet_original.value_counts()
+    for name, count in {"The Hill": 53, "USA TODAY": 45, "Reuters": 44, "Washington Times": 40, "Vox": 37,
+                        "Fox Online News": 32, "Guest Writer - Left": 18, "Victor Hanson": 16,
+                        "Fox News": 8, "CNN - Editorial": 8}.items():
+        assert original[name] == count, name
+    # SOURCE.md says "66 names in all"; the 615 files hold 65 distinct `source` values
+    assert articles.outlet_original.nunique() == 65
+    assert set(articles.loc[articles.outlet == "Reuters", "bias"]) == {"center"}
+
+
+def test_allsides_outlets_are_normalised(allsides):
+    articles, _ = allsides
+    fox = articles[articles.outlet == "Fox News"]
+    # 32 Fox Online News + 8 Fox News + 3 Fox News Opinion + Newt Gingrich's column on foxnews.com
+    assert len(fox) == 44 and fox.groupby("genre").size().to_dict() == {"news": 40, "opinion": 4}
+    assert (articles.outlet == "Reuters").sum() == 44 and set(articles.source) == set(articles.outlet)
+    hanson = articles[articles.outlet_original == "Victor Hanson"]
+    assert set(hanson.outlet) == {"National Review"} and set(hanson.genre) == {"opinion"}
+    guests = articles[articles.outlet_original.str.startswith("Guest Writer")]
+    assert len(guests) == 30 and set(guests.genre) == {"opinion"} and "CNN" in set(guests.outlet)
+    assert int((articles.genre == "opinion").sum()) == 68
+    # the text is content_original (never the masked copy) and is kept unchanged
+    assert not articles.text.str.contains("\u2588").any() and not articles.single_voice.any()
+    reuters = articles[articles.outlet == "Reuters"]
+    assert reuters.text.str.contains(r"\(Reuters\) -").mean() > 0.8  # wire datelines open most texts
+
+
+def _allsides_record(ID, date="2018-06-12", source="Reuters", **extra):
+    record = {"ID": ID, "topic": "north_korea", "source": source, "url": f"https://example.com/{ID}",
+              "source_url": "www.example.com", "date": date, "authors": "A. Writer, B. Writer",
+              "title": "Summit ends", "content_original": "SEOUL (Reuters) - The summit ended.",
+              "content": "SEOUL ( ███ ) - The summit ended .", "bias_text": "center", "bias": 1}
+    record.update(extra)
+    return record
+
+
+def test_allsides_formats_and_broken_records(tmp_path):
+    records = [_allsides_record("a1"), _allsides_record("a2", date="3/5/19", source="Fox News Opinion",
+                                                            bias_text="right", bias=2),
+               _allsides_record("a3", date=""), _allsides_record("a4", date="sometime"),
+               _allsides_record("a5", source="Guest Writer - Left", source_url="www.cnn.com", bias_text="left",
+                                bias=0),
+               _allsides_record("a6", source="Daily Planet - Opinion"), {"ID": "a7"}, "junk"]
+    for record in records[:5]:
+        (tmp_path / f"{record['ID']}.json").write_text(json.dumps(record), encoding="utf-8")
+    (tmp_path / "more.json").write_text(json.dumps(records[5:]), encoding="utf-8")  # a list file
+    articles, messages = _load(load_allsides, tmp_path)
+    joined = " ".join(messages)
+    assert "more.json: skipped 2 broken articles (article 1: no content_original; article 2: a JSON str" in joined
+    assert "2 broken articles kept with date NaT" in joined and "date 'sometime' is neither" in joined
+    rows = articles.set_index("doc_id")
+    assert articles.doc_id.tolist() == ["a1", "a5", "a6", "a2", "a3", "a4"]  # by date, undated last
+    assert rows.loc["a2", "date"] == pd.Timestamp("2019-03-05", tz=UTC)
+    assert (rows.loc["a2", "outlet"], rows.loc["a2", "genre"], rows.loc["a2", "bias"]) == ("Fox News", "opinion", "right")
+    assert pd.isna(rows.loc["a3", "date"]) and pd.isna(rows.loc["a4", "date"])
+    assert (rows.loc["a5", "outlet"], rows.loc["a5", "genre"]) == ("CNN", "opinion")
+    assert (rows.loc["a6", "outlet"], rows.loc["a6", "genre"]) == ("Daily Planet", "opinion")  # rule, not table
+    assert rows.loc["a1", "text"] == "SEOUL (Reuters) - The summit ended."
+    assert rows.loc["a1", "authors"] == "A. Writer, B. Writer" and rows.loc["a1", "topic"] == "north_korea"
+
+
+def test_allsides_outlet_table_and_errors(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(_allsides_record("a1")), encoding="utf-8")
+    mine = pd.DataFrame({"name": ["Reuters"], "site": [""], "outlet": ["Thomson Reuters"], "genre": ["news"]})
+    assert load_allsides(tmp_path, outlets=mine).outlet.tolist() == ["Thomson Reuters"]
+    with pytest.raises(ColumnError, match=r"outlet table.*\['genre'\]"):
+        load_allsides(tmp_path, outlets=mine.drop(columns="genre"))
+    with pytest.raises(CorpusFormatError, match=r"genre must be 'news' or 'opinion'"):
+        allsides_outlets(mine.assign(genre="wire"))
+    (tmp_path / "a.json").write_text(json.dumps(_allsides_record("a1", bias=0)), encoding="utf-8")
+    with pytest.raises(CorpusFormatError, match=r"bias 0 \(left\) but bias_text 'center'"):
+        load_allsides(tmp_path)
+    (tmp_path / "a.json").write_text(json.dumps({"ID": "x"}), encoding="utf-8")
+    with pytest.raises(CorpusFormatError, match="no readable article"):
+        _load(load_allsides, tmp_path)
