@@ -12,7 +12,7 @@ About 300 units, 100 per source, stratified by kind and period within each sourc
   mention the US, Trump, talks, dialogue or a summit;
 * Trump: his own tweets (no retweets) about North Korea (``north_korea_filter``), 2017-2019;
 * Reuters: narration segments (``framing.voices``, source Reuters, at least 40 characters) of
-  the Reuters articles in allsides_nk, 2018-2019.
+  the Reuters articles in allsides_nk (``load_allsides``), 2018-2019.
 
 Periods: ``2017``, ``2018 to Singapore`` (to 2018-06-12), ``Singapore to Hanoi`` (to
 2019-02-28), ``after Hanoi``.
@@ -92,20 +92,11 @@ def trump_units() -> pd.DataFrame:
 
 
 def _allsides_reuters() -> pd.DataFrame:
-    loader = getattr(framing.datasets, "load_allsides", None)
-    if loader is not None:
-        docs = loader()
-        return docs[docs["outlet"].eq("Reuters") | docs["source"].eq("Reuters")]
-    import json  # until the allsides reader is merged: read the corpus JSON directly
-
-    records = []
-    for file in sorted((framing.corpora_dir() / "allsides_nk" / "jsons").glob("*.json")):
-        item = json.loads(file.read_text(encoding="utf-8"))
-        if item["source"] == "Reuters":
-            records.append({"doc_id": f"allsides:{item['ID']}", "source": "Reuters", "outlet": "Reuters",
-                            "date": pd.to_datetime(item["date"] or None), "title": item["title"],
-                            "text": item["content_original"]})
-    return framing.make_documents(records)
+    """The Reuters articles of allsides_nk; the sample names them ``allsides:<ID>``."""
+    docs = framing.datasets.load_allsides()
+    # sorted by id: the order that drew the sample
+    docs = docs[docs["outlet"].eq("Reuters")].sort_values("doc_id", kind="stable")
+    return docs.assign(doc_id="allsides:" + docs["doc_id"].astype(str)).reset_index(drop=True)
 
 
 def reuters_units() -> pd.DataFrame:
