@@ -155,3 +155,13 @@ def test_gvfc_tfidf_cross_validation(corpora):
     # the published TF-IDF + LR anchor on this data is 0.70 / 0.62 (issue 9); same folds, same numbers
     assert 0.66 < report.accuracy < 0.74 and 0.58 < report.macro_f1 < 0.68
     assert report.confusion.to_numpy().sum() == 1300
+
+
+def test_minilm_backbones_embed_each_text_once():
+    pytest.importorskip("sentence_transformers")
+    from framing import frames
+
+    model = FrameClassifier("minilm+tfidf", random_state=0).fit(TEXTS, LABELS)
+    assert all(text in frames._EMBEDDINGS for text in TEXTS)  # cached: CV and grid search reuse them
+    assert model.predict(["A survey of voters on firearm checks"]).tolist() == ["Public opinion"]
+    assert FrameClassifier("minilm", calibrate=False).fit(TEXTS, LABELS).score(TEXTS, LABELS) > 0.9
