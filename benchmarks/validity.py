@@ -19,10 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.datasets import load_vader_groundtruth
+import warnings
+
+from framing.datasets import load_basil, load_basil_annotations, load_gvfc, load_vader_groundtruth
 from framing.evaluation import evaluate_polnear
 from framing.model import cross_validate_news_model
-from framing.validity import frame_validity, loaded_language_validity, sentiment_validity
+from framing.validation.validity import frame_validity, loaded_language_validity, sentiment_validity
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     pd.set_option("display.width", 200)
     pd.set_option("display.max_columns", 20)
     truth = load_vader_groundtruth()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the readers name the few broken records of BASIL and GVFC
+        basil, basil_spans, gvfc = load_basil(), load_basil_annotations(), load_gvfc()
     polnear = pd.concat({split: evaluate_polnear(split=split) for split in ("train", "dev")},
                         names=["split", "spans"]).reset_index()
     tables = [
@@ -39,8 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         ("nyt_cross_validation", "NYT editorial sentences, 5 folds grouped by article (same held-out "
          "sentences for all)", cross_validate_news_model(truth)),
         ("loaded_language_validity", "Loaded language vs BASIL bias spans (phrase level; a match hits "
-         "when it overlaps a span)", loaded_language_validity()),
-        ("frame_validity", "Cue families vs GVFC headline frames (relevant headlines)", frame_validity()),
+         "when it overlaps a span)", loaded_language_validity(basil, basil_spans)),
+        ("frame_validity", "Cue families vs GVFC headline frames (relevant headlines)", frame_validity(gvfc)),
         ("polnear_attribution", "Voices vs PolNeAR gold attributions (see framing.evaluation)", polnear),
     ]
     for name, title, table in tables:

@@ -6,6 +6,7 @@ Data flow: corpus files -> documents (``framing.io``, ``framing.datasets``) -> v
 """
 
 from ._config import corpora_dir
+from .attribution import SEGMENT_COLUMNS, unresolved_speakers, voices, voices_frame
 from .compare import (
     DifferenceResult,
     adjust_p_values,
@@ -17,12 +18,13 @@ from .compare import (
     pairwise_differences,
 )
 from .coverage import VOICE_GROUPS, load_voice_groups, voice_groups, voice_shares
-from .cues import CUE_FAMILIES, load_codebook
+from .cues import CUE_FAMILIES, kwic, load_codebook
 from .documents import DOCUMENT_COLUMNS, make_documents, validate_documents
 from .embedding_model import news_embedding_sentiment
 from .errors import BrokenRecordWarning, ColumnError, CorpusFormatError, FramingError
 from .events import event_timeline, event_windows, load_events
 from .figures import save_figure
+from .frames import FrameClassifier
 from .io import read_articles, read_table
 from .model import news_sentiment
 from .plot import (
@@ -36,14 +38,14 @@ from .plot import (
     plot_reliability,
     plot_sources,
 )
-from .regression import model_sources
 from .provenance import link_quotes, verbatim_quotes
+from .regression import model_sources
 from .scoring import explain, highlight_html, score, score_columns
 from .selection import SELECTION_GROUPS, SelectionResult, quoted_vs_source
 from .targets import TARGETS, explain_targets, load_targets, target_clauses, target_sentiment
 from .terms import distinctive_terms
 from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
-from .attribution import SEGMENT_COLUMNS, unresolved_speakers, voices, voices_frame
+from .validation import coding_sheet, cross_validate_frames, krippendorff_alpha, read_coding_sheets
 
 __version__ = "0.1.0"
 
@@ -69,6 +71,7 @@ __all__ = [
     "SEGMENT_COLUMNS",
     "voices",
     "voices_frame",
+    "unresolved_speakers",
     # voices in coverage (summit study)
     "VOICE_GROUPS",
     "load_voice_groups",
@@ -87,11 +90,11 @@ __all__ = [
     "event_timeline",
     "event_windows",
     "load_events",
-    "unresolved_speakers",
     # scores
     "CUE_FAMILIES",
     "explain",
     "highlight_html",
+    "kwic",
     "load_codebook",
     "news_embedding_sentiment",
     "news_sentiment",
@@ -119,4 +122,10 @@ __all__ = [
     "plot_reliability",
     "plot_sources",
     "save_figure",
+    # validation: manual coding, reliability, frames you can trust
+    "FrameClassifier",
+    "coding_sheet",
+    "cross_validate_frames",
+    "krippendorff_alpha",
+    "read_coding_sheets",
 ]

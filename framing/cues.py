@@ -7,7 +7,9 @@ and ``CODEBOOK.md`` with provenance and coding notes); the matching rules are co
   words (curly apostrophes read as straight ones). A cue is one or more words; a trailing ``*``
   on a word matches any word that starts with it (``negotiat*``).
 * Within a family a word counts once: the longest cue starting at a word wins, and matches do
-  not overlap. Different families may share words.
+  not overlap. Families of different dimensions (``families.csv``: frame, policy_frame, labels,
+  stance, entman, journalism ...) may share words; within one dimension a word belongs to one
+  family unless ``overlaps.csv`` declares the overlap and why (see :func:`codebook_overlaps`).
 * Negation: a cue preceded within three words (same clause: no ``. , ; : ! ?`` in between) by
   a negator ("not", "no", "never", "without", "n't" ...) is *negated*. Cues whose codebook row
   names a ``negated_as`` family count for that family instead ("no progress" -> stalemate,
@@ -46,6 +48,8 @@ __all__ = [
     "codebook_version",
     "cue_counts",
     "cue_matches",
+    "codebook_overlaps",
+    "kwic",
     "load_codebook",
     "load_cue_families",
 ]
@@ -72,7 +76,7 @@ def codebook_version() -> str:
     --------
     >>> from framing.cues import codebook_version
     >>> codebook_version()
-    '1.0.0'
+    '1.1.0'
     """
     return read_data_text(*_DATA, "VERSION").strip()
 
@@ -337,3 +341,107 @@ def cue_counts(texts: Iterable[str], *, cues: Iterable[str | None] | None = None
     frame = pd.DataFrame(values, columns=[f"cue_{f}" for f in families])
     frame["cue_n_words"] = n_words
     return frame
+
+
+def codebook_overlaps() -> pd.DataFrame:
+    """Cues listed in more than one family of the same dimension, and whether that is declared.
+
+    Returns
+    -------
+    DataFrame
+        ``dimension, cue, families`` ("a|b"), ``declared`` (listed in ``overlaps.csv``) and
+        ``reason``. The shipped codebook has no undeclared overlap.
+
+    Examples
+    --------
+    >>> from framing.cues import codebook_overlaps
+    >>> overlaps = codebook_overlaps()
+    >>> bool(overlaps["declared"].all())
+    True
+    """
+    book = load_codebook().merge(load_cue_families()[["family", "dimension"]], on="family")
+    shared = book.groupby(["dimension", "cue"])["family"].agg(lambda f: "|".join(sorted(f)))
+    shared = shared[shared.str.contains("|", regex=False)].rename("families").reset_index()
+    declared = pd.DataFrame(_read_csv("overlaps.csv"))
+    declared["families"] = declared["families"].map(lambda f: "|".join(sorted(f.split("|"))))
+    table = shared.merge(declared, on=["cue", "families"], how="left")
+    table["declared"] = table["reason"].notna()
+    return table.fillna({"reason": ""})[["dimension", "cue", "families", "declared", "reason"]]
+
+
+KWIC_COLUMNS = ("row", "family", "left", "match", "right", "start", "end")
+
+
+def _term_matches(text: str, term: str) -> list[dict]:
+    pattern = _cue_pattern(term)
+    if not pattern:
+        raise FramingError(f"term {term!r} has no words to look for.")
+    spans = word_spans(text)
+    words = [_norm(text[s:e]) for s, e in spans]
+    found = []
+    for i in range(len(words) - len(pattern) + 1):
+        first, is_prefix = pattern[0]
+        if (words[i].startswith(first) if is_prefix else words[i] == first) and _rest_matches(words, i, pattern):
+            start, end = spans[i][0], spans[i + len(pattern) - 1][1]
+            found.append({"family": "", "start": start, "end": end, "token": text[start:end]})
+    return found
+
+
+def kwic(data, term_or_family: str, *, text: str = "text", window: int = 5) -> pd.DataFrame:
+    """Keyword in context: every match of a cue family (or a term) with the words around it.
+
+    Parameters
+    ----------
+    data : str, sequence of str, Series or DataFrame
+        The texts (a DataFrame's ``text`` column).
+    term_or_family : str
+        A cue family (``"threat"``: its codebook cues, matched as ``framing.score`` counts
+        them, negation included) or a term in codebook syntax (``"puppet forces"``,
+        ``"negotiat*"``).
+    text : str
+        Text column of a DataFrame.
+    window : int
+        Words of context on each side.
+
+    Returns
+    -------
+    DataFrame
+        ``row`` (index label or position), ``family`` (where the match counts; "" for a term),
+        ``left``, ``match``, ``right``, ``start``, ``end`` (offsets of the match in the text).
+
+    Examples
+    --------
+    >>> from framing.cues import kwic
+    >>> kwic("The puppet forces staged drills near the border.", "loaded", window=2)[["left", "match", "right"]].values.tolist()
+    [['The', 'puppet forces', 'staged drills']]
+    >>> kwic(["Talks on nukes.", "Negotiators met."], "negotiat*")[["row", "match"]].values.tolist()
+    [[1, 'Negotiators']]
+    """
+    if isinstance(data, str):
+        labels, texts = [0], [data]
+    elif isinstance(data, pd.DataFrame):
+        if text not in data.columns:
+            raise FramingError(f"data lacks the text column {text!r}; columns present: {list(map(str, data.columns))}.")
+        labels, texts = list(data.index), data[text].tolist()
+    else:
+        series = data if isinstance(data, pd.Series) else pd.Series(list(data))
+        labels, texts = list(series.index), series.tolist()
+    if not isinstance(window, (int, np.integer)) or window < 0:
+        raise FramingError(f"window must be a whole number of words >= 0, got {window!r}.")
+    is_family = term_or_family in CUE_FAMILIES
+    rows = []
+    for label, value in zip(labels, texts):
+        if not isinstance(value, str):
+            continue
+        matches = cue_matches(value, families=[term_or_family]) if is_family else _term_matches(value, term_or_family)
+        spans = word_spans(value) if matches else []
+        starts = [s for s, _ in spans]
+        for m in matches:
+            first = int(np.searchsorted(starts, m["start"], side="right")) - 1
+            last = int(np.searchsorted(starts, m["end"], side="left"))
+            left = value[spans[max(first - window, 0)][0]:m["start"]].strip() if window and first > 0 else ""
+            right = value[m["end"]:spans[min(last + window, len(spans)) - 1][1]].strip() \
+                if window and last < len(spans) else ""
+            rows.append({"row": label, "family": m["family"], "left": left, "match": m["token"], "right": right,
+                         "start": m["start"], "end": m["end"]})
+    return pd.DataFrame(rows, columns=list(KWIC_COLUMNS))

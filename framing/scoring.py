@@ -3,7 +3,12 @@
 ``score`` adds ``<measure>_<field>`` columns (``textblob_polarity``, ``vader_compound``,
 ``cue_conflict``, ``news_sentiment`` ...) to a copy of the frame; ``explain`` lists, for one row
 or one text, the words and phrases that produced each score, with offsets, weights and
-modifiers; ``highlight_html`` shows them in a notebook.
+modifiers; ``highlight_html`` shows them in a notebook. The measures themselves live in the
+registry of :mod:`framing.measures` (one ``Measure`` object each); this module only runs them.
+
+Language: every usable text's language is guessed (:func:`framing.text.guess_language`); a
+measure gives NaN for text in a language it does not cover (all built-in measures are English
+only), the row's ``score_reason`` says so, and one warning counts such rows.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import warnings
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -18,18 +24,19 @@ import numpy as np
 import pandas as pd
 
 from ._checks import require_columns, require_frame
-from .cues import ATTRIBUTION_FAMILIES, CUE_FAMILIES, _scan, cue_counts
 from .errors import ColumnError, FramingError
-from .embedding_model import load_embedding_model
-from .model import load_news_model
-from .sentiment import SENTIMENT_FIELDS, sentiment_scores, textblob_receipt, vader_receipt
+from .measures import ScoreOptions, get_measure
+from .text import guess_language
 
 __all__ = ["MEASURES", "OPTIONAL_MEASURES", "RECEIPT_COLUMNS", "explain", "highlight_html", "score", "score_columns"]
 
-#: Measures ``score`` knows, in column order.
+#: The default measures of ``score``, in column order (all registered measures:
+#: ``framing.measures.measure_names()``).
 MEASURES = ("textblob", "vader", "cues", "news")
-#: Measures that need an extra (never in the default): ``news_embedding`` needs ``framing[embeddings]``.
+#: Built-in measures that need an extra (never in the default): ``news_embedding`` needs ``framing[embeddings]``.
 OPTIONAL_MEASURES = ("news_embedding",)
+#: Languages told apart when checking coverage (see ``framing.text.guess_language``).
+_GUESSED = ("en", "es", "fr", "de", "pt")
 #: Columns of an ``explain`` receipt.
 RECEIPT_COLUMNS = ("measure", "field", "token", "start", "end", "weight", "share", "modifier")
 _REASON = "score_reason"
@@ -40,9 +47,10 @@ def _check_measures(measures) -> tuple[str, ...]:
     if isinstance(measures, str):
         measures = (measures,)
     measures = tuple(measures)
-    unknown = [m for m in measures if m not in MEASURES + OPTIONAL_MEASURES]
-    if unknown or not measures:
-        raise FramingError(f"unknown measure(s) {unknown or measures}; choose from {list(MEASURES + OPTIONAL_MEASURES)}.")
+    if not measures:
+        raise FramingError("no measures given; choose from framing.measures.measure_names().")
+    for m in measures:
+        get_measure(m)  # raises naming the known measures
     return measures
 
 
@@ -55,17 +63,8 @@ def score_columns(measures=MEASURES, *, families: Sequence[str] | None = None) -
     >>> score_columns(["textblob", "news"])
     ['textblob_polarity', 'textblob_subjectivity', 'news_sentiment']
     """
-    columns = []
-    for m in _check_measures(measures):
-        if m in SENTIMENT_FIELDS:
-            columns += [f"{m}_{f}" for f in SENTIMENT_FIELDS[m]]
-        elif m == "cues":
-            columns += [f"cue_{f}" for f in (CUE_FAMILIES if families is None else families)] + ["cue_n_words"]
-        elif m == "news_embedding":
-            columns.append("news_embedding_sentiment")
-        else:
-            columns.append("news_sentiment")
-    return columns
+    options = ScoreOptions(families=families)
+    return [column for m in _check_measures(measures) for column in get_measure(m).column_names(options)]
 
 
 def _reason(value) -> str:
@@ -79,6 +78,24 @@ def _reason(value) -> str:
     if not _HAS_WORD.search(value):
         return "no words"
     return ""
+
+
+def _language(value: str) -> str:
+    """The guessed language of a usable text: "" (undecided) unless the words clearly say which.
+
+    Three function words and a lead of two over the next language: short English tweets ("No
+    Collusion, No Obstruction!", "Amir al-Sabah") are not taken for another language.
+    """
+    return guess_language(value, languages=_GUESSED, min_hits=3, min_margin=2)
+
+
+def _require_text_column(data: pd.DataFrame, text: str, *, what: str = "data") -> None:
+    require_columns(data, [text], what=what)
+    if (data.columns == text).sum() > 1:
+        raise ColumnError(
+            f"{what} has {(data.columns == text).sum()} columns named {text!r}; keep one "
+            f"(data.loc[:, ~data.columns.duplicated()]) or rename the others."
+        )
 
 
 def _resolve_cue(data: pd.DataFrame, cue):
@@ -100,8 +117,9 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
         Any frame with a text column: documents, ``framing.voices`` segments, sentences.
     text : str
         The text column.
-    measures : sequence of {"textblob", "vader", "cues", "news"}
-        ``textblob``: ``textblob_polarity``, ``textblob_subjectivity``; ``vader``:
+    measures : sequence of str
+        Names of registered measures (``framing.measures.measure_names()``; add your own with
+        ``framing.measures.register_measure``). Built in: ``textblob``: ``textblob_polarity``, ``textblob_subjectivity``; ``vader``:
         ``vader_compound``, ``vader_pos``, ``vader_neg``, ``vader_neu`` (both identical to the
         libraries); ``cues``: ``cue_<family>`` per 100 words and ``cue_n_words`` (the word
         count, 0 for unusable text); ``news``:
@@ -121,7 +139,9 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     -------
     DataFrame
         ``data`` with the score columns and ``score_reason`` ("" when scored; else why the row
-        has NaN scores: "missing text", "empty text", "no words", "not a string (...)").
+        has NaN scores: "missing text", "empty text", "no words", "not a string (...)", or
+        "language 'es' not covered by textblob, ..." for text in a language the named measures do
+        not cover: those measures' columns are NaN, with a warning).
         Rows are never dropped or reordered.
 
     Examples
@@ -134,9 +154,10 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     {'vader_compound': [-0.2732, nan, 0.8016], 'score_reason': ['', 'empty text', '']}
     """
     require_frame(data)
-    require_columns(data, [text], what="data")
+    _require_text_column(data, text)
     measures = _check_measures(measures)
     cue_column = _resolve_cue(data, cue) if "cues" in measures else None
+    options = ScoreOptions(families=families, engine=engine, cue_column=cue_column)
     out = data.copy()
     values = out[text].tolist()
     reasons = [_reason(v) for v in values]
@@ -145,39 +166,47 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     # Score each distinct text once; many corpora repeat sentences (boilerplate, retweets).
     unique, inverse = np.unique(np.array(good_texts, dtype=object), return_inverse=True) if good_texts else ([], [])
     unique = list(unique)
-    parts = []
-    sentiment_measures = [m for m in measures if m in SENTIMENT_FIELDS]
-    need_sentiment = sentiment_measures or "news" in measures or "news_embedding" in measures
-    sentiments = sentiment_scores(unique, engine=engine) if need_sentiment else None
-    if sentiment_measures:
-        keep = [f"{m}_{f}" for m in sentiment_measures for f in SENTIMENT_FIELDS[m]]
-        parts.append(sentiments[keep])
-    if "cues" in measures:
-        # cue-dependent families are filled per row below; here the text-only counts
-        parts.append(cue_counts(unique, families=families))
-    if "news" in measures:
-        news = load_news_model().predict(unique, sentiments=sentiments) if unique else np.zeros(0)
-        parts.append(pd.DataFrame({"news_sentiment": news}))
-    if "news_embedding" in measures:
-        embedded = load_embedding_model().predict(unique, sentiments=sentiments) if unique else np.zeros(0)
-        parts.append(pd.DataFrame({"news_embedding_sentiment": embedded}))
-    columns = score_columns(measures, families=families)
-    table = pd.concat(parts, axis=1)[columns] if unique else pd.DataFrame(columns=columns, dtype=float)
-    full = np.full((len(values), len(columns)), np.nan)
-    if unique:
-        full[ok] = table.to_numpy(dtype=float)[np.asarray(inverse).ravel()]
-    result = pd.DataFrame(full, columns=columns, index=out.index)
-    if "cue_n_words" in result:
-        result["cue_n_words"] = result["cue_n_words"].fillna(0).astype(np.int64)
-    if cue_column is not None:
-        on_cue = [f for f in (CUE_FAMILIES if families is None else families) if f in ATTRIBUTION_FAMILIES]
-        if on_cue:
-            counts = cue_counts(["x"] * len(values), cues=out[cue_column].tolist(), families=on_cue)
-            for f in on_cue:
-                column = counts[f"cue_{f}"].to_numpy()
-                result[f"cue_{f}"] = np.where(ok, column, np.nan)
-    for column in columns:
-        out[column] = result[column].to_numpy()  # positional: the index may repeat labels
+    inverse = np.asarray(inverse, dtype=int).ravel()
+    languages = np.array([_language(t) for t in unique], dtype=object)
+    row_language = np.full(len(values), "", dtype=object)
+    row_language[ok] = languages[inverse] if unique else []
+    parts, uncovered = [], {}
+    for name in measures:
+        measure = get_measure(name)
+        columns = measure.column_names(options)
+        covered = np.array([measure.covers(lang) for lang in languages], dtype=bool)
+        table = np.full((len(unique), len(columns)), np.nan)
+        if covered.any():
+            texts = [t for t, c in zip(unique, covered) if c]
+            scored = measure.score(texts, options)
+            scored = scored[columns] if isinstance(scored, pd.DataFrame) else scored
+            table[covered] = np.asarray(scored, dtype=float).reshape(len(texts), len(columns))
+        full = np.full((len(values), len(columns)), np.nan)
+        if unique:
+            full[ok] = table[inverse]
+        result = pd.DataFrame(full, columns=columns, index=out.index)
+        measured = ok.copy()
+        measured[ok] = covered[inverse] if unique else []
+        if measure.finish is not None:
+            measure.finish(result, out, measured, options)
+        for lang in set(row_language[ok & ~measured]):
+            uncovered.setdefault(lang, []).append(name)
+        parts.append(result)
+    for part in parts:
+        for column in part.columns:
+            out[column] = part[column].to_numpy()  # positional: the index may repeat labels
+    for i in np.flatnonzero(ok):
+        skipped = uncovered.get(row_language[i])
+        if skipped:
+            reasons[i] = f"language {row_language[i]!r} not covered by {', '.join(skipped)}"
+    n_other = sum(r.startswith("language") for r in reasons)
+    if n_other:
+        warnings.warn(
+            f"{n_other} text(s) look like another language than the measures cover "
+            f"({', '.join(sorted(l for l in uncovered if l))}): their scores are NaN and score_reason says why. "
+            "Translate them, or score them with a measure that covers the language.",
+            UserWarning, stacklevel=2,
+        )
     out[_REASON] = reasons
     return out
 
@@ -185,66 +214,16 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
 # ------------------------------------------------------------------------------- receipts
 
 
-def _news_receipt(text_value: str) -> list[dict]:
-    table = load_news_model().explain(text_value)
-    lowered = text_value.lower()
-    rows = []
-    for feature, kind, contribution in table[["feature", "kind", "contribution"]].itertuples(index=False):
-        if kind == "word":
-            match = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, feature.split())) + r"(?!\w)", lowered)
-            start, end = (match.start(), match.end()) if match else (-1, -1)
-            token = text_value[start:end] if match else feature
-        else:
-            start, end, token = -1, -1, feature
-        rows.append({"measure": "news", "field": "sentiment", "token": token, "start": start, "end": end,
-                     "weight": float(contribution), "share": float(contribution), "modifier": kind})
-    return rows
-
-
-def _news_embedding_receipt(text_value: str) -> list[dict]:
-    # words: occlusion effects (weight; they do not add up, so share is NaN); the rest: additive parts
-    return [
-        {"measure": "news_embedding", "field": "sentiment", "token": feature, "start": start, "end": end,
-         "weight": contribution, "share": np.nan if kind == "word" else contribution,
-         "modifier": "occlusion" if kind == "word" else kind}
-        for feature, kind, start, end, contribution in load_embedding_model()
-        .explain(text_value)[["feature", "kind", "start", "end", "contribution"]].itertuples(index=False)
-    ]
-
-
-def _cue_receipt(text_value: str, cue_value, families) -> list[dict]:
-    families = tuple(CUE_FAMILIES if families is None else families)
-    on_cue = [f for f in families if f in ATTRIBUTION_FAMILIES] if cue_value is not None else []
-    matches, n = _scan(text_value, [f for f in families if f not in on_cue])
-    rows = [
-        {"measure": "cues", "field": m["family"], "token": m["token"], "start": m["start"], "end": m["end"],
-         "weight": 100.0 / n, "share": 100.0 / n, "modifier": m["modifier"]}
-        for m in matches
-    ]
-    if on_cue and isinstance(cue_value, str) and cue_value.strip():
-        for m in _scan(cue_value, on_cue)[0]:
-            # offsets refer to the cue text, not the segment: say so in the modifier
-            rows.append({"measure": "cues", "field": m["family"], "token": m["token"], "start": m["start"],
-                         "end": m["end"], "weight": 1.0, "share": 1.0,
-                         "modifier": "+".join(filter(None, ["in cue", m["modifier"]]))})
-    return rows
-
-
 def _receipt(text_value, measures, cue_value, families) -> list[dict]:
     if _reason(text_value):
         return []
+    options = ScoreOptions(families=families, cue=cue_value)
+    language = _language(text_value)
     rows: list[dict] = []
-    for measure in measures:
-        if measure == "textblob":
-            rows += textblob_receipt(text_value)
-        elif measure == "vader":
-            rows += [{k: r[k] for k in RECEIPT_COLUMNS} for r in vader_receipt(text_value)]
-        elif measure == "cues":
-            rows += _cue_receipt(text_value, cue_value, families)
-        elif measure == "news_embedding":
-            rows += _news_embedding_receipt(text_value)
-        else:
-            rows += _news_receipt(text_value)
+    for name in measures:
+        measure = get_measure(name)
+        if measure.receipt is not None and measure.covers(language):
+            rows += measure.receipt(text_value, options)
     return rows
 
 
@@ -289,7 +268,7 @@ def explain(data_or_text, *, row=None, text: str = "text", measures=MEASURES, cu
         frame = pd.DataFrame(_receipt(data_or_text, measures, cue, families), columns=list(RECEIPT_COLUMNS))
         return frame
     require_frame(data_or_text, what="data_or_text")
-    require_columns(data_or_text, [text], what="data_or_text")
+    _require_text_column(data_or_text, text, what="data_or_text")
     cue_column = _resolve_cue(data_or_text, cue)
     labels = list(data_or_text.index) if row is None else ([row] if np.isscalar(row) else list(row))
     missing = [label for label in labels if label not in data_or_text.index]

@@ -7,6 +7,7 @@ import math
 import warnings
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from framing import CUE_FAMILIES, FramingError, load_codebook
@@ -121,3 +122,38 @@ def test_real_corpora_profiles(corpora):
     assert k["cue_threat"] > t["cue_threat"]
     assert k["cue_sovereignty"] > 2 * t["cue_sovereignty"]
     assert np.isfinite(k.to_numpy()).all()
+
+
+def test_no_undeclared_overlap_within_a_dimension():
+    from framing.cues import codebook_overlaps
+
+    overlaps = codebook_overlaps()
+    assert overlaps["declared"].all(), overlaps[~overlaps["declared"]]
+    assert load_cue_families()["dimension"].ne("").all()
+
+
+def test_kcna_labels_count_as_labels_not_military_threat():
+    # codebook 1.1.0: bare "forces" left threat; KCNA's labels are labels ("puppet forces")
+    text = "The puppet forces and hegemonic forces staged a provocation."
+    assert _found(text, ["threat"]) == []
+    assert [token for _, token, _ in _found(text, ["loaded"])] == ["puppet forces", "hegemonic forces", "provocation"]
+    assert _found("US forces in South Korea held drills.", ["threat"])[0][1] == "forces in South Korea"
+
+
+def test_new_seed_families_match():
+    found = _found("Because of the crisis, both sides should seek common ground; Trump wants a big win.")
+    families = {family for family, _, _ in found}
+    assert {"entman_cause", "entman_problem", "entman_remedy", "peace_journalism", "strategy_game"} <= families
+
+
+def test_kwic_shows_what_a_family_counts():
+    from framing.cues import kwic
+
+    data = pd.DataFrame({"text": ["Talks stalled. No progress at all today.", "Great progress!"]}, index=["a", "b"])
+    table = kwic(data, "stalemate", window=2)
+    assert table[["row", "match", "left", "right"]].values.tolist() == [
+        ["a", "stalled", "Talks", ". No progress"], ["a", "No progress", "Talks stalled.", "at all"]]
+    assert all(data.loc[r, "text"][s:e] == m for r, m, s, e in table[["row", "match", "start", "end"]].itertuples(index=False))
+    assert kwic(data, "progress*", window=0)[["row", "left", "right"]].values.tolist() == [["a", "", ""], ["b", "", ""]]
+    with pytest.raises(FramingError, match="window"):
+        kwic(data, "progress", window=-1)

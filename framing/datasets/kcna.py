@@ -16,7 +16,7 @@ from ..errors import CorpusFormatError
 from ..io._files import each_readable, find_files, partition_records, warn_broken
 from ..io._json import read_json
 from ..text import normalize_space
-from ._language import guess_language
+from ..text import guess_language
 
 logger = logging.getLogger(__name__)
 

@@ -8,23 +8,22 @@
 * :func:`frame_validity`: cue families against GVFC's headline frame labels where the frames
   correspond (precision, recall and the rank AUC of the family rate).
 
-Each function takes the frames (default: read with the ``framing.datasets`` readers) and
+Each function takes the frames (read them with the ``framing.datasets`` readers) and
 returns a DataFrame; ``benchmarks/validity.py`` prints them all.
 """
 
 from __future__ import annotations
 
-import warnings
 
 import numpy as np
 import pandas as pd
 from scipy.stats import pearsonr, rankdata
 
-from ._checks import require_columns
-from .cues import _scan, cue_counts
-from .model import cross_validate_news_model, load_news_model
-from .sentiment import sentiment_scores
-from .text import word_spans
+from .._checks import require_columns
+from ..cues import _scan, cue_counts
+from ..model import cross_validate_news_model, load_news_model
+from ..sentiment import sentiment_scores
+from ..text import word_spans
 
 __all__ = ["GVFC_FAMILY_MAP", "frame_validity", "loaded_language_validity", "rater_agreement", "sentiment_validity"]
 
@@ -42,12 +41,6 @@ GVFC_FAMILY_MAP = {
 }
 
 
-def _quiet(reader, *args, **kwargs):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return reader(*args, **kwargs)
-
-
 def rater_agreement(ratings: pd.Series, *, max_raters: int = 20) -> float:
     """Mean over rater positions k of r(rating k, mean of the other ratings) across items.
 
@@ -56,7 +49,7 @@ def rater_agreement(ratings: pd.Series, *, max_raters: int = 20) -> float:
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.validity import rater_agreement
+    >>> from framing.validation.validity import rater_agreement
     >>> round(rater_agreement(pd.Series([[1, 1], [2, 2], [3, 4]]), max_raters=2), 3)
     0.982
     """
@@ -71,7 +64,7 @@ def rater_agreement(ratings: pd.Series, *, max_raters: int = 20) -> float:
     return float(np.mean(rs)) if rs else float("nan")
 
 
-def sentiment_validity(ground_truth: pd.DataFrame | None = None) -> pd.DataFrame:
+def sentiment_validity(ground_truth: pd.DataFrame) -> pd.DataFrame:
     """Pearson r with the mean human rating, per VADER ground-truth subset.
 
     Returns
@@ -83,13 +76,10 @@ def sentiment_validity(ground_truth: pd.DataFrame | None = None) -> pd.DataFrame
 
     Examples
     --------
-    >>> from framing.validity import sentiment_validity
-    >>> sentiment_validity()  # doctest: +SKIP
+    >>> from framing.validation.validity import sentiment_validity
+    >>> from framing.datasets import load_vader_groundtruth
+    >>> sentiment_validity(load_vader_groundtruth())  # doctest: +SKIP
     """
-    if ground_truth is None:
-        from .datasets.vader import load_vader_groundtruth
-
-        ground_truth = load_vader_groundtruth()
     require_columns(ground_truth, ["subset", "text", "mean", "ratings", "group"], what="ground truth")
     data = ground_truth.reset_index(drop=True)
     sentiments = sentiment_scores(data["text"])
@@ -116,8 +106,8 @@ def _overlaps(a0, a1, spans) -> bool:
     return any(a0 < b1 and b0 < a1 for b0, b1 in spans)
 
 
-def loaded_language_validity(articles: pd.DataFrame | None = None, annotations: pd.DataFrame | None = None,
-                             *, families=("loaded",)) -> pd.DataFrame:
+def loaded_language_validity(articles: pd.DataFrame, annotations: pd.DataFrame, *,
+                             families=("loaded",)) -> pd.DataFrame:
     """Phrase-level precision and recall of cue families against BASIL bias spans.
 
     A predicted phrase is a cue match in an article body; it is correct when it overlaps a gold
@@ -127,13 +117,10 @@ def loaded_language_validity(articles: pd.DataFrame | None = None, annotations: 
 
     Examples
     --------
-    >>> from framing.validity import loaded_language_validity
-    >>> loaded_language_validity()  # doctest: +SKIP
+    >>> from framing.validation.validity import loaded_language_validity
+    >>> from framing.datasets import load_basil, load_basil_annotations
+    >>> loaded_language_validity(load_basil(), load_basil_annotations())  # doctest: +SKIP
     """
-    from .datasets import load_basil, load_basil_annotations
-
-    articles = _quiet(load_basil) if articles is None else articles
-    annotations = _quiet(load_basil_annotations) if annotations is None else annotations
     require_columns(articles, ["doc_id", "text"], what="BASIL articles")
     require_columns(annotations, ["doc_id", "start", "end", "field", "bias"], what="BASIL annotations")
     gold = annotations[annotations["field"] == "text"]
@@ -169,7 +156,7 @@ def loaded_language_validity(articles: pd.DataFrame | None = None, annotations: 
 
 
 def _vader_words() -> frozenset:
-    from .sentiment import _vader
+    from ..sentiment import _vader
 
     return frozenset(w for w in _vader()["lexicon"] if w.isalpha())
 
@@ -182,7 +169,7 @@ def _auc(score: np.ndarray, label: np.ndarray) -> float:
     return float((ranks[label].sum() - pos * (pos + 1) / 2) / (pos * neg))
 
 
-def frame_validity(gvfc: pd.DataFrame | None = None, *, mapping: dict | None = None) -> pd.DataFrame:
+def frame_validity(gvfc: pd.DataFrame, *, mapping: dict | None = None) -> pd.DataFrame:
     """Cue families against GVFC headline frames (relevant headlines only).
 
     For each frame, a headline is predicted to carry it when any mapped family has a match.
@@ -191,12 +178,10 @@ def frame_validity(gvfc: pd.DataFrame | None = None, *, mapping: dict | None = N
 
     Examples
     --------
-    >>> from framing.validity import frame_validity
-    >>> frame_validity()  # doctest: +SKIP
+    >>> from framing.validation.validity import frame_validity
+    >>> from framing.datasets import load_gvfc
+    >>> frame_validity(load_gvfc())  # doctest: +SKIP
     """
-    from .datasets import load_gvfc
-
-    gvfc = _quiet(load_gvfc) if gvfc is None else gvfc
     require_columns(gvfc, ["text", "frame1", "frame2"], what="GVFC")
     data = gvfc[gvfc["relevant"].astype(bool)] if "relevant" in gvfc else gvfc
     mapping = GVFC_FAMILY_MAP if mapping is None else mapping
