@@ -1,19 +1,13 @@
-"""notebooks/conftest.py: which corpora a notebook needs (it skips without them, fails under CI)."""
+"""framing._notebooks (used by notebooks/conftest.py): which corpora a notebook needs (it skips without them, fails under CI)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
+from framing._notebooks import notebook_corpora
+
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-
-
-def _hook():
-    spec = importlib.util.spec_from_file_location("notebooks_conftest", NOTEBOOKS / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.notebook_corpora
 
 
 def _notebook(*cells, metadata=None):
@@ -21,7 +15,7 @@ def _notebook(*cells, metadata=None):
 
 
 def test_needs_read_from_readers_and_folder_names():
-    needs = _hook()
+    needs = notebook_corpora
     assert needs(_notebook("from framing.datasets import load_demo\ndocs = load_demo()")) == []
     assert needs(_notebook("CORPORA = framing.corpora_dir()\nA = CORPORA / 'seed' / 'x.txt'")) == ["seed"]
     assert needs(_notebook("kcna = load_kcna(lang='en')", "t = load_trump_tweets()")) == ["kcna", "trump_tweets"]
@@ -36,7 +30,7 @@ def test_needs_read_from_readers_and_folder_names():
 
 
 def test_the_shipped_notebooks():
-    needs = _hook()
+    needs = notebook_corpora
     found = {p.name[:2]: needs(json.loads(p.read_text(encoding="utf-8"))) for p in NOTEBOOKS.glob("0[1-4]_*.ipynb")}
     assert found["01"] == ["seed"]
     assert found["02"] == ["kcna", "news_headlines", "trump_tweets"]
