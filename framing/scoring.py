@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import require_columns, require_frame
+from ._dispatch import route
 from .cues import ATTRIBUTION_FAMILIES, CUE_FAMILIES, _scan, cue_counts
 from .errors import ColumnError, FramingError
 from .embedding_model import load_embedding_model
@@ -133,6 +134,8 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     >>> scored[["vader_compound", "score_reason"]].to_dict("list")
     {'vader_compound': [-0.2732, nan, 0.8016], 'score_reason': ['', 'empty text', '']}
     """
+    if (routed := route(score, locals())) is not NotImplemented:  # Dask frame or cache: framing._dispatch
+        return routed
     require_frame(data)
     require_columns(data, [text], what="data")
     measures = _check_measures(measures)

@@ -88,6 +88,7 @@ import warnings
 import pandas as pd
 
 from .._checks import require_columns
+from .._dispatch import route
 from ..errors import FramingError
 from ._segments import NARRATOR, Attribution, analyse
 from ._speakers import AliasTable, default_alias_frame, default_alias_table
@@ -234,6 +235,8 @@ def voices_frame(documents: pd.DataFrame, *, text: str = "text", aliases=None, p
     >>> framing.voices_frame(docs)[["doc_id", "kind", "source"]].values.tolist()
     [['0', 'narration', 'Reuters']]
     """
+    if (routed := route(voices_frame, locals())) is not NotImplemented:  # Dask frame or cache: framing._dispatch
+        return routed
     require_columns(documents, ["doc_id", text], what="documents")
     if isinstance(single_voice, str) and single_voice not in documents.columns:
         if single_voice != "single_voice":  # a column the caller named must exist
