@@ -1,4 +1,4 @@
-"""Which shared corpora a notebook reads (used by ``notebooks/conftest.py`` and ``framing figures``).
+"""Which shared corpora a notebook reads (used by the root ``conftest.py`` and ``framing figures``).
 
 A notebook needs the corpora when its code calls ``framing.corpora_dir()`` or a corpus reader
 (``load_kcna``, ``load_polnear``, ...); which corpora it needs is read from the reader names and

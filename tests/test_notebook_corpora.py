@@ -1,4 +1,4 @@
-"""framing._notebooks (used by notebooks/conftest.py): which corpora a notebook needs (it skips without them, fails under CI)."""
+"""framing._notebooks (used by the root conftest.py): which corpora a notebook needs (it skips without them, fails under CI)."""
 
 from __future__ import annotations
 

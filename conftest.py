@@ -1,5 +1,8 @@
 """Notebooks that need the shared corpora skip without them (and fail under CI), with a reason.
 
+(Here at the root, not in notebooks/: ``--doctest-modules`` imports every conftest.py of the
+test paths as a module named ``conftest``, and two of them would clash with tests/conftest.py.)
+
 nbmake runs every notebook top to bottom. A notebook needs the corpora when its code calls
 ``framing.corpora_dir()`` or a corpus reader (``load_kcna``, ``load_polnear``, ...); which
 corpora it needs is read from the reader names and the ``"<corpus>"`` folder names in its code.
