@@ -87,6 +87,7 @@ def test_predict_with_given_embeddings_is_the_linear_head(rng):
     raw = np.column_stack([s[c] for c in head.params["dense_features"][:-1]] + [[math.log1p(3), math.log1p(8)]])
     dense = (raw - np.array(head.params["dense_mean"])) / np.array(head.params["dense_scale"])
     expected = emb @ np.array(head.params["coef_embedding"]) + dense @ np.array(head.params["coef_dense"])
+    # float64 sums of ~400 terms of size <= 1, in another order (BLAS): 1e-12 is 1,000x their error
     np.testing.assert_allclose(got, expected + head.params["intercept"], rtol=0, atol=1e-12)
     assert head.predict([]).shape == (0,)
 
@@ -173,6 +174,9 @@ def encoder():
 
 def test_installed_encoder_reproduces_the_build(encoder):
     check = load_embedding_model().params["check"]
+    # the stored predictions are rounded to 4 decimals (+-5e-5) and another machine's float32
+    # encoder moves them by ~1e-6; 2e-3 leaves room for other torch versions' kernels, while a
+    # wrong encoder or head is off by 0.1 or more
     np.testing.assert_allclose(news_embedding_sentiment(check["texts"]), check["predictions"], atol=2e-3)
 
 
@@ -225,6 +229,8 @@ def test_rebuild_and_cross_validate_on_the_corpus(encoder, corpora):
     emb = embed_sentences(nyt["text"])
     shipped = load_embedding_model()
     rebuilt = build_embedding_model(nyt, embeddings=emb)
+    # the file keeps 6 decimals; float32 embeddings differ by ~1e-7 between machines, which the
+    # ridge solve passes on at about that size: 1e-4 is 100x both
     np.testing.assert_allclose(rebuilt.coef_embedding, shipped.coef_embedding, atol=1e-4)
     np.testing.assert_allclose(rebuilt.coef_dense, shipped.coef_dense, atol=1e-4)
     table = cross_validate_embedding_model(nyt, embeddings=emb).set_index("fold")
