@@ -154,7 +154,11 @@ def _memory():
     return joblib.Memory(str(folder()), verbose=0)
 
 
-def _compute(name: str, key: str, func, data, params):
+# Parameters that change how a call runs, not what it returns: not part of the key.
+_NOT_IN_KEY = ("progress",)
+
+
+def _compute(name: str, key: str, key_params: dict, func, data, params):
     token = _inside.set(True)
     try:
         return func(data, **params)
@@ -167,9 +171,10 @@ def cached_call(func, data: pd.DataFrame, params: dict):
     if folder() is None or _inside.get():
         return NotImplemented
     key = "|".join([kit_fingerprint(), frame_digest(data)])
+    key_params = {k: v for k, v in params.items() if k not in _NOT_IN_KEY}
     memory = _memory()
-    # data and func are in the key through `key` and `name`; joblib hashes the small params
-    call = memory.cache(_compute, ignore=["func", "data"])
-    result = call(f"{func.__module__}.{func.__name__}", key, func, data, params)
+    # joblib hashes name, key and key_params; the frame is in `key`, the function in `name`
+    call = memory.cache(_compute, ignore=["func", "data", "params"])
+    result = call(f"{func.__module__}.{func.__name__}", key, key_params, func, data, params)
     memory.reduce_size(bytes_limit=_max_size())
     return result

@@ -69,7 +69,10 @@ def test_voices_are_cached(cache):
     entries = framing.cache.info()["entries"]
     assert entries == 1
     pd.testing.assert_frame_equal(framing.voices_frame(docs), first)
+    pd.testing.assert_frame_equal(framing.voices_frame(docs, progress=True), first)  # how, not what
     assert framing.cache.info()["entries"] == 1
+    framing.voices_frame(docs, single_voice=False)
+    assert framing.cache.info()["entries"] == 2
 
 
 def test_size_limit_and_clear(cache, counted):
