@@ -67,9 +67,10 @@ def _framing(*args, cwd=None, env=None, tmp_path=None):
     """Run the installed ``framing`` console script (``python -m framing.cli`` if it is not on disk)."""
     script = Path(sys.executable).parent / "framing"
     command = [str(script)] if script.exists() else [sys.executable, "-m", "framing.cli"]
-    environment = {**os.environ, "MPLBACKEND": "Agg", **(env or {})}
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("FRAMING_CACHE")}
+    environment.update({"MPLBACKEND": "Agg", **(env or {})})
     if tmp_path is not None:  # the command line caches by default: keep it in the test's folder
-        environment.setdefault("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+        environment["XDG_CACHE_HOME"] = str(tmp_path / "xdg")
     return subprocess.run(command + [str(a) for a in args], capture_output=True, text=True, cwd=cwd,
                           env=environment, timeout=600)
 
