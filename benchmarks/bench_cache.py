@@ -16,7 +16,7 @@ import warnings
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    parser.add_argument("--limit", type=int, default=0, help="a seeded sample of N documents")
     args = parser.parse_args()
 
     import pandas as pd
@@ -29,7 +29,7 @@ def main() -> None:
         warnings.simplefilter("ignore")
         docs = pd.concat([load_kcna(), load_trump_tweets()], ignore_index=True)
     if args.limit:
-        docs = docs.head(args.limit)
+        docs = docs.sample(n=args.limit, random_state=0).sort_index()  # both corpora, in order
     framing.score(pd.DataFrame({"text": ["warm up the lexicons."]}))
     with tempfile.TemporaryDirectory() as folder:
         framing.cache.enable(folder)

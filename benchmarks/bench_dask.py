@@ -21,7 +21,7 @@ import warnings
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    parser.add_argument("--limit", type=int, default=0, help="a seeded sample of N documents")
     parser.add_argument("--partitions", type=int, default=16)
     args = parser.parse_args()
 
@@ -36,7 +36,7 @@ def main() -> None:
         warnings.simplefilter("ignore")  # the readers warn about the corpora's few null records
         docs = pd.concat([load_kcna(), load_trump_tweets()], ignore_index=True)
     if args.limit:
-        docs = docs.head(args.limit)
+        docs = docs.sample(n=args.limit, random_state=0).sort_index()  # both corpora, in order
     ddf = dd.from_pandas(docs, npartitions=args.partitions)
     times = {}
     for n in args.workers:

@@ -34,7 +34,7 @@ def _documents(limit: int, scale: int):
         warnings.simplefilter("ignore")  # the readers warn about the corpora's few null records
         docs = pd.concat([load_kcna(), load_trump_tweets()], ignore_index=True)
     if limit:
-        docs = docs.head(limit)
+        docs = docs.sample(n=limit, random_state=0).sort_index()  # both corpora, in order
     if scale > 1:
         docs = pd.concat([docs.assign(doc_id=docs["doc_id"] + f"#{k}") for k in range(scale)], ignore_index=True)
     return docs, time.perf_counter() - start
@@ -112,7 +112,7 @@ def _run(target, limit, scale):
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, nargs="+", default=[1], help="corpus copies (e.g. 1 2 4)")
-    parser.add_argument("--limit", type=int, default=0, help="only the first N documents (quick look)")
+    parser.add_argument("--limit", type=int, default=0, help="a seeded sample of N documents (quick look)")
     parser.add_argument("--no-loop", action="store_true", help="skip the hand-written loop")
     args = parser.parse_args(argv)
     kits = []
