@@ -15,15 +15,21 @@ from .compare import (
     pairwise_differences,
     test_difference,
 )
+from .coverage import VOICE_GROUPS, load_voice_groups, voice_groups, voice_shares
 from .cues import CUE_FAMILIES, load_codebook
 from .documents import DOCUMENT_COLUMNS, make_documents, validate_documents
 from .embedding_model import news_embedding_sentiment
 from .errors import BrokenRecordWarning, ColumnError, CorpusFormatError, FramingError
+from .events import event_timeline, event_windows, load_events
 from .figures import save_figure
 from .io import read_articles, read_table
 from .model import news_sentiment
 from .plot import plot_cue_profile, plot_distinctive_terms, plot_over_time, plot_sources
+from .plot import plot_timeline_events
+from .provenance import link_quotes, verbatim_quotes
 from .scoring import explain, highlight_html, score, score_columns
+from .selection import SELECTION_GROUPS, SelectionResult, quoted_vs_source
+from .targets import TARGETS, explain_targets, load_targets, target_clauses, target_sentiment
 from .terms import distinctive_terms
 from .text import paragraph_spans, sentence_spans, split_sentences, word_spans
 from .voices import SEGMENT_COLUMNS, voices, voices_frame
@@ -52,6 +58,24 @@ __all__ = [
     "SEGMENT_COLUMNS",
     "voices",
     "voices_frame",
+    # voices in coverage (summit study)
+    "VOICE_GROUPS",
+    "load_voice_groups",
+    "voice_groups",
+    "voice_shares",
+    "link_quotes",
+    "verbatim_quotes",
+    "SELECTION_GROUPS",
+    "SelectionResult",
+    "quoted_vs_source",
+    "TARGETS",
+    "explain_targets",
+    "load_targets",
+    "target_clauses",
+    "target_sentiment",
+    "event_timeline",
+    "event_windows",
+    "load_events",
     # scores
     "CUE_FAMILIES",
     "explain",
@@ -75,5 +99,6 @@ __all__ = [
     "plot_distinctive_terms",
     "plot_over_time",
     "plot_sources",
+    "plot_timeline_events",
     "save_figure",
 ]

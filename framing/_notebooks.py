@@ -16,6 +16,7 @@ from ._config import CORPUS_NAMES
 _READERS = {
     "load_trump_tweets": "trump_tweets",
     "load_kcna": "kcna",
+    "load_allsides": "allsides_nk",
     "load_headlines": "news_headlines",
     "load_polnear": "polnear",
     "load_polnear_attributions": "polnear",

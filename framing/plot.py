@@ -13,7 +13,7 @@ import pandas as pd
 from ._checks import require_columns
 from .errors import FramingError
 
-__all__ = ["plot_cue_profile", "plot_distinctive_terms", "plot_over_time", "plot_sources"]
+__all__ = ["plot_cue_profile", "plot_distinctive_terms", "plot_over_time", "plot_sources", "plot_timeline_events"]
 
 _INTERVAL = ("mean", "ci_low", "ci_high")
 
@@ -236,3 +236,53 @@ def _method_note(rows) -> str:
         return {"bootstrap": "cluster bootstrap (percentile)", "bca": "cluster bootstrap (BCa)",
                 "cr1": "cluster-robust (CR1) t interval"}.get(rows["method"].iloc[0], "")
     return ""
+
+
+def plot_timeline_events(table, *, measure, by="source", events=None, ax=None):
+    """:func:`plot_over_time` with the events marked: a dashed line per event (a band for
+    events that span days), labelled at the top.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Output of :func:`framing.events.event_timeline` (or ``compare_over_time``).
+    measure, by, ax
+        As in :func:`plot_over_time`.
+    events : DataFrame, optional
+        Output of :func:`framing.events.load_events`; default: the shipped events. Only events
+        inside the drawn dates are marked.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing.events import event_timeline
+    >>> from framing.plot import plot_timeline_events
+    >>> data = pd.DataFrame({"source": ["A"] * 4, "doc_id": list("abcd"), "score": [0.1, 0.3, 0.5, 0.4],
+    ...     "date": ["2018-06-01", "2018-06-04", "2018-06-12", "2018-06-20"]})
+    >>> ax = plot_timeline_events(event_timeline(data, measures="score", n_resamples=50), measure="score")
+    >>> [t.get_text() for t in ax.texts]
+    ['Singapore summit']
+    """
+    from .events import load_events
+
+    ax = plot_over_time(table, measure=measure, by=by, ax=ax)
+    events = load_events(events)
+    low, high = ax.get_xlim()
+    import matplotlib.dates as mdates
+
+    for event in events.itertuples(index=False):
+        start, end = (mdates.date2num(d.tz_convert(None)) for d in (event.date, event.end_date))
+        if end < low or start > high:
+            continue
+        if end > start:
+            ax.axvspan(start, end + 1, color="0.5", alpha=0.2, linewidth=0)
+        else:
+            ax.axvline(start, color="0.4", linestyle="--", linewidth=0.8)
+        ax.text(start, 1.0, event.label, transform=ax.get_xaxis_transform(), rotation=90, va="top", ha="right",
+                fontsize="x-small", color="0.3")
+    ax.set_xlim(low, high)
+    return ax

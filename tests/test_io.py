@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import warnings
 
 import pandas as pd
@@ -162,3 +164,159 @@ def test_table_wrong_encoding_warns_and_loads(tmp_path):
     with pytest.warns(BrokenRecordWarning, match=r"w\.csv is not valid UTF-8"):
         docs = read_table(path)
     assert docs.text[0] == "na\u00efve caf\u00e9"
+
+
+# ---------------------------------------------------------------------------- issue 12: nothing lost or garbled
+
+
+def _warnings(call, *args, **kwargs):
+    """Run a reader; return (result, list of BrokenRecordWarning instances)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = call(*args, **kwargs)
+    return result, [w.message for w in caught if issubclass(w.category, BrokenRecordWarning)]
+
+
+def test_jsonl_line_separators_inside_strings_are_text(tmp_path):
+    # json.dumps(ensure_ascii=False) writes U+2028/U+2029/U+0085 raw; they are not line ends
+    texts = ["one\u2028two", "three\u2029four", "five\x85six", "seven"]
+    lines = [json.dumps({"id": str(i), "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    lines.insert(3, '{"id": "broken"')  # line 4
+    path = tmp_path / "t.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, caught = _warnings(read_table, path, columns={"doc_id": "id"})
+    assert docs.text.tolist() == texts
+    assert [w.records for w in caught] == [(4,)]  # the broken line, by its real number
+    assert "line 4: invalid JSON" in str(caught[0])
+
+
+def test_jsonl_lone_surrogate_is_replaced_and_named(tmp_path):
+    path = tmp_path / "t.jsonl"
+    path.write_text('{"text": "ok \\ud83d\\ude00"}\n{"text": "half \\ud83d emoji"}\n', encoding="utf-8")
+    docs, caught = _warnings(read_table, path)
+    assert docs.text.tolist() == ["ok \U0001F600", "half \ufffd emoji"]
+    assert [w.records for w in caught] == [(2,)] and "surrogate" in str(caught[0])
+    docs.to_csv(tmp_path / "out.csv")  # encodable downstream
+
+
+def test_html_unclosed_head_keeps_the_body(tmp_path):
+    (tmp_path / "a.html").write_text("<html><head><title>Talks</title><meta charset=utf-8>"
+                                     "<p>The envoys met.</p><p>Second.</p></html>", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<head><title>Loose</title>Text straight after the head", encoding="utf-8")
+    docs, caught = _warnings(read_articles, tmp_path)
+    assert docs.text.tolist() == ["The envoys met.\n\nSecond.", "Text straight after the head"]
+    assert docs.title.tolist() == ["Talks", "Loose"] and not caught
+
+
+def test_html_without_text_is_named(tmp_path):
+    (tmp_path / "blank.html").write_text("<html><head><title>Only a title</title></head><body> </body></html>",
+                                         encoding="utf-8")
+    (tmp_path / "ok.html").write_text("<p>Text</p>", encoding="utf-8")
+    docs, caught = _warnings(read_articles, tmp_path)
+    assert docs.text.tolist() == ["", "Text"]
+    assert len(caught) == 1 and caught[0].records == (str(tmp_path / "blank.html"),)
+    assert "no visible text" in str(caught[0])
+
+
+@pytest.mark.parametrize("markup, text", [
+    ("<p>Before</p><!-- unclosed comment <p>hidden</p>", "Before"),  # as a browser: comment to the end
+    ('<p>Before</p><a href="x>link</a><p>After para</p>', "Before\n\nlink\n\nAfter para"),
+    ('<p>Before</p><a href="x>link</a> <p>After "quoted" para</p>', "Before\n\nlink\n\nAfter"),
+    ("<p>One</p><div class=x", "One"),
+])
+def test_html_broken_markup_never_leaks_and_is_named(tmp_path, markup, text):
+    (tmp_path / "p.html").write_text(markup, encoding="utf-8")
+    (tmp_path / "q.html").write_text("<p>Fine</p>", encoding="utf-8")
+    docs, caught = _warnings(read_articles, tmp_path)
+    assert docs.text[0] == text
+    assert "<" not in docs.text[0] and '"' not in docs.text[0].replace("quoted", "")
+    assert [w.records for w in caught] == [(str(tmp_path / "p.html"),)]
+
+
+def test_csv_unclosed_quote_costs_one_row(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('id,text\n1,first\n2,"unclosed\n3,third\n4,fourth\n5,"fifth, quoted"\n', encoding="utf-8")
+    docs, caught = _warnings(read_table, path, columns={"doc_id": "id"})
+    assert docs.set_index("doc_id").text.to_dict() == {"1": "first", "3": "third", "4": "fourth", "5": "fifth, quoted"}
+    assert [w.records for w in caught] == [(3,)]
+    # at the end of the file: the rows after it are not merged into one text
+    path.write_text('id,text\n1,first\n2,"unclosed\n3,third\n4,fourth\n', encoding="utf-8")
+    docs, caught = _warnings(read_table, path, columns={"doc_id": "id"})
+    assert docs.text.tolist() == ["first", "third", "fourth"] and [w.records for w in caught] == [(3,)]
+
+
+def test_csv_multiline_fields_and_long_fields_load(tmp_path):
+    long_text = "word " * 40_000  # 200,000 characters: over the csv module's default field limit
+    frame = pd.DataFrame({"id": ["a", "b"], "text": ['Para one, "quoted".\n\nPara two.', long_text]})
+    frame.to_csv(tmp_path / "t.csv", index=False)
+    docs, caught = _warnings(read_table, tmp_path / "t.csv", columns={"doc_id": "id"})
+    assert docs.text.tolist() == frame.text.tolist() and not caught
+    import csv
+    assert csv.field_size_limit() == 131_072  # restored
+
+
+def test_one_bad_byte_garbles_nothing_else(tmp_path):
+    path = tmp_path / "t.csv"
+    rows = ["id,text", "1,Kim\u2019s summit", "2,caf\u00e9 talks", "3,plain", "4,na\u00efve \u201cdeal\u201d"]
+    data = "\n".join(rows).encode("utf-8") + b"\n5,\xe9t\xe9 latin-1\n"
+    path.write_bytes(data)
+    docs, caught = _warnings(read_table, path, columns={"doc_id": "id"})
+    assert docs.text.tolist() == ["Kim\u2019s summit", "caf\u00e9 talks", "plain", "na\u00efve \u201cdeal\u201d",
+                                  "\u00e9t\u00e9 latin-1"]
+    assert [w.records for w in caught] == [(6,)] and "not valid UTF-8 on line 6" in str(caught[0])
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_bom_decode(tmp_path, encoding):
+    bom = {"utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    (tmp_path / "t.csv").write_bytes(bom + "id,text\n1,Kim\u2019s caf\u00e9\n".encode(encoding))
+    (tmp_path / "t.jsonl").write_bytes(bom + '{"text": "Kim\u2019s caf\u00e9"}\n'.encode(encoding))
+    (tmp_path / "t.txt").write_bytes(bom + "Kim\u2019s caf\u00e9".encode(encoding))
+    for name in ("t.csv", "t.jsonl"):
+        docs, caught = _warnings(read_table, tmp_path / name)
+        assert docs.text.tolist() == ["Kim\u2019s caf\u00e9"] and not caught, name
+    docs, caught = _warnings(read_articles, tmp_path / "t.txt")
+    assert docs.text.tolist() == ["Kim\u2019s caf\u00e9"] and not caught
+
+
+def test_wrong_typed_fields_are_skipped_and_named_by_line(tmp_path):
+    path = tmp_path / "t.jsonl"
+    path.write_text("\n".join([
+        '{"id": "a", "text": "fine", "date": "2018-06-12"}',
+        "",  # blank line: line numbers are not row numbers
+        '{"id": "b", "text": ["a", "list"], "date": "2018-06-12"}',
+        '{"id": null, "text": "no id"}',
+        '{"id": "c", "text": "bad date", "date": "the 32nd"}',
+        '{"id": 7, "text": 42, "date": null}',
+    ]) + "\n", encoding="utf-8")
+    docs, caught = _warnings(read_table, path, columns={"doc_id": "id"})
+    assert docs[["doc_id", "text"]].values.tolist() == [["a", "fine"], ["7", "42"]]
+    assert len(caught) == 1 and caught[0].records == (3, 4, 5)
+    message = str(caught[0])
+    assert "line 3: 'text' holds a list" in message and "line 4: no doc_id" in message
+    assert "line 5: date 'the 32nd' is not a date" in message
+    frame = pd.DataFrame({"text": ["x", "y"], "date": ["2019-01-01", "someday"]})
+    frame.to_parquet(tmp_path / "t.parquet")
+    docs, caught = _warnings(read_table, tmp_path / "t.parquet")
+    assert docs.text.tolist() == ["x"] and caught[0].records == (2,) and "row 2" in str(caught[0])
+
+
+def test_hidden_folders_and_files_are_skipped(tmp_path):
+    for folder in (".ipynb_checkpoints", ".git", "sub/.cache"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "copy.txt").write_text("Not an article", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("Hidden", encoding="utf-8")
+    (tmp_path / "sub" / "a.txt").write_text("Article", encoding="utf-8")
+    assert read_articles(tmp_path).doc_id.tolist() == ["sub/a.txt"]
+
+
+def test_file_name_that_is_not_utf8_gets_a_printable_id(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")  # a lone surrogate in Python's view of the name
+    try:
+        (tmp_path / name).write_text("Talks", encoding="utf-8")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system does not take names that are not UTF-8")
+    docs, caught = _warnings(read_articles, tmp_path)
+    assert docs.doc_id.tolist() == ["caf\\xe9.txt"] and docs.text.tolist() == ["Talks"]
+    assert caught[0].records == ("caf\\xe9.txt",)
+    docs.to_csv(tmp_path / "out.csv")  # encodable downstream

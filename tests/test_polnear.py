@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import warnings
 
 import pytest
 
@@ -52,13 +54,18 @@ def test_bad_split_and_missing_test_split(corpora):
         load_polnear(split="test")
 
 
-def test_broken_annotation_file_warns_and_keeps_the_rest(corpora, tmp_path):
+def _dev_copy(corpora, tmp_path):
     src = corpora / "polnear"
     root = tmp_path / "polnear"
     (root / "dev").mkdir(parents=True)
     shutil.copy(src / "metadata.tsv", root / "metadata.tsv")
     shutil.copytree(src / "dev" / "text", root / "dev" / "text")
     shutil.copytree(src / "dev" / "attributions", root / "dev" / "attributions")
+    return root
+
+
+def test_broken_annotation_file_warns_and_keeps_the_rest(corpora, tmp_path):
+    root = _dev_copy(corpora, tmp_path)
     victim = sorted((root / "dev" / "attributions").glob("*.ann"))[0]
     lines = victim.read_text(encoding="utf-8").splitlines()
     lines[0] = lines[0].split("\t")[0] + "\tSource 10 999999999\tbroken"
@@ -70,3 +77,24 @@ def test_broken_annotation_file_warns_and_keeps_the_rest(corpora, tmp_path):
     assert any("outside the text" in m for m in messages)
     assert any("refers to missing span T1" in m for m in messages)
     assert len(gold) == 2320  # every relation kept; the broken span's role is left empty
+
+
+def test_latin1_byte_and_empty_text_cost_only_themselves(corpora, tmp_path):
+    # issue 12: one attribution file with a latin-1 byte refused the whole split (2,320 relations)
+    root = _dev_copy(corpora, tmp_path)
+    victim = sorted((root / "dev" / "attributions").glob("*.ann"))[1]
+    lines = victim.read_bytes().split(b"\n")
+    lines.append(b"#99\tAnnotatorNotes T1\tcaf\xe9")  # a note with a latin-1 byte
+    victim.write_bytes(b"\n".join(lines))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        gold = load_polnear_attributions(root, split="dev")
+    assert len(gold) == 2320
+    broken = [w.message for w in caught if issubclass(w.category, BrokenRecordWarning)]
+    assert [(m.path, m.records) for m in broken] == [(str(victim), (len(lines),))]
+    # an empty article text: that article is skipped and named, the other 83 load
+    empty = sorted((root / "dev" / "text").glob("*.txt"))[0]
+    empty.write_bytes(b"")
+    with pytest.warns(BrokenRecordWarning, match=rf"skipped 1 broken file \(file {re.escape(empty.name)}"):
+        docs = load_polnear(root, split="dev")
+    assert len(docs) == 83 and empty.stem not in set(docs.doc_id)

@@ -5,6 +5,7 @@ and returns a documents frame (see ``framing.documents``), plus annotation frame
 corpus has gold annotations.
 """
 
+from .allsides import ALLSIDES_BIAS, allsides_outlets, load_allsides
 from .basil import BASIL_OUTLETS, load_basil, load_basil_annotations
 from .demo import load_demo
 from ._fetch import corpus_registry, fetch
@@ -16,6 +17,9 @@ from .trump import load_trump_tweets, north_korea_filter, north_korea_keywords
 from .vader import VADER_SUBSETS, load_vader_groundtruth
 
 __all__ = [
+    "ALLSIDES_BIAS",
+    "allsides_outlets",
+    "load_allsides",
     "BASIL_OUTLETS",
     "GVFC_FRAMES",
     "HEADLINE_OUTLETS",

@@ -11,7 +11,8 @@ import pandas as pd
 from .._config import corpus_path
 from ..documents import make_documents
 from ..errors import BrokenRecordWarning, CorpusFormatError
-from ._common import find_files, read_json, warn_broken
+from ..io._files import each_readable, find_files, warn_broken
+from ..io._json import read_json
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +42,9 @@ def load_basil(path=None) -> pd.DataFrame:
 
     Notes
     -----
-    Articles that are not JSON objects or lack ``body-paragraphs`` are skipped with a
-    ``BrokenRecordWarning`` naming the file.
+    Articles that cannot be read (empty, truncated), are not JSON objects or lack
+    ``body-paragraphs`` are skipped with a ``BrokenRecordWarning`` naming the file; the
+    other articles load.
 
     Examples
     --------
@@ -122,7 +124,11 @@ def load_basil_annotations(path=None) -> pd.DataFrame:
             problems.append((file.name, f"no article {doc_id}.json"))
             continue
         article, text, sentences = articles[doc_id]
-        data = read_json(file)
+        try:
+            data = read_json(file)
+        except CorpusFormatError as exc:
+            problems.append((file.name, str(exc)))
+            continue
         spans = data.get("phrase-level-annotations") if isinstance(data, dict) else None
         if not isinstance(spans, list):
             problems.append((file.name, "no 'phrase-level-annotations' list"))
@@ -159,8 +165,7 @@ def _read_articles(path) -> dict[str, tuple[dict, str, list[tuple[int, int]]]]:
     folder = root / "articles" if root.is_dir() and (root / "articles").is_dir() else root
     files = [f for f in find_files(folder, patterns=("*.json",)) if not f.name.endswith("_ann.json")]
     articles, problems = {}, []
-    for file in files:
-        article = read_json(file)
+    for file, article in each_readable(files, read_json, where=folder):
         paragraphs = article.get("body-paragraphs") if isinstance(article, dict) else None
         if not isinstance(paragraphs, list) or not all(isinstance(p, list) for p in paragraphs):
             problems.append((file.name, "no 'body-paragraphs' list of sentence lists"))

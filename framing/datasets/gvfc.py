@@ -13,7 +13,8 @@ from .._checks import require_columns
 from .._config import corpus_path
 from ..documents import make_documents
 from ..errors import CorpusFormatError
-from ._common import read_bytes, read_csv_table, warn_broken
+from ..io._csv import read_csv_table
+from ..io._files import read_bytes, warn_broken
 
 
 #: GVFC frame codes (Q3 Theme1/Theme2) -> names, as in Liu et al. (2019); 99 = no frame -> "".

@@ -10,7 +10,8 @@ import pandas as pd
 from .._config import corpus_path
 from ..documents import make_documents
 from ..errors import CorpusFormatError
-from ._common import find_files, read_csv_rows, warn_broken
+from ..io._csv import read_csv_rows
+from ..io._files import find_files, warn_broken
 
 
 #: file-name prefix -> outlet name (``reuters_headlines.csv`` -> "Reuters")
@@ -45,7 +46,9 @@ def load_headlines(path=None, *, outlet: str | list[str] | None = None) -> pd.Da
     -----
     Files come with and without a header: a first record whose first field is not a date is
     taken as the header. Records with other than two fields, an empty headline or a date that
-    is not YYYY-MM-DD are skipped with a ``BrokenRecordWarning`` naming each line.
+    is not YYYY-MM-DD are skipped with a ``BrokenRecordWarning`` naming each line. A headline
+    never spans lines, so a stray quote costs its own line only: the lines after it are read
+    again (see ``framing.io._csv``).
 
     Examples
     --------
@@ -91,7 +94,8 @@ def _outlet_of(file: Path, outlet) -> str:
 
 
 def _read_feed(file: Path, outlet: str) -> pd.DataFrame:
-    rows = read_csv_rows(file)
+    # a headline never spans lines: a record that does comes from a stray quote
+    rows = read_csv_rows(file, multiline=False)
     if rows and not _DATE_RE.match(rows[0][1][0].strip()):
         rows = rows[1:]  # header line ("date,headlines")
     lines, dates, raw, problems = [], [], [], []

@@ -13,7 +13,10 @@ import pandas as pd
 from .._config import corpus_path
 from ..documents import make_documents
 from ..errors import CorpusFormatError
-from ._common import find_files, guess_language, normalize_space, partition_records, read_json, warn_broken
+from ..io._files import each_readable, find_files, partition_records, warn_broken
+from ..io._json import read_json
+from ..text import normalize_space
+from ._language import guess_language
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +83,9 @@ def load_kcna(path=None, *, lang: str | None = None) -> pd.DataFrame:
     Notes
     -----
     Null entries in a day's list are reported in one ``BrokenRecordWarning`` per file (they
-    hold nothing to load). Empty days are logged. Among copies of one URL the reader keeps the
+    hold nothing to load). A daily file that cannot be read (empty, truncated, not a daily
+    file) is skipped and named in a ``BrokenRecordWarning``; the other days load (with a
+    single file, its error is raised). Empty days are logged. Among copies of one URL the reader keeps the
     one whose index title matches the headline in its text (the copies differ only in title).
 
     Examples
@@ -95,12 +100,7 @@ def load_kcna(path=None, *, lang: str | None = None) -> pd.DataFrame:
     by_url: dict[str, dict] = {}
     copies: dict[str, int] = {}
     empty_days = []
-    for file in files:
-        day = read_json(file)
-        if not isinstance(day, dict) or not isinstance(day.get("articles", []), (list, type(None))):
-            raise CorpusFormatError(
-                f"{file} is not a KCNA daily file: expected an object with 'date', 'url' and a list 'articles'."
-            )
+    for file, day in each_readable(files, _read_day, where=files[0].parent if len(files) > 1 else files[0]):
         file_date = _file_date(file, day)
         articles = day.get("articles") or []
         if not articles:
@@ -131,6 +131,15 @@ def load_kcna(path=None, *, lang: str | None = None) -> pd.DataFrame:
         frame = frame[frame["lang"] == lang]
     frame = frame.sort_values(["date", "url"], kind="stable")
     return make_documents(frame)
+
+
+def _read_day(file: Path) -> dict:
+    day = read_json(file)
+    if not isinstance(day, dict) or not isinstance(day.get("articles", []), (list, type(None))):
+        raise CorpusFormatError(
+            f"{file} is not a KCNA daily file: expected an object with 'date', 'url' and a list 'articles'."
+        )
+    return day
 
 
 def _file_date(file: Path, day: dict) -> Date | None:

@@ -12,11 +12,14 @@ Content:T3 Cue:T2 Source:T1`` linking them (``Attribution-no-source`` when the s
 implicit). ``Discuss``/``Discard`` spans and ``#`` annotator notes are flags for the annotation
 team, not attributions, and are not returned. A span's text is taken from the article at its
 offsets (BRAT's copy of it can run over several lines).
+
+Files are read through ``framing.io`` like every other corpus: a byte that is not UTF-8 is
+decoded on its own and its file and line named; an empty text or annotation file is skipped
+and named; the rest of the split loads.
 """
 
 from __future__ import annotations
 
-import csv
 import logging
 import os
 import re
@@ -28,6 +31,8 @@ import pandas as pd
 from .._config import corpus_path
 from ..documents import make_documents
 from ..errors import BrokenRecordWarning, CorpusFormatError, FramingError
+from ..io._csv import read_csv_rows
+from ..io._files import read_text, warn_broken
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +77,11 @@ def _read_metadata(root: Path) -> dict[str, dict]:
     file = root / "metadata.tsv"
     if not file.is_file():
         raise CorpusFormatError(f"PolNeAR metadata not found at {file}; the corpus folder is incomplete.")
-    with open(file, encoding="utf-8", newline="") as handle:
-        return {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    rows = read_csv_rows(file, header=True, delimiter="\t")
+    header = rows[0][1]
+    if "filename" not in header:
+        raise CorpusFormatError(f"{file} has no 'filename' column; columns present: {header}.")
+    return {record["filename"]: record for record in (dict(zip(header, fields)) for _, fields in rows[1:])}
 
 
 def _annotation_files(folder: Path) -> dict[str, list[tuple[str, Path]]]:
@@ -120,13 +128,13 @@ def load_polnear(path: str | os.PathLike | None = None, *, split: str = "dev") -
     root, folder = _split_dir(path, split)
     metadata = _read_metadata(root)
     annotations = _annotation_files(folder)
-    records = []
+    records, unreadable = [], []
     for file in sorted((folder / "text").glob("*.txt")):
         name = file.stem
         try:
-            text = file.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            warnings.warn(f"{file}: not UTF-8 ({exc}); article skipped.", BrokenRecordWarning, stacklevel=2)
+            text = read_text(file)
+        except CorpusFormatError as exc:
+            unreadable.append((file.name, str(exc)))
             continue
         meta = metadata.get(name)
         if meta is None:
@@ -145,6 +153,7 @@ def load_polnear(path: str | os.PathLike | None = None, *, split: str = "dev") -
             "clinton_count": int(meta.get("clinton_count") or 0),
             "annotators": "|".join(a for a, _ in annotations.get(name, [])),
         })
+    warn_broken(folder / "text", unreadable, unit="file")
     if not records:
         raise CorpusFormatError(f"No article texts in {folder / 'text'}.")
     logger.info("PolNeAR %s: %d articles", split, len(records))
@@ -180,16 +189,23 @@ def load_polnear_attributions(path: str | os.PathLike | None = None, *, split: s
     >>> gold[["source_text", "cue_text"]].head(2)  # doctest: +SKIP
     """
     _, folder = _split_dir(path, split)
-    rows = []
+    rows, unreadable = [], []
     for name, files in sorted(_annotation_files(folder).items()):
         text_file = folder / "text" / f"{name}.txt"
         if not text_file.is_file():
             warnings.warn(f"{files[0][1]}: no text file {text_file.name}; its relations are skipped.",
                           BrokenRecordWarning, stacklevel=2)
             continue
-        text = text_file.read_text(encoding="utf-8")
+        try:
+            text = read_text(text_file)
+        except CorpusFormatError as exc:
+            unreadable.append((text_file.name, f"{exc} Its relations are skipped."))
+            continue
         for annotator, file in files:
-            rows.extend(_parse_ann(file, text, doc_id=name, annotator=annotator))
+            data = file.read_bytes()  # an empty .ann file is valid: the annotator found no attribution
+            lines = read_text(file, data=data).split("\n") if data.strip() else []
+            rows.extend(_parse_ann(file, lines, text, doc_id=name, annotator=annotator))
+    warn_broken(folder, unreadable, unit="file")
     return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
 
 
@@ -208,10 +224,11 @@ def parse_brat_spans(value: str) -> tuple[tuple[int, int], ...]:
     return tuple(pieces)
 
 
-def _parse_ann(file: Path, text: str, *, doc_id: str, annotator: str) -> list[dict]:
+def _parse_ann(file: Path, lines: list[str], text: str, *, doc_id: str, annotator: str) -> list[dict]:
     spans: dict[str, tuple[str, tuple]] = {}
     events = []
-    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(lines, 1):  # split on "\n" only: U+2028 in a span's text is text
+        line = line.rstrip("\r")
         if match := _T_LINE.match(line):
             try:
                 pieces = parse_brat_spans(match[3])

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -13,7 +15,9 @@ from .._config import corpus_path
 from .._data import data_file
 from ..documents import make_documents
 from ..errors import CorpusFormatError
-from ._common import decode_entities, find_files, partition_records, read_json, warn_broken
+from ..io._files import each_readable, find_files, partition_records, warn_broken
+from ..io._json import read_json
+from ..text import decode_entities
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +54,10 @@ def load_trump_tweets(path=None, *, include_retweets: bool = True) -> pd.DataFra
     first file (sorted by path) that has them, filling keys missing there from later files;
     the counts are the largest seen, since a later snapshot has counted longer. Records that
     are not objects or lack ``id_str``/``text``/``created_at`` (or whose ``created_at`` does
-    not parse) are skipped with a ``BrokenRecordWarning`` naming file and index.
+    not parse) are skipped with a ``BrokenRecordWarning`` naming file and index. Counts given
+    as digit strings ("12") are read as numbers; other unusable counts become <NA>, named in a
+    warning. A file that cannot be read (empty, truncated) is skipped and named; the other
+    files load (with a single file, its error is raised).
 
     Examples
     --------
@@ -61,12 +68,7 @@ def load_trump_tweets(path=None, *, include_retweets: bool = True) -> pd.DataFra
     """
     files = find_files(corpus_path("trump_tweets", path) if path is None else path, patterns=("*.json",))
     merged: dict[str, dict] = {}
-    for file in files:
-        data = read_json(file)
-        if not isinstance(data, list):
-            raise CorpusFormatError(
-                f"{file} holds a JSON {type(data).__name__}; expected the archive's list of tweet objects."
-            )
+    for file, data in each_readable(files, _read_file, where=_where(files)):
         good, problems = partition_records(data, _problem)
         for _, record in good:
             key = str(record["id_str"])
@@ -78,15 +80,19 @@ def load_trump_tweets(path=None, *, include_retweets: bool = True) -> pd.DataFra
                 if seen.get(field) is None:
                     seen[field] = value
             for field in _COUNTS:
-                if isinstance(record.get(field), int):
-                    seen[field] = max(seen.get(field) or 0, record[field])
+                count = _count(record.get(field))
+                if count is not None and count >= 0:
+                    before = _count(seen.get(field))
+                    seen[field] = count if before is None or before < count else before
         warn_broken(file, problems)
     logger.info("read %d unique tweets from %d files", len(merged), len(files))
     frame = _to_frame(list(merged.values()))
+    uncounted = [(tweet, f"{field} {value!r} is not a count") for tweet, field, value in frame.attrs.pop("uncounted")]
+    warn_broken(_where(files), uncounted, unit="tweet id", action="kept with the count <NA>")
     undated = frame["date"].isna()
     if undated.any():  # unparseable created_at: name the tweets, load the rest
         bad = frame[undated]
-        warn_broken(files[0] if len(files) == 1 else "trump_tweets",
+        warn_broken(_where(files),
                     [(i, f"created_at {t!r} is not a Twitter timestamp") for i, t in zip(bad["id_str"], bad["created_at"])],
                     unit="tweet id")
         frame = frame[~undated]
@@ -94,6 +100,38 @@ def load_trump_tweets(path=None, *, include_retweets: bool = True) -> pd.DataFra
         frame = frame[~frame["is_retweet"]]
     frame = frame.drop(columns="created_at").sort_values(["date", "doc_id"], kind="stable")
     return make_documents(frame)
+
+
+def _read_file(file) -> list:
+    data = read_json(file)
+    if not isinstance(data, list):
+        raise CorpusFormatError(
+            f"{file} holds a JSON {type(data).__name__}; expected the archive's list of tweet objects."
+        )
+    return data
+
+
+def _where(files) -> str:
+    return str(files[0]) if len(files) == 1 else str(Path(os.path.commonpath([f.parent for f in files])))
+
+
+def _count(value) -> int | None:
+    """A retweet/favourite count: an int, or digits in a string ("12"); None when absent, -1 when unusable."""
+    if type(value) is int:  # the usual case first (bool is not a count)
+        return value if value >= 0 else -1
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    if isinstance(value, float) and value.is_integer() and value >= 0:
+        return int(value)
+    return -1
+
+
+def _flag(value) -> bool:
+    if isinstance(value, str):  # "false" is a true string
+        return value.strip().lower() in {"true", "1", "yes"}
+    return bool(value)
 
 
 def _problem(record) -> str:
@@ -118,10 +156,14 @@ def _to_frame(records: list[dict]) -> pd.DataFrame:
     frame["single_voice"] = True  # a quote in a tweet is still Trump's voice (see voices_frame)
     frame["date"] = pd.to_datetime(frame["created_at"], format=_TWITTER_TIME, utc=True, errors="coerce")
     frame["title"] = ""
-    flag = pd.Series([bool(r.get("is_retweet")) for r in records], index=frame.index)
+    flag = pd.Series([_flag(r.get("is_retweet")) for r in records], index=frame.index)
     frame["is_retweet"] = flag | frame["text"].str.startswith("RT @")
+    uncounted = []
     for field in _COUNTS:
-        frame[field] = pd.array([r.get(field) for r in records], dtype="Int64")
+        counts = [_count(r.get(field)) for r in records]
+        uncounted += [(str(r["id_str"]), field, r.get(field)) for r, c in zip(records, counts) if c == -1]
+        frame[field] = pd.array([None if c is None or c < 0 else c for c in counts], dtype="Int64")
+    frame.attrs["uncounted"] = uncounted
     frame["client"] = [r.get("source") or "" for r in records]
     frame["in_reply_to_user_id_str"] = [r.get("in_reply_to_user_id_str") or "" for r in records]
     return frame

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .._config import corpus_path
 from ..errors import CorpusFormatError, FramingError
-from ._common import read_text, warn_broken
+from ..io._files import read_text, warn_broken
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +34,13 @@ VADER_COLUMNS = ("subset", "item_id", "group", "text", "mean", "std", "n_ratings
 
 
 def _lines(path: Path) -> list[tuple[int, str]]:
-    """Numbered non-empty lines; BOM, CRLF/LF/CR and a missing final newline all handled."""
-    return [(n, line) for n, line in enumerate(read_text(path).splitlines(), start=1) if line.strip()]
+    """Numbered non-empty lines; BOM, CRLF/LF/CR and a missing final newline all handled.
+
+    Only CR and LF end lines: U+2028, U+2029 and U+0085 in a snippet are text (``splitlines``
+    would cut the snippet there and lose its second half).
+    """
+    lines = read_text(path).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
 
 
 def _group(subset: str, item_id: str) -> str:
