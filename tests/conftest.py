@@ -11,7 +11,6 @@ from framing import corpora_dir
 from framing._config import corpora_skip_reason
 
 
-
 @pytest.fixture(scope="session")
 def corpora():
     """The shared corpora folder. Skips when absent; fails instead when CI is set."""
