@@ -96,7 +96,7 @@ def _split_token(t: str, k: dict) -> tuple[str, ...]:
 def _find_tokens(string: str) -> list[str]:
     """Port of pattern's ``find_tokens`` (English defaults): a list of sentence strings."""
     k = _tokenizer_constants()
-    string = k["contractions"].sub(lambda m: " " + m.group(0), string)
+    string = k["contractions"].sub(r" \g<0>", string)  # a template: no Python call per match
     string = (
         string.replace("\u201c", " \u201c ")
         .replace("\u201d", " \u201d ")

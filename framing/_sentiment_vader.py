@@ -8,6 +8,7 @@ sentence of the shared corpora.
 
 from __future__ import annotations
 
+import heapq
 import math
 import string
 from functools import lru_cache
@@ -139,18 +140,42 @@ def _vader_valences(words: list[str]) -> list[float]:
             valence = valence * n_scalar
         sentiments.append(valence)
     if "but" in lower:
-        # VADER's but-check as written: it iterates the list it edits and finds each score with
-        # list.index, so equal scores share the first position. Kept for identical output.
-        bi = lower.index("but")
+        _but_check(sentiments, lower.index("but"))
+    return sentiments
+
+
+def _but_check(sentiments: list[float], bi: int) -> None:
+    """VADER's but-check, in place, with its quirk kept and linear cost.
+
+    vaderSentiment iterates the list it edits and finds each score with ``list.index``::
+
         for sentiment in sentiments:
             si = sentiments.index(sentiment)
-            if si < bi:
-                sentiments.pop(si)
-                sentiments.insert(si, sentiment * 0.5)
-            elif si > bi:
-                sentiments.pop(si)
-                sentiments.insert(si, sentiment * 1.5)
-    return sentiments
+            if si < bi: sentiments[si] = sentiment * 0.5   (as pop + insert)
+            elif si > bi: sentiments[si] = sentiment * 1.5
+
+    so step ``k`` reads the current ``sentiments[k]`` and scales the *first* position holding an
+    equal value (equal scores share it). That is O(n^2) on long texts. Here a min-heap of
+    positions per value finds the same first position (stale entries are dropped when met), so
+    every step makes the same edit in O(log n).
+    """
+    positions: dict[float, list[int]] = {}
+    for k, value in enumerate(sentiments):
+        positions.setdefault(value, []).append(k)  # ascending: already a heap
+    for k in range(len(sentiments)):
+        value = sentiments[k]
+        heap = positions[value]
+        while sentiments[heap[0]] != value:  # stale: that position changed since it was pushed
+            heapq.heappop(heap)
+        si = heap[0]
+        if si < bi:
+            new = value * 0.5
+        elif si > bi:
+            new = value * 1.5
+        else:
+            continue
+        sentiments[si] = new
+        heapq.heappush(positions.setdefault(new, []), si)
 
 
 def _special_idioms(valence, lower, i, special, booster):

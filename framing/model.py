@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -113,23 +114,29 @@ class NewsSentimentModel:
     def _word_matrix(self, texts: list[str]):
         from scipy import sparse
 
-        vocabulary, rows, cols, vals = self.vocabulary, [], [], []
-        for r, text in enumerate(texts):
-            counts: dict[int, int] = {}
-            for term in self._analyzer(text):
-                col = vocabulary.get(term)
+        get, analyzer = self.vocabulary.get, self._analyzer
+        cols: list[int] = []
+        tfs: list[int] = []
+        lengths: list[int] = []
+        for text in texts:
+            # Counter counts in C; each row's (column, count) pairs, in any order (sorted below)
+            before = len(cols)
+            for term, n in Counter(analyzer(text)).items():
+                col = get(term)
                 if col is not None:
-                    counts[col] = counts.get(col, 0) + 1
-            if not counts:
-                continue
-            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=float, count=len(counts))
-            weights = (np.log(tf) + 1.0) * self.idf[idx]
-            weights /= math.sqrt(float(weights @ weights))
-            rows.extend([r] * len(idx))
-            cols.extend(idx.tolist())
-            vals.extend(weights.tolist())
-        return sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), len(self.idf)))
+                    cols.append(col)
+                    tfs.append(n)
+            lengths.append(len(cols) - before)
+        idx = np.asarray(cols, dtype=np.int64)
+        # element-wise, so the same floats as row by row: (1 + log tf) * idf, then / the row's norm
+        weights = (np.log(np.asarray(tfs, dtype=float)) + 1.0) * self.idf[idx]
+        bounds = np.concatenate([[0], np.cumsum(lengths)])
+        norms = np.array([math.sqrt(float(weights[a:b] @ weights[a:b])) if b > a else 1.0
+                          for a, b in zip(bounds[:-1], bounds[1:])])
+        weights /= np.repeat(norms, lengths)
+        matrix = sparse.csr_matrix((weights, idx, bounds), shape=(len(texts), len(self.idf)))
+        matrix.sort_indices()  # columns in ascending order within rows, as built from COO: same sums
+        return matrix
 
     def _dense(self, texts, sentiments):
         return (_dense_features(texts, sentiments) - self.dense_mean) / self.dense_scale

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import require_columns, require_frame
+from ._dispatch import route
 from .errors import ColumnError, FramingError
 from .measures import ScoreOptions, get_measure
 from .text import guess_language
@@ -153,6 +154,8 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     >>> scored[["vader_compound", "score_reason"]].to_dict("list")
     {'vader_compound': [-0.2732, nan, 0.8016], 'score_reason': ['', 'empty text', '']}
     """
+    if (routed := route(score, locals())) is not NotImplemented:  # Dask frame or cache: framing._dispatch
+        return routed
     require_frame(data)
     _require_text_column(data, text)
     measures = _check_measures(measures)

@@ -8,14 +8,15 @@ import numpy as np
 import pytest
 
 from framing import corpora_dir
+from framing._config import corpora_skip_reason
 
 
 @pytest.fixture(scope="session")
 def corpora():
     """The shared corpora folder. Skips when absent; fails instead when CI is set."""
     path = corpora_dir(required=False)
-    if path is None:
-        message = "shared corpora not found: set FRAMING_CORPORA to the folder holding seed/, kcna/, ..."
+    message = corpora_skip_reason()  # the tests read all nine corpora
+    if message is not None:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

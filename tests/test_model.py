@@ -80,8 +80,15 @@ def test_needs_nyt_rows():
 def test_rebuild_from_corpus_matches_shipped_file(corpora):
     from framing.datasets import load_vader_groundtruth
 
-    rebuilt = build_news_model(load_vader_groundtruth(corpora / "vader_groundtruth"))
-    assert rebuilt.to_dict() == load_news_model().to_dict()
+    rebuilt = build_news_model(load_vader_groundtruth(corpora / "vader_groundtruth")).to_dict()
+    shipped = load_news_model().to_dict()
+    numbers = ("idf", "coef_words", "coef_dense", "dense_mean", "dense_scale", "intercept")
+    assert {k: v for k, v in rebuilt.items() if k not in numbers} == {k: v for k, v in shipped.items() if k not in numbers}
+    # sparse_cg stops at a relative residual of 1e-8 and the file keeps 8 decimals, so another
+    # BLAS (summation order) can move a coefficient in its last decimals; 1e-6 is 100x that and
+    # far below anything visible in a score (3 decimals).
+    for key in numbers:
+        np.testing.assert_allclose(rebuilt[key], shipped[key], rtol=0, atol=1e-6, err_msg=key)
 
 
 @pytest.mark.corpus

@@ -9,6 +9,7 @@ import warnings
 import pandas as pd
 
 from .._checks import require_columns
+from .._dispatch import route
 from ..errors import FramingError
 from ._calibration import calibrate
 from ._model import NARRATOR, Attribution
@@ -181,6 +182,8 @@ def voices_frame(documents: pd.DataFrame, *, text: str = "text", doc_id: str = "
     >>> framing.voices_frame(docs)[["doc_id", "kind", "source"]].values.tolist()
     [['0', 'narration', 'Reuters']]
     """
+    if (routed := route(voices_frame, locals())) is not NotImplemented:  # Dask frame or cache: framing._dispatch
+        return routed
     require_columns(documents, [doc_id, text], what="documents")
     ids = documents[doc_id]
     if ids.duplicated().any():

@@ -8,6 +8,7 @@ corpus has gold annotations.
 from .allsides import ALLSIDES_BIAS, allsides_outlets, load_allsides
 from .basil import BASIL_OUTLETS, load_basil, load_basil_annotations
 from .demo import load_demo
+from ._fetch import corpus_registry, fetch
 from .gvfc import GVFC_FRAMES, load_gvfc
 from .headlines import HEADLINE_OUTLETS, load_headlines
 from .kcna import load_kcna
@@ -23,6 +24,8 @@ __all__ = [
     "GVFC_FRAMES",
     "HEADLINE_OUTLETS",
     "VADER_SUBSETS",
+    "corpus_registry",
+    "fetch",
     "load_basil",
     "load_basil_annotations",
     "load_demo",
