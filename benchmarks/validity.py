@@ -28,22 +28,26 @@ from framing.validity import frame_validity, loaded_language_validity, sentiment
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="folder for the CSV tables (e.g. data)")
+    parser.add_argument("--only", action="append", help="compute only this table (repeatable), e.g. polnear_attribution")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
     pd.set_option("display.max_columns", 20)
     truth = load_vader_groundtruth()
-    polnear = pd.concat({split: evaluate_polnear(split=split) for split in ("train", "dev")},
-                        names=["split", "spans"]).reset_index()
     tables = [
-        ("sentiment_validity", "Sentiment vs mean human rating (Pearson r)", sentiment_validity(truth)),
+        ("sentiment_validity", "Sentiment vs mean human rating (Pearson r)", lambda: sentiment_validity(truth)),
         ("nyt_cross_validation", "NYT editorial sentences, 5 folds grouped by article (same held-out "
-         "sentences for all)", cross_validate_news_model(truth)),
+         "sentences for all)", lambda: cross_validate_news_model(truth)),
         ("loaded_language_validity", "Loaded language vs BASIL bias spans (phrase level; a match hits "
-         "when it overlaps a span)", loaded_language_validity()),
-        ("frame_validity", "Cue families vs GVFC headline frames (relevant headlines)", frame_validity()),
-        ("polnear_attribution", "Voices vs PolNeAR gold attributions (see framing.evaluation)", polnear),
+         "when it overlaps a span)", loaded_language_validity),
+        ("frame_validity", "Cue families vs GVFC headline frames (relevant headlines)", frame_validity),
+        ("polnear_attribution", "Voices vs PolNeAR gold attributions (see framing.evaluation)",
+         lambda: pd.concat({split: evaluate_polnear(split=split) for split in ("train", "dev")},
+                           names=["split", "spans"]).reset_index()),
     ]
-    for name, title, table in tables:
+    for name, title, compute in tables:
+        if args.only and name not in args.only:
+            continue
+        table = compute()
         print(f"== {title}")
         print(table.round(3).to_string(index=False), end="\n\n")
         if args.out:

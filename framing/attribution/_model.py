@@ -89,6 +89,7 @@ class Unit:
     forward: list = field(default_factory=list)         # (cue, mention): 'X said ...'
     expected: list = field(default_factory=list)        # 'is expected to' intervals
     mention: Mention | None = None                      # the speaker of the cue being read
+    entity_starts: list = field(default_factory=list)   # starts of the document's names (sorted prefix)
 
     @property
     def speech_cues(self) -> list:
