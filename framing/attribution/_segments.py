@@ -10,7 +10,7 @@ one function, one entry in the tuple (or in the quote and cue rule tuples of
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..text import paragraph_spans
@@ -68,14 +68,18 @@ def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
     if not paragraphs:
         return []
     quotes, stray = find_quotes(text, paragraphs)
-    quote_at = [(q.start, q.end) for q in quotes]
-    aliases = [m for m in table.find(text) if not _inside(m.start, quote_at)]
+    quote_starts = [q.start for q in quotes]
+
+    def in_quote(pos: int) -> bool:   # quotes are sorted and do not overlap
+        i = bisect_right(quote_starts, pos) - 1
+        return i >= 0 and pos < quotes[i].end
+
+    aliases = [m for m in table.find(text) if not in_quote(m.start)]
     for m in _DOCUMENT_NP.finditer(text):
-        if not _inside(m.start(), quote_at):
+        if not in_quote(m.start()):
             aliases.append(Mention(m.start(), m.end(), Voice(m.group(1).lower(), "document"), m.group()))
     entities = sorted(aliases, key=lambda m: m.start)
     entity_starts = [m.start for m in entities]   # later additions go to the end: this prefix stays sorted
-    quote_starts = [q.start for q in quotes]
     by_end = NamesByEnd(m for m in aliases if m.voice.type != "document")
     default_source = outlet or NARRATOR
     rows: list[tuple] = []
