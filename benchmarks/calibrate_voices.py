@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     curves = fit(raw_train)
     curves.to_csv(CURVES, index=False, lineterminator="\n")
     _calibration._curves.cache_clear()
+    _calibration._mapped.cache_clear()
     print(f"wrote {len(curves)} points to {CURVES}")
     tables = []
     for split in ("train", "dev"):

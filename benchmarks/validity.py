@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 import pandas as pd
-
-import warnings
 
 from framing.datasets import load_basil, load_basil_annotations, load_gvfc, load_vader_groundtruth
 from framing.evaluation import evaluate_polnear
@@ -27,28 +26,37 @@ from framing.model import cross_validate_news_model
 from framing.validation.validity import frame_validity, loaded_language_validity, sentiment_validity
 
 
+def _quietly(*readers):
+    """Read corpora without the readers' warnings (they name the few broken BASIL and GVFC records)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return [read() for read in readers]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="folder for the CSV tables (e.g. data)")
+    parser.add_argument("--only", action="append", help="compute only this table (repeatable), e.g. polnear_attribution")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
     pd.set_option("display.max_columns", 20)
     truth = load_vader_groundtruth()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the readers name the few broken records of BASIL and GVFC
-        basil, basil_spans, gvfc = load_basil(), load_basil_annotations(), load_gvfc()
-    polnear = pd.concat({split: evaluate_polnear(split=split) for split in ("train", "dev")},
-                        names=["split", "spans"]).reset_index()
     tables = [
-        ("sentiment_validity", "Sentiment vs mean human rating (Pearson r)", sentiment_validity(truth)),
+        ("sentiment_validity", "Sentiment vs mean human rating (Pearson r)", lambda: sentiment_validity(truth)),
         ("nyt_cross_validation", "NYT editorial sentences, 5 folds grouped by article (same held-out "
-         "sentences for all)", cross_validate_news_model(truth)),
+         "sentences for all)", lambda: cross_validate_news_model(truth)),
         ("loaded_language_validity", "Loaded language vs BASIL bias spans (phrase level; a match hits "
-         "when it overlaps a span)", loaded_language_validity(basil, basil_spans)),
-        ("frame_validity", "Cue families vs GVFC headline frames (relevant headlines)", frame_validity(gvfc)),
-        ("polnear_attribution", "Voices vs PolNeAR gold attributions (see framing.evaluation)", polnear),
+         "when it overlaps a span)", lambda: loaded_language_validity(*_quietly(load_basil, load_basil_annotations))),
+        ("frame_validity", "Cue families vs GVFC headline frames (relevant headlines)",
+         lambda: frame_validity(*_quietly(load_gvfc))),
+        ("polnear_attribution", "Voices vs PolNeAR gold attributions (see framing.evaluation)",
+         lambda: pd.concat({split: evaluate_polnear(split=split) for split in ("train", "dev")},
+                           names=["split", "spans"]).reset_index()),
     ]
-    for name, title, table in tables:
+    for name, title, compute in tables:
+        if args.only and name not in args.only:
+            continue
+        table = compute()
         print(f"== {title}")
         print(table.round(3).to_string(index=False), end="\n\n")
         if args.out:

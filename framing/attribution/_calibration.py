@@ -41,9 +41,16 @@ def _curves() -> dict[str, tuple[np.ndarray, np.ndarray]]:
 
 def calibrate(kind: str, raw: float) -> float:
     """The calibrated confidence of a segment of ``kind`` with raw confidence ``raw``."""
-    curve = _curves().get(group_of(kind)) if _STATE["enabled"] else None
-    if curve is None:
+    if not _STATE["enabled"]:
         return float(raw)
+    return _mapped(group_of(kind), float(raw))
+
+
+@lru_cache(maxsize=4096)   # raw confidences take few distinct values
+def _mapped(group: str, raw: float) -> float:
+    curve = _curves().get(group)
+    if curve is None:
+        return raw
     return round(float(np.interp(raw, curve[0], curve[1])), 4)
 
 

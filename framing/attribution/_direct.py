@@ -28,6 +28,13 @@ _PARTIAL_GOES_ON = re.compile(r"\s+(?!(?:" + SPEAKER_PRONOUN + r")\s)[a-z][\w’
 _DASH_LABEL = re.compile(r"\s[-—–]\s+([A-Z][^-—–:]{0,60}?)\s*:\s*$")   # 'HEADLINE - Mark Blumenthal: “...”'
 
 
+def _at_least_words(text: str, n: int) -> bool:
+    for k, _ in enumerate(_WORD.finditer(text), 1):
+        if k >= n:
+            return True
+    return False
+
+
 def quote_cue_after(u: Unit, q, qs: int, qe: int):
     """'“X,” he said', '“X,” said Kim': a speech cue right after the quote (perhaps after a
     short subject). A quote that opens a sentence of reported words ('The party, attended by
@@ -53,8 +60,9 @@ def quote_cue_after(u: Unit, q, qs: int, qe: int):
         return None
     u.used.add(after.start)
     lead = text[u.start:qs]
-    if q.first and q.last and len(_WORD.findall(lead)) >= 3 and ":" not in lead and not any(
-            c.end <= qs for c in u.cues) and not any(o.start < qs for o in u.quotes if o is not q):
+    others = [o for o in u.quotes[:2] if o is not q]   # sorted by start: the earliest other quote
+    if q.first and q.last and _at_least_words(lead, 3) and ":" not in lead and not (
+            u.first_cue_end is not None and u.first_cue_end <= qs) and not (others and others[0].start < qs):
         # the sentence is reported, ending in a partial quote
         u.intervals.append(Interval(_content_start(text, u.start, qs), qe, "indirect", attr))
         return SKIP
@@ -121,7 +129,9 @@ def quote_alone(u: Unit, q, qs: int, qe: int):
     """A quote standing alone (at most two words outside it, or a long quote opening the
     unit): the previous speaking voice goes on, confidence x0.7."""
     text = u.text
-    outside = len(_WORD.findall(text[u.start:u.end])) - len(_WORD.findall(text[qs:qe]))
+    if u.words < 0:
+        u.words = len(_WORD.findall(text, u.start, u.end))
+    outside = u.words - len(_WORD.findall(text[qs:qe]))
     if outside <= 2 or (q.start <= u.start + 2 and len(_WORD.findall(text[qs:qe])) >= 6):
         if u.last_attr is not None:
             return replace(u.last_attr, confidence=round(u.last_attr.confidence * 0.7, 3))

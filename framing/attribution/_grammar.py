@@ -11,11 +11,16 @@ from ._speakers import Mention, Voice
 from ._subjects import _SUBJECT_LEAD, _clause_subject, _unit_subject, subject_before
 
 _WORD = re.compile(r"\w+")
+# how far back before a cue the patterns that end at the cue look ('has been quoted ... as'): a
+# bound keeps the cost of a unit linear in its length
+LOOKBACK = 300
 _TRAILING_END = re.compile(r"^\s*[.!?;]*[\"”’)]*\s*$")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:and|by|while|before|after|when|in|without|upon|on))\s*$")
 _INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|began|wants|want|tried|got|came|had|has|have|is going|"
                               r"was going)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
 _COORDINATED = re.compile(r"(?:,\s*|\b)(?:and|but|then|yet)\s*$")
+_VERB_BEFORE = re.compile(r"(?<![a-z])([a-z]+ed)\s+$")
+_WHO_BEFORE = re.compile(r",\s*(who)\s+[^,;]*$")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?quoted\s+"
                         r"(?:[\w,]+\s+){0,5}?as\s+$")
 
@@ -63,25 +68,26 @@ def _content_end(text, start, end) -> int:
 def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -> Mention | None:
     """The mention naming who speaks through a verb cue of the unit ``u``."""
     text, u_start = u.text, u.start
+    near = max(u_start, cue.start - LOOKBACK)
     word = cue_word(text, cue)   # the verb, not an adjunct's noun ('said at the hearing')
-    if quoted := _QUOTED_AS.search(text, u_start, cue.start):   # 'Kim was quoted as saying'
+    if quoted := _QUOTED_AS.search(text, near, cue.start):   # 'Kim was quoted as saying'
         return subject_before(text, quoted.start(), u_start, u.by_end, u.entities)
-    lead = ((word.endswith("ing") and _PARTICIPLE_LEAD.search(text, u_start, cue.start))
-            or _COORDINATED.search(text, u_start, cue.start) or _INFINITIVE_LEAD.search(text, u_start, cue.start))
+    lead = ((word.endswith("ing") and _PARTICIPLE_LEAD.search(text, near, cue.start))
+            or _COORDINATED.search(text, near, cue.start) or _INFINITIVE_LEAD.search(text, near, cue.start))
     if lead:
         # '..., adding that', 'by saying', '... and said': the clause's subject speaks
         # the subject of the verb before 'and' ('he laughed and said'), the voice of the unit's
         # previous attribution ('X, Hollande said, noting ...'), else the unit's subject
         m = None
         if not word.endswith("ing"):
-            verb = re.search(r"([a-z]+ed)\s+$", text[u_start:lead.start()])   # 'he laughed and said'
+            verb = _VERB_BEFORE.search(text, near, lead.start())   # 'he laughed and said'
             if verb is not None:
-                m = subject_before(text, u_start + verb.start(1), u_start, u.by_end, u.entities)
+                m = subject_before(text, verb.start(1), u_start, u.by_end, u.entities)
                 if m is not None and (m.voice is None or m.voice.type == "group"):
                     m = None
-        if m is None and (rel := re.search(r",\s*(who)\s+[^,;]*$", text[u_start:lead.start()])):
+        if m is None and (rel := _WHO_BEFORE.search(text, near, lead.start())):
             # 'Weaver, who came out and endorsed Clinton': the relative clause's subject
-            m = subject_before(text, u_start + rel.end(1), u_start, u.by_end, u.entities)
+            m = subject_before(text, rel.end(1), u_start, u.by_end, u.entities)
         if m is None and u.previous:
             m = u.previous[-1]
         if m is None and u.intervals:   # '“X,” Graham said on “Morning Joe,” adding, “Y”': Graham

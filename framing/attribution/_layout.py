@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from ..text import sentence_spans
 
@@ -12,11 +15,16 @@ _QUOTE_PERIOD = re.compile(r"[^.]\.(?:''|[\"”])\s+(?=(?:He|She|They|It|We|I|Th
 
 
 def _units(text: str, p_start: int, p_end: int, quotes) -> list[tuple[int, int]]:
-    """Sentences of a paragraph, merged where a quote runs across a sentence boundary."""
+    """Sentences of a paragraph, merged where a quote runs across a sentence boundary.
+
+    ``quotes`` are sorted by start (as ``find_quotes`` gives them)."""
+    starts = [q.start for q in quotes]
+    reach = list(accumulate((q.end for q in quotes), max))   # the furthest end of the quotes so far
     units = []
     for s, e in sentence_spans(text[p_start:p_end]):
         start = p_start + s
-        for q in quotes:   # '... was “false.” He said ...': a sentence ends with the quote's period
+        for q in quotes[bisect_right(starts, start):bisect_left(starts, p_start + e)]:
+            # '... was “false.” He said ...': a sentence ends with the quote's period
             mark = 2 if text.endswith("''", 0, q.end) else 1
             if start < q.start and q.end < p_start + e and _QUOTE_PERIOD.match(text, q.end - mark - 2):
                 units.append((start, q.end))
@@ -26,7 +34,8 @@ def _units(text: str, p_start: int, p_end: int, quotes) -> list[tuple[int, int]]
         return []
     merged = [list(units[0])]
     for start, end in units[1:]:
-        if any(q.start < merged[-1][1] and q.end > start for q in quotes):
+        before = bisect_left(starts, merged[-1][1]) - 1   # quotes opening before the unit's end ...
+        if before >= 0 and reach[before] > start:         # ... and one closing after the next start
             merged[-1][1] = end
         else:
             merged.append([start, end])
@@ -68,10 +77,19 @@ def _pieces(text, u_start, u_end, intervals) -> list[tuple]:
     for iv in intervals:
         cuts.update((max(u_start, iv.start), min(u_end, iv.end)))
     cuts = sorted(c for c in cuts if u_start <= c <= u_end)
+    # sweep: the intervals holding the stretch after each cut (every end point is a cut)
+    opening: dict[int, list[int]] = {}
+    for k, iv in enumerate(intervals):
+        if iv.end > iv.start:
+            opening.setdefault(max(u_start, iv.start), []).append(k)
+    active: list[tuple[int, int]] = []   # heap of (length, index); ended intervals leave when on top
     out: list[list] = []
     for a, b in zip(cuts, cuts[1:]):
-        holders = [iv for iv in intervals if iv.start <= a and b <= iv.end]
-        iv = min(holders, key=lambda i: i.end - i.start) if holders else None
+        for k in opening.get(a, ()):
+            heapq.heappush(active, (intervals[k].end - intervals[k].start, k))
+        while active and intervals[active[0][1]].end < b:
+            heapq.heappop(active)
+        iv = intervals[active[0][1]] if active else None   # the smallest holder (the first on ties)
         kind = iv.kind if iv else "narration"
         attr = iv.attr if iv else None
         piece = text[a:b]

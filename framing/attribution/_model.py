@@ -89,8 +89,12 @@ class Unit:
     forward: list = field(default_factory=list)         # (cue, mention): 'X said ...'
     expected: list = field(default_factory=list)        # 'is expected to' intervals
     mention: Mention | None = None                      # the speaker of the cue being read
+    entity_starts: list = field(default_factory=list)   # starts of the document's names (sorted prefix)
 
-    @property
-    def speech_cues(self) -> list:
-        """Cues that can attribute a quote (not bare speech acts: 'expressed “satisfaction”')."""
-        return [c for c in self.cues if c.verb.reports]
+    speech_cues: list = field(default_factory=list)     # cues that can attribute a quote
+    words: int = -1                                     # the unit's word count, once needed
+
+    def __post_init__(self):
+        # not bare speech acts: 'expressed “satisfaction”' attributes no quote
+        self.speech_cues = [c for c in self.cues if c.verb.reports]
+        self.first_cue_end = min((c.end for c in self.cues), default=None)

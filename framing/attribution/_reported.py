@@ -13,7 +13,7 @@ import re
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
-from ._grammar import (_COORDINATED, _QUOTED_AS, _TRAILING_END, _WORD, _content_end, _content_start,
+from ._grammar import (LOOKBACK, _COORDINATED, _QUOTED_AS, _TRAILING_END, _WORD, _content_end, _content_start,
                        _main_clause, _object_after, speaker_of)
 from ._layout import _covered
 from ._model import Interval, Unit, _attribution
@@ -55,8 +55,12 @@ _TRAIL_ADJUNCT = re.compile(r"^\s+(?:in|at|during|on|after|before|when|while|as|
                             r"earlier|later|recently|yesterday|today|tonight|late|early|" + WEEKDAY + r"|with|through|via|without|under)\b")
 
 
-def _words(text: str, start: int, end: int) -> int:
-    return len(_WORD.findall(text[start:end]))
+def _words(text: str, start: int, end: int, at_least: int) -> bool:
+    """``text[start:end]`` holds at least ``at_least`` words (reads no further than needed)."""
+    for n, _ in enumerate(_WORD.finditer(text, start, end), 1):
+        if n >= at_least:
+            return True
+    return at_least <= 0
 
 
 # --- cue rules: (unit, cue) -> True when the cue is dealt with ---
@@ -106,7 +110,7 @@ def according_to(u: Unit, c) -> bool:
 
 def verb_of_reported_words(u: Unit, c) -> bool:
     """'said the group is neutral and supports ...': the second verb belongs to the reported words."""
-    return bool(_COORDINATED.search(u.text, u.start, c.start)) and any(
+    return bool(_COORDINATED.search(u.text, max(u.start, c.start - LOOKBACK), c.start)) and any(
         f.verb.sure and f.end <= c.start and not re.search(r"[,;]", u.text[f.end:c.start]) for f, _ in u.forward)
 
 
@@ -116,7 +120,7 @@ def passive_expected(u: Unit, c) -> bool:
         return False
     start = _content_start(u.text, u.start, be.start())
     end = _content_end(u.text, start, u.end)
-    if _words(u.text, start, end) >= 4 and not _covered(start, end, u.direct_spans):
+    if _words(u.text, start, end, 4) and not _covered(start, end, u.direct_spans):
         u.intervals.append(Interval(start, end, "indirect", _attribution(u.text, c, None, confidence=0.5)))
         u.expected.append(u.intervals[-1])
     return True
@@ -132,7 +136,7 @@ def impression(u: Unit, c) -> bool:
     if _EXPLETIVE.search(text, start, c.start):
         start = skip_after_cue(text, c.end, u.end, c)
     end = _content_end(text, start, min([t[0] for t in u.trailing if t[0] > start] + [u.end]))
-    if _words(text, start, end) >= 4 and not _covered(start, end, u.direct_spans):
+    if _words(text, start, end, 4) and not _covered(start, end, u.direct_spans):
         u.intervals.append(Interval(start, end, "indirect", _attribution(text, c, None, confidence=0.4)))
     return True
 
@@ -149,7 +153,7 @@ def asked_whether(u: Unit, c) -> bool:
         start = setting.end()   # 'Asked on Fox News who leads the party'
     stop = re.search(r"[,;:]|\s[-—–]\s", text[start:u_end])
     end = _content_end(text, start, start + stop.start() if stop else u_end)
-    if _words(text, start, end) >= 1 and not _covered(start, end, u.direct_spans):
+    if _words(text, start, end, 1) and not _covered(start, end, u.direct_spans):
         m = None
         if agent:
             np = agent.group(1)
@@ -267,7 +271,7 @@ def resumed_reports(u: Unit) -> None:
     for resume, c, m in u.resumes:
         start = _content_start(u.text, resume, u.end)
         end = _content_end(u.text, start, min([b for b in boundaries if b > start] + [u.end]))
-        if _words(u.text, start, end) >= 2 and not _covered(start, end, u.direct_spans):
+        if _words(u.text, start, end, 2) and not _covered(start, end, u.direct_spans):
             u.intervals.append(Interval(start, end, "indirect",
                                         _attribution(u.text, c, m, confidence=c.verb.confidence * 0.85)))
 
@@ -283,7 +287,10 @@ def forward_reports(u: Unit) -> None:
             continue  # speech acts ('spoke', 'expressed') name a speaker but introduce no content
         holder = next((iv for iv in reported if iv.start <= c.start < iv.end), None)
         if holder is not None:
-            split = _NEW_CLAUSE.search(text, holder.start, m.start) if m is not None else None
+            # the boundary starts at the last comma or semicolon before the speaker, or later
+            last = max(text.rfind(",", holder.start, m.start), text.rfind(";", holder.start, m.start),
+                       holder.start) if m is not None else 0
+            split = _NEW_CLAUSE.search(text, last, m.start) if m is not None else None
             if split is None and not c.verb.sure:
                 continue  # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in them
             if split is not None:   # 'A preferred X, while B backed Y': a new clause, a new voice
@@ -302,7 +309,7 @@ def forward_reports(u: Unit) -> None:
         if m is not None and m.text.lower() in ("who", "which") and (close := _RELATIVE_CLOSE.search(text, start, end)):
             end = close.start()   # 'Scott, who has called X “toxic,” portrayed ...': the relative clause ends
         end = _content_end(text, start, end)
-        if _words(text, start, end) >= 2 and not _covered(start, end, u.direct_spans):
+        if _words(text, start, end, 2) and not _covered(start, end, u.direct_spans):
             u.intervals.append(Interval(start, end, "indirect",
                                         _attribution(text, c, m, confidence=c.verb.confidence * 0.9)))
             reported.append(u.intervals[-1])
@@ -323,8 +330,11 @@ def partial_quotes_in_reports(u: Unit) -> None:
 
 def drop_lone_words(u: Unit) -> None:
     """A lone one-word report ('..., Trump said he would.' -> 'would') is mostly a misread cue."""
-    u.intervals = [iv for iv in u.intervals if iv.kind != "indirect" or _words(u.text, iv.start, iv.end) >= 2
-                   or sum(o.attr.cue_start == iv.attr.cue_start for o in u.intervals) > 1]
+    cues: dict[int, int] = {}
+    for o in u.intervals:
+        cues[o.attr.cue_start] = cues.get(o.attr.cue_start, 0) + 1
+    u.intervals = [iv for iv in u.intervals if iv.kind != "indirect" or _words(u.text, iv.start, iv.end, 2)
+                   or cues[iv.attr.cue_start] > 1]
 
 
 def relay(u: Unit) -> None:

@@ -10,6 +10,7 @@ one function, one entry in the tuple (or in the quote and cue rule tuples of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..text import paragraph_spans
@@ -21,7 +22,7 @@ from ._model import NARRATOR, Attribution, Unit
 from ._page import merge, read_page, reading_text
 from ._quotes import find_quotes
 from ._reported import REPORT_STAGES, read_cues
-from ._speakers import AliasTable, Mention, Voice
+from ._speakers import AliasTable, Mention, NamesByEnd, Voice
 from ._subjects import _SUBJECT_LEAD
 from ._vocab import boilerplate
 
@@ -32,24 +33,31 @@ def mark_subject(u: Unit) -> None:
     """Rule 5: a named voice opening the sentence is its subject, the preferred antecedent."""
     lead = _SUBJECT_LEAD.match(u.text, u.start, u.end)
     first_word = lead.end() if lead else u.start
-    for mention in u.entities:
-        if first_word <= mention.start <= first_word + 4:
-            mention.salient = True
+    starts = u.entity_starts   # the document's names, sorted (names found later lie in earlier units)
+    for mention in u.entities[bisect_left(starts, first_word):bisect_left(starts, first_word + 5)]:
+        mention.salient = True
 
 
 # the rules over one unit, in order (rule numbers of the ``framing.attribution`` docstring)
 UNIT_RULES = (mark_subject, direct_quotes, split_quotes, read_cues) + REPORT_STAGES
 
 
-def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, last_attr, penalty, group_found):
-    """Run :data:`UNIT_RULES` over the unit ``text[u_start:u_end]``: its intervals and outlet credit."""
-    u_quotes = [q for q in p_quotes if q.start < u_end and q.end > u_start]
+def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, last_attr, penalty, group_found,
+                 entity_starts):
+    """Run :data:`UNIT_RULES` over the unit ``text[u_start:u_end]``: its intervals and outlet credit.
+
+    ``entity_starts`` are the starts of the document's first ``len(entity_starts)`` entities
+    (sorted); the quotes ``p_quotes`` are sorted by start."""
+    first = bisect_left(p_quotes, u_start, key=lambda q: q.end) if p_quotes else 0
+    u_quotes = [q for q in p_quotes[max(0, first - 1):bisect_left(p_quotes, u_end, key=lambda q: q.start)]
+                if q.start < u_end and q.end > u_start]
     spans = [(max(q.start, u_start), min(q.end, u_end)) for q in u_quotes]
-    named = [(m.start, m.end) for m in entities if u_start <= m.start < u_end and m.end - m.start > 8]
+    named = [(m.start, m.end) for m in entities[bisect_left(entity_starts, u_start):bisect_left(entity_starts, u_end)]
+             if m.end - m.start > 8]
     cues = [c for c in find_cues(text, u_start, u_end)
             if not _inside(c.start, spans) and not _inside(c.start, named)]  # 'a think tank report'
     u = Unit(text, u_start, u_end, u_quotes, spans, cues, entities, by_end, group_attr, group_found,
-             last_attr, penalty)
+             last_attr, penalty, entity_starts=entity_starts)
     for rule in UNIT_RULES:
         rule(u)
     return u.intervals, u.credit
@@ -70,13 +78,19 @@ def _analyse_text(text: str, table: AliasTable, outlet: str) -> list[tuple]:
     if not paragraphs:
         return []
     quotes, stray = find_quotes(text, paragraphs)
-    quote_at = [(q.start, q.end) for q in quotes]
-    aliases = [m for m in table.find(text) if not _inside(m.start, quote_at)]
+    quote_starts = [q.start for q in quotes]
+
+    def in_quote(pos: int) -> bool:   # quotes are sorted and do not overlap
+        i = bisect_right(quote_starts, pos) - 1
+        return i >= 0 and pos < quotes[i].end
+
+    aliases = [m for m in table.find(text) if not in_quote(m.start)]
     for m in _DOCUMENT_NP.finditer(text):
-        if not _inside(m.start(), quote_at):
+        if not in_quote(m.start()):
             aliases.append(Mention(m.start(), m.end(), Voice(m.group(1).lower(), "document"), m.group()))
     entities = sorted(aliases, key=lambda m: m.start)
-    by_end = {m.end: m for m in aliases if m.voice.type != "document"}
+    entity_starts = [m.start for m in entities]   # later additions go to the end: this prefix stays sorted
+    by_end = NamesByEnd(m for m in aliases if m.voice.type != "document")
     default_source = outlet or NARRATOR
     rows: list[tuple] = []
     group_attr: dict[int, Attribution] = {}
@@ -112,7 +126,7 @@ def _analyse_text(text: str, table: AliasTable, outlet: str) -> list[tuple]:
             prev_rows = (0, 0)
             continue
         first_row = len(rows)
-        p_quotes = [q for q in quotes if p_start <= q.start < p_end]
+        p_quotes = quotes[bisect_left(quote_starts, p_start):bisect_left(quote_starts, p_end)]
         penalty = 0.7 if p in stray else 1.0
         para_rows: list[tuple] = []
         para_credit = None
@@ -126,14 +140,18 @@ def _analyse_text(text: str, table: AliasTable, outlet: str) -> list[tuple]:
             units = _units(text, label[0], p_end, p_quotes)
         for u_start, u_end in units:
             intervals, unit_credit = analyse_unit(text, u_start, u_end, p_quotes, by_end, entities,
-                                                  group_attr, last_attr, penalty, group_found)
+                                                  group_attr, last_attr, penalty, group_found, entity_starts)
             if unit_credit is not None:
                 para_credit = unit_credit  # a credit covers narration only (attributed speech keeps its channel)
             for iv in sorted(intervals, key=lambda i: i.end):
                 if iv.kind == "direct" or iv.attr.confidence >= 0.6:
                     last_attr = iv.attr   # the voice a lone quote continues: a speaker, not 'Fields showed'
+            grouped: dict[int, object] = {}
+            for i in intervals:
+                if i.group >= 0:
+                    grouped.setdefault(id(i.attr), i)
             for piece in _pieces(text, u_start, u_end, intervals):
-                iv = next((i for i in intervals if i.group >= 0 and i.attr is piece[3]), None)
+                iv = grouped.get(id(piece[3]))
                 if iv is not None:
                     group_rows.setdefault(iv.group, []).append(len(rows) + len(para_rows))
                 if label_attr is not None and piece[2] == "narration":

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import io
+from bisect import bisect_left
 import os
 import re
 from dataclasses import dataclass, field
@@ -48,6 +49,20 @@ _NOT_FIRST_NAMES = frozenset(
     "Even Only Just Although Though Because Both Neither Either Nor Not Now Today Tonight Yesterday "
     "Team Camp Clan Crooked Lyin Little Sleepy".split()) | frozenset(WEEKDAYS) | frozenset(
     form for h in HONORIFICS for form in (h, h + "."))
+
+
+class NamesByEnd(dict):
+    """Alias mentions by end offset, with their starts in order for lookups by position."""
+
+    def __init__(self, mentions):
+        super().__init__((m.end, m) for m in mentions)
+        self._ordered = sorted(self.values(), key=lambda m: m.start)
+        self._starts = [m.start for m in self._ordered]
+
+    def first_from(self, lo: int, hi: int):
+        """The first mention (by start) with ``lo <= start < hi``, else None."""
+        i = bisect_left(self._starts, lo)
+        return self._ordered[i] if i < len(self._starts) and self._starts[i] < hi else None
 
 
 @dataclass(frozen=True)

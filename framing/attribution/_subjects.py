@@ -113,9 +113,8 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
     window = text[pos:min(hi, pos + 80)]
     lead = len(window) - len(window.lstrip())
     start = pos + lead
-    for m in by_end.values():
-        if m.start == start:
-            return m
+    if (m := by_end.first_from(start, start + 1)) is not None:
+        return m
     match = re.match(r"(?:(?:" + HONORIFIC + r")\.\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,3}",
                      text[start:min(hi, start + 60)])
     if match is None or not re.match(r"\s*(?:[,.;!?(]|$)", text[start + match.end():start + match.end() + 3]):
@@ -149,9 +148,8 @@ def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
     start = cue.end + (len(window) - len(window.lstrip()))
     if phrase_end <= start:
         return None
-    for m in by_end.values():
-        if start <= m.start < phrase_end:
-            return m
+    if (m := by_end.first_from(start, phrase_end)) is not None:
+        return m
     phrase = text[start:phrase_end]
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     voice = voice_for_name(name, entities) if name[:1].isupper() else Voice(name.lower(), "group")
@@ -164,9 +162,8 @@ def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
 def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
     lead = _SUBJECT_LEAD_WIDE.match(text, lo, hi)
     pos = lead.end() if lead else lo
-    for m in sorted(by_end.values(), key=lambda m: m.start):
-        if pos <= m.start < min(hi, pos + 3):
-            return m
+    if (m := by_end.first_from(pos, min(hi, pos + 3))) is not None:
+        return m
     for k in range(4, 0, -1):
         words = text[pos:hi].split()[:k]
         if not words:
