@@ -2,7 +2,7 @@
 
 Scores the segments of the hand-annotated articles (``tests/data/allsides_voices_gold.csv``:
 ``dev`` developed on, ``heldout`` never tuned on; see ``tests/test_voices_allsides.py`` for how
-they were made) with :func:`framing.evaluation.score_phrase_gold`, per split: kind, speaker,
+they were made) with :func:`framing.validation.attribution.score_phrase_gold`, per split: kind, speaker,
 source and cue accuracy. Then splits all 615 articles and reports speed (CPU seconds, one
 process) and how many segments of each kind came out. Prints the tables and, with ``--out``,
 writes ``allsides_voices_gold.csv`` (numbers only).
@@ -21,7 +21,7 @@ import pandas as pd
 
 from framing import BrokenRecordWarning, voices_frame
 from framing.datasets import load_allsides
-from framing.evaluation import score_phrase_gold
+from framing.validation.attribution import score_phrase_gold
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "allsides_voices_gold.csv"
 

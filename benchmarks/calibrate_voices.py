@@ -3,12 +3,12 @@
     python benchmarks/calibrate_voices.py [--out data]
 
 1. Splits PolNeAR train with the raw rule confidence and judges every segment against each
-   annotator's gold (``framing.evaluation.segment_outcomes``).
+   annotator's gold (``framing.validation.attribution.segment_outcomes``).
 2. Fits an isotonic regression of "right" on raw confidence (scikit-learn), one curve for
    attributed segments (direct, indirect) and one for the rest, and writes the fitted points to
    ``framing/data/voices/calibration.csv`` (package data: ``framing.voices`` maps raw to
    calibrated confidence with it).
-3. Prints the reliability table (``framing.evaluation.reliability_table``) of the calibrated
+3. Prints the reliability table (``framing.validation.attribution.reliability_table``) of the calibrated
    confidence on train (fitted) and dev (held out), and with ``--out`` writes it to
    ``<out>/voices_calibration.csv`` (columns confidence, observed, n, observed_low,
    observed_high, split). Dev is never used for fitting.
@@ -27,7 +27,7 @@ from sklearn.isotonic import IsotonicRegression
 from framing import voices_frame
 from framing.attribution import _calibration
 from framing.datasets import load_polnear, load_polnear_attributions
-from framing.evaluation import reliability_table, segment_outcomes
+from framing.validation.attribution import reliability_table, segment_outcomes
 
 CURVES = Path(__file__).resolve().parents[1] / "framing" / "data" / "voices" / "calibration.csv"
 

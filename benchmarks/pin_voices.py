@@ -5,7 +5,7 @@
 
 The fingerprint is a SHA-256 of the full segments table (every column, every row) of
 ``voices_frame`` over PolNeAR train and dev, the reference (seed) article, the demo article and
-all KCNA articles, one hash per corpus, plus the PolNeAR scores of ``framing.evaluation``. A
+all KCNA articles, one hash per corpus, plus the PolNeAR scores of ``framing.validation.attribution``. A
 rule change that is meant to change output updates the pin file (``--write``) in the same
 commit, so the diff says which corpora changed and how the scores moved.
 """
@@ -23,7 +23,7 @@ import pandas as pd
 
 from framing import BrokenRecordWarning, corpora_dir, voices_frame
 from framing.datasets import load_demo, load_kcna, load_polnear
-from framing.evaluation import evaluate_polnear
+from framing.validation.attribution import evaluate_polnear
 
 PIN = Path(__file__).resolve().parents[1] / "tests" / "data" / "voices_pin.json"
 

@@ -21,8 +21,8 @@ from pathlib import Path
 import pandas as pd
 
 from framing.datasets import load_basil, load_basil_annotations, load_gvfc, load_vader_groundtruth
-from framing.evaluation import evaluate_polnear
-from framing.model import cross_validate_news_model
+from framing.validation.attribution import evaluate_polnear
+from framing.validation.models import cross_validate_news_model
 from framing.validation.validity import frame_validity, loaded_language_validity, sentiment_validity
 
 
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
          "when it overlaps a span)", lambda: loaded_language_validity(*_quietly(load_basil, load_basil_annotations))),
         ("frame_validity", "Cue families vs GVFC headline frames (relevant headlines)",
          lambda: frame_validity(*_quietly(load_gvfc))),
-        ("polnear_attribution", "Voices vs PolNeAR gold attributions (see framing.evaluation)",
+        ("polnear_attribution", "Voices vs PolNeAR gold attributions (see framing.validation.attribution)",
          lambda: pd.concat({split: evaluate_polnear(split=split) for split in ("train", "dev")},
                            names=["split", "spans"]).reset_index()),
     ]

@@ -76,19 +76,26 @@ def codebook_version() -> str:
     --------
     >>> from framing.cues import codebook_version
     >>> codebook_version()
-    '1.1.0'
+    '1.2.0'
     """
     return read_data_text(*_DATA, "VERSION").strip()
 
 
 def load_cue_families() -> pd.DataFrame:
-    """The cue families: ``family, group, label, source, description``.
+    """The cue families: ``family, group, label, source, description, dimension, status``.
+
+    ``status`` says whether a family measures its frame on the team's coded sample (reporting
+    half, ``data/coding_validity.csv``): ``validated`` (AUC interval above 0.5), ``failed``
+    (interval includes 0.5: explore with it, do not report it as a measure of the frame) or
+    ``untested`` (no coded frame to compare with, or too few coded units). Failed families are
+    still scored, so that scores stay comparable across codebook versions.
 
     Examples
     --------
     >>> from framing.cues import load_cue_families
-    >>> load_cue_families().set_index("family").loc["conflict", "group"]
-    'generic'
+    >>> families = load_cue_families().set_index("family")
+    >>> families.loc["conflict", "group"], families.loc["strategy_game", "status"]
+    ('generic', 'failed')
     """
     return pd.DataFrame(_read_csv("families.csv"))
 

@@ -29,10 +29,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ._checks import require_columns
 from .errors import FramingError
 from ._data import data_file
-from .model import _DENSE, _check_ground_truth, _dense_features, _grouped_cross_validation
+from .model import _DENSE, _check_ground_truth, _dense_features
 from .sentiment import sentiment_scores
 from .text import word_spans
 
@@ -40,7 +39,6 @@ __all__ = [
     "EXTRA_HINT",
     "EmbeddingSentimentModel",
     "build_embedding_model",
-    "cross_validate_embedding_model",
     "embed_sentences",
     "load_embedding_model",
     "news_embedding_sentiment",
@@ -312,41 +310,3 @@ def news_embedding_sentiment(texts, *, sentiments: pd.DataFrame | None = None) -
     True
     """
     return load_embedding_model().predict(list(texts), sentiments=sentiments)
-
-
-def cross_validate_embedding_model(data: pd.DataFrame | None = None, *, n_splits: int = 5,
-                                   alpha: float = _DEFAULTS["alpha"],
-                                   other_weight: float = _DEFAULTS["other_weight"],
-                                   embeddings: np.ndarray | None = None) -> pd.DataFrame:
-    """Cross-validated Pearson r on the NYT sentences, folds grouped by article.
-
-    The same folds as :func:`framing.model.cross_validate_news_model` (``GroupKFold`` on the NYT
-    article ids): sentences of one article never straddle train and test.
-
-    Returns
-    -------
-    DataFrame
-        One row per fold plus a ``"pooled"`` row, columns ``fold, n, r_model, r_textblob,
-        r_vader``.
-
-    Examples
-    --------
-    >>> from framing.embedding_model import cross_validate_embedding_model
-    >>> cross_validate_embedding_model().tail(1)  # doctest: +SKIP
-    """
-    data = _check_ground_truth(data)
-    require_columns(data, ["group"], what="ground-truth data")
-    _check_embeddings(data, embeddings)
-    if embeddings is None:  # embed each needed row once, not once per fold
-        used = np.flatnonzero((data["subset"] == "nyt").to_numpy() | (other_weight > 0))
-        embeddings = np.zeros((len(data), _ENCODER["dimension"]))
-        embeddings[used] = embed_sentences(data["text"].iloc[used].tolist())
-    embeddings = np.asarray(embeddings, dtype=float)
-
-    def fit_predict(train, test, sentiments):
-        model = _fit(data.iloc[train].reset_index(drop=True), alpha=alpha, other_weight=other_weight,
-                     embeddings=embeddings[train], sentiments=sentiments.iloc[train].reset_index(drop=True))
-        return model.predict(data["text"].iloc[test].tolist(), embeddings=embeddings[test],
-                             sentiments=sentiments.iloc[test].reset_index(drop=True))
-
-    return _grouped_cross_validation(data, fit_predict, n_splits=n_splits)

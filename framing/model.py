@@ -35,7 +35,6 @@ from .sentiment import sentiment_scores
 __all__ = [
     "NewsSentimentModel",
     "build_news_model",
-    "cross_validate_news_model",
     "load_news_model",
     "news_sentiment",
 ]
@@ -318,73 +317,3 @@ def news_sentiment(texts, *, sentiments: pd.DataFrame | None = None) -> np.ndarr
     True
     """
     return load_news_model().predict(list(texts), sentiments=sentiments)
-
-
-def cross_validate_news_model(data: pd.DataFrame | None = None, *, n_splits: int = 5, alpha: float = _DEFAULTS["alpha"],
-                              other_weight: float = _DEFAULTS["other_weight"], min_df: int = _DEFAULTS["min_df"],
-                              random_state: int = 0) -> pd.DataFrame:
-    """Cross-validated Pearson r on the NYT sentences, folds grouped by article.
-
-    Sentences of one article never straddle train and test. In each fold the model is fitted on
-    the training NYT articles plus all other subsets and scored on the held-out NYT sentences;
-    TextBlob polarity and VADER compound are scored on the same held-out sentences.
-
-    Returns
-    -------
-    DataFrame
-        One row per fold plus a ``"pooled"`` row (r over all out-of-fold predictions), columns
-        ``fold, n, r_model, r_textblob, r_vader``.
-
-    Examples
-    --------
-    >>> from framing.model import cross_validate_news_model
-    >>> cross_validate_news_model().tail(1)  # doctest: +SKIP
-    """
-    data = _check_ground_truth(data)
-
-    def fit_predict(train, test, sentiments):
-        model = _fit(data.iloc[train].reset_index(drop=True), alpha=alpha, other_weight=other_weight,
-                     min_df=min_df, ngram_range=_DEFAULTS["ngram_range"], random_state=random_state,
-                     sentiments=sentiments.iloc[train].reset_index(drop=True))
-        return model.predict(data["text"].iloc[test].tolist(), sentiments=sentiments.iloc[test].reset_index(drop=True))
-
-    return _grouped_cross_validation(data, fit_predict, n_splits=n_splits)
-
-
-def _grouped_cross_validation(data: pd.DataFrame, fit_predict, *, n_splits: int) -> pd.DataFrame:
-    """Folds of NYT articles; ``fit_predict(train, test, sentiments)`` predicts the test rows.
-
-    ``train`` holds the training NYT rows plus every other-subset row, ``test`` held-out NYT rows
-    (positions in ``data``); ``sentiments`` are the lexicon scores of all rows.
-    """
-    from sklearn.model_selection import GroupKFold
-
-    require_columns(data, ["group"], what="ground-truth data")
-    sentiments = sentiment_scores(data["text"])
-    is_nyt = (data["subset"] == "nyt").to_numpy()
-    nyt_index = np.flatnonzero(is_nyt)
-    other_index = np.flatnonzero(~is_nyt)
-    y = data["mean"].to_numpy(dtype=float)
-    prediction = np.full(len(data), np.nan)
-    rows = []
-    folds = GroupKFold(n_splits=n_splits).split(nyt_index, groups=data["group"].to_numpy()[nyt_index])
-    for k, (train_pos, test_pos) in enumerate(folds):
-        train = np.concatenate([nyt_index[train_pos], other_index])
-        test = nyt_index[test_pos]
-        prediction[test] = fit_predict(train, test, sentiments)
-        rows.append(_fold_row(k, test, y, prediction, sentiments))
-    rows.append(_fold_row("pooled", nyt_index, y, prediction, sentiments))
-    return pd.DataFrame(rows)
-
-
-def _fold_row(name, index, y, prediction, sentiments) -> dict:
-    def r(x):
-        return float(np.corrcoef(x, y[index])[0, 1])
-
-    return {
-        "fold": str(name),
-        "n": len(index),
-        "r_model": r(prediction[index]),
-        "r_textblob": r(sentiments["textblob_polarity"].to_numpy()[index]),
-        "r_vader": r(sentiments["vader_compound"].to_numpy()[index]),
-    }

@@ -26,9 +26,9 @@ from framing.embedding_model import (
     _CHECK_TEXTS,
     _DEFAULTS,
     build_embedding_model,
-    cross_validate_embedding_model,
     embed_sentences,
 )
+from framing.validation.models import cross_validate_embedding_model
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "framing" / "data" / "models" / "news_embedding_sentiment.json"
 

@@ -127,6 +127,26 @@ def all_units() -> pd.DataFrame:
     return units
 
 
+def sample_units(sample: pd.DataFrame) -> pd.DataFrame:
+    """The sampled units' texts, cut from the readers' documents at the recorded offsets.
+
+    The offsets in ``data/coding_sample.csv`` are the record of what the coders read: rebuilding the
+    units with ``all_units()`` would depend on today's voices engine, whose segment ids move.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        docs = pd.concat([load_kcna(lang="en")[["doc_id", "text"]],
+                          load_trump_tweets(include_retweets=False)[["doc_id", "text"]],
+                          _allsides_reuters()[["doc_id", "text"]]], ignore_index=True)
+    texts = docs.drop_duplicates("doc_id").set_index("doc_id")["text"]
+    missing = sorted(set(sample["doc_id"]) - set(texts.index))
+    if missing:
+        raise SystemExit(f"{len(missing)} sampled documents are not in the corpora (e.g. {missing[0]}); "
+                         "check FRAMING_CORPORA")
+    cut = [texts[d][int(a):int(b)] for d, a, b in zip(sample["doc_id"], sample["start"], sample["end"])]
+    return sample[["unit_id", "source", "kind", "period", "doc_id", "start", "end"]].assign(text=cut)
+
+
 def build(out: str) -> None:
     units = all_units()
     print(units.groupby(["source", "period"]).size().to_string())
@@ -163,7 +183,7 @@ def _reliability(codes: pd.DataFrame, sample: pd.DataFrame) -> pd.DataFrame:
 
 
 def report(coded: dict[str, str] | None) -> None:
-    sample = pd.read_csv(REPO / "data" / "coding_sample.csv", dtype={"unit_id": str})
+    sample = pd.read_csv(REPO / "data" / "coding_sample.csv", dtype={"unit_id": str, "doc_id": str})
     shipped = REPO / "data" / "coded_sample.csv"
     if coded:
         codes = read_coding_sheets(coded)
@@ -178,7 +198,7 @@ def report(coded: dict[str, str] | None) -> None:
     reliability.round(4).to_csv(REPO / "data" / "coding_reliability.csv", index=False)
     print(reliability[(reliability.category == "") & (reliability.group == "all")].round(3).to_string(index=False))
 
-    units = all_units().set_index("unit_id").loc[sample["unit_id"]].reset_index()
+    units = sample_units(sample)
     for coder, sheet in sheets.items():  # the rebuilt texts are the texts the coders read
         mismatch = (sheet.set_index("unit_id").loc[units["unit_id"], "text"].to_numpy() != units["text"].to_numpy())
         if mismatch.any():

@@ -36,6 +36,24 @@ def test_codebook_is_consistent():
     assert groups["generic"] == 5 and groups["policy"] == 14
 
 
+def test_family_status_follows_the_reporting_half():
+    # status is a claim about data/coding_validity.csv (reporting half of the coded sample): a family
+    # is validated when some coded frame's AUC interval lies above 0.5, failed when it was compared
+    # and never did; human_interest (3 coded units on that half) is untested by decision
+    from pathlib import Path
+
+    families = load_cue_families().set_index("family")
+    assert set(families["status"]) <= {"validated", "failed", "untested"}
+    validity = pd.read_csv(Path(__file__).resolve().parents[1] / "data" / "coding_validity.csv")
+    cues = validity[(validity["group"] == "all") & validity["measure"].str.startswith("cue_")]
+    above = cues.assign(family=cues["measure"].str[4:], ok=cues["ci_low"] > 0.5).groupby("family")["ok"].any()
+    expected = above.map({True: "validated", False: "failed"}).drop("human_interest")
+    assert families.loc[expected.index, "status"].to_dict() == expected.to_dict()
+    assert families.loc[["strategy_game", "morality", "responsibility"], "status"].eq("failed").all()
+    untested = families.index.difference(expected.index)
+    assert families.loc[untested, "status"].eq("untested").all()
+
+
 def test_prefix_phrase_and_longest_match():
     assert _found("Negotiators resumed negotiations.", ["diplomacy"]) == [
         ("diplomacy", "Negotiators", ""),

@@ -22,10 +22,10 @@ from framing.embedding_model import (
     EXTRA_HINT,
     _encoder,
     build_embedding_model,
-    cross_validate_embedding_model,
     load_embedding_model,
 )
 from framing.scoring import MEASURES
+from framing.validation.models import cross_validate_embedding_model
 from framing.sentiment import sentiment_scores
 
 

@@ -1,4 +1,4 @@
-"""framing.evaluation: span matching on hand-made cases, and the PolNeAR dev numbers."""
+"""framing.validation.attribution: span matching on hand-made cases, and the PolNeAR dev numbers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.evaluation import evaluate_polnear, score_attributions
+from framing.validation.attribution import evaluate_polnear, score_attributions
 
 
 def _segments(doc_id, rows):
@@ -86,7 +86,7 @@ def test_nested_speaker_counts_outer_mention_only_in_nested_accuracy():
 
 
 def test_segment_outcomes_and_reliability_by_hand():
-    from framing.evaluation import reliability_table, segment_outcomes
+    from framing.validation.attribution import reliability_table, segment_outcomes
 
     docs = framing.make_documents([{"doc_id": "d", "text": TEXT}])
     gold = _gold([((9, 24),), ((26, 41),)], [((0, 3),), ((42, 45),)], ["talks went well", '"We are ready,"'])

@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from framing import FramingError, news_sentiment
-from framing.model import build_news_model, cross_validate_news_model, load_news_model
+from framing.model import build_news_model, load_news_model
+from framing.validation.models import cross_validate_news_model
 
 
 def _toy():

@@ -39,7 +39,7 @@ import pytest
 import framing
 from framing import BrokenRecordWarning, voices, voices_frame
 from framing.errors import FramingError
-from framing.evaluation import score_phrase_gold
+from framing.validation.attribution import score_phrase_gold
 
 GOLD = Path(__file__).parent / "data" / "allsides_voices_gold.csv"
 

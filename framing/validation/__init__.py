@@ -7,6 +7,10 @@ the validity of every measure against gold labels, and supervised frame classifi
 * :mod:`framing.validation.reliability`: Krippendorff's alpha and the coincidence table.
 * :mod:`framing.validation.validity`: the measures against the gold of the shared corpora (VADER
   ground truth, BASIL, GVFC).
+* :mod:`framing.validation.attribution`: voice segments against gold attribution spans (PolNeAR,
+  the team's allsides phrases).
+* :mod:`framing.validation.models`: cross-validation of the sentiment models on the VADER ground
+  truth.
 """
 
 from .coded import coded_gold, disagreements, measure_validity

@@ -21,9 +21,10 @@ from scipy.stats import pearsonr, rankdata
 
 from .._checks import require_columns
 from ..cues import _scan, cue_counts
-from ..model import cross_validate_news_model, load_news_model
+from ..model import load_news_model
 from ..sentiment import sentiment_scores
 from ..text import word_spans
+from .models import cross_validate_news_model
 
 __all__ = ["GVFC_FAMILY_MAP", "frame_validity", "loaded_language_validity", "rater_agreement", "sentiment_validity"]
 

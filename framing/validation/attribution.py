@@ -49,8 +49,8 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
-from ._checks import require_columns
-from .text import word_spans
+from .._checks import require_columns
+from ..text import word_spans
 
 __all__ = ["score_attributions", "evaluate_polnear", "segment_outcomes", "reliability_table", "score_phrase_gold"]
 
@@ -136,7 +136,7 @@ def score_attributions(segments: pd.DataFrame, gold: pd.DataFrame, documents: pd
     Examples
     --------
     >>> import framing
-    >>> from framing.evaluation import score_attributions
+    >>> from framing.validation.attribution import score_attributions
     >>> docs = framing.make_documents([{"doc_id": "d", "text": 'Kim said talks went well.'}])
     >>> gold = pd.DataFrame({"doc_id": ["d"], "annotator": ["a"], "content_spans": [((9, 24),)],
     ...                      "source_spans": [((0, 3),)], "content_text": ["talks went well"]})
@@ -310,11 +310,11 @@ def evaluate_polnear(path=None, *, split: str = "dev", aliases=None, threshold: 
 
     Examples
     --------
-    >>> from framing.evaluation import evaluate_polnear
+    >>> from framing.validation.attribution import evaluate_polnear
     >>> evaluate_polnear(split="dev")[["precision", "recall", "f1"]]  # doctest: +SKIP
     """
-    from .datasets.polnear import load_polnear, load_polnear_attributions
-    from .attribution import voices_frame
+    from ..datasets.polnear import load_polnear, load_polnear_attributions
+    from ..attribution import voices_frame
 
     documents = load_polnear(path, split=split)
     gold = load_polnear_attributions(path, split=split)
@@ -381,7 +381,7 @@ def score_phrase_gold(segments: pd.DataFrame, gold: pd.DataFrame, documents: pd.
     >>> score_phrase_gold(framing.voices_frame(docs), gold, docs)[["kind_ok", "speaker_ok"]].values.tolist()
     [[True, True]]
     """
-    from .errors import FramingError
+    from ..errors import FramingError
 
     require_columns(segments, ("doc_id", "start", "end", "kind", "speaker", "source", "cue"), what="segments")
     require_columns(gold, _GOLD_PHRASE_COLUMNS, what="phrase gold")
