@@ -54,3 +54,26 @@ def test_smallest_enclosing_matches_the_scan(spans):
                   and (o.end - o.start) > (inner.end - inner.start)]
         expected = min(outers, key=lambda o: o.end - o.start) if outers else None
         assert enclosing(inner) is expected
+
+
+_PIECES = [", ", ",’ ", ",''  ", " according to", " citing", "citingly", " but", " while", " he ", " It ",
+           " Kim ", " said", "x", "\n", "“", "to"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.integers(0, 120), st.integers(0, 120))
+def test_comma_matches_match_the_search(pieces, start, end):
+    import re
+
+    from framing.attribution._grammar import _content_end, first_comma_match
+    from framing.attribution._reported import _TURN
+
+    text = "".join(pieces)
+    start, end = min(start, len(text)), min(end, len(text))   # the engine's bounds lie in the text
+    old = re.search(r",((?:''|[\"”’])?)\s+(?:according to|citing)\b", text[start:end])
+    expected = start + old.end(1) if old else end
+    while expected > start and (text[expected - 1].isspace() or text[expected - 1] in ",;:—–"):
+        expected -= 1
+    assert _content_end(text, start, end) == expected
+    turn, new = _TURN.search(text, start, end), first_comma_match(_TURN, text, start, end)
+    assert (turn and turn.span()) == (new and new.span())

@@ -255,8 +255,9 @@ def canonical_speakers(u: Unit) -> None:
             continue
         voice = None
         mention_text = text[attr.mention_start:attr.mention_end]
-        inside = [m for m in _within(named, attr.mention_start, attr.mention_end + 1) if m.end <= attr.mention_end
-                  and m.voice is not None and m.voice.type == "person" and (m.start, m.end) != (attr.mention_start, attr.mention_end)]
+        inside = [m for m in _within(named, attr.mention_start, attr.mention_end + 1)
+                  if m.end <= attr.mention_end and m.voice is not None and m.voice.type == "person"
+                  and (m.start, m.end) != (attr.mention_start, attr.mention_end)]
         head = _PREP_OBJECT.search(text, max(u.start, attr.mention_start - 80), attr.mention_start)
         if head is not None and attr.speaker_type != "person":
             # 'An official with deep knowledge of North Korea said', 'a diplomat at the United Nations'

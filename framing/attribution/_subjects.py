@@ -271,7 +271,8 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             return Mention(start, end, voice, word)
     if m := _RELATIVE.search(window):
         start = end - len(m.group().strip())
-        near = [e for e in _near(entities, start - 40, start + 1) if start - 40 <= e.end <= start and e.voice is not None]
+        near = [e for e in _near(entities, start - 40, start + 1)
+                if start - 40 <= e.end <= start and e.voice is not None]
         last = max(near, key=lambda e: e.end) if near else None   # the last name before, if it ends close
         antecedent = last.voice if last is not None else None
         return Mention(start, end, antecedent, m.group().strip())
@@ -340,7 +341,8 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         return None
     if any(w.lower() in _NOT_SUBJECT and w.lower() not in _DETERMINERS for w in words[1:]):
         return None
-    for m in _within(entities, start, first_comma + 1):   # a known voice inside the phrase ('Gov. Chris Christie'), not "Trump's attorney"
+    # a known voice inside the phrase ('Gov. Chris Christie'), not "Trump's attorney"
+    for m in _within(entities, start, first_comma + 1):
         if m.end <= first_comma and m.voice is not None and m.voice.type != "document" \
                 and not re.match(r"[’']s\b", text[m.end:m.end + 2]):
             if m.end in aliases_by_end:
