@@ -30,8 +30,10 @@ its entry in a rule tuple of the engine:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
+from ._entities import Entities, near as _near, within as _within
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice, voice_for_name
 from ._subjects import subject_before
@@ -49,6 +51,7 @@ _PREP_OBJECT = re.compile(r"\b[Aa]n?\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[a-z][\w’
                           r"(?:[\w’'-]+\s+){0,3}?(?:of|at|for|from|in|on|with)?\s*(?:the\s+)?$")
 _BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+two\s+(?:leaders|men|sides|countries|"
                    r"presidents|governments|ministers|diplomats)\s+(?:(?:also|have|had|both)\s+)*$)")
+_NOT_IN_BOTH = re.compile(r"[^A-Za-z\s]")
 _CHANNEL = re.compile(r"\b(?:via|through|carried\s+by|in\s+a\s+(?:statement|report|commentary|dispatch)\s+"
                       r"(?:carried|published|released)\s+by)\s+(?:(?:its|their|the|his|her)\s+)?", re.IGNORECASE)
 _POSSESSOR = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+")
@@ -105,7 +108,7 @@ def _cited(text: str, head: str, before: int, entities: list[Mention]):
             found, np = match, " ".join(words[:words.index(head) + 1])
     if found is None:
         return None
-    channel = next((m.voice for m in sorted(entities, key=lambda m: -m.start)
+    channel = next((m.voice for m in sorted(_near(entities, found.start() - 199, found.start()), key=lambda m: -m.start)
                     if m.voice is not None and m.start < found.start() and found.start() - m.end < 200
                     and m.voice.type in ("agency", "outlet")), None)
     voice = Voice(np, "group")
@@ -140,7 +143,8 @@ def relative_clause_subject(u: Unit) -> None:
 def joint_speakers(u: Unit) -> None:
     """'X and Y said', 'the two leaders said', '... and both said': one joint voice 'X & Y'."""
     text = u.text
-    named = [m for m in u.entities if m.voice is not None and m.voice.type != "document"]
+    named = u.entities   # (filtered to named non-document voices where used)
+    barriers: list[int] = []   # (filled by _both_before)
     cache: dict[int, Attribution] = {}
     for iv in u.intervals:
         attr = iv.attr
@@ -159,9 +163,10 @@ def joint_speakers(u: Unit) -> None:
             second_name = second.canonical if second is not None else attr.speaker
             if first is not None and first.canonical != second_name:
                 pair = (_bare_name(first.canonical), _bare_name(second_name))
-        if pair is None and (_BOTH.search(text, u.start, attr.cue_start) or attr.cue.startswith("both ")):
+        if pair is None and (_both_before(text, u, attr.cue_start, barriers) or attr.cue.startswith("both ")):
             people = []
-            for m in sorted((m for m in named if m.end <= attr.cue_start and m.start >= u.start - 600),
+            for m in sorted((m for m in _within(named, u.start - 600, attr.cue_start + 1) if m.end <= attr.cue_start
+                             and m.voice is not None and m.voice.type != "document"),
                             key=lambda m: -m.start):
                 if m.voice.type in ("person", "government") and m.voice.canonical not in people:
                     people.append(m.voice.canonical)
@@ -177,9 +182,22 @@ def joint_speakers(u: Unit) -> None:
                                             speaker_type="group")
 
 
+def _both_before(text: str, u: Unit, cue_start: int, barriers: list[int]):
+    """``_BOTH.search(text, u.start, cue_start)``, searched only after the last character that
+    no match can hold (all are ASCII letters and spaces), so a long sentence costs no more."""
+    lo = u.start
+    if u.start < cue_start <= u.end:
+        if not barriers:
+            barriers.append(u.start - 1)
+            barriers.extend(m.start() for m in _NOT_IN_BOTH.finditer(text, u.start, u.end))
+        lo = max(lo, barriers[bisect_left(barriers, cue_start) - 1] + 1)
+    return _BOTH.search(text, lo, cue_start)
+
+
 def _voice_at(text: str, start: int, end: int, named: list[Mention]) -> Voice | None:
     """The named voice of the words ``text[start:end]`` (an alias inside them, else the name)."""
-    inside = [m for m in named if start <= m.start and m.end <= end]
+    inside = [m for m in _within(named, start, end + 1) if m.end <= end and m.voice is not None
+              and m.voice.type != "document"]
     if inside:
         return inside[-1].voice
     name = text[start:end].strip()
@@ -187,15 +205,18 @@ def _voice_at(text: str, start: int, end: int, named: list[Mention]) -> Voice | 
 
 
 def _channel_of(speaker: str, named: list[Mention]) -> str:
-    return next((m.voice.channel for m in named if m.voice.canonical == speaker and m.voice.channel), "")
+    if isinstance(named, Entities):
+        return named.first_channel.get(speaker, "")
+    return next((m.voice.channel for m in named if m.voice is not None and m.voice.canonical == speaker
+                 and m.voice.channel), "")
 
 
 def channel_named(u: Unit) -> None:
     """'said via its official KCNA news agency', 'Through its state media, the North described':
     the agency or outlet named as the report's channel is its source."""
     text = u.text
-    media = [m for m in u.entities if m.voice is not None and m.voice.type in ("agency", "outlet")
-             and u.start <= m.start < u.end]
+    media = [m for m in _within(u.entities, u.start, u.end) if m.voice is not None
+             and m.voice.type in ("agency", "outlet")]
     if not media:
         return
     cache: dict[int, Attribution] = {}
@@ -221,8 +242,9 @@ def canonical_speakers(u: Unit) -> None:
     """One name per voice: an alias inside a longer name, a name past its roles and possessor,
     a name in apposition to a description."""
     text = u.text
-    named = [m for m in u.entities if m.voice is not None]
-    canonical = {m.voice.canonical for m in named if m.voice.type != "document"}
+    named = u.entities   # (filtered to named voices where used)
+    canonical = named.canonical if isinstance(named, Entities) else {
+        m.voice.canonical for m in named if m.voice is not None and m.voice.type != "document"}
     cache: dict[int, Attribution] = {}
     for iv in u.intervals:
         attr = iv.attr
@@ -233,8 +255,9 @@ def canonical_speakers(u: Unit) -> None:
             continue
         voice = None
         mention_text = text[attr.mention_start:attr.mention_end]
-        inside = [m for m in named if attr.mention_start <= m.start and m.end <= attr.mention_end
-                  and m.voice.type == "person" and (m.start, m.end) != (attr.mention_start, attr.mention_end)]
+        inside = [m for m in _within(named, attr.mention_start, attr.mention_end + 1)
+                  if m.end <= attr.mention_end and m.voice is not None and m.voice.type == "person"
+                  and (m.start, m.end) != (attr.mention_start, attr.mention_end)]
         head = _PREP_OBJECT.search(text, max(u.start, attr.mention_start - 80), attr.mention_start)
         if head is not None and attr.speaker_type != "person":
             # 'An official with deep knowledge of North Korea said', 'a diplomat at the United Nations'
@@ -253,7 +276,8 @@ def canonical_speakers(u: Unit) -> None:
                 mention_text[:1].islower() or "’s " in mention_text or "'s " in mention_text
                 or not mention_text[:1].isupper() or attr.speaker not in canonical):
             if _looks_like_name(apposed.group("name")):   # 'a spokesman, Kim Eui-kyeom'; 'adviser, John Bolton,'
-                found = [m for m in named if m.start == apposed.start("name")]
+                found = [m for m in _within(named, apposed.start("name"), apposed.start("name") + 1)
+                         if m.voice is not None]
                 voice = found[0].voice if found else voice_for_name(apposed.group("name"), named)
         elif attr.speaker_type == "person" and attr.speaker.split()[-1][:1].isupper():
             bare = _bare_name(attr.speaker)

@@ -4,6 +4,7 @@ content bounds, and who speaks through a verb cue."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ._cues import cue_word
 from ._model import UNKNOWN, Attribution, Unit
@@ -23,6 +24,33 @@ _VERB_BEFORE = re.compile(r"(?<![a-z])([a-z]+ed)\s+$")
 _WHO_BEFORE = re.compile(r",\s*(who)\s+[^,;]*$")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?quoted\s+"
                         r"(?:[\w,]+\s+){0,5}?as\s+$")
+
+
+_ACCORDING_AFTER = re.compile(r",((?:''|[\"”’])?)\s+(?:according to|citing)")
+_COMMA_MATCHES: dict = {}   # pattern -> (the last text, its match starts, its matches)
+
+
+def first_comma_match(pattern: re.Pattern, text: str, start: int, end: int, accept=None):
+    """``pattern.search(text, start, end)`` (with ``accept(match)`` for what the pattern cannot
+    say, e.g. a word boundary at ``end``), from the pattern's matches over the whole text, found
+    once per text: a long unit with many cues costs no more per cue.
+
+    Only for a pattern whose matches open with a comma, hold no other, and whose end does not
+    depend on where the search stops (so they never overlap and a match within
+    ``text[start:end]`` is a match over the whole text).
+    """
+    cached = _COMMA_MATCHES.get(pattern)
+    if cached is None or cached[0] is not text:
+        matches = list(pattern.finditer(text))
+        cached = _COMMA_MATCHES[pattern] = (text, [m.start() for m in matches], matches)
+    _, starts, matches = cached
+    for i in range(bisect_left(starts, start), len(starts)):
+        m = matches[i]
+        if m.end() > end:
+            return None
+        if accept is None or accept(m):
+            return m
+    return None
 
 
 def _object_after(text, cue) -> bool:
@@ -56,10 +84,11 @@ def _content_start(text, lo, hi) -> int:
 
 
 def _content_end(text, start, end) -> int:
-    # stop before ', according to' and trailing punctuation
-    m = re.search(r",((?:''|[\"”’])?)\s+(?:according to|citing)\b", text[start:end])
+    # stop before ', according to' and trailing punctuation (the word ends there or at ``end``)
+    m = first_comma_match(_ACCORDING_AFTER, text, start, end,
+                          lambda m: m.end() == end or not _WORD.match(text, m.end()))
     if m:
-        end = start + m.end(1)   # '..., “a quote,” according to X': the closing mark stays
+        end = m.end(1)   # '..., “a quote,” according to X': the closing mark stays
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
         end -= 1
     return end

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
 from ._vocab import cue_verbs
+from ._entities import within as _within
 from ._model import UNKNOWN, Attribution, Interval
 from ._speakers import Mention
 
@@ -33,14 +35,20 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
       outer voice is kept as their ``outer_speaker`` ("X said Y thinks Z": Y speaks, X outside).
     """
     nested: dict = {}
+    # an outer report has its cue after its content ('..., KCNA said'); kind, end and cue stay
+    # fixed below, so the candidates are known up front (in list order; removed ones leave)
+    candidates = [o for o in intervals if o.kind == "indirect" and o.attr.cue_start >= o.end]
+    alive = {id(o) for o in intervals}
     for inner in list(intervals):
-        outers = [o for o in intervals if o is not inner and o.kind == "indirect" and inner.kind == "indirect"
-                  and o.attr.cue_start >= o.end and o.start <= inner.attr.mention_start < inner.start <= o.end
+        if inner.kind != "indirect" or not candidates:
+            continue
+        outers = [o for o in candidates if o is not inner and id(o) in alive
+                  and o.start <= inner.attr.mention_start < inner.start <= o.end
                   and not _WORD.search(text[o.start:inner.attr.mention_start])]
         for outer in outers:
             inner.start = outer.start
             if outer.end <= inner.end:
-                intervals.remove(outer)
+                alive.discard(id(intervals.pop(intervals.index(outer))))   # what .remove(outer) removes
             _relay_source(inner, outer, nested)
     by_cue: dict[int, Attribution] = {}
     for iv in intervals:
@@ -50,7 +58,7 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
         if attr.cue_start in by_cue:
             iv.attr = by_cue[attr.cue_start]
             continue
-        subject = next((m for m in entities if iv.start <= m.start <= iv.start + 2 and m.voice is not None
+        subject = next((m for m in _within(entities, iv.start, iv.start + 3) if m.voice is not None
                         and m.voice.type == "person"), None)
         if subject is not None and _speech_act().match(text, subject.end, iv.end):
             iv.attr = by_cue[attr.cue_start] = replace(
@@ -60,11 +68,40 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
     for iv in intervals:
         if iv.attr.cue_start in by_cue:
             iv.attr = by_cue[iv.attr.cue_start]
+    enclosing = _smallest_enclosing(intervals)
     for inner in intervals:
-        outers = [o for o in intervals if o is not inner and o.start <= inner.start and inner.end <= o.end
-                  and (o.end - o.start) > (inner.end - inner.start)]
-        if outers:
-            _relay_source(inner, min(outers, key=lambda o: o.end - o.start), nested)
+        outer = enclosing(inner)
+        if outer is not None:
+            _relay_source(inner, outer, nested)
+
+
+def _smallest_enclosing(intervals: list[Interval]):
+    """A function giving, for an interval of ``intervals``, the shortest strictly longer one that
+    contains it (the first in list order among equals), else None; without a scan of all pairs.
+
+    The intervals' bounds must not change while it is used."""
+    by_start = sorted(intervals, key=lambda o: o.start)
+    starts = [o.start for o in by_start]
+    reach = []   # reach[i]: the furthest end among by_start[:i]
+    furthest = -1
+    for o in by_start:
+        reach.append(furthest)
+        furthest = max(furthest, o.end)
+    reach.append(furthest)
+    by_length = sorted(range(len(intervals)), key=lambda i: (intervals[i].end - intervals[i].start, i))
+    lengths = [intervals[i].end - intervals[i].start for i in by_length]
+
+    def enclosing(inner: Interval) -> Interval | None:
+        # a strictly longer container starts before (and ends at or after) or starts with (and ends after)
+        if not (reach[bisect_left(starts, inner.start)] >= inner.end
+                or reach[bisect_right(starts, inner.start)] > inner.end):
+            return None
+        for k in range(bisect_right(lengths, inner.end - inner.start), len(lengths)):
+            o = intervals[by_length[k]]
+            if o.start <= inner.start and inner.end <= o.end:
+                return o
+        return None
+    return enclosing
 
 
 def _relay_source(inner: Interval, outer: Interval, nested: dict) -> None:

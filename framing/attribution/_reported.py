@@ -14,7 +14,7 @@ from ._coverage import (canonical_speakers, channel_named, intent_infinitive, jo
                         relative_clause_subject)
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _COORDINATED, _QUOTED_AS, _TRAILING_END, _WORD, _content_end, _content_start,
-                       _main_clause, _object_after, speaker_of)
+                       _main_clause, _object_after, first_comma_match, speaker_of)
 from ._layout import _covered
 from ._model import Interval, Unit, _attribution
 from ._relay import _relay
@@ -302,7 +302,8 @@ def forward_reports(u: Unit) -> None:
             continue  # 'rivals see him as a threat', not 'we saw him
         start = skip_after_cue(text, c.end, u.end, c)
         end = min([b for b in boundaries if b > start] + [u.end])
-        if turn := _TURN.search(text, start, end):   # '..., but he gave the Texan credit': the narrator again
+        # '..., but he gave the Texan credit': the narrator again
+        if turn := first_comma_match(_TURN, text, start, end):
             end = turn.start() + len(turn.group(1))
         if c.verb.lemma == "citing" and (comma := text.find(",", start, end)) != -1:
             end = comma   # 'The newspaper, citing a source, said ...': what is cited ends at the comma

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..text import paragraph_spans
 from ._cues import find_cues
+from ._entities import Entities
 from ._direct import direct_quotes, split_quotes
 from ._labels import label_attribution, signature_attribution
 from ._layout import _WORD, _inside, _looks_like_headline, _pieces, _rstrip, _title_like, _units
@@ -88,7 +89,7 @@ def _analyse_text(text: str, table: AliasTable, outlet: str) -> list[tuple]:
     for m in _DOCUMENT_NP.finditer(text):
         if not in_quote(m.start()):
             aliases.append(Mention(m.start(), m.end(), Voice(m.group(1).lower(), "document"), m.group()))
-    entities = sorted(aliases, key=lambda m: m.start)
+    entities = Entities(sorted(aliases, key=lambda m: m.start))   # indexed by position (linear cost)
     entity_starts = [m.start for m in entities]   # later additions go to the end: this prefix stays sorted
     by_end = NamesByEnd(m for m in aliases if m.voice.type != "document")
     default_source = outlet or NARRATOR

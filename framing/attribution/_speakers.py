@@ -23,6 +23,7 @@ import pandas as pd
 
 from .._data import read_data_text
 from ..errors import ColumnError, FramingError
+from ._entities import Entities
 from ._vocab import HONORIFIC, HONORIFICS, ORGANISATION_WORDS, WEEKDAYS, cue_verbs, description_pattern, descriptions
 
 PERSONAL_TITLES = ("president", "leader", "senator", "governor", "chairman", "minister",
@@ -168,23 +169,33 @@ def default_alias_table() -> AliasTable:
 def resolve(description: str, position: int, entities: list[Mention]) -> Voice | None:
     """The last named voice before ``position`` compatible with ``description`` ("he", "it")."""
     types, gender, title, strict = descriptions().get(description.lower(), (frozenset(), "", "", False))
-    ordered = sorted((m for m in entities if m.start < position and m.voice is not None),
-                     key=lambda m: m.start, reverse=True)
-    compatible = [m for m in ordered if _compatible(m, types, gender)]
+    if not types:   # nothing is compatible
+        return Voice(title, "group") if title and strict else None
+    if isinstance(entities, Entities):
+        earlier = entities.before(position)
+    else:
+        earlier = sorted((m for m in entities if m.start < position), key=lambda m: m.start, reverse=True)
+    compatible = (m for m in earlier if m.voice is not None and _compatible(m, types, gender))
     if title:
         # 'the President' -> a voice named with that title; 'the official' -> 'a South Korean official'
-        titled = [m for m in compatible if title in m.titles or (m.text.lower().split() or [""])[-1] == title]
-        if titled:
-            return titled[0].voice
+        seen = []
+        for m in compatible:
+            if title in m.titles or (m.text.lower().split() or [""])[-1] == title:
+                return m.voice
+            seen.append(m)
         if strict:   # 'the official' with no official named before: a generic voice, not the last person
             return Voice(title, "group")
+        compatible = iter(seen)
     # a recent subject or speaker beats a more recent object ("Trump met Kim. He said ...")
+    first = None
     for mention in compatible:
+        if first is None:
+            first = mention
         if mention.start < position - 600:
             break
         if mention.salient:
             return mention.voice
-    return compatible[0].voice if compatible else None
+    return first.voice if first is not None else None
 
 
 def _compatible(mention: Mention, types, gender) -> bool:
@@ -200,7 +211,10 @@ def voice_for_name(name: str, entities: list[Mention]) -> Voice:
     bare = _TITLE_PREFIX.sub("", name).strip()
     bare = _TITLE_PREFIX.sub("", bare).strip() or name
     words = bare.split()
-    if len(words) == 1:  # a bare surname: the earlier full name that ends with it
+    if len(words) == 1 and isinstance(entities, Entities):   # indexed: the same answer as the scan
+        if bare in entities.last_person:
+            return entities.last_person[bare]
+    elif len(words) == 1:  # a bare surname: the earlier full name that ends with it
         for mention in reversed(entities):
             voice = mention.voice
             if voice is not None and voice.type == "person" and voice.canonical.split()[-1] == bare:

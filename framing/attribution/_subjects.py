@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ._entities import near as _near, within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._vocab import (AUXILIARIES, AUXILIARY, THIRD_PERSON_PRONOUN, EVIDENCE_NOUNS, HONORIFIC, HONORIFICS, SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS, description_pattern)
 
@@ -154,7 +155,7 @@ def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     voice = voice_for_name(name, entities) if name[:1].isupper() else Voice(name.lower(), "group")
     mention = Mention(start, phrase_end, voice, phrase)
-    if len(phrase.split()) <= 5 and not any(m.start == start for m in entities):
+    if len(phrase.split()) <= 5 and not _within(entities, start, start + 1):
         entities.append(mention)   # a later 'the official' can refer to 'a South Korean official'
     return mention
 
@@ -270,9 +271,10 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             return Mention(start, end, voice, word)
     if m := _RELATIVE.search(window):
         start = end - len(m.group().strip())
-        before = [e for e in entities if e.end <= start and e.voice is not None]
-        last = max(before, key=lambda e: e.end) if before else None
-        antecedent = last.voice if last is not None and last.end >= start - 40 else None
+        near = [e for e in _near(entities, start - 40, start + 1)
+                if start - 40 <= e.end <= start and e.voice is not None]
+        last = max(near, key=lambda e: e.end) if near else None   # the last name before, if it ends close
+        antecedent = last.voice if last is not None else None
         return Mention(start, end, antecedent, m.group().strip())
     if m := _NAME_BEFORE.search(window):
         name = m.group()
@@ -287,8 +289,8 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                 mention = Mention(start, end, voice, name, salient=True)
                 entities.append(mention)
                 return mention
-    for doc in reversed(entities):  # 'a think tank report released Monday revealed'
-        if doc.voice is not None and doc.voice.type == "document" and max(lo, end - 80) <= doc.start < end:
+    for doc in reversed(_within(entities, max(lo, end - 80), end)):  # 'a think tank report released Monday revealed'
+        if doc.voice is not None and doc.voice.type == "document":
             between = text[doc.end:end]
             if not re.search(r"[,;:.\"“”]", between) and len(between.split()) <= 4:
                 return Mention(doc.start, doc.end, doc.voice, doc.text)
@@ -339,8 +341,9 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         return None
     if any(w.lower() in _NOT_SUBJECT and w.lower() not in _DETERMINERS for w in words[1:]):
         return None
-    for m in entities:   # a known voice inside the phrase ('Gov. Chris Christie'), not "Trump's attorney"
-        if start <= m.start and m.end <= first_comma and m.voice is not None and m.voice.type != "document" \
+    # a known voice inside the phrase ('Gov. Chris Christie'), not "Trump's attorney"
+    for m in _within(entities, start, first_comma + 1):
+        if m.end <= first_comma and m.voice is not None and m.voice.type != "document" \
                 and not re.match(r"[’']s\b", text[m.end:m.end + 2]):
             if m.end in aliases_by_end:
                 aliases_by_end[m.end].salient = True

@@ -1,0 +1,79 @@
+"""The position index of the voices engine answers exactly what the scans it replaced answered
+(issue 12: ``framing.voices`` in linear time; ``benchmarks/bench_voices_scaling.py`` measures it,
+``benchmarks/pin_voices.py --check`` proves the corpus output unchanged)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.attribution._entities import Entities
+from framing.attribution._model import Attribution, Interval
+from framing.attribution._relay import _smallest_enclosing
+from framing.attribution._speakers import Mention, Voice, resolve, voice_for_name
+
+_VOICES = [Voice("Donald Trump"), Voice("Melania Trump", gender="female"), Voice("Kim Jong Un", channel="KCNA"),
+           Voice("KCNA", "agency"), Voice("a new poll", "document"), Voice("Reuters", "outlet"), None]
+
+mentions = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8), st.sampled_from(range(len(_VOICES))),
+                              st.booleans()), max_size=25)
+
+
+def _mentions(spec):
+    return [Mention(s, s + n, _VOICES[v], "x", salient=sal) for s, n, v, sal in spec]
+
+
+@settings(max_examples=200, deadline=None)
+@given(mentions, mentions, st.integers(-5, 75), st.integers(0, 20))
+def test_entities_match_the_scans(first, appended, lo, width):
+    prefix = sorted(_mentions(first), key=lambda m: m.start)
+    plain = list(prefix)
+    index = Entities(prefix)
+    for m in _mentions(appended):
+        plain.append(m)
+        index.append(m)
+    assert list(index) == plain
+    assert index.between(lo, lo + width) == [m for m in plain if lo <= m.start < lo + width]
+    before = sorted((m for m in plain if m.start < lo), key=lambda m: m.start, reverse=True)
+    assert [id(m) for m in index.before(lo)] == [id(m) for m in before]
+    for word in ("he", "she", "it", "the agency", "the official", "him"):
+        assert resolve(word, lo, index) == resolve(word, lo, plain)
+    for name in ("Trump", "Un", "KCNA", "Sen. Trump"):
+        assert voice_for_name(name, index) == voice_for_name(name, plain)
+    assert index.canonical == {m.voice.canonical for m in plain if m.voice is not None
+                               and m.voice.type != "document"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=20))
+def test_smallest_enclosing_matches_the_scan(spans):
+    intervals = [Interval(s, s + n, "indirect", Attribution("", "")) for s, n in spans]
+    enclosing = _smallest_enclosing(intervals)
+    for inner in intervals:
+        outers = [o for o in intervals if o is not inner and o.start <= inner.start and inner.end <= o.end
+                  and (o.end - o.start) > (inner.end - inner.start)]
+        expected = min(outers, key=lambda o: o.end - o.start) if outers else None
+        assert enclosing(inner) is expected
+
+
+_PIECES = [", ", ",’ ", ",''  ", " according to", " citing", "citingly", " but", " while", " he ", " It ",
+           " Kim ", " said", "x", "\n", "“", "to"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.integers(0, 120), st.integers(0, 120))
+def test_comma_matches_match_the_search(pieces, start, end):
+    import re
+
+    from framing.attribution._grammar import _content_end, first_comma_match
+    from framing.attribution._reported import _TURN
+
+    text = "".join(pieces)
+    start, end = min(start, len(text)), min(end, len(text))   # the engine's bounds lie in the text
+    old = re.search(r",((?:''|[\"”’])?)\s+(?:according to|citing)\b", text[start:end])
+    expected = start + old.end(1) if old else end
+    while expected > start and (text[expected - 1].isspace() or text[expected - 1] in ",;:—–"):
+        expected -= 1
+    assert _content_end(text, start, end) == expected
+    turn, new = _TURN.search(text, start, end), first_comma_match(_TURN, text, start, end)
+    assert (turn and turn.span()) == (new and new.span())
