@@ -12,10 +12,11 @@ so ``framing.datasets.fetch`` can verify that a download gives the files the tes
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
+
+from framing.datasets._fetch import _sha256  # the checksum fetch verifies with: one definition
 
 # name -> description, licence, citation, sources; each source maps a remote prefix (path in the
 # repository at the commit) to a local prefix (path under the corpus folder).
@@ -90,14 +91,6 @@ ORIGINS = {
                        "nytEditorialSnippets_anonDataRatings.txt": "even_ids"},
     },
 }
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def file_table(folder: Path, sources: list[dict]) -> str:
