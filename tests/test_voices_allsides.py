@@ -145,8 +145,8 @@ def test_quote_then_spokesman_was_quoted_as_saying_relayed_by_kcna():
     ("Kim and Moon said in a joint statement that the talks were a success.", "the talks were", "Kim Jong Un & Moon Jae-in"),
     ("China and Russia have urged both sides to calm down.", "both sides to calm", "China & Russia"),
     ("Trump met Kim in Hanoi on Friday. The two leaders said the talks went well.", "the talks went", "Trump & Kim Jong Un"),
-    ("Bolton met Chung Eui-yong on Friday and both said there were no plans to change.", "there were no plans",
-     "John Bolton & Chung Eui-yong"),
+    ("Bolton met Kang Kyung-wha on Monday and both said the visit had gone well.", "the visit had gone",
+     "John Bolton & Kang Kyung-wha"),
 ])
 def test_joint_speakers(text, phrase, speaker):
     row = seg_at(text, voices(text), phrase)
@@ -183,7 +183,7 @@ def test_channel_named_with_the_report_is_the_source(text, phrase):
 @pytest.mark.parametrize("text, phrase, speaker", [
     ("Russian Foreign Minister Sergei Lavrov said talks must go on.", "talks must", "Sergei Lavrov"),
     ("U.S. Senator Jane Roe said the deal was weak.", "the deal was", "Jane Roe"),
-    ("Trump’s national security adviser, John Bolton, last week said the tests broke the rules.", "the tests broke",
+    ("Trump’s national security adviser, John Bolton, on Sunday said the launch was a mistake.", "the launch was",
      "John Bolton"),
     ("“We see progress,” said a spokesman, Kim Eui-kyeom.", "We see progress", "Kim Eui-kyeom"),
     ("Kim Hee-sung, an analyst in Seoul, said the talks would fail.", "the talks would", "Kim Hee-sung"),
@@ -195,8 +195,8 @@ def test_canonical_speakers_across_outlets(text, phrase, speaker):
 
 
 def test_subject_before_a_relative_clause_and_head_of_a_prepositional_phrase():
-    text = "Mr Xi and Russian President Vladimir Putin, who met in Moscow on Tuesday, said talks must start."
-    assert seg_at(text, voices(text), "talks must").speaker == "Xi Jinping & Vladimir Putin"
+    text = "Mr Xi and Russian President Vladimir Putin, who held a call last week, said the plan must start."
+    assert seg_at(text, voices(text), "the plan must").speaker == "Xi Jinping & Vladimir Putin"
     text = "An official with deep knowledge of North Korea said the plan would fail."
     row = seg_at(text, voices(text), "the plan would")
     assert row.speaker == "official" and text[row.mention_start:row.mention_end].startswith("An official")

@@ -118,7 +118,7 @@ def _cited(text: str, head: str, before: int, entities: list[Mention]):
 # --- report stages ---
 
 def relative_clause_subject(u: Unit) -> None:
-    """'Mr Xi and Russian President Vladimir Putin, who met in Moscow on Tuesday, said': the
+    """'Mr Xi and Russian President Vladimir Putin, who held a call last week, said': the
     subject stands before the relative clause, not inside it."""
     text = u.text
     cache: dict[int, Attribution] = {}
