@@ -117,27 +117,39 @@ def _cited(text: str, head: str, before: int, entities: list[Mention]):
 
 # --- report stages ---
 
+def _rewrite_each(u: Unit, rewrite) -> None:
+    """Give each interval ``rewrite(iv, attr)`` of its attribution (None: keep it), computed once
+    per attribution: the intervals of one report share its Attribution object."""
+    done: dict[int, Attribution] = {}
+    for iv in u.intervals:
+        attr = iv.attr
+        if id(attr) in done:
+            iv.attr = done[id(attr)]
+            continue
+        new = rewrite(iv, attr)
+        if new is not None:
+            done[id(attr)] = iv.attr = new
+
+
 def relative_clause_subject(u: Unit) -> None:
     """'Mr Xi and Russian President Vladimir Putin, who held a call last week, said': the
     subject stands before the relative clause, not inside it."""
     text = u.text
-    cache: dict[int, Attribution] = {}
-    for iv in u.intervals:
-        attr = iv.attr
-        if id(attr) in cache:
-            iv.attr = cache[id(attr)]
-            continue
+
+    def rewrite(iv, attr):
         if attr.cue_start < 0 or attr.mention_start < 0 or attr.mention_start > attr.cue_start:
-            continue
+            return None
         clause = _RELATIVE_BEFORE_CUE.search(text, u.start, attr.cue_start)
         if clause is None or not clause.start() < attr.mention_start:
-            continue
+            return None
         m = subject_before(text, clause.start(), u.start, u.by_end, u.entities)
         if m is None or m.voice is None:
-            continue
-        cache[id(attr)] = iv.attr = replace(attr, speaker=m.voice.canonical,
-                                            source=m.voice.channel or m.voice.canonical,
-                                            mention_start=m.start, mention_end=m.end, speaker_type=m.voice.type)
+            return None
+        return replace(attr, speaker=m.voice.canonical,
+                       source=m.voice.channel or m.voice.canonical,
+                       mention_start=m.start, mention_end=m.end, speaker_type=m.voice.type)
+
+    _rewrite_each(u, rewrite)
 
 
 def joint_speakers(u: Unit) -> None:
@@ -145,14 +157,10 @@ def joint_speakers(u: Unit) -> None:
     text = u.text
     named = u.entities   # (filtered to named non-document voices where used)
     barriers: list[int] = []   # (filled by _both_before)
-    cache: dict[int, Attribution] = {}
-    for iv in u.intervals:
-        attr = iv.attr
-        if id(attr) in cache:
-            iv.attr = cache[id(attr)]
-            continue
+
+    def rewrite(iv, attr):
         if attr.cue_start < 0 or attr.mention_start < 0 or " & " in attr.speaker:
-            continue
+            return None
         pair = None
         lead = text[max(u.start, attr.mention_start - 80):attr.mention_start]
         before = _JOINT_BEFORE.search(lead)
@@ -175,11 +183,13 @@ def joint_speakers(u: Unit) -> None:
             if len(people) == 2:
                 pair = (people[1], people[0])
         if pair is None:
-            continue
+            return None
         joint = " & ".join(pair)
         own = attr.source in (attr.speaker, UNKNOWN) or attr.source == _channel_of(attr.speaker, named)
-        cache[id(attr)] = iv.attr = replace(attr, speaker=joint, source=joint if own else attr.source,
-                                            speaker_type="group")
+        return replace(attr, speaker=joint, source=joint if own else attr.source,
+                       speaker_type="group")
+
+    _rewrite_each(u, rewrite)
 
 
 def _both_before(text: str, u: Unit, cue_start: int, barriers: list[int]):
@@ -219,14 +229,10 @@ def channel_named(u: Unit) -> None:
              and m.voice.type in ("agency", "outlet")]
     if not media:
         return
-    cache: dict[int, Attribution] = {}
-    for iv in u.intervals:
-        attr = iv.attr
-        if id(attr) in cache:
-            iv.attr = cache[id(attr)]
-            continue
+
+    def rewrite(iv, attr):
         if attr.cue_start < 0 or not attr.speaker or attr.speaker_type in ("agency", "outlet"):
-            continue
+            return None
         for m in media:
             lead = _CHANNEL.search(text, max(u.start, m.start - 40), m.start)
             if lead is None or len(text[lead.end():m.start].split()) > 3 or iv.start <= m.start < iv.end:
@@ -234,8 +240,9 @@ def channel_named(u: Unit) -> None:
             near = (abs(m.start - attr.cue_end) < 80 or abs(m.start - attr.mention_start) < 80
                     or m.start < attr.mention_start)
             if near:
-                cache[id(attr)] = iv.attr = replace(attr, source=m.voice.canonical)
-                break
+                return replace(attr, source=m.voice.canonical)
+
+    _rewrite_each(u, rewrite)
 
 
 def canonical_speakers(u: Unit) -> None:
@@ -245,14 +252,10 @@ def canonical_speakers(u: Unit) -> None:
     named = u.entities   # (filtered to named voices where used)
     canonical = named.canonical if isinstance(named, Entities) else {
         m.voice.canonical for m in named if m.voice is not None and m.voice.type != "document"}
-    cache: dict[int, Attribution] = {}
-    for iv in u.intervals:
-        attr = iv.attr
-        if id(attr) in cache:
-            iv.attr = cache[id(attr)]
-            continue
+
+    def rewrite(iv, attr):
         if attr.mention_start < 0 or " & " in attr.speaker:
-            continue
+            return None
         voice = None
         mention_text = text[attr.mention_start:attr.mention_end]
         inside = [m for m in _within(named, attr.mention_start, attr.mention_end + 1)
@@ -262,9 +265,8 @@ def canonical_speakers(u: Unit) -> None:
         if head is not None and attr.speaker_type != "person":
             # 'An official with deep knowledge of North Korea said', 'a diplomat at the United Nations'
             np = head.group("np")
-            cache[id(attr)] = iv.attr = replace(attr, speaker=np, source=np if attr.source in (attr.speaker, UNKNOWN)
-                                                else attr.source, speaker_type="group", mention_start=head.start())
-            continue
+            return replace(attr, speaker=np, source=np if attr.source in (attr.speaker, UNKNOWN)
+                           else attr.source, speaker_type="group", mention_start=head.start())
         if inside and inside[-1].end >= attr.mention_end - 1:
             voice = inside[-1].voice       # 'South Korean President Moon Jae-in'
         elif attr.speaker_type != "person" and (role := _ROLE_NAME_AFTER.match(text, attr.mention_end)):
@@ -284,11 +286,13 @@ def canonical_speakers(u: Unit) -> None:
             if bare != attr.speaker:
                 voice = voice_for_name(bare, named)
         if voice is None or voice.canonical == attr.speaker:
-            continue
+            return None
         own = attr.source in (attr.speaker, UNKNOWN)
-        cache[id(attr)] = iv.attr = replace(attr, speaker=voice.canonical,
-                                            source=(voice.channel or voice.canonical) if own else attr.source,
-                                            speaker_type=voice.type)
+        return replace(attr, speaker=voice.canonical,
+                       source=(voice.channel or voice.canonical) if own else attr.source,
+                       speaker_type=voice.type)
+
+    _rewrite_each(u, rewrite)
 
 
 def _described(text: str, head: str, before: int) -> Voice | None:
