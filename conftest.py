@@ -8,12 +8,19 @@ nbmake runs every notebook top to bottom. A notebook needs the corpora when its 
 corpora it needs is read from the reader names and the ``"<corpus>"`` folder names in its code.
 A notebook can say so itself in its metadata: ``{"framing": {"corpora": ["kcna", ...]}}``
 (an empty list: needs none). Notebooks that need no corpora (the demo notebook) always run.
+
+The notebooks of one session share a ``framing.cache`` folder (``FRAMING_CACHE`` for their
+kernels, unless it is set already): 02 and 05 split the same 615 AllSides articles into voices,
+and the second reads the first's result instead of recomputing it (results are exact). Tests
+outside the notebooks run without the cache, as before.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 
 import pytest
 
@@ -35,3 +42,26 @@ def pytest_runtest_setup(item):
     if os.environ.get("CI"):
         pytest.fail(reason, pytrace=False)
     pytest.skip(reason)
+
+
+_NOTEBOOK_CACHE: list = []  # the session's cache folder, made when the first notebook runs
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    path = getattr(item, "path", None)
+    if path is None or path.suffix != ".ipynb" or "FRAMING_CACHE" in os.environ:
+        yield
+        return
+    if not _NOTEBOOK_CACHE:
+        _NOTEBOOK_CACHE.append(tempfile.mkdtemp(prefix="framing-notebook-cache-"))
+    os.environ["FRAMING_CACHE"] = _NOTEBOOK_CACHE[0]  # inherited by the notebook's kernel
+    try:
+        yield
+    finally:
+        del os.environ["FRAMING_CACHE"]
+
+
+def pytest_sessionfinish(session):
+    for folder in _NOTEBOOK_CACHE:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -5,7 +5,8 @@ Scores the segments of the hand-annotated articles (``tests/data/allsides_voices
 they were made) with :func:`framing.validation.attribution.score_phrase_gold`, per split: kind, speaker,
 source and cue accuracy. Then splits all 615 articles and reports speed (CPU seconds, one
 process) and how many segments of each kind came out. Prints the tables and, with ``--out``,
-writes ``allsides_voices_gold.csv`` (numbers only).
+writes ``allsides_voices_gold.csv`` (numbers only) and the speed as ``bench_allsides_voices.csv``
+(with the run conditions: date, load, cpus; see ``benchmarks/_record.py``).
 
 Run: python benchmarks/allsides_voices.py [--out data]
 """
@@ -22,6 +23,8 @@ import pandas as pd
 from framing import BrokenRecordWarning, voices_frame
 from framing.datasets import load_allsides
 from framing.validation.attribution import score_phrase_gold
+
+from _record import record
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "allsides_voices_gold.csv"
 
@@ -68,6 +71,10 @@ def main() -> None:
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)
         table.to_csv(args.out / "allsides_voices_gold.csv", index=False)
+        record(args.out, "allsides_voices", [{
+            "articles": len(documents), "characters": int(documents["text"].str.len().sum()),
+            "segments": len(segments), "cpu_seconds": round(seconds, 2),
+            "articles_per_s": round(len(documents) / seconds, 1)}])
 
 
 if __name__ == "__main__":

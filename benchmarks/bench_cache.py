@@ -3,7 +3,7 @@
 All KCNA articles + all Trump tweets, ``voices_frame`` then ``score``, with ``framing.cache``
 on in a fresh temporary folder. The second run reads both results back instead of computing.
 
-    python benchmarks/bench_cache.py [--limit N]
+    python benchmarks/bench_cache.py [--limit N] [--out data/benchmarks]
 """
 
 from __future__ import annotations
@@ -13,10 +13,13 @@ import tempfile
 import time
 import warnings
 
+from _record import add_out_option, record
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="a seeded sample of N documents")
+    add_out_option(parser)
     args = parser.parse_args()
 
     import pandas as pd
@@ -42,6 +45,11 @@ def main() -> None:
         info = framing.cache.info()
         print(f"cache: {info['entries']} results, {info['bytes'] / 1e6:.0f} MB; second run "
               f"{results[0] / results[1]:.0f}x faster")
+    if args.out:
+        record(args.out, "cache", [
+            {"run": run, "documents": len(docs), "segments": len(scored), "seconds": round(seconds, 3),
+             "cache_entries": info["entries"], "cache_mb": round(info["bytes"] / 1e6, 1)}
+            for run, seconds in zip(("first (computes)", "second (cached)"), results)])
 
 
 if __name__ == "__main__":

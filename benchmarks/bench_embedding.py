@@ -3,7 +3,7 @@
 Scores the first N sentences of the KCNA articles (default 1,000) with ``framing.score`` and
 measure ``news`` (the core model) and ``news_embedding``, and prints encoder load time, seconds per
 1,000 sentences for each, and the peak memory (max RSS) of the run. Also times ``explain`` for one
-sentence (one encoder pass per word). Run: ``python benchmarks/bench_embedding.py [--n N]``.
+sentence (one encoder pass per word). Run: ``python benchmarks/bench_embedding.py [--n N] [--out data/benchmarks]``.
 """
 
 from __future__ import annotations
@@ -13,10 +13,13 @@ import resource
 import time
 import warnings
 
+from _record import add_out_option, record
+
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="sentences to score")
+    add_out_option(parser)
     args = parser.parse_args(argv)
 
     import pandas as pd
@@ -37,19 +40,30 @@ def main(argv=None) -> None:
     n = len(frame)
     print(f"sentences: {n} (mean {frame['text'].str.split().str.len().mean():.1f} words)")
 
+    rows = []
     start = time.perf_counter()
     _encoder()
-    print(f"encoder load: {time.perf_counter() - start:.1f} s")
+    seconds = time.perf_counter() - start
+    rows.append({"what": "encoder load", "n": 1, "seconds": round(seconds, 2), "seconds_per_1000": ""})
+    print(f"encoder load: {seconds:.1f} s")
     for measure in ("news", "news_embedding"):
         start = time.perf_counter()
         score(frame, measures=[measure])
         seconds = time.perf_counter() - start
+        rows.append({"what": f"score {measure}", "n": n, "seconds": round(seconds, 2),
+                     "seconds_per_1000": round(1000 * seconds / n, 2)})
         print(f"score {measure:15s} {seconds:7.1f} s  = {1000 * seconds / n:6.1f} s per 1,000 sentences")
     one = frame["text"].iloc[0]
     start = time.perf_counter()
     explain(one, measures=["news_embedding"])
-    print(f"explain one sentence ({len(one.split())} words): {time.perf_counter() - start:.2f} s")
-    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    seconds = time.perf_counter() - start
+    rows.append({"what": f"explain one sentence ({len(one.split())} words)", "n": 1, "seconds": round(seconds, 2),
+                 "seconds_per_1000": ""})
+    print(f"explain one sentence ({len(one.split())} words): {seconds:.2f} s")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory: {peak:.0f} MB")
+    if args.out:
+        record(args.out, "embedding", [{**row, "peak_mb": round(peak)} for row in rows])
 
 
 if __name__ == "__main__":

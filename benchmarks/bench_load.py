@@ -13,6 +13,7 @@ Usage::
 
     python benchmarks/bench_load.py            # corpora from FRAMING_CORPORA or ../shared/corpora
     python benchmarks/bench_load.py --repeat 3
+    python benchmarks/bench_load.py --out data/benchmarks   # also writes bench_load.csv
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from pathlib import Path
 
 import framing.datasets as datasets
 from framing import corpora_dir, read_table
+
+from _record import add_out_option, record
 
 # (label, reader name in framing.datasets, keyword arguments)
 READERS = [
@@ -94,23 +97,32 @@ def _tables(folder: Path, rows: int = 100_000) -> list[tuple[str, Path]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=1, help="timed runs per reader (best is kept)")
+    add_out_option(parser)
     args = parser.parse_args()
     print(f"corpora: {corpora_dir()}")
     print(f"{'corpus':<28}{'seconds':>9}{'rows':>9}{'peak MiB':>10}")
-    total = 0.0
+    results = []
+
+    def show(label, seconds, rows, peak):
+        results.append({"what": label, "seconds": round(seconds, 3), "rows": rows, "peak_mib": round(peak, 1),
+                        "repeat": args.repeat})
+        print(f"{label:<28}{seconds:>9.2f}{rows:>9,}{peak:>10.1f}")
+
     for label, name, kwargs in READERS:
         reader = getattr(datasets, name, None)
         if reader is None:
             print(f"{label:<28}{'(no reader yet)':>28}")
             continue
-        seconds, rows, peak = measure(reader, kwargs, args.repeat)
-        total += seconds
-        print(f"{label:<28}{seconds:>9.2f}{rows:>9,}{peak:>10.1f}")
+        show(label, *measure(reader, kwargs, args.repeat))
+    total = sum(r["seconds"] for r in results)
     print(f"{'total':<28}{total:>9.2f}")
+    results.append({"what": "total (corpora)", "seconds": round(total, 3), "rows": sum(r["rows"] for r in results),
+                    "peak_mib": max((r["peak_mib"] for r in results), default=0.0), "repeat": args.repeat})
     with tempfile.TemporaryDirectory() as folder:
         for label, path in _tables(Path(folder)):
-            seconds, rows, peak = measure(read_table, {"path": path, "columns": {"doc_id": "id"}}, args.repeat)
-            print(f"{label:<28}{seconds:>9.2f}{rows:>9,}{peak:>10.1f}")
+            show(label, *measure(read_table, {"path": path, "columns": {"doc_id": "id"}}, args.repeat))
+    if args.out:
+        record(args.out, "load", results)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ only), so a rerun can be compared number by number.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import warnings
 from pathlib import Path
@@ -41,10 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     pd.set_option("display.width", 200)
     pd.set_option("display.max_columns", 20)
     truth = load_vader_groundtruth()
+    folds = functools.cache(lambda: cross_validate_news_model(truth))  # one cross-validation feeds both tables
     tables = [
-        ("sentiment_validity", "Sentiment vs mean human rating (Pearson r)", lambda: sentiment_validity(truth)),
+        ("sentiment_validity", "Sentiment vs mean human rating (Pearson r)",
+         lambda: sentiment_validity(truth, cross_validation=folds())),
         ("nyt_cross_validation", "NYT editorial sentences, 5 folds grouped by article (same held-out "
-         "sentences for all)", lambda: cross_validate_news_model(truth)),
+         "sentences for all)", folds),
         ("loaded_language_validity", "Loaded language vs BASIL bias spans (phrase level; a match hits "
          "when it overlaps a span)", lambda: loaded_language_validity(*_quietly(load_basil, load_basil_annotations))),
         ("frame_validity", "Cue families vs GVFC headline frames (relevant headlines)",

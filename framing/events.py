@@ -71,8 +71,8 @@ def load_events(events=None) -> pd.DataFrame:
 
 
 def event_windows(data: pd.DataFrame, *, measures, events=None, by="source", date="date", before: int = 14,
-                  after: int = 14, cluster="doc_id", confidence=0.95, n_resamples=2000, n_permutations=2000,
-                  random_state=0) -> pd.DataFrame:
+                  after: int = 14, cluster="doc_id", weight="segment", confidence=0.95, n_resamples=2000,
+                  n_permutations=2000, random_state=0) -> pd.DataFrame:
     """Per-group estimates in windows before and after each event, and their difference.
 
     Parameters
@@ -87,17 +87,21 @@ def event_windows(data: pd.DataFrame, *, measures, events=None, by="source", dat
         Group, date and cluster columns.
     before, after : int
         Window lengths in days (see the module rules).
-    confidence, n_resamples, n_permutations, random_state
-        As in :func:`framing.compare.compare_sources` and the difference estimator.
+    weight, confidence, n_resamples, n_permutations, random_state
+        As in :func:`framing.compare.compare_sources` and
+        :func:`framing.compare.estimate_difference` (``weight``: "segment" by default, every row
+        counts once; "word" or "document").
 
     Returns
     -------
     DataFrame
         One row per (``by``, event, measure): ``event``, ``event_date``, ``measure``, then for
         each window ``n_before, n_clusters_before, mean_before, ci_low_before,
-        ci_high_before`` (and ``_after``), and ``difference`` (after minus before),
-        ``diff_ci_low``, ``diff_ci_high``, ``p_value``: NaN when a window is empty, interval
-        NaN when a window has one cluster. Groups with no row in either window are left out.
+        ci_high_before, method_before`` (and ``_after``; ``method``: the interval used, BCa
+        below 30 clusters), and ``difference`` (after minus before), ``diff_ci_low``,
+        ``diff_ci_high``, ``p_value``, ``weight`` (what is averaged): NaN when a window is
+        empty, interval NaN when a window has one cluster. Groups with no row in either window
+        are left out.
 
     Examples
     --------
@@ -126,24 +130,27 @@ def event_windows(data: pd.DataFrame, *, measures, events=None, by="source", dat
         window = np.where(in_before, "before", np.where(in_after, "after", ""))
         framed = data.assign(_window=window)[window != ""]
         for group, part in framed.groupby(by, sort=True):
-            estimates = compare_sources(part, measures=measures, by="_window", cluster=cluster, confidence=confidence,
-                                        n_resamples=n_resamples, random_state=random_state)
+            estimates = compare_sources(part, measures=measures, by="_window", cluster=cluster, weight=weight,
+                                        confidence=confidence, n_resamples=n_resamples, random_state=random_state)
             for measure in measures:
                 record = {by: group, "event": event.label, "event_date": event.date, "measure": measure}
                 for name in _WINDOWS:
                     found = estimates[(estimates["_window"] == name) & (estimates["measure"] == measure)]
                     first = found.iloc[0] if len(found) else None
-                    for field in ("n", "n_clusters", "mean", "ci_low", "ci_high"):
-                        default = 0 if field.startswith("n") else np.nan
+                    for field in _WINDOW_FIELDS:
+                        default = 0 if field.startswith("n") else "" if field == "method" else np.nan
                         record[f"{field}_{name}"] = first[field] if first is not None else default
-                record.update(_after_minus_before(part, measure, cluster, record, confidence=confidence,
+                record.update(_after_minus_before(part, measure, cluster, record, weight=weight, confidence=confidence,
                                                   n_resamples=n_resamples, n_permutations=n_permutations,
                                                   random_state=random_state))
+                record["weight"] = weight
                 rows.append(record)
-    columns = [by, "event", "event_date", "measure"] + [f"{f}_{w}" for w in _WINDOWS
-                                                       for f in ("n", "n_clusters", "mean", "ci_low", "ci_high")]
-    columns += ["difference", "diff_ci_low", "diff_ci_high", "p_value"]
+    columns = [by, "event", "event_date", "measure"] + [f"{f}_{w}" for w in _WINDOWS for f in _WINDOW_FIELDS]
+    columns += ["difference", "diff_ci_low", "diff_ci_high", "p_value", "weight"]
     return pd.DataFrame(rows, columns=columns)
+
+
+_WINDOW_FIELDS = ("n", "n_clusters", "mean", "ci_low", "ci_high", "method")
 
 
 def _after_minus_before(part, measure, cluster, record, **options) -> dict:
@@ -156,13 +163,14 @@ def _after_minus_before(part, measure, cluster, record, **options) -> dict:
 
 
 def event_timeline(data: pd.DataFrame, *, measures, events=None, by="source", date="date", freq="W",
-                   cluster="doc_id", confidence=0.95, n_resamples=2000, random_state=0) -> pd.DataFrame:
+                   cluster="doc_id", weight="segment", confidence=0.95, n_resamples=2000,
+                   random_state=0) -> pd.DataFrame:
     """Estimates per group and period, with the events that fall in each period.
 
     Parameters
     ----------
-    data, measures, by, date, cluster, confidence, n_resamples, random_state
-        As in :func:`framing.compare.compare_over_time`.
+    data, measures, by, date, cluster, weight, confidence, n_resamples, random_state
+        As in :func:`framing.compare.compare_over_time` (the ``weight`` column says what is averaged).
     events : DataFrame or path, optional
         Events (see :func:`load_events`); default the shipped table.
     freq : str
@@ -184,7 +192,7 @@ def event_timeline(data: pd.DataFrame, *, measures, events=None, by="source", da
     >>> table[["period_start", "events"]].astype(str).values.tolist()
     [['2018-05-28', ''], ['2018-06-04', ''], ['2018-06-11', 'Singapore summit']]
     """
-    table = compare_over_time(data, measures=measures, by=by, date=date, freq=freq, cluster=cluster,
+    table = compare_over_time(data, measures=measures, by=by, date=date, freq=freq, cluster=cluster, weight=weight,
                               confidence=confidence, n_resamples=n_resamples, random_state=random_state)
     known = table["period"].notna()
     starts = pd.Series(pd.NaT, index=table.index, dtype="datetime64[ns]")

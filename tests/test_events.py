@@ -62,6 +62,20 @@ def test_event_windows_by_hand():
         event_windows(_data(), measures="score", events=events, before=0)
 
 
+def test_event_windows_say_what_is_averaged_and_which_interval():
+    events = pd.DataFrame({"date": ["2019-02-27"], "end_date": ["2019-02-28"], "label": ["Hanoi"]})
+    # a3 gets two more rows: per segment the after mean is pulled to a3's 0.6 rows, per document not
+    data = pd.concat([_data(), _data().iloc[[2, 2]].assign(score=[0.6, 0.6])], ignore_index=True)
+    rows = event_windows(data, measures="score", events=events, n_resamples=200, n_permutations=200)
+    docs = event_windows(data, measures="score", events=events, weight="document", n_resamples=200,
+                         n_permutations=200)
+    a, a_docs = rows.set_index("source").loc["A"], docs.set_index("source").loc["A"]
+    assert a.weight == "segment" and a_docs.weight == "document"
+    assert a.mean_after == pytest.approx((0.6 * 3 + 0.8 + 0.4) / 5) and a_docs.mean_after == pytest.approx(0.6)
+    assert a.method_before == a.method_after == "bca"  # 2 and 3 clusters: below 30, BCa
+    assert docs.set_index("source").loc["B"].method_after == ""  # an empty window has no interval
+
+
 def test_timeline_table_and_plot():
     table = event_timeline(_data(), measures="score", freq="W", n_resamples=100)
     marked = table[table.events != ""]

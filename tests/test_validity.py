@@ -7,12 +7,30 @@ import warnings
 import pandas as pd
 import pytest
 
-from framing.validation.validity import frame_validity, loaded_language_validity, rater_agreement
+from framing import FramingError
+from framing.validation.validity import (frame_validity, loaded_language_validity, rater_agreement,
+                                         sentiment_validity)
 
 
 def test_rater_agreement_hand_checked():
     # rater 0 vs the other: items (1 vs 1), (2 vs 2), (3 vs 4) -> r = 0.982; rater 1 the same
     assert rater_agreement(pd.Series([[1, 1], [2, 2], [3, 4]]), max_raters=2) == pytest.approx(0.98198, abs=1e-4)
+
+
+def test_sentiment_validity_takes_a_cross_validation_already_computed():
+    # notebook 03 shows the folds and the table: one cross-validation feeds both (it is the slow part)
+    texts = ["A welcome and hopeful agreement.", "A brutal, reckless attack.", "The budget was adopted.",
+             "Hopeful talks resumed.", "I love this phone", "Worst movie ever", "It is fine"]
+    truth = pd.DataFrame({"subset": ["nyt"] * 4 + ["amazon"] * 3, "text": texts,
+                          "mean": [1.8, -2.5, 0.0, 1.2, 2.5, -3.0, 0.4],
+                          "ratings": [[2, 1, 2], [-3, -2, -2], [0, 0, 1], [1, 1, 2], [3, 2, 2], [-3, -3, -2], [0, 1, 0]],
+                          "group": ["a", "b", "c", "d", "e", "f", "g"]})
+    folds = pd.DataFrame({"fold": [0, "pooled"], "n": [4, 4], "r_model": [0.5, 0.4242]})
+    table = sentiment_validity(truth, cross_validation=folds).set_index("subset")
+    assert table.loc["nyt", "r_model"] == 0.4242 and table.loc["nyt", "model_r_kind"].startswith("cross-validated")
+    assert table.loc["amazon", "model_r_kind"] == "in-sample" and table.loc["nyt", "n"] == 4
+    with pytest.raises(FramingError, match="r_model"):
+        sentiment_validity(truth, cross_validation=folds.drop(columns="r_model"))
 
 
 def test_loaded_language_precision_recall_by_hand():

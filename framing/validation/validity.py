@@ -65,8 +65,17 @@ def rater_agreement(ratings: pd.Series, *, max_raters: int = 20) -> float:
     return float(np.mean(rs)) if rs else float("nan")
 
 
-def sentiment_validity(ground_truth: pd.DataFrame) -> pd.DataFrame:
+def sentiment_validity(ground_truth: pd.DataFrame, *, cross_validation: pd.DataFrame | None = None) -> pd.DataFrame:
     """Pearson r with the mean human rating, per VADER ground-truth subset.
+
+    Parameters
+    ----------
+    ground_truth : DataFrame
+        :func:`framing.datasets.load_vader_groundtruth` (``subset, text, mean, ratings, group``).
+    cross_validation : DataFrame, optional
+        The result of :func:`framing.validation.models.cross_validate_news_model` on the same
+        data, when you have it already (its ``pooled`` row gives the NYT model r); by default it
+        is computed here with 5 folds.
 
     Returns
     -------
@@ -85,7 +94,12 @@ def sentiment_validity(ground_truth: pd.DataFrame) -> pd.DataFrame:
     data = ground_truth.reset_index(drop=True)
     sentiments = sentiment_scores(data["text"])
     model = load_news_model().predict(data["text"].tolist(), sentiments=sentiments)
-    cv = cross_validate_news_model(data).set_index("fold").loc["pooled"] if (data["subset"] == "nyt").any() else None
+    cv = None
+    if (data["subset"] == "nyt").any():
+        if cross_validation is None:
+            cross_validation = cross_validate_news_model(data)
+        require_columns(cross_validation, ["fold", "r_model"], what="cross_validation (cross_validate_news_model's table)")
+        cv = cross_validation.set_index("fold").loc["pooled"]
     rows = []
     for subset, part in data.groupby("subset", sort=True):
         idx = part.index.to_numpy()
