@@ -50,6 +50,7 @@ _DATELINE_CAPS = re.compile(r"(?P<place>[A-Z][A-Z.’'/ -]{2,30}(?:, [A-Z][\w.]+
 _CARD = re.compile(r"(?<![\w’'])(?P<last>[A-Z][\w’'.-]*)\s+(?P<card>(?:[A-Z][\w’'.-]*\s+|\([A-Z][\w’'. -]*\)\s+){0,5}"
                    r"(?P=last)(?=[A-Z0-9‘“\"'][\w’'])[^\n]{0,600}?\sMORE)\b")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z’'.:-]*")
+_LOWER = re.compile(r"[a-z]")
 _SEE_ALSO = re.compile(r"SEE ALSO:?\s*", re.IGNORECASE)
 _NAME_LINE = re.compile(r"(?:[A-Z][\w’'.-]+\s){1,3}[A-Z][\w’'.-]+")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -139,7 +140,7 @@ def _caption(para: str) -> bool:
 def related_cards(page: Page) -> None:
     """Rule 3: 'Name NameHeadline ... MORE' cards inside sentences."""
     for p, (start, end) in enumerate(page.paragraphs):
-        if page.free(p):
+        if page.free(p) and page.text.find("MORE", start, end) >= 0:   # (every card ends with MORE)
             for match in _CARD.finditer(page.text, start, end):
                 page.rows.append((match.start("card"), match.end("card"), "boilerplate", None))
 
@@ -148,10 +149,10 @@ def related_links(page: Page) -> None:
     """Rule 4: a capitals-only paragraph of six or more words, and the link after 'SEE ALSO:'."""
     for p, (start, end) in enumerate(page.paragraphs):
         para = page.text[start:end]
-        words = para.split()
-        capitals = sum(bool(_CAPS_WORD.fullmatch(w.strip("‘’'\"“”,!?"))) for w in words)
-        if page.free(p) and len(words) >= 6 and capitals == len(words):
-            page.take(p)
+        if page.free(p) and not _LOWER.search(para):   # (a lower-case letter rules out capitals only)
+            words = para.split()
+            if len(words) >= 6 and all(_CAPS_WORD.fullmatch(w.strip("‘’'\"“”,!?")) for w in words):
+                page.take(p)
         if _SEE_ALSO.fullmatch(para):
             if page.free(p):
                 page.take(p)
@@ -177,8 +178,8 @@ def embedded_tweets(page: Page) -> None:
     for p, (start, end) in enumerate(page.paragraphs):
         if not page.free(p):
             continue
-        match = _TWEET_SIGNATURE.search(text, start, end)
-        if match is None:
+        match = _TWEET_SIGNATURE.search(text, start, end) if text.find("(@", start, end) >= 0 else None
+        if match is None:   # (every signature holds '(@handle)')
             continue
         handle, name = match.group("handle"), match.group("name").strip()
         found = page.table.find(handle) or page.table.find(name)
