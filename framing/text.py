@@ -51,7 +51,7 @@ _SENTENCE_OPENERS = frozenset(
     """.split()
 )
 
-_LINE_BREAK = re.compile(r"[ \t\f\v]*(?:\r\n|\r|\n)\s*")
+_LINE_BREAK = re.compile(r"[\r\n]\s*")   # a line break and the blanks after it
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]*)(\S*)")
 # After a closing quote, '"... done." Trump said.' is one sentence: the attribution that follows
@@ -85,7 +85,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     position = 0
-    for match in _LINE_BREAK.finditer(text):
+    for match in _LINE_BREAK.finditer(text):   # (the blanks before a break are trimmed below)
         spans.extend(_trimmed(text, position, match.start()))
         position = match.end()
     spans.extend(_trimmed(text, position, len(text)))

@@ -105,3 +105,19 @@ def test_line_sentences_equal_the_sentences_of_the_slice(pieces, a, width):
     a = min(a, len(text))
     b = min(a + width, len(text))
     assert _line_sentences(text, a, b, a) == [(a + s, a + e) for s, e in sentence_spans(text[a:b])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Kim", " ", "\t", "\n", "\r\n", "\r", "\u00a0", "\u2028", "\f", "said."]), max_size=30))
+def test_paragraphs_equal_those_of_the_blank_eating_break_pattern(pieces):
+    import re
+
+    text = "".join(pieces)
+    spans, position = [], 0
+    for match in re.finditer(r"[ \t\f\v]*(?:\r\n|\r|\n)\s*", text):   # the pattern before issue 7
+        a, b = position, match.start()
+        spans.append((a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b]) + len(text[a:b].rstrip())))
+        position = match.end()
+    a, b = position, len(text)
+    spans.append((a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b]) + len(text[a:b].rstrip())))
+    assert paragraph_spans(text) == [(a, b) for a, b in spans if a < b]

@@ -68,6 +68,8 @@ def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.P
     return index, aux, adjunct, first, first_at
 
 
+# the last (up to) three words and the blanks after them, in reversed text
+_LAST_WORDS = re.compile(r"\s*(?:\S+\s+){0,2}\S*")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s+$")
 _HAS_CONTRACTED = re.compile(r"[a-z][’']s ")
@@ -119,7 +121,10 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
                 break
         else:
             continue
-        before = aux.search(text, max(lo, m.start() - 60), m.start())
+        window = max(lo, m.start() - 60)
+        # (at most three words join: search only from the third word before the cue)
+        window = max(window, m.start() - _LAST_WORDS.match(text[window:m.start()][::-1]).end())
+        before = aux.search(text, window, m.start())
         start = before.start() if before and before.end() == m.start() and before.group() else m.start()
         if start - 4 >= lo and _HAS_CONTRACTED.fullmatch(text, start - 4, start):
             start -= 3   # "he's said": the contracted 'has' joins the cue, 'he' is the subject

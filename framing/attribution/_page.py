@@ -33,6 +33,7 @@ and their rows are mapped back onto the text (:func:`merge`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from ..text import paragraph_spans
@@ -239,6 +240,8 @@ def merge(text: str, rows: list, page_rows: list, index: list) -> list:
     plus the page rows, sorted."""
     mapped: dict[int, Attribution] = {}
     out = []
+    hidden = sorted(page_rows, key=lambda r: r[0])
+    hidden_starts = [r[0] for r in hidden]
     for start, end, kind, attr in rows:
         if attr is not None and id(attr) not in mapped:
             mapped[id(attr)] = replace(attr, cue_start=_start(index, attr.cue_start), cue_end=_end(index, attr.cue_end),
@@ -248,7 +251,9 @@ def merge(text: str, rows: list, page_rows: list, index: list) -> list:
         a, b = index[start], index[end - 1] + 1
         # a row that spans hidden text (a card inside its sentence) goes around it
         pos = a
-        for hs, he, _k, _a in sorted(page_rows, key=lambda r: r[0]):
+        # (the page rows that start in [a, b]: one starting later cannot end by b)
+        for k in range(bisect_left(hidden_starts, a), bisect_right(hidden_starts, b)):
+            hs, he = hidden[k][0], hidden[k][1]
             if hs >= pos and he <= b:
                 out.extend(_trimmed(text, pos, hs, kind, attr))
                 pos = he

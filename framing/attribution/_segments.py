@@ -55,14 +55,18 @@ def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, l
 
     ``entity_starts`` are the starts of the document's first ``len(entity_starts)`` entities
     (sorted); the quotes ``p_quotes`` are sorted by start."""
-    first = bisect_left(p_quotes, u_start, key=lambda q: q.end) if p_quotes else 0
-    u_quotes = [q for q in p_quotes[max(0, first - 1):bisect_left(p_quotes, u_end, key=lambda q: q.start)]
-                if q.start < u_end and q.end > u_start]
+    if p_quotes:
+        first = bisect_left(p_quotes, u_start, key=lambda q: q.end)
+        u_quotes = [q for q in p_quotes[max(0, first - 1):bisect_left(p_quotes, u_end, key=lambda q: q.start)]
+                    if q.start < u_end and q.end > u_start]
+    else:
+        u_quotes = []
+    cues = find_cues(text, u_start, u_end)
     spans = [(max(q.start, u_start), min(q.end, u_end)) for q in u_quotes]
-    named = [(m.start, m.end) for m in entities[bisect_left(entity_starts, u_start):bisect_left(entity_starts, u_end)]
-             if m.end - m.start > 8]
-    cues = [c for c in find_cues(text, u_start, u_end)
-            if not _inside(c.start, spans) and not _inside(c.start, named)]  # 'a think tank report'
+    if cues:
+        named = [(m.start, m.end) for m in entities[bisect_left(entity_starts, u_start):bisect_left(entity_starts, u_end)]
+                 if m.end - m.start > 8]
+        cues = [c for c in cues if not _inside(c.start, spans) and not _inside(c.start, named)]  # 'a think tank report'
     if not cues and not u_quotes:   # narration: no rule after mark_subject finds anything
         _mark_subject(text, u_start, u_end, entities, entity_starts)
         return [], None
