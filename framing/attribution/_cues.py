@@ -70,6 +70,7 @@ def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.P
 
 # the last (up to) three words and the blanks after them, in reversed text
 _LAST_WORDS = re.compile(r"\s*(?:\S+\s+){0,2}\S*")
+_SPACE_PUNCT = re.compile(r"[\s,:]*")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s+$")
 _HAS_CONTRACTED = re.compile(r"[a-z][’']s ")
@@ -145,7 +146,12 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
 
 def cue_word(text: str, cue: Cue) -> str:
     """The verb form of a cue, lower-cased: 'said' in 'has also said in a statement'."""
-    words = text[cue.start:cue.end].lower().split()
+    return _verb_form(text[cue.start:cue.end])
+
+
+@lru_cache(maxsize=4096)   # the rules ask again for the same cue; cue words repeat
+def _verb_form(words: str) -> str:
+    words = words.lower().split()
     forms = cue_verbs()
     return next((w for w in words if w in forms), words[-1] if words else "")
 
@@ -176,5 +182,5 @@ def skip_after_cue(text: str, pos: int, hi: int, cue: Cue) -> int:
             pos += m.end()
             window = window[m.end():]
             moved = True
-    m = re.match(r"[\s,:]*", window)
+    m = _SPACE_PUNCT.match(window)
     return pos + (m.end() if m else 0)
