@@ -51,7 +51,7 @@ _SENTENCE_OPENERS = frozenset(
     """.split()
 )
 
-_LINE_BREAK = re.compile(r"[ \t\f\v]*(?:\r\n|\r|\n)\s*")
+_LINE_BREAK = re.compile(r"[\r\n]\s*")   # a line break and the blanks after it
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]*)(\S*)")
 # After a closing quote, '"... done." Trump said.' is one sentence: the attribution that follows
@@ -85,7 +85,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     position = 0
-    for match in _LINE_BREAK.finditer(text):
+    for match in _LINE_BREAK.finditer(text):   # (the blanks before a break are trimmed below)
         spans.extend(_trimmed(text, position, match.start()))
         position = match.end()
     spans.extend(_trimmed(text, position, len(text)))
@@ -103,12 +103,26 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     for start, end in paragraph_spans(text):
-        position = start
-        for match in _SENTENCE_END.finditer(text, start, end):
-            if _ends_sentence(text, match.start(), match.end(), end):
-                spans.extend(_trimmed(text, position, match.end()))
-                position = match.end()
-        spans.extend(_trimmed(text, position, end))
+        spans.extend(_line_sentences(text, start, end, 0))
+    return spans
+
+
+def _line_sentences(text: str, start: int, end: int, floor: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]``, a stretch without line breaks, as offsets into
+    ``text``; the abbreviation tests read no further back than ``floor``.
+    ``_line_sentences(text, a, b, a)`` equals ``sentence_spans(text[a:b])`` shifted by ``a``
+    (without copying the stretch)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    spans = []
+    position = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if _ends_sentence(text, match.start(), match.end(), end, floor):
+            spans.extend(_trimmed(text, position, match.end()))
+            position = match.end()
+    spans.extend(_trimmed(text, position, end))
     return spans
 
 
@@ -143,7 +157,7 @@ def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)] if start < end else []
 
 
-def _ends_sentence(text: str, mark_start: int, mark_end: int, limit: int) -> bool:
+def _ends_sentence(text: str, mark_start: int, mark_end: int, limit: int, floor: int = 0) -> bool:
     """Decide whether the punctuation at ``text[mark_start:mark_end]`` closes a sentence."""
     following = _NEXT_WORD.match(text, mark_end, limit)
     if following is None:
@@ -158,7 +172,7 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int, limit: int) -> boo
         return False  # '"We are done!" Trump said.': the attribution closes the quote's sentence
     if text[mark_start] != "." or mark_end - mark_start > 1 and text[mark_start + 1] == ".":
         return True  # ! ? … and ellipses: split before a capital
-    before = text[max(0, mark_start - 12) : mark_start + 1]
+    before = text[max(floor, mark_start - 12) : mark_start + 1]
     if _DOTTED.search(before):  # U.S. / a.m. / U.N.
         return word.strip("\"'“‘").lower() in _SENTENCE_OPENERS
     token = _TOKEN_BEFORE.search(before)

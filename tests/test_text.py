@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.text import paragraph_spans, sentence_spans, split_sentences, word_spans
@@ -92,3 +92,32 @@ def test_kcna_datelines_do_not_split(corpora):
     article = next(a for a in json.loads(path.read_text(encoding="utf-8"))["articles"] if a)
     first_body_sentence = split_sentences(article["content"])[1]
     assert first_body_sentence.startswith("Pyongyang, April 11 (KCNA) --")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Mr.", " ", "Kim", "U.S.", "said.", "“Wrong!”", " he", " The", "Trump", " wrote",
+                                 "a.m.", "?", "J.", "Jan.", " 5.", "...", "\t"]), max_size=25),
+       st.integers(0, 60), st.integers(0, 60))
+def test_line_sentences_equal_the_sentences_of_the_slice(pieces, a, width):
+    from framing.text import _line_sentences
+
+    text = "".join(pieces)
+    a = min(a, len(text))
+    b = min(a + width, len(text))
+    assert _line_sentences(text, a, b, a) == [(a + s, a + e) for s, e in sentence_spans(text[a:b])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Kim", " ", "\t", "\n", "\r\n", "\r", "\u00a0", "\u2028", "\f", "said."]), max_size=30))
+def test_paragraphs_equal_those_of_the_blank_eating_break_pattern(pieces):
+    import re
+
+    text = "".join(pieces)
+    spans, position = [], 0
+    for match in re.finditer(r"[ \t\f\v]*(?:\r\n|\r|\n)\s*", text):   # the pattern before issue 7
+        a, b = position, match.start()
+        spans.append((a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b]) + len(text[a:b].rstrip())))
+        position = match.end()
+    a, b = position, len(text)
+    spans.append((a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b]) + len(text[a:b].rstrip())))
+    assert paragraph_spans(text) == [(a, b) for a, b in spans if a < b]

@@ -77,3 +77,38 @@ def test_comma_matches_match_the_search(pieces, start, end):
     assert _content_end(text, start, end) == expected
     turn, new = _TURN.search(text, start, end), first_comma_match(_TURN, text, start, end)
     assert (turn and turn.span()) == (new and new.span())
+
+
+# --- the faster searches of issue 7 find what the slower ones found ---
+
+_WORDS = ["Kim", "Kim Jong Un", "Kimberly", "said", "say", "says", "Trump", "Trump's", "the", "@realDonaldTrump"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
+       st.lists(st.sampled_from(_WORDS + [" ", "x", ".", "@", "’", "\n"]), max_size=30))
+def test_trie_matches_the_longest_first_alternation(words, pieces):
+    import re
+
+    from framing.attribution._vocab import alternation, trie
+
+    text = "".join(pieces)
+    slow = re.compile(r"(?<![\w@])(?:" + alternation(words) + r")(?![\w])")
+    fast = re.compile(r"(?<![\w@])" + trie(words) + r"(?![\w])")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["said", "Said", "SAYS", "told", "according", "xsaid", "saidx", "sa", "id",
+                                 " ", "-", "é", "’", "."]), max_size=25), st.integers(0, 40), st.integers(0, 40))
+def test_cue_words_are_the_words_the_scan_finds(pieces, lo, width):
+    import re
+
+    from framing.attribution._cues import _cue_index, _cue_words
+
+    text = "".join(pieces)
+    lo = min(lo, len(text))
+    hi = min(lo + width, len(text))
+    index = _cue_index()[0]
+    scan = [m.span() for m in re.finditer("[A-Za-z]+", text[lo:hi]) if m.group().lower() in index]
+    assert [(m.start() - lo, m.end() - lo) for m in _cue_words(text, lo, hi)] == scan

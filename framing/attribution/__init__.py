@@ -101,8 +101,10 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
 Where each rule lives
 ---------------------
 ``_segments.analyse`` walks the paragraphs; ``_segments.analyse_unit`` runs the ordered tuple
-``_segments.UNIT_RULES`` over each sentence unit's state (``_model.Unit``). Adding a
-construction means one function, one tuple entry and one test.
+``_segments.UNIT_RULES`` over each sentence unit's state (``_model.Unit``); a unit with no
+quote and no cue gets only ``mark_subject`` (every later rule starts from a quote or a cue: a
+rule that does not must change that shortcut). Adding a construction means one function, one
+tuple entry and one test.
 
 0. ``_page.read_page`` runs ``_page.PAGE_RULES``: ``wire_dateline``, ``photo_furniture``,
    ``related_cards``, ``related_links``, ``byline``, ``embedded_tweets`` (patterns in

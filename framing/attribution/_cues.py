@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._vocab import AUXILIARY, BE_FORM, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs
+from ._vocab import AUXILIARY, BE_FORM, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
 
 _AUX = (r"(?:(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
         r"repeatedly|once|would|will|did|does|further|often|never|subsequently|quickly|flatly|"
@@ -39,6 +39,7 @@ _TO_OBJECT = re.compile(
 _IN_MEDIUM = re.compile(
     r"\b[Ii]n (?=(?:(?:a|an|the|its|his|her|their|our|recent|national|new|several|most|many) )"
     r"(?:[\w/'’.-]+ ){0,6}?(?:poll|survey|study|analysis)s?\b)")
+_MEDIUM_NOUN = re.compile("poll|survey|study|analysis")   # one of them is in every match of _IN_MEDIUM
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|Citing)\s+")
 @dataclass
 class Cue:
@@ -49,8 +50,10 @@ class Cue:
 
 
 @lru_cache(maxsize=1)
-def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.Pattern]:
-    """First word of each cue form -> [(whole form, verb)], longest form first."""
+def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """First word of each cue form -> [(whole form, verb)], longest form first; the patterns
+    of the auxiliaries, the adjuncts and the first words (a whole run of ASCII letters, any
+    case; ``first_at`` without the left boundary, for a run cut by the unit's start)."""
     index: dict[str, list[tuple[str, CueVerb]]] = {}
     for form, verb in cue_verbs().items():
         index.setdefault(form.split()[0], []).append((form, verb))
@@ -58,10 +61,18 @@ def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.P
         forms.sort(key=lambda fv: -len(fv[0]))
     aux = re.compile(r"\b" + _AUX + r"$", re.IGNORECASE)
     adjunct = re.compile(_ADJUNCT, re.IGNORECASE)
-    return index, aux, adjunct
+    # only first words that a run of letters, lower-cased, can equal
+    heads = trie(w for w in index if re.fullmatch("[a-z]+", w)) + "(?![A-Za-z])"
+    first = re.compile("(?<![A-Za-z])" + heads, re.IGNORECASE | re.ASCII)
+    first_at = re.compile(heads, re.IGNORECASE | re.ASCII)
+    return index, aux, adjunct, first, first_at
 
 
-_WORDS = re.compile(r"[A-Za-z]+")
+# the last (up to) three words and the blanks after them, in reversed text
+_LAST_WORDS = re.compile(r"\s*(?:\S+\s+){0,2}\S*")
+_SPACE_PUNCT = re.compile(r"[\s,:]*")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s+$")
 _HAS_CONTRACTED = re.compile(r"[a-z][’']s ")
 _BE_BEFORE = re.compile(r"\b(?:" + BE_FORM + r")\s+$")
 _PREV_WORD = re.compile(r"\b(\w+)\s+$")
@@ -71,25 +82,35 @@ _NOUN_MARKERS = frozenset("a an the this these those every each no any "
                           "some another citing quoting his her their its our my your".split())   # 'citing fears': a noun
 
 
+def _cue_words(text: str, lo: int, hi: int):
+    """The runs of ASCII letters in ``text[lo:hi]`` (a run cut by ``lo`` or ``hi`` ends there)
+    whose lower-cased form is the first word of a cue form, as matches."""
+    _, _, _, first, first_at = _cue_index()
+    words = first.finditer(text, lo, hi)
+    if 0 < lo < hi and text[lo - 1] in _LETTERS and text[lo] in _LETTERS:
+        cut = first_at.match(text, lo, hi)   # a run of letters cut by the start: a word of its own
+        return ([cut] if cut else []) + list(words)
+    return words
+
+
 def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
     """Reporting-verb and "according to" cues in ``text[lo:hi]``.
 
-    Words are looked up in a dictionary of cue forms (one regex pass over the words is much
-    faster than one big alternation); auxiliaries before ("has also said") and a medium after
-    ("in a statement") join the cue.
+    The runs of ASCII letters (words) whose lower-cased form is the first word of a cue form
+    are found with one prefix-tree regex (:func:`framing.attribution._vocab.trie`), then
+    their forms are looked up in a dictionary; auxiliaries before ("has also said") and a
+    medium after ("in a statement") join the cue.
     """
-    index, aux, adjunct = _cue_index()
+    index, aux, adjunct, _, _ = _cue_index()
     cues = []
-    for m in _WORDS.finditer(text, lo, hi):
-        candidates = index.get(m.group().lower())
-        if not candidates:
-            continue
+    for m in _cue_words(text, lo, hi):
+        candidates = index[m.group().lower()]
         if m.start() > 0 and text[m.start() - 1] in "-<" or text[m.end():m.end() + 1] in ("-", "="):
             continue  # 'so-called', '<tweet tweet-id=...>': not a verb
         if (prev := _PREV_WORD.search(text, max(lo, m.start() - 12), m.start())) and \
                 prev.group(1).lower() in _NOUN_MARKERS:
             continue  # 'a tweet', 'his support', 'the report': a noun after a determiner
-        if re.search(r"\w[’']s\s+$", text[max(lo, m.start() - 4):m.start()]) and m.group().lower() in _POSSESSED:
+        if _POSSESSIVE_BEFORE.search(text[max(lo, m.start() - 4):m.start()]) and m.group().lower() in _POSSESSED:
             continue  # "Rubio's claim", "Trump's call": a noun after a possessive
         if m.group() == "Citing":
             continue  # 'Citing X, Will urged ...': an opening phrase (rule below), not a participle
@@ -101,7 +122,10 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
                 break
         else:
             continue
-        before = aux.search(text, max(lo, m.start() - 60), m.start())
+        window = max(lo, m.start() - 60)
+        # (at most three words join: search only from the third word before the cue)
+        window = max(window, m.start() - _LAST_WORDS.match(text[window:m.start()][::-1]).end())
+        before = aux.search(text, window, m.start())
         start = before.start() if before and before.end() == m.start() and before.group() else m.start()
         if start - 4 >= lo and _HAS_CONTRACTED.fullmatch(text, start - 4, start):
             start -= 3   # "he's said": the contracted 'has' joins the cue, 'he' is the subject
@@ -109,10 +133,12 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
             start = be.start()   # 'Chaffetz is also asking': the progressive's auxiliary joins the cue
         extra = adjunct.match(text, end, hi)
         cues.append(Cue(start, extra.end() if extra else end, verb))
-    for m in _ACCORDING.finditer(text, lo, hi):
+    for m in (_ACCORDING.finditer(text, lo, hi) if text.find("ccording to", lo, hi) >= 0 or
+              text.find("Citing", lo, hi) >= 0 else ()):   # (the words every match holds)
         lemma = "citing" if m.group().lower().startswith("citing") else "according to"
         cues.append(Cue(m.start(), m.end() - 1, CITING if lemma == "citing" else ACCORDING, "according"))
-    for m in _IN_MEDIUM.finditer(text, lo, hi):  # 'In a Fox News poll released Sunday, ...'
+    for m in (_IN_MEDIUM.finditer(text, lo, hi) if _MEDIUM_NOUN.search(text, lo, hi) else ()):
+        # 'In a Fox News poll released Sunday, ...'
         cues.append(Cue(m.start(), m.start() + 2, IN_MEDIUM, "according"))
     cues.sort(key=lambda c: c.start)
     return cues
@@ -120,7 +146,12 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
 
 def cue_word(text: str, cue: Cue) -> str:
     """The verb form of a cue, lower-cased: 'said' in 'has also said in a statement'."""
-    words = text[cue.start:cue.end].lower().split()
+    return _verb_form(text[cue.start:cue.end])
+
+
+@lru_cache(maxsize=4096)   # the rules ask again for the same cue; cue words repeat
+def _verb_form(words: str) -> str:
+    words = words.lower().split()
     forms = cue_verbs()
     return next((w for w in words if w in forms), words[-1] if words else "")
 
@@ -151,5 +182,5 @@ def skip_after_cue(text: str, pos: int, hi: int, cue: Cue) -> int:
             pos += m.end()
             window = window[m.end():]
             moved = True
-    m = re.match(r"[\s,:]*", window)
+    m = _SPACE_PUNCT.match(window)
     return pos + (m.end() if m else 0)

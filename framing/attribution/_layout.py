@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from ..text import sentence_spans
+from ..text import _line_sentences
 
 _WORD = re.compile(r"\w+")
 # '... was “false.” He said ...': a quote's period ends the sentence when a new one starts after it
@@ -21,15 +21,14 @@ def _units(text: str, p_start: int, p_end: int, quotes) -> list[tuple[int, int]]
     starts = [q.start for q in quotes]
     reach = list(accumulate((q.end for q in quotes), max))   # the furthest end of the quotes so far
     units = []
-    for s, e in sentence_spans(text[p_start:p_end]):
-        start = p_start + s
-        for q in quotes[bisect_right(starts, start):bisect_left(starts, p_start + e)]:
+    for start, end in _line_sentences(text, p_start, p_end, p_start):   # sentence_spans(text[p_start:p_end])
+        for q in quotes[bisect_right(starts, start):bisect_left(starts, end)]:
             # '... was “false.” He said ...': a sentence ends with the quote's period
             mark = 2 if text.endswith("''", 0, q.end) else 1
-            if start < q.start and q.end < p_start + e and _QUOTE_PERIOD.match(text, q.end - mark - 2):
+            if start < q.start and q.end < end and _QUOTE_PERIOD.match(text, q.end - mark - 2):
                 units.append((start, q.end))
                 start = q.end
-        units.append((start, p_start + e))
+        units.append((start, end))
     if not units:
         return []
     merged = [list(units[0])]
@@ -73,6 +72,13 @@ def _covered(start, end, spans) -> bool:
 
 def _pieces(text, u_start, u_end, intervals) -> list[tuple]:
     """Partition a unit: each stretch goes to the smallest interval holding it, else narration."""
+    if not intervals:   # all narration (the sweep below gives the same)
+        a, b = u_start, u_end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        return [(a, b, "narration", None)] if a < b else []
     cuts = {u_start, u_end}
     for iv in intervals:
         cuts.update((max(u_start, iv.start), min(u_end, iv.end)))

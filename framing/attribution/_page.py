@@ -33,6 +33,7 @@ and their rows are mapped back onto the text (:func:`merge`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from ..text import paragraph_spans
@@ -50,6 +51,7 @@ _DATELINE_CAPS = re.compile(r"(?P<place>[A-Z][A-Z.’'/ -]{2,30}(?:, [A-Z][\w.]+
 _CARD = re.compile(r"(?<![\w’'])(?P<last>[A-Z][\w’'.-]*)\s+(?P<card>(?:[A-Z][\w’'.-]*\s+|\([A-Z][\w’'. -]*\)\s+){0,5}"
                    r"(?P=last)(?=[A-Z0-9‘“\"'][\w’'])[^\n]{0,600}?\sMORE)\b")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z’'.:-]*")
+_LOWER = re.compile(r"[a-z]")
 _SEE_ALSO = re.compile(r"SEE ALSO:?\s*", re.IGNORECASE)
 _NAME_LINE = re.compile(r"(?:[A-Z][\w’'.-]+\s){1,3}[A-Z][\w’'.-]+")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -139,7 +141,7 @@ def _caption(para: str) -> bool:
 def related_cards(page: Page) -> None:
     """Rule 3: 'Name NameHeadline ... MORE' cards inside sentences."""
     for p, (start, end) in enumerate(page.paragraphs):
-        if page.free(p):
+        if page.free(p) and page.text.find("MORE", start, end) >= 0:   # (every card ends with MORE)
             for match in _CARD.finditer(page.text, start, end):
                 page.rows.append((match.start("card"), match.end("card"), "boilerplate", None))
 
@@ -148,10 +150,10 @@ def related_links(page: Page) -> None:
     """Rule 4: a capitals-only paragraph of six or more words, and the link after 'SEE ALSO:'."""
     for p, (start, end) in enumerate(page.paragraphs):
         para = page.text[start:end]
-        words = para.split()
-        capitals = sum(bool(_CAPS_WORD.fullmatch(w.strip("‘’'\"“”,!?"))) for w in words)
-        if page.free(p) and len(words) >= 6 and capitals == len(words):
-            page.take(p)
+        if page.free(p) and not _LOWER.search(para):   # (a lower-case letter rules out capitals only)
+            words = para.split()
+            if len(words) >= 6 and all(_CAPS_WORD.fullmatch(w.strip("‘’'\"“”,!?")) for w in words):
+                page.take(p)
         if _SEE_ALSO.fullmatch(para):
             if page.free(p):
                 page.take(p)
@@ -177,8 +179,8 @@ def embedded_tweets(page: Page) -> None:
     for p, (start, end) in enumerate(page.paragraphs):
         if not page.free(p):
             continue
-        match = _TWEET_SIGNATURE.search(text, start, end)
-        if match is None:
+        match = _TWEET_SIGNATURE.search(text, start, end) if text.find("(@", start, end) >= 0 else None
+        if match is None:   # (every signature holds '(@handle)')
             continue
         handle, name = match.group("handle"), match.group("name").strip()
         found = page.table.find(handle) or page.table.find(name)
@@ -238,6 +240,8 @@ def merge(text: str, rows: list, page_rows: list, index: list) -> list:
     plus the page rows, sorted."""
     mapped: dict[int, Attribution] = {}
     out = []
+    hidden = sorted(page_rows, key=lambda r: r[0])
+    hidden_starts = [r[0] for r in hidden]
     for start, end, kind, attr in rows:
         if attr is not None and id(attr) not in mapped:
             mapped[id(attr)] = replace(attr, cue_start=_start(index, attr.cue_start), cue_end=_end(index, attr.cue_end),
@@ -247,7 +251,9 @@ def merge(text: str, rows: list, page_rows: list, index: list) -> list:
         a, b = index[start], index[end - 1] + 1
         # a row that spans hidden text (a card inside its sentence) goes around it
         pos = a
-        for hs, he, _k, _a in sorted(page_rows, key=lambda r: r[0]):
+        # (the page rows that start in [a, b]: one starting later cannot end by b)
+        for k in range(bisect_left(hidden_starts, a), bisect_right(hidden_starts, b)):
+            hs, he = hidden[k][0], hidden[k][1]
             if hs >= pos and he <= b:
                 out.extend(_trimmed(text, pos, hs, kind, attr))
                 pos = he

