@@ -59,7 +59,7 @@ def analyse(split: str):
                 errors[cls].append((doc_id, r.cue_text.lower(), r.content_text, r.source_text, ctx))
                 continue
             if r.source_spans:
-                best = max(found, key=lambda op: op[0])[1]
+                best = max(found, key=lambda op: (op[0], -len(op[1]["tokens"])))[1]
                 ms, me = best["mention"]
                 ok = ms >= 0 and any(ms < b and a < me for a, b in r.source_spans)
                 if ok:
@@ -69,6 +69,8 @@ def analyse(split: str):
                 pred = text[ms:me] if ms >= 0 else ""
                 if os_ >= 0 and any(os_ < b and a < oe for a, b in r.source_spans):
                     why = "outer_ok"
+                elif os_ >= 0:
+                    why = "nested_wrong"
                 elif ms < 0:
                     why = "no_mention"
                 elif src.split()[-1:] and src.split()[-1] in PRONOUNS or src in PRONOUNS:

@@ -623,6 +623,36 @@ def test_nested_report_keeps_outer_speaker(demo):
     assert (plain.outer_mention_start == -1).all() and (plain.outer_mention_end == -1).all()
 
 
+def test_named_believer_inside_reported_words_is_a_nested_report():
+    text = "Smith said Jones thinks the talks will fail."
+    segs = voices(text)
+    outer, inner = seg_at(text, segs, "Jones thinks"), seg_at(text, segs, "the talks")
+    assert (outer.speaker, outer.cue, outer.outer_speaker) == ("Smith", "said", "")
+    assert (inner.kind, inner.speaker, inner.cue, inner.outer_speaker) == ("indirect", "Jones", "thinks", "Smith")
+    assert text[inner.outer_mention_start:inner.outer_mention_end] == "Smith"
+    assert inner.text == "the talks will fail."
+    check_partition(text, segs)
+    # the same voice ('he') or a weaker speech verb: the words stay the outer report's
+    for text, phrase in (("Smith said he thinks the talks will fail.", "he thinks the talks"),
+                         ("Walsh noted that Ohio boasted only one paid staffer.", "Ohio boasted only")):
+        row = seg_at(text, voices(text), phrase)
+        assert row.outer_speaker == "" and phrase in row.text
+
+
+def test_nested_report_words_count_for_the_outer_report_in_scoring():
+    from framing.validation.attribution import score_attributions
+
+    text = "Smith said Jones thinks the talks will fail."
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    segs = voices_frame(docs)
+    # one annotator: Smith's content 'Jones thinks the talks will fail'; another: Jones's 'the talks will fail'
+    gold = pd.DataFrame({"doc_id": ["d", "d"], "annotator": ["a", "b"],
+                         "content_spans": [((11, 43),), ((24, 43),)], "source_spans": [((0, 5),), ((11, 16),)],
+                         "content_text": ["Jones thinks the talks will fail", "the talks will fail"]})
+    table = score_attributions(segs, gold, docs)
+    assert table.loc["overall", "recall"] == 1.0 and table.loc["overall", "speaker_accuracy"] == 1.0
+
+
 def test_confidence_is_calibrated_and_monotone():
     from framing.attribution._calibration import calibrate, raw_confidence
 

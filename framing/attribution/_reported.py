@@ -276,6 +276,19 @@ def resumed_reports(u: Unit) -> None:
                                         _attribution(u.text, c, m, confidence=c.verb.confidence * 0.85)))
 
 
+# verbs whose named subject inside reported words opens a nested report ('X said Y thinks Z')
+_NESTED_CATEGORIES = frozenset(("stance", "impression"))
+
+
+def _nested_subject(text: str, holder: Interval, m, c) -> bool:
+    """'Smith said Jones thinks ...': another named voice opening the reported clause with a belief
+    or stance verb speaks in a nested report (the holder's speaker becomes its ``outer_speaker``).
+    A pronoun ('Smith said he thinks ...') is mostly the same voice: the words stay the holder's;
+    other weak verbs ('Walsh noted that Ohio boasted ...') stay inside the reported words."""
+    return (m is not None and m.start >= holder.start and m.voice is not None
+            and c.verb.category in _NESTED_CATEGORIES and m.voice.canonical != holder.attr.speaker and not _WORD.search(text, holder.start, m.start))
+
+
 def forward_reports(u: Unit) -> None:
     """'X said (that) ...': the words after the verb up to the next boundary. A weaker verb
     inside reported words stays in them; a new clause ('..., while B backed Y') ends them."""
@@ -291,7 +304,7 @@ def forward_reports(u: Unit) -> None:
             last = max(text.rfind(",", holder.start, m.start), text.rfind(";", holder.start, m.start),
                        holder.start) if m is not None else 0
             split = _NEW_CLAUSE.search(text, last, m.start) if m is not None else None
-            if split is None and not c.verb.sure:
+            if split is None and not c.verb.sure and not _nested_subject(text, holder, m, c):
                 continue  # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in them
             if split is not None:   # 'A preferred X, while B backed Y': a new clause, a new voice
                 holder.end = _content_end(text, holder.start, split.start())
