@@ -322,8 +322,11 @@ def forward_reports(u: Unit) -> None:
             end = comma   # 'The newspaper, citing a source, said ...': what is cited ends at the comma
         if m is not None and m.text.lower() in ("who", "which") and (close := _RELATIVE_CLOSE.search(text, start, end)):
             end = close.start()   # 'Scott, who has called X “toxic,” portrayed ...': the relative clause ends
+        at_least = 2
+        if c.verb.category == "stance":
+            at_least = 1 if _named_object(text, c, start, end) else 2
         end = _content_end(text, start, end)
-        if _words(text, start, end, 2) and not _covered(start, end, u.direct_spans):
+        if _words(text, start, end, at_least) and not _covered(start, end, u.direct_spans):
             u.intervals.append(Interval(start, end, "indirect",
                                         _attribution(text, c, m, confidence=c.verb.confidence * 0.9)))
             reported.append(u.intervals[-1])
@@ -342,13 +345,27 @@ def partial_quotes_in_reports(u: Unit) -> None:
             u.intervals = [iv for iv in u.intervals if iv is not t]
 
 
+class _CueSpan:
+    """A cue's offsets (for :func:`_named_object` on a finished interval)."""
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+
+def _named_object(text: str, c, start: int, end: int) -> bool:
+    """A name right after a stance verb ('has endorsed Sanders'): a one-word content that counts."""
+    return start >= 0 and not text[c.end:start].strip() and text[start:start + 1].isupper()
+
+
 def drop_lone_words(u: Unit) -> None:
-    """A lone one-word report ('..., Trump said he would.' -> 'would') is mostly a misread cue."""
+    """A lone one-word report ('..., Trump said he would.' -> 'would') is mostly a misread cue;
+    a name right after a stance verb ('endorsed Sanders') is not."""
     cues: dict[int, int] = {}
     for o in u.intervals:
         cues[o.attr.cue_start] = cues.get(o.attr.cue_start, 0) + 1
     u.intervals = [iv for iv in u.intervals if iv.kind != "indirect" or _words(u.text, iv.start, iv.end, 2)
-                   or cues[iv.attr.cue_start] > 1]
+                   or cues[iv.attr.cue_start] > 1 or (iv.attr.cue_start >= 0 and _named_object(
+                       u.text, _CueSpan(iv.attr.cue_start, iv.attr.cue_end), iv.start, iv.end))]
 
 
 def relay(u: Unit) -> None:
