@@ -42,6 +42,7 @@ _RELATIVE_CLOSE = re.compile(r"(?:,[\"”’]?|\)|\s[—–]|—)\s+(?!(?:and|or
 # 'Nonetheless, he sought to reassure ...': an infinitive after the verb is its content, no trailing cue
 _INFINITIVE_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|"
                                r"me|us|reporters|supporters|voters)\b)[a-z]")
+_THAT_NEXT = re.compile(r"\s+that\b")
 _COMMA_BEFORE = re.compile(r",((?:''|[\"”’])?)\s*$")
 _ASK_SETTING = re.compile(r"\s+(?:on|in|at|during)\s+[^,;]{1,40}?\s+(?=(?:whether|if|who|what|why|how|when|where|about)\b)")
 _BY_AGENT = re.compile(r"\s+by\s+((?:the|a|an|[A-Z][\w.’'-]*)(?:\s+[\w.’'-]+){0,5}?)(?=\s+(?:whether|if|about|what|"
@@ -109,8 +110,10 @@ def according_to(u: Unit, c) -> bool:
 
 
 def verb_of_reported_words(u: Unit, c) -> bool:
-    """'said the group is neutral and supports ...': the second verb belongs to the reported words."""
-    return bool(_COORDINATED.search(u.text, max(u.start, c.start - LOOKBACK), c.start)) and any(
+    """'said the group is neutral and supports ...': the second verb belongs to the reported words
+    (not a verb with a that-clause of its own: 'said he would stay and noted that ...')."""
+    return bool(_COORDINATED.search(u.text, max(u.start, c.start - LOOKBACK), c.start)) and not _THAT_NEXT.match(
+        u.text, c.end) and any(
         f.verb.sure and f.end <= c.start and not re.search(r"[,;]", u.text[f.end:c.start]) for f, _ in u.forward)
 
 
@@ -299,6 +302,11 @@ def forward_reports(u: Unit) -> None:
         if not c.verb.reports:
             continue  # speech acts ('spoke', 'expressed') name a speaker but introduce no content
         holder = next((iv for iv in reported if iv.start <= c.start < iv.end), None)
+        if (holder is not None and m is not None and m.start < holder.start and _THAT_NEXT.match(text, c.end)
+                and (co := _COORDINATED.search(text, holder.start, c.start))):
+            # 'He said X and noted that Y': the subject's second report ends the first
+            holder.end = _content_end(text, holder.start, co.start())
+            holder = None
         if holder is not None:
             # the boundary starts at the last comma or semicolon before the speaker, or later
             last = max(text.rfind(",", holder.start, m.start), text.rfind(";", holder.start, m.start),
