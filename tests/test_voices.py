@@ -639,6 +639,26 @@ def test_named_believer_inside_reported_words_is_a_nested_report():
         assert row.outer_speaker == "" and phrase in row.text
 
 
+def test_second_verb_with_its_own_that_clause_ends_the_first_report():
+    text = "Rajoy said he would try to form a government and insisted that his party still led."
+    segs = voices(text)
+    first, second = seg_at(text, segs, "he would try"), seg_at(text, segs, "his party")
+    assert first.text == "he would try to form a government" and first.cue == "said"
+    assert (second.speaker, second.cue, second.text) == ("Rajoy", "insisted", "his party still led.")
+    assert seg_at(text, segs, "and insisted").kind == "narration"
+    # without a that-clause the second verb stays in the reported words
+    text = "Walsh said the group is neutral and supports the bill."
+    assert seg_at(text, voices(text), "supports the bill").cue == "said"
+
+
+def test_stance_verb_with_a_name_as_object_reports_the_name():
+    text = "Alan Grayson has endorsed Sanders."
+    row = seg_at(text, voices(text), "Sanders")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Alan Grayson", "has endorsed", "Sanders.")
+    text = "Alan Grayson has endorsed it."   # a lone pronoun object stays narration
+    assert (voices(text).kind == "narration").all()
+
+
 def test_nested_report_words_count_for_the_outer_report_in_scoring():
     from framing.validation.attribution import score_attributions
 
