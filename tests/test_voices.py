@@ -659,6 +659,17 @@ def test_stance_verb_with_a_name_as_object_reports_the_name():
     assert (voices(text).kind == "narration").all()
 
 
+def test_passive_report_with_an_agent():
+    text = "The merger was first reported by the Daily Ledger. Shares rose."
+    segs = voices(text)
+    row = seg_at(text, segs, "The merger")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Daily Ledger", "first reported", "The merger")
+    assert text[row.mention_start:row.mention_end] == "the Daily Ledger"
+    assert seg_at(text, segs, "was first").kind == "narration"
+    text = "The bridge was built by engineers."   # no cue verb: no report
+    assert (voices(text).kind == "narration").all()
+
+
 def test_nested_report_words_count_for_the_outer_report_in_scoring():
     from framing.validation.attribution import score_attributions
 

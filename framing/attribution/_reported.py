@@ -42,6 +42,9 @@ _RELATIVE_CLOSE = re.compile(r"(?:,[\"”’]?|\)|\s[—–]|—)\s+(?!(?:and|or
 # 'Nonetheless, he sought to reassure ...': an infinitive after the verb is its content, no trailing cue
 _INFINITIVE_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|"
                                r"me|us|reporters|supporters|voters)\b)[a-z]")
+_BY_AGENT_AFTER = re.compile(r"\s+by\s+(?=[A-Za-z])")
+_AGENT_STOP = re.compile(r"\s(?:for|in|on|at|as|after|during|because|since|who|which|that|when|while|to|over|with)\b"
+                         r"|[,;:.!?)\]—–](?:\s|$)")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _COMMA_BEFORE = re.compile(r",((?:''|[\"”’])?)\s*$")
 _ASK_SETTING = re.compile(r"\s+(?:on|in|at|during)\s+[^,;]{1,40}?\s+(?=(?:whether|if|who|what|why|how|when|where|about)\b)")
@@ -178,6 +181,31 @@ def said_name_after_comma(u: Unit, c) -> bool:
     return True
 
 
+class _At:
+    """A position standing in for a cue's end (for :func:`_according_np` after 'by')."""
+
+    def __init__(self, end: int):
+        self.end = end
+
+
+def passive_by(u: Unit, c) -> bool:
+    """'The meeting was first reported by Politico.', 'Her death was confirmed by the Eagle
+    Forum': the passive's subject is the content, the agent after 'by' speaks."""
+    text = u.text
+    if not (c.kind == "verb" and c.verb.reports and cue_word(text, c).endswith("ed")
+            and (by := _BY_AGENT_AFTER.match(text, c.end, u.end))
+            and (be := _PASSIVE_BE.search(text, u.start, c.start))):
+        return False
+    stop = _AGENT_STOP.search(text, by.end(), u.end)
+    m = _according_np(text, _At(by.end()), stop.start() if stop else u.end, u.by_end, u.entities)
+    start = _content_start(text, max(u.start, text.rfind(",", u.start, be.start()) + 1), be.start())
+    end = _content_end(text, start, be.start())
+    if m is not None and _words(text, start, end, 1) and not _covered(start, end, u.direct_spans):
+        u.intervals.append(Interval(start, end, "indirect",
+                                    _attribution(text, c, m, confidence=c.verb.confidence * 0.8)))
+    return True
+
+
 def cue_subject(u: Unit, c) -> bool:
     """The cue's speaker (``u.mention``): the subject before it, or an evidence noun heading it
     ('The results show ...'). 'there were one million tweets': no speaker, no cue."""
@@ -242,7 +270,7 @@ def forward_cue(u: Unit, c) -> bool:
 
 
 CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, impression,
-             asked_whether, said_name_after_comma, cue_subject, noun_not_verb, editors_note, trailing_cue,
+             asked_whether, said_name_after_comma, passive_by, cue_subject, noun_not_verb, editors_note, trailing_cue,
              forward_cue)
 
 
