@@ -42,7 +42,9 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    workers say"). Passives: "X was quoted as saying" (X speaks), "The meeting was first
    reported by Politico" (the subject is the content, the agent speaks), "When asked by a reporter
    whether ..." (the question, voiced by the asker), "X is expected to ..." (no speaker).
-   "Asked (on Fox News) whether ..." opening a sentence reports the question.
+   "Asked (on Fox News) whether ..." opening a sentence reports the question. A stance noun
+   with a possessor ("his support for X", "Trump's criticism of Y") reports its object for
+   the possessor.
    "..., citing Z" reports Z (up to the next comma) for the clause's subject. A document or
    evidence noun (``evidence.csv``: "poll", "results", "records") heading the subject of
    "show", "find", "reveal", "indicate" or "suggest" speaks ("The results show that ...",
@@ -122,7 +124,8 @@ construction means one function, one tuple entry and one test.
    ``asked_whether``, ``said_name_after_comma``, ``passive_by``, ``cue_subject``, ``noun_not_verb``,
    ``editors_note``, ``trailing_cue``, ``forward_cue``; then ``_reported.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``forward_reports``, ``credit_over_expectation``,
-   ``partial_quotes_in_reports``, ``drop_lone_words``, ``_coverage.joint_speakers``,
+   ``partial_quotes_in_reports``, ``possessed_stance``, ``drop_lone_words``,
+   ``_coverage.joint_speakers``,
    ``_coverage.channel_named``, ``relay``, ``_coverage.canonical_speakers``.
 4b. ``_labels.label_attribution`` (in ``_segments.analyse``)
 5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,

@@ -12,14 +12,14 @@ import re
 
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
-from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
+from ._cues import _TIME, Cue, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _COORDINATED, _QUOTED_AS, _TRAILING_END, _WORD, _content_end, _content_start,
                        _main_clause, _object_after, first_comma_match, speaker_of)
-from ._layout import _covered
+from ._layout import _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._relay import _relay
-from ._speakers import Mention, Voice
-from ._vocab import BE_FORM, SPEAKER_PRONOUN, WEEKDAY
+from ._speakers import Mention, Voice, resolve, voice_for_name
+from ._vocab import BE_FORM, SPEAKER_PRONOUN, WEEKDAY, CueVerb
 from ._subjects import EVIDENCE_VERBS, _according_np, _clause_subject, _evidence_subject, _name_after
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -45,6 +45,16 @@ _INFINITIVE_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|his|her|their|its|our|m
 _BY_AGENT_AFTER = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _AGENT_STOP = re.compile(r"\s(?:for|in|on|at|as|after|during|because|since|who|which|that|when|while|to|over|with)\b"
                          r"|[,;:.!?)\]—–](?:\s|$)")
+_POSSESSED_STANCE = re.compile(
+    r"\b(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s)\s+"
+    r"(?:(?:\w+ly|strong|vocal|public|open|early|continued|repeated|renewed|own|latest|recent)\s+)?"
+    r"(?P<cue>support for|opposition to|criticism of|criticisms of|attacks? on|calls? for|proposals? (?:for|to)|"
+    r"endorsement of|praise (?:for|of)|claims? that|comments? (?:about|on)|defen[cs]e of|embrace of|"
+    r"rejection of|argument that|assertion that|promise to|pledge to|vow to)\s+")
+_OBJECT_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)|\s(?:and|but|which|who|while|because|when|after|as|has|have|had|"
+                          r"is|are|was|were|will|would)\b")
+_CLAUSE_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)")
+_STANCE_NOUN = CueVerb("support", False, 0.45, "stance")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _COMMA_BEFORE = re.compile(r",((?:''|[\"”’])?)\s*$")
 _ASK_SETTING = re.compile(r"\s+(?:on|in|at|during)\s+[^,;]{1,40}?\s+(?=(?:whether|if|who|what|why|how|when|where|about)\b)")
@@ -317,7 +327,8 @@ def _nested_subject(text: str, holder: Interval, m, c) -> bool:
     A pronoun ('Smith said he thinks ...') is mostly the same voice: the words stay the holder's;
     other weak verbs ('Walsh noted that Ohio boasted ...') stay inside the reported words."""
     return (m is not None and m.start >= holder.start and m.voice is not None
-            and c.verb.category in _NESTED_CATEGORIES and m.voice.canonical != holder.attr.speaker and not _WORD.search(text, holder.start, m.start))
+            and c.verb.category in _NESTED_CATEGORIES and m.voice.canonical != holder.attr.speaker
+            and not _WORD.search(text, holder.start, m.start))
 
 
 def forward_reports(u: Unit) -> None:
@@ -404,11 +415,37 @@ def drop_lone_words(u: Unit) -> None:
                        u.text, _CueSpan(iv.attr.cue_start, iv.attr.cue_end), iv.start, iv.end))]
 
 
+_POSSESSOR = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def possessed_stance(u: Unit) -> None:
+    """'his support for a wall', 'Trump's criticism of the deal': a stance noun with a possessor
+    reports its object for the possessor (a pronoun resolves like 'he')."""
+    text = u.text
+    for found in _POSSESSED_STANCE.finditer(text, u.start, u.end):
+        start = found.end()
+        if _inside(found.start(), u.spans) or any(iv.start <= start < iv.end for iv in u.intervals):
+            continue
+        stop = (_CLAUSE_STOP if found.group("cue").endswith("that") else _OBJECT_STOP).search(text, start, u.end)
+        end = _content_end(text, start, stop.start() if stop else u.end)
+        if not _words(text, start, end, 1) or _covered(start, end, u.direct_spans):
+            continue
+        who = found.group("who")
+        if who.lower() in _POSSESSOR:
+            voice = resolve(_POSSESSOR[who.lower()], found.start(), u.entities)
+        else:
+            name = re.sub(r"[’']s$", "", who)
+            voice = voice_for_name(name, u.entities)
+        mention = Mention(found.start("who"), found.end("who"), voice, who)
+        cue = Cue(found.start("cue"), found.end("cue"), _STANCE_NOUN)
+        u.intervals.append(Interval(start, end, "indirect", _attribution(text, cue, mention, confidence=0.45)))
+
+
 def relay(u: Unit) -> None:
     """Rule 6: an outer report and the speech it relays combine (``framing.attribution._relay``)."""
     _relay(u.intervals, u.entities, u.text)
 
 
 REPORT_STAGES = (trailing_reports, resumed_reports, forward_reports, credit_over_expectation,
-                 partial_quotes_in_reports, drop_lone_words, relative_clause_subject, joint_speakers, relay,
-                 channel_named, canonical_speakers)
+                 partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
+                 relay, channel_named, canonical_speakers)
