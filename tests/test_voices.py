@@ -623,6 +623,77 @@ def test_nested_report_keeps_outer_speaker(demo):
     assert (plain.outer_mention_start == -1).all() and (plain.outer_mention_end == -1).all()
 
 
+def test_named_believer_inside_reported_words_is_a_nested_report():
+    text = "Smith said Jones thinks the talks will fail."
+    segs = voices(text)
+    outer, inner = seg_at(text, segs, "Jones thinks"), seg_at(text, segs, "the talks")
+    assert (outer.speaker, outer.cue, outer.outer_speaker) == ("Smith", "said", "")
+    assert (inner.kind, inner.speaker, inner.cue, inner.outer_speaker) == ("indirect", "Jones", "thinks", "Smith")
+    assert text[inner.outer_mention_start:inner.outer_mention_end] == "Smith"
+    assert inner.text == "the talks will fail."
+    check_partition(text, segs)
+    # the same voice ('he') or a weaker speech verb: the words stay the outer report's
+    for text, phrase in (("Smith said he thinks the talks will fail.", "he thinks the talks"),
+                         ("Walsh noted that Ohio boasted only one paid staffer.", "Ohio boasted only")):
+        row = seg_at(text, voices(text), phrase)
+        assert row.outer_speaker == "" and phrase in row.text
+
+
+def test_second_verb_with_its_own_that_clause_ends_the_first_report():
+    text = "Rajoy said he would try to form a government and insisted that his party still led."
+    segs = voices(text)
+    first, second = seg_at(text, segs, "he would try"), seg_at(text, segs, "his party")
+    assert first.text == "he would try to form a government" and first.cue == "said"
+    assert (second.speaker, second.cue, second.text) == ("Rajoy", "insisted", "his party still led.")
+    assert seg_at(text, segs, "and insisted").kind == "narration"
+    # without a that-clause the second verb stays in the reported words
+    text = "Walsh said the group is neutral and supports the bill."
+    assert seg_at(text, voices(text), "supports the bill").cue == "said"
+
+
+def test_stance_verb_with_a_name_as_object_reports_the_name():
+    text = "Alan Grayson has endorsed Sanders."
+    row = seg_at(text, voices(text), "Sanders")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Alan Grayson", "has endorsed", "Sanders.")
+    text = "Alan Grayson has endorsed it."   # a lone pronoun object stays narration
+    assert (voices(text).kind == "narration").all()
+
+
+def test_passive_report_with_an_agent():
+    text = "The merger was first reported by the Daily Ledger. Shares rose."
+    segs = voices(text)
+    row = seg_at(text, segs, "The merger")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Daily Ledger", "first reported", "The merger")
+    assert text[row.mention_start:row.mention_end] == "the Daily Ledger"
+    assert seg_at(text, segs, "was first").kind == "narration"
+    text = "The bridge was built by engineers."   # no cue verb: no report
+    assert (voices(text).kind == "narration").all()
+
+
+def test_stance_noun_with_a_possessor_reports_its_object():
+    text = "Ms. Ortiz said the vote was close. She renewed her support for a new bridge, and the council agreed."
+    row = seg_at(text, voices(text), "a new bridge")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Ortiz", "support for", "a new bridge")
+    assert text[row.mention_start:row.mention_end] == "her"
+    text = "Lee’s criticism of the budget was brief."   # a possessed name; the main verb ends it
+    row = seg_at(text, voices(text), "the budget")
+    assert (row.speaker, row.cue, row.text) == ("Lee", "criticism of", "the budget")
+
+
+def test_nested_report_words_count_for_the_outer_report_in_scoring():
+    from framing.validation.attribution import score_attributions
+
+    text = "Smith said Jones thinks the talks will fail."
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    segs = voices_frame(docs)
+    # one annotator: Smith's content 'Jones thinks the talks will fail'; another: Jones's 'the talks will fail'
+    gold = pd.DataFrame({"doc_id": ["d", "d"], "annotator": ["a", "b"],
+                         "content_spans": [((11, 43),), ((24, 43),)], "source_spans": [((0, 5),), ((11, 16),)],
+                         "content_text": ["Jones thinks the talks will fail", "the talks will fail"]})
+    table = score_attributions(segs, gold, docs)
+    assert table.loc["overall", "recall"] == 1.0 and table.loc["overall", "speaker_accuracy"] == 1.0
+
+
 def test_confidence_is_calibrated_and_monotone():
     from framing.attribution._calibration import calibrate, raw_confidence
 

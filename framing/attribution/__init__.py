@@ -39,9 +39,12 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    ("..., but he gave ...") ends the reported words. The subject of a participle or a second verb ("...,
    adding that", "... and said") is the clause's subject; when nothing names the speaker
    right before a sure speech verb, the short stretch opening the clause does ("many
-   workers say"). Passives: "X was quoted as saying" (X speaks), "When asked by a reporter
+   workers say"). Passives: "X was quoted as saying" (X speaks), "The meeting was first
+   reported by Politico" (the subject is the content, the agent speaks), "When asked by a reporter
    whether ..." (the question, voiced by the asker), "X is expected to ..." (no speaker).
-   "Asked (on Fox News) whether ..." opening a sentence reports the question.
+   "Asked (on Fox News) whether ..." opening a sentence reports the question. A stance noun
+   with a possessor ("his support for X", "Trump's criticism of Y") reports its object for
+   the possessor.
    "..., citing Z" reports Z (up to the next comma) for the clause's subject. A document or
    evidence noun (``evidence.csv``: "poll", "results", "records") heading the subject of
    "show", "find", "reveal", "indicate" or "suggest" speaks ("The results show that ...",
@@ -72,7 +75,10 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    and in "Kim spoke highly of Trump, state media said" a media voice reporting a speech act
    ("spoke", "expressed", any cue verb) of a person makes that person the speaker (source
    KCNA). A weaker cue inside reported words ("Walsh noted that Ohio boasted ...") stays part
-   of them; only a sure speech verb ("said") opens a nested report. Unresolved speakers get
+   of them; a sure speech verb ("said") or another named voice with a belief or stance verb
+   ("Smith said Jones thinks ...") opens a nested report (``outer_speaker``: Smith); a
+   coordinated verb with its own that-clause ("He said X and noted that Y") is the subject's
+   second report. Unresolved speakers get
    source ``unknown``. Coverage rules (``framing.attribution._coverage``): "X and Y (both)
    said", "the two leaders said" give one joint voice "X & Y"; a channel named with the
    report ("said via its official KCNA news agency", "Through its state media, the North
@@ -117,10 +123,11 @@ tuple entry and one test.
    ``_direct.split_quotes`` (``“X,” he said, “Y.”``); signatures ``_labels.signature_attribution``.
 4. ``_reported.read_cues`` runs ``_reported.CUE_RULES``: ``cue_given_to_quote``,
    ``_coverage.intent_infinitive``, ``according_to``, ``verb_of_reported_words``, ``passive_expected``, ``impression``,
-   ``asked_whether``, ``said_name_after_comma``, ``cue_subject``, ``noun_not_verb``,
+   ``asked_whether``, ``said_name_after_comma``, ``passive_by``, ``cue_subject``, ``noun_not_verb``,
    ``editors_note``, ``trailing_cue``, ``forward_cue``; then ``_reported.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``forward_reports``, ``credit_over_expectation``,
-   ``partial_quotes_in_reports``, ``drop_lone_words``, ``_coverage.joint_speakers``,
+   ``partial_quotes_in_reports``, ``possessed_stance``, ``drop_lone_words``,
+   ``_coverage.joint_speakers``,
    ``_coverage.channel_named``, ``relay``, ``_coverage.canonical_speakers``.
 4b. ``_labels.label_attribution`` (in ``_segments.analyse``)
 5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,

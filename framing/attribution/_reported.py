@@ -12,14 +12,14 @@ import re
 
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
-from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
+from ._cues import _TIME, Cue, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _COORDINATED, _QUOTED_AS, _TRAILING_END, _WORD, _content_end, _content_start,
                        _main_clause, _object_after, first_comma_match, speaker_of)
-from ._layout import _covered
+from ._layout import _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._relay import _relay
-from ._speakers import Mention, Voice
-from ._vocab import BE_FORM, SPEAKER_PRONOUN, WEEKDAY
+from ._speakers import Mention, Voice, resolve, voice_for_name
+from ._vocab import BE_FORM, SPEAKER_PRONOUN, WEEKDAY, CueVerb
 from ._subjects import EVIDENCE_VERBS, _according_np, _clause_subject, _evidence_subject, _name_after
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -42,6 +42,20 @@ _RELATIVE_CLOSE = re.compile(r"(?:,[\"”’]?|\)|\s[—–]|—)\s+(?!(?:and|or
 # 'Nonetheless, he sought to reassure ...': an infinitive after the verb is its content, no trailing cue
 _INFINITIVE_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|"
                                r"me|us|reporters|supporters|voters)\b)[a-z]")
+_BY_AGENT_AFTER = re.compile(r"\s+by\s+(?=[A-Za-z])")
+_AGENT_STOP = re.compile(r"\s(?:for|in|on|at|as|after|during|because|since|who|which|that|when|while|to|over|with)\b"
+                         r"|[,;:.!?)\]—–](?:\s|$)")
+_POSSESSED_STANCE = re.compile(
+    r"\b(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s)\s+"
+    r"(?:(?:\w+ly|strong|vocal|public|open|early|continued|repeated|renewed|own|latest|recent)\s+)?"
+    r"(?P<cue>support for|opposition to|criticism of|criticisms of|attacks? on|calls? for|proposals? (?:for|to)|"
+    r"endorsement of|praise (?:for|of)|claims? that|comments? (?:about|on)|defen[cs]e of|embrace of|"
+    r"rejection of|argument that|assertion that|promise to|pledge to|vow to)\s+")
+_OBJECT_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)|\s(?:and|but|which|who|while|because|when|after|as|has|have|had|"
+                          r"is|are|was|were|will|would)\b")
+_CLAUSE_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)")
+_STANCE_NOUN = CueVerb("support", False, 0.45, "stance")
+_THAT_NEXT = re.compile(r"\s+that\b")
 _COMMA_BEFORE = re.compile(r",((?:''|[\"”’])?)\s*$")
 _ASK_SETTING = re.compile(r"\s+(?:on|in|at|during)\s+[^,;]{1,40}?\s+(?=(?:whether|if|who|what|why|how|when|where|about)\b)")
 _BY_AGENT = re.compile(r"\s+by\s+((?:the|a|an|[A-Z][\w.’'-]*)(?:\s+[\w.’'-]+){0,5}?)(?=\s+(?:whether|if|about|what|"
@@ -109,8 +123,10 @@ def according_to(u: Unit, c) -> bool:
 
 
 def verb_of_reported_words(u: Unit, c) -> bool:
-    """'said the group is neutral and supports ...': the second verb belongs to the reported words."""
-    return bool(_COORDINATED.search(u.text, max(u.start, c.start - LOOKBACK), c.start)) and any(
+    """'said the group is neutral and supports ...': the second verb belongs to the reported words
+    (not a verb with a that-clause of its own: 'said he would stay and noted that ...')."""
+    return bool(_COORDINATED.search(u.text, max(u.start, c.start - LOOKBACK), c.start)) and not _THAT_NEXT.match(
+        u.text, c.end) and any(
         f.verb.sure and f.end <= c.start and not re.search(r"[,;]", u.text[f.end:c.start]) for f, _ in u.forward)
 
 
@@ -172,6 +188,31 @@ def said_name_after_comma(u: Unit, c) -> bool:
         return False
     u.trailing.append((u.start + len(text[u.start:c.start].rstrip()) - 1, c, n))
     u.previous.append(n)
+    return True
+
+
+class _At:
+    """A position standing in for a cue's end (for :func:`_according_np` after 'by')."""
+
+    def __init__(self, end: int):
+        self.end = end
+
+
+def passive_by(u: Unit, c) -> bool:
+    """'The meeting was first reported by Politico.', 'Her death was confirmed by the Eagle
+    Forum': the passive's subject is the content, the agent after 'by' speaks."""
+    text = u.text
+    if not (c.kind == "verb" and c.verb.reports and cue_word(text, c).endswith("ed")
+            and (by := _BY_AGENT_AFTER.match(text, c.end, u.end))
+            and (be := _PASSIVE_BE.search(text, u.start, c.start))):
+        return False
+    stop = _AGENT_STOP.search(text, by.end(), u.end)
+    m = _according_np(text, _At(by.end()), stop.start() if stop else u.end, u.by_end, u.entities)
+    start = _content_start(text, max(u.start, text.rfind(",", u.start, be.start()) + 1), be.start())
+    end = _content_end(text, start, be.start())
+    if m is not None and _words(text, start, end, 1) and not _covered(start, end, u.direct_spans):
+        u.intervals.append(Interval(start, end, "indirect",
+                                    _attribution(text, c, m, confidence=c.verb.confidence * 0.8)))
     return True
 
 
@@ -239,7 +280,7 @@ def forward_cue(u: Unit, c) -> bool:
 
 
 CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, impression,
-             asked_whether, said_name_after_comma, cue_subject, noun_not_verb, editors_note, trailing_cue,
+             asked_whether, said_name_after_comma, passive_by, cue_subject, noun_not_verb, editors_note, trailing_cue,
              forward_cue)
 
 
@@ -276,6 +317,20 @@ def resumed_reports(u: Unit) -> None:
                                         _attribution(u.text, c, m, confidence=c.verb.confidence * 0.85)))
 
 
+# verbs whose named subject inside reported words opens a nested report ('X said Y thinks Z')
+_NESTED_CATEGORIES = frozenset(("stance", "impression"))
+
+
+def _nested_subject(text: str, holder: Interval, m, c) -> bool:
+    """'Smith said Jones thinks ...': another named voice opening the reported clause with a belief
+    or stance verb speaks in a nested report (the holder's speaker becomes its ``outer_speaker``).
+    A pronoun ('Smith said he thinks ...') is mostly the same voice: the words stay the holder's;
+    other weak verbs ('Walsh noted that Ohio boasted ...') stay inside the reported words."""
+    return (m is not None and m.start >= holder.start and m.voice is not None
+            and c.verb.category in _NESTED_CATEGORIES and m.voice.canonical != holder.attr.speaker
+            and not _WORD.search(text, holder.start, m.start))
+
+
 def forward_reports(u: Unit) -> None:
     """'X said (that) ...': the words after the verb up to the next boundary. A weaker verb
     inside reported words stays in them; a new clause ('..., while B backed Y') ends them."""
@@ -286,12 +341,17 @@ def forward_reports(u: Unit) -> None:
         if not c.verb.reports:
             continue  # speech acts ('spoke', 'expressed') name a speaker but introduce no content
         holder = next((iv for iv in reported if iv.start <= c.start < iv.end), None)
+        if (holder is not None and m is not None and m.start < holder.start and _THAT_NEXT.match(text, c.end)
+                and (co := _COORDINATED.search(text, holder.start, c.start))):
+            # 'He said X and noted that Y': the subject's second report ends the first
+            holder.end = _content_end(text, holder.start, co.start())
+            holder = None
         if holder is not None:
             # the boundary starts at the last comma or semicolon before the speaker, or later
             last = max(text.rfind(",", holder.start, m.start), text.rfind(";", holder.start, m.start),
                        holder.start) if m is not None else 0
             split = _NEW_CLAUSE.search(text, last, m.start) if m is not None else None
-            if split is None and not c.verb.sure:
+            if split is None and not c.verb.sure and not _nested_subject(text, holder, m, c):
                 continue  # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in them
             if split is not None:   # 'A preferred X, while B backed Y': a new clause, a new voice
                 holder.end = _content_end(text, holder.start, split.start())
@@ -309,8 +369,11 @@ def forward_reports(u: Unit) -> None:
             end = comma   # 'The newspaper, citing a source, said ...': what is cited ends at the comma
         if m is not None and m.text.lower() in ("who", "which") and (close := _RELATIVE_CLOSE.search(text, start, end)):
             end = close.start()   # 'Scott, who has called X “toxic,” portrayed ...': the relative clause ends
+        at_least = 2
+        if c.verb.category == "stance":
+            at_least = 1 if _named_object(text, c, start, end) else 2
         end = _content_end(text, start, end)
-        if _words(text, start, end, 2) and not _covered(start, end, u.direct_spans):
+        if _words(text, start, end, at_least) and not _covered(start, end, u.direct_spans):
             u.intervals.append(Interval(start, end, "indirect",
                                         _attribution(text, c, m, confidence=c.verb.confidence * 0.9)))
             reported.append(u.intervals[-1])
@@ -329,13 +392,53 @@ def partial_quotes_in_reports(u: Unit) -> None:
             u.intervals = [iv for iv in u.intervals if iv is not t]
 
 
+class _CueSpan:
+    """A cue's offsets (for :func:`_named_object` on a finished interval)."""
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+
+def _named_object(text: str, c, start: int, end: int) -> bool:
+    """A name right after a stance verb ('has endorsed Sanders'): a one-word content that counts."""
+    return start >= 0 and not text[c.end:start].strip() and text[start:start + 1].isupper()
+
+
 def drop_lone_words(u: Unit) -> None:
-    """A lone one-word report ('..., Trump said he would.' -> 'would') is mostly a misread cue."""
+    """A lone one-word report ('..., Trump said he would.' -> 'would') is mostly a misread cue;
+    a name right after a stance verb ('endorsed Sanders') is not."""
     cues: dict[int, int] = {}
     for o in u.intervals:
         cues[o.attr.cue_start] = cues.get(o.attr.cue_start, 0) + 1
     u.intervals = [iv for iv in u.intervals if iv.kind != "indirect" or _words(u.text, iv.start, iv.end, 2)
-                   or cues[iv.attr.cue_start] > 1]
+                   or cues[iv.attr.cue_start] > 1 or (iv.attr.cue_start >= 0 and _named_object(
+                       u.text, _CueSpan(iv.attr.cue_start, iv.attr.cue_end), iv.start, iv.end))]
+
+
+_POSSESSOR = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def possessed_stance(u: Unit) -> None:
+    """'his support for a wall', 'Trump's criticism of the deal': a stance noun with a possessor
+    reports its object for the possessor (a pronoun resolves like 'he')."""
+    text = u.text
+    for found in _POSSESSED_STANCE.finditer(text, u.start, u.end):
+        start = found.end()
+        if _inside(found.start(), u.spans) or any(iv.start <= start < iv.end for iv in u.intervals):
+            continue
+        stop = (_CLAUSE_STOP if found.group("cue").endswith("that") else _OBJECT_STOP).search(text, start, u.end)
+        end = _content_end(text, start, stop.start() if stop else u.end)
+        if not _words(text, start, end, 1) or _covered(start, end, u.direct_spans):
+            continue
+        who = found.group("who")
+        if who.lower() in _POSSESSOR:
+            voice = resolve(_POSSESSOR[who.lower()], found.start(), u.entities)
+        else:
+            name = re.sub(r"[’']s$", "", who)
+            voice = voice_for_name(name, u.entities)
+        mention = Mention(found.start("who"), found.end("who"), voice, who)
+        cue = Cue(found.start("cue"), found.end("cue"), _STANCE_NOUN)
+        u.intervals.append(Interval(start, end, "indirect", _attribution(text, cue, mention, confidence=0.45)))
 
 
 def relay(u: Unit) -> None:
@@ -344,5 +447,5 @@ def relay(u: Unit) -> None:
 
 
 REPORT_STAGES = (trailing_reports, resumed_reports, forward_reports, credit_over_expectation,
-                 partial_quotes_in_reports, drop_lone_words, relative_clause_subject, joint_speakers, relay,
-                 channel_named, canonical_speakers)
+                 partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
+                 relay, channel_named, canonical_speakers)

@@ -28,7 +28,11 @@ Matching, precisely
   ``speaker_accuracy_nested`` counts a gold span's speaker as found when the predicted
   ``speaker`` mention *or* the ``outer_speaker`` mention overlaps the gold Source span (the
   partition and every other number are unchanged; segments without the outer columns score
-  the same on both).
+  the same on both). As in PolNeAR, the nested words are also the outer report's words: a
+  predicted span whose ``outer_mention_start``/``outer_mention_end`` equal the mention of a
+  predicted span that starts before it adds its tokens to that outer span (X's content is
+  "Y thinks Z"), and the speaker of a gold span comes from the predicted span that overlaps
+  it most, the one with fewer tokens on ties (for the gold "Z", the inner report).
 * **Phrase gold** (:func:`score_phrase_gold`). A hand-made table locates passages by a few
   words (``phrase``, its ``occurrence``-th appearance in the text) and states the expected
   ``kind``, ``speaker``, ``source`` and optionally ``cue`` of the segment holding the phrase's
@@ -96,8 +100,20 @@ def _predicted(segments: pd.DataFrame, index) -> list[dict]:
     for key in order:
         g = groups[key]
         g["tokens"] = _tokens(index, g["pieces"])
+        g["extent"] = (min(a for a, _ in g["pieces"]), max(b for _, b in g["pieces"]))
         if g["tokens"]:
             spans.append(g)
+    # a nested report's words are also its outer report's words ('X said Y thinks Z': X's content
+    # is 'Y thinks Z'), as PolNeAR annotates them
+    by_mention = {}
+    for g in spans:
+        by_mention.setdefault(g["mention"], []).append(g)
+    for g in spans:
+        if g["outer"][0] < 0:
+            continue
+        for outer in by_mention.get(g["outer"], ()):
+            if outer is not g and outer["extent"][0] <= g["extent"][0]:
+                outer["tokens"] = outer["tokens"] | g["tokens"]
     return spans
 
 
@@ -177,7 +193,7 @@ def score_attributions(segments: pd.DataFrame, gold: pd.DataFrame, documents: pd
                 counts["d_n_gold"] += 1
                 counts["d_tp_gold"] += any(p["kind"] == "direct" for _, p in found)
             if found and g["source"]:
-                best = max(found, key=lambda op: op[0])[1]
+                best = max(found, key=lambda op: (op[0], -len(op[1]["tokens"])))[1]   # the tightest on ties
                 counts["speaker_n"] += 1
                 strict = _overlaps(best["mention"], g["source"])
                 counts["speaker_ok"] += strict
