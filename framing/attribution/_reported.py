@@ -446,6 +446,8 @@ def relay(u: Unit) -> None:
     _relay(u.intervals, u.entities, u.text)
 
 
+possessed_stance.trigger = _POSSESSED_STANCE  # fires without a cue word: see _segments.analyse_unit
+
 REPORT_STAGES = (trailing_reports, resumed_reports, forward_reports, credit_over_expectation,
                  partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
                  relay, channel_named, canonical_speakers)

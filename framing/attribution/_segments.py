@@ -44,9 +44,12 @@ def _mark_subject(text: str, start: int, end: int, entities, starts) -> None:
 
 
 # the rules over one unit, in order (rule numbers of the ``framing.attribution`` docstring).
-# Only ``mark_subject`` acts on a unit with no quote and no cue: every later rule starts from
-# a quote or a cue, so ``analyse_unit`` skips them there (most sentences of narration).
+# Only ``mark_subject`` acts on a unit with no quote and no cue: the later rules start from a
+# quote or a cue, so ``analyse_unit`` skips them there (most sentences of narration). A rule that
+# can fire without either says so with a ``trigger`` pattern (``possessed_stance``); a unit
+# where a trigger matches runs every rule.
 UNIT_RULES = (mark_subject, direct_quotes, split_quotes, read_cues) + REPORT_STAGES
+_CUELESS_TRIGGERS = tuple(rule.trigger for rule in UNIT_RULES if getattr(rule, "trigger", None) is not None)
 
 
 def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, last_attr, penalty, group_found,
@@ -67,7 +70,8 @@ def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, l
         named = [(m.start, m.end) for m in entities[bisect_left(entity_starts, u_start):bisect_left(entity_starts, u_end)]
                  if m.end - m.start > 8]
         cues = [c for c in cues if not _inside(c.start, spans) and not _inside(c.start, named)]  # 'a think tank report'
-    if not cues and not u_quotes:   # narration: no rule after mark_subject finds anything
+    if not cues and not u_quotes and not any(t.search(text, u_start, u_end) for t in _CUELESS_TRIGGERS):
+        # narration: no rule after mark_subject finds anything
         _mark_subject(text, u_start, u_end, entities, entity_starts)
         return [], None
     u = Unit(text, u_start, u_end, u_quotes, spans, cues, entities, by_end, group_attr, group_found,
