@@ -16,6 +16,8 @@ import pandas as pd
 from framing import BrokenRecordWarning, voices_frame
 from framing.datasets import load_kcna, load_polnear
 
+from _record import add_out_option, record
+
 
 def _quiet(loader):
     """A corpus whose reader warns about known broken records (expected here)."""
@@ -27,7 +29,9 @@ def _quiet(loader):
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    add_out_option(parser)
     args = parser.parse_args(argv)
+    rows = []
     corpora = {"PolNeAR train": load_polnear(split="train"), "KCNA": _quiet(load_kcna)}
     try:   # the AllSides reader arrives with another branch; measured when present
         from framing.datasets import load_allsides
@@ -45,6 +49,11 @@ def main(argv: list[str] | None = None) -> None:
         chars = frame["text"].str.len().sum()
         print(f"{name:14s} {len(frame):6d} articles {chars / len(frame):7.0f} chars/article {len(segments):7d} "
               f"segments {best:6.1f} s CPU  {len(frame) / best:6.0f} articles/s")
+        rows.append({"corpus": name, "articles": len(frame), "chars_per_article": round(chars / len(frame)),
+                     "segments": len(segments), "cpu_seconds": round(best, 2),
+                     "articles_per_s": round(len(frame) / best, 1), "repeat": args.repeat})
+    if args.out:
+        record(args.out, "voices", rows)
 
 
 if __name__ == "__main__":

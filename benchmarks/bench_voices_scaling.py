@@ -17,6 +17,8 @@ import time
 
 from framing import corpora_dir, voices
 
+from _record import add_out_option, record
+
 
 def _seconds(text: str) -> float:
     start = time.process_time()
@@ -27,7 +29,9 @@ def _seconds(text: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max", type=int, default=2_000_000, help="longest document (characters)")
+    add_out_option(parser)
     args = parser.parse_args(argv)
+    rows = []
     seed = (corpora_dir() / "seed" / "trump_kim_summit_article.txt").read_text(encoding="utf-8")
     voices(seed)   # warm the caches
     shapes = {
@@ -45,7 +49,15 @@ def main(argv: list[str] | None = None) -> int:
             seconds = _seconds(text)
             rates.append(seconds / len(text) * 1e6)
             print(f"{name:28s} {len(text):9d} {seconds:8.2f} {rates[-1]:8.2f}")
-        print(f"{name:28s} max/min time per character: {max(rates) / min(rates):.2f}\n")
+            rows.append({"shape": name, "chars": len(text), "cpu_seconds": round(seconds, 3),
+                         "us_per_char": round(rates[-1], 3)})
+        spread = max(rates) / min(rates)
+        print(f"{name:28s} max/min time per character: {spread:.2f}\n")
+        for row in rows:
+            if row["shape"] == name:
+                row["max_over_min"] = round(spread, 2)
+    if args.out:
+        record(args.out, "voices_scaling", rows)
     return 0
 
 
