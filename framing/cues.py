@@ -319,35 +319,47 @@ def cue_counts(texts: Iterable[str], *, cues: Iterable[str | None] | None = None
     index = {f: k for k, f in enumerate(families)}
     on_cue = [f for f in families if f in ATTRIBUTION_FAMILIES] if cue_list is not None else []
     text_families = [f for f in families if f not in on_cue]
-    values = np.zeros((len(texts), len(families)))
-    n_words = np.zeros(len(texts), dtype=np.int64)
-    cache: dict[str, tuple[np.ndarray, int]] = {}
-    for r, text in enumerate(texts):
-        hit = cache.get(text)
+    known: dict[str, tuple[list[float], int]] = {}  # each distinct text is scanned once
+    rows = []
+    for text in texts:
+        hit = known.get(text)
         if hit is None:
-            row = np.zeros(len(families))
             matches, n = _scan(text, text_families)
-            if n == 0:
-                row[:] = math.nan
-            else:
-                for match in matches:
-                    row[index[match["family"]]] += 1
-                row *= 100.0 / n
-            hit = cache[text] = (row, n)
-        values[r], n_words[r] = hit
-        if on_cue:
-            cue = cue_list[r]
-            empty = not isinstance(cue, str) or not cue.strip()
-            for f in on_cue:
-                values[r, index[f]] = math.nan
-            if not empty:
-                for match in cue_matches(cue, families=on_cue):
-                    values[r, index[match["family"]]] = np.nan_to_num(values[r, index[match["family"]]]) + 1
-                for f in on_cue:
-                    values[r, index[f]] = np.nan_to_num(values[r, index[f]])
+            counts = [0.0] * len(families)
+            for match in matches:
+                counts[index[match["family"]]] += 1
+            # the same float operations as counts * (100 / n) in numpy
+            hit = known[text] = ([c * (100.0 / n) for c in counts] if n else [math.nan] * len(families), n)
+        rows.append(hit)
+    values = np.array([row for row, _n in rows], dtype=float).reshape(len(texts), len(families))
+    n_words = np.array([n for _row, n in rows], dtype=np.int64)
+    if on_cue:
+        values[:, [index[f] for f in on_cue]] = _counts_in_cues(cue_list, on_cue)
     frame = pd.DataFrame(values, columns=[f"cue_{f}" for f in families])
     frame["cue_n_words"] = n_words
     return frame
+
+
+def _counts_in_cues(cues: list, families: Sequence[str]) -> np.ndarray:
+    """Matches of ``families`` in each attribution cue (raw counts; NaN rows for empty cues).
+
+    Each distinct cue is scanned once (a corpus has few: "said", "told", "according to" ...).
+    """
+    known: dict = {}
+    rows = []
+    for cue in cues:
+        key = cue if isinstance(cue, str) else None
+        row = known.get(key)
+        if row is None:
+            if key is None or not key.strip():
+                row = [math.nan] * len(families)
+            else:
+                row = [0.0] * len(families)
+                for match in cue_matches(key, families=families):
+                    row[families.index(match["family"])] += 1
+            known[key] = row
+        rows.append(row)
+    return np.array(rows, dtype=float).reshape(len(cues), len(families))
 
 
 def codebook_overlaps() -> pd.DataFrame:

@@ -73,7 +73,7 @@ def _dense_features(texts: list[str], sentiments: pd.DataFrame | None) -> np.nda
     if sentiments is None:
         sentiments = sentiment_scores(texts)
     word_counts = np.array([len(t.split()) for t in texts], dtype=float)
-    values = [sentiments[c].to_numpy(dtype=float) for c in _DENSE[:-1]]
+    values = [np.asarray(sentiments[c], dtype=float) for c in _DENSE[:-1]]  # a frame or a dict of arrays
     return np.column_stack(values + [np.log1p(word_counts)])
 
 
@@ -147,7 +147,8 @@ class NewsSentimentModel:
         ----------
         texts : sequence of str
         sentiments : DataFrame, optional
-            Precomputed ``textblob_*``/``vader_*`` columns for the same texts (saves time).
+            Precomputed ``textblob_*``/``vader_*`` columns for the same texts (a frame or a dict
+            of arrays; saves time).
         """
         texts = list(texts)
         if not texts:
