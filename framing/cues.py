@@ -40,7 +40,7 @@ import pandas as pd
 
 from ._data import read_data_text
 from .errors import FramingError
-from .text import word_spans
+from .text import _WORD, word_spans
 
 __all__ = [
     "ATTRIBUTION_FAMILIES",
@@ -224,12 +224,13 @@ def _scan(text: str, families: Sequence[str] | None = None) -> tuple[list[dict],
     """Matches and the number of words of one text."""
     wanted = set(CUE_FAMILIES if families is None else families)
     matcher = _matcher()
-    spans = word_spans(text)
+    raws = _WORD.findall(text)  # the words of word_spans(text)
     lowered = text.lower().replace("\u2019", "'")
     if len(lowered) == len(text):
-        words = [lowered[s:e] for s, e in spans]
+        # lower-casing keeps every character's word class, so the same spans in the lowered text
+        words = _WORD.findall(lowered)
     else:  # a few characters change length when lower-cased ("İ"): lower word by word
-        words = [_norm(text[s:e]) for s, e in spans]
+        words = [_norm(raw) for raw in raws]
     starts = matcher._starts
     for word in set(words).difference(starts):
         matcher.starts(word)
@@ -237,8 +238,11 @@ def _scan(text: str, families: Sequence[str] | None = None) -> tuple[list[dict],
     next_free: dict[str, int] = {}
     n_words = len(words)
     candidates = list(map(starts.__getitem__, words))
-    # only words that can start a cue are visited (compress runs in C)
-    for i in compress(range(n_words), candidates):
+    cue_at = list(compress(range(n_words), candidates))  # only words that can start a cue (in C)
+    caps_at = list(compress(range(n_words), map(str.isupper, raws))) \
+        if "allcaps" in wanted and lowered != text else []
+    spans = word_spans(text) if cue_at or caps_at else []  # offsets only where a match may be
+    for i in cue_at:
         entries = candidates[i]
         best: dict[str, tuple] = {}
         for entry in entries:
@@ -267,12 +271,11 @@ def _scan(text: str, families: Sequence[str] | None = None) -> tuple[list[dict],
                 {"family": counted, "cue": cue, "start": start, "end": end, "token": text[start:end],
                  "modifier": "negation" if negated else ""}
             )
-    if "allcaps" in wanted and lowered != text:
-        for (s, e), word in zip(spans, words):
-            raw = text[s:e]
-            if raw != word and raw.isupper() and sum(ch.isalpha() for ch in raw) >= 3 \
-                    and word.replace(".", "") not in matcher.allcaps_exclude:
-                found.append({"family": "allcaps", "cue": "(ALL CAPS)", "start": s, "end": e, "token": raw, "modifier": ""})
+    for i in caps_at:
+        raw, word = raws[i], words[i]
+        if raw != word and sum(ch.isalpha() for ch in raw) >= 3 and word.replace(".", "") not in matcher.allcaps_exclude:
+            s, e = spans[i]
+            found.append({"family": "allcaps", "cue": "(ALL CAPS)", "start": s, "end": e, "token": raw, "modifier": ""})
     if "exclamation" in wanted:
         k = text.find("!")
         while k >= 0:

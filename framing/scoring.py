@@ -245,6 +245,7 @@ def _with_columns(data: pd.DataFrame, columns: dict[str, np.ndarray]) -> pd.Data
 #: Seconds per stage of the last ``score`` call in this process (``benchmarks/`` read it):
 #: ``checks``, ``dedupe``, ``language``, one entry per measure, ``assemble``.
 _LAST_STAGES: dict[str, float] = {}
+_now = time.perf_counter
 
 
 class _Clock:
@@ -252,10 +253,10 @@ class _Clock:
 
     def __init__(self):
         self.seconds: dict[str, float] = {}
-        self._last = time.perf_counter()
+        self._last = _now()
 
     def lap(self, stage: str) -> None:
-        now = time.perf_counter()
+        now = _now()
         self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
         self._last = now
 
