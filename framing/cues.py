@@ -61,6 +61,7 @@ _NEGATORS = frozenset(
     ["not", "no", "never", "without", "nor", "neither", "none", "hardly", "cannot", "nobody", "nothing", "nowhere", "lack", "lacks", "lacking"]
 )
 _CLAUSE_BREAK = re.compile(r"[.,;:!?]")
+_SPAN = re.Match.span
 
 
 def _read_csv(name: str) -> list[dict]:
@@ -156,18 +157,51 @@ class _Matcher:
             first, is_prefix = pattern[0]
             (self.prefix if is_prefix else self.exact).setdefault(first, []).append(entry)
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
-        self._starts: dict[str, list] = {}
+        self._starts = _Starts(self)
+        self._pairs = _Pairs(self)
 
-    def starts(self, word: str) -> list:
-        found = self._starts.get(word)
-        if found is None:
-            found = list(self.exact.get(word, ()))
-            for length in self.prefix_lengths:
-                if length > len(word):
-                    break
-                found.extend(self.prefix.get(word[:length], ()))
-            found = tuple(found)
-            self._starts[word] = found
+    def starts(self, word: str) -> tuple:
+        return self._starts[word]
+
+    def _find_starts(self, word: str) -> tuple:
+        found = list(self.exact.get(word, ()))
+        for length in self.prefix_lengths:
+            if length > len(word):
+                break
+            found.extend(self.prefix.get(word[:length], ()))
+        return tuple(found)
+
+
+class _Starts(dict):
+    """word -> the cues that can start there, computed on first sight (lookups run in C)."""
+
+    def __init__(self, matcher: _Matcher):
+        super().__init__()
+        self.matcher = matcher
+
+    def __missing__(self, word: str) -> tuple:
+        found = self[word] = self.matcher._find_starts(word)
+        return found
+
+
+class _Pairs(dict):
+    """(word, next word or None) -> the cues starting at the word whose second word can match
+    the next one (single-word cues always), in codebook order: "in" starts many cues ("in a
+    statement", "in fact" ...) but few fit the word after it."""
+
+    def __init__(self, matcher: _Matcher):
+        super().__init__()
+        self.matcher = matcher
+
+    def __missing__(self, pair: tuple) -> tuple:
+        word, following = pair
+        if len(self) > 1_000_000:
+            self.clear()
+        found = self[pair] = tuple(
+            entry for entry in self.matcher._starts[word]
+            if len(entry[0]) == 1 or following is not None and (
+                following.startswith(entry[0][1][0]) if entry[0][1][1] else following == entry[0][1][0])
+        )
         return found
 
 
@@ -220,8 +254,19 @@ def cue_matches(text: str, *, families: Sequence[str] | None = None) -> list[dic
     return _scan(text, families)[0]
 
 
+_MATCH_KEYS = ("start", "family", "cue", "end", "token", "modifier")
+
+
 def _scan(text: str, families: Sequence[str] | None = None) -> tuple[list[dict], int]:
-    """Matches and the number of words of one text."""
+    """Matches (dicts, in text order) and the number of words of one text."""
+    found, n_words = _scan_tuples(text, families)
+    found.sort()  # by start, then family (one family never has two matches at one start)
+    return [dict(zip(_MATCH_KEYS, match)) for match in found], n_words
+
+
+def _scan_tuples(text: str, families: Sequence[str] | None = None) -> tuple[list[tuple], int]:
+    """Matches as ``(start, family, cue, end, token, modifier)`` tuples in no particular order,
+    and the number of words (what ``cue_counts`` needs: no dicts, no sort)."""
     wanted = set(CUE_FAMILIES if families is None else families)
     matcher = _matcher()
     raws = _WORD.findall(text)  # the words of word_spans(text)
@@ -232,18 +277,18 @@ def _scan(text: str, families: Sequence[str] | None = None) -> tuple[list[dict],
     else:  # a few characters change length when lower-cased ("İ"): lower word by word
         words = [_norm(raw) for raw in raws]
     starts = matcher._starts
-    for word in set(words).difference(starts):
-        matcher.starts(word)
-    found: list[dict] = []
+    found: list[tuple] = []
     next_free: dict[str, int] = {}
     n_words = len(words)
     candidates = list(map(starts.__getitem__, words))
     cue_at = list(compress(range(n_words), candidates))  # only words that can start a cue (in C)
     caps_at = list(compress(range(n_words), map(str.isupper, raws))) \
         if "allcaps" in wanted and lowered != text else []
-    spans = word_spans(text) if cue_at or caps_at else []  # offsets only where a match may be
+    # word_spans(text), with the spans taken in C; only where a match may be
+    spans = list(map(_SPAN, _WORD.finditer(text))) if cue_at or caps_at else []
+    pairs = matcher._pairs
     for i in cue_at:
-        entries = candidates[i]
+        entries = pairs[words[i], words[i + 1] if i + 1 < n_words else None]  # second word fits
         best: dict[str, tuple] = {}
         for entry in entries:
             pattern, family = entry[0], entry[1]
@@ -267,21 +312,17 @@ def _scan(text: str, families: Sequence[str] | None = None) -> tuple[list[dict],
             if counted not in wanted:
                 continue
             start, end = spans[i][0], spans[i + len(pattern) - 1][1]
-            found.append(
-                {"family": counted, "cue": cue, "start": start, "end": end, "token": text[start:end],
-                 "modifier": "negation" if negated else ""}
-            )
+            found.append((start, counted, cue, end, text[start:end], "negation" if negated else ""))
     for i in caps_at:
         raw, word = raws[i], words[i]
         if raw != word and sum(ch.isalpha() for ch in raw) >= 3 and word.replace(".", "") not in matcher.allcaps_exclude:
             s, e = spans[i]
-            found.append({"family": "allcaps", "cue": "(ALL CAPS)", "start": s, "end": e, "token": raw, "modifier": ""})
+            found.append((s, "allcaps", "(ALL CAPS)", e, raw, ""))
     if "exclamation" in wanted:
         k = text.find("!")
         while k >= 0:
-            found.append({"family": "exclamation", "cue": "!", "start": k, "end": k + 1, "token": "!", "modifier": ""})
+            found.append((k, "exclamation", "!", k + 1, "!", ""))
             k = text.find("!", k + 1)
-    found.sort(key=lambda m: (m["start"], m["family"]))
     return found, n_words
 
 
@@ -327,12 +368,16 @@ def cue_counts(texts: Iterable[str], *, cues: Iterable[str | None] | None = None
     for text in texts:
         hit = known.get(text)
         if hit is None:
-            matches, n = _scan(text, text_families)
-            counts = [0.0] * len(families)
-            for match in matches:
-                counts[index[match["family"]]] += 1
-            # the same float operations as counts * (100 / n) in numpy
-            hit = known[text] = ([c * (100.0 / n) for c in counts] if n else [math.nan] * len(families), n)
+            matches, n = _scan_tuples(text, text_families)
+            if n:
+                row = [0.0] * len(families)
+                for match in matches:
+                    row[index[match[1]]] += 1
+                for k in {index[match[1]] for match in matches}:
+                    row[k] *= 100.0 / n  # as counts * (100 / n) in numpy (0 stays 0)
+            else:
+                row = [math.nan] * len(families)
+            hit = known[text] = (row, n)
         rows.append(hit)
     values = np.array([row for row, _n in rows], dtype=float).reshape(len(texts), len(families))
     n_words = np.array([n for _row, n in rows], dtype=np.int64)
