@@ -353,11 +353,17 @@ def cue_counts(texts: Iterable[str], *, cues: Iterable[str | None] | None = None
     [{'cue_sanctions': 16.7, 'cue_we': 16.7, 'cue_n_words': 6}]
     """
     families = tuple(CUE_FAMILIES if families is None else families)
+    values, n_words = _cue_table(list(texts), families, None if cues is None else list(cues))
+    frame = pd.DataFrame(values, columns=[f"cue_{f}" for f in families])
+    frame["cue_n_words"] = n_words
+    return frame
+
+
+def _cue_table(texts: list[str], families: Sequence[str], cue_list: list | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``cue_counts`` as arrays: the rates (one column per family) and the word counts."""
     unknown = [f for f in families if f not in CUE_FAMILIES]
     if unknown:
         raise FramingError(f"unknown cue families {unknown}; choose from {list(CUE_FAMILIES)}.")
-    texts = list(texts)
-    cue_list = None if cues is None else list(cues)
     if cue_list is not None and len(cue_list) != len(texts):
         raise FramingError(f"cues has {len(cue_list)} items but texts has {len(texts)}; pass one cue per text.")
     index = {f: k for k, f in enumerate(families)}
@@ -383,9 +389,7 @@ def cue_counts(texts: Iterable[str], *, cues: Iterable[str | None] | None = None
     n_words = np.array([n for _row, n in rows], dtype=np.int64)
     if on_cue:
         values[:, [index[f] for f in on_cue]] = _counts_in_cues(cue_list, on_cue)
-    frame = pd.DataFrame(values, columns=[f"cue_{f}" for f in families])
-    frame["cue_n_words"] = n_words
-    return frame
+    return values, n_words
 
 
 def _counts_in_cues(cues: list, families: Sequence[str]) -> np.ndarray:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .cues import ATTRIBUTION_FAMILIES, CUE_FAMILIES, _counts_in_cues, _scan, cue_counts
+from .cues import ATTRIBUTION_FAMILIES, CUE_FAMILIES, _counts_in_cues, _cue_table, _scan
 from .embedding_model import load_embedding_model
 from .errors import FramingError
 from .model import load_news_model
@@ -188,6 +188,12 @@ def _cue_finish(result: pd.DataFrame, data: pd.DataFrame, ok: np.ndarray, option
             result[f"cue_{f}"] = np.where(ok, counts[:, k], np.nan)
 
 
+def _cue_rates(texts: list[str], options) -> np.ndarray:
+    """``cue_counts(texts)`` as one array (no frame: a fixed cost per call)."""
+    values, n_words = _cue_table(texts, tuple(CUE_FAMILIES if options.families is None else options.families))
+    return np.column_stack([values, n_words])
+
+
 def _cue_receipt(text_value: str, options) -> list[dict]:
     families = tuple(CUE_FAMILIES if options.families is None else options.families)
     cue_value = options.cue
@@ -246,7 +252,7 @@ def _news_embedding(texts, options) -> pd.DataFrame:
 _BUILTIN = (
     _sentiment_measure("textblob", lambda text, options: textblob_receipt(text)),
     _sentiment_measure("vader", _vader_receipt),
-    Measure("cues", _cue_columns, lambda texts, options: cue_counts(texts, families=options.families),
+    Measure("cues", _cue_columns, lambda texts, options: _cue_rates(texts, options),
             _cue_receipt, finish=_cue_finish, description="framing-cue families per 100 words"),
     Measure("news", ["news_sentiment"], _news, _news_receipt, description="human-rating news sentiment model"),
     Measure("news_embedding", ["news_embedding_sentiment"], _news_embedding, _news_embedding_receipt,

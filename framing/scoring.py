@@ -155,9 +155,9 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     >>> scored[["vader_compound", "score_reason"]].to_dict("list")
     {'vader_compound': [-0.2732, nan, 0.8016], 'score_reason': ['', 'empty text', '']}
     """
-    clock = _Clock()
     if (routed := route(score, locals())) is not NotImplemented:  # Dask frame or cache: framing._dispatch
         return routed
+    clock = _Clock()  # after route: locals() must hold only the arguments
     require_frame(data)
     _require_text_column(data, text)
     measures = _check_measures(measures)
@@ -195,15 +195,17 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
             table[covered] = np.asarray(scored, dtype=float).reshape(len(texts), len(columns))
         full = np.full((len(values), len(columns)), np.nan)
         full[ok] = table[inverse]
-        result = pd.DataFrame(full, columns=columns, index=data.index)
         measured = ok.copy()
         measured[ok] = covered[inverse]
         if measure.finish is not None:
+            result = pd.DataFrame(full, columns=columns, index=data.index)
             measure.finish(result, data, measured, options)
+            for column in result.columns:
+                columns_out[column] = result[column].to_numpy()  # positional: the index may repeat labels
+        else:  # no frame needed (a frame per measure is a fixed cost per call)
+            columns_out.update(zip(columns, full.T))
         for lang in set(row_language[ok & ~measured]):
             uncovered.setdefault(lang, []).append(name)
-        for column in result.columns:
-            columns_out[column] = result[column].to_numpy()  # positional: the index may repeat labels
         clock.lap(name)
     for i in np.flatnonzero(ok):
         skipped = uncovered.get(row_language[i])
