@@ -28,6 +28,8 @@ def _vader():
         "booster": vs.BOOSTER_DICT,
         "special": vs.SPECIAL_CASES,
         "negate": frozenset(vs.NEGATE),
+        # every word of the special cases and multi-word boosters that _special_idioms looks up
+        "idiom_words": frozenset(w for key in (*vs.SPECIAL_CASES, *vs.BOOSTER_DICT) if " " in key for w in key.split()),
     }
 
 
@@ -66,6 +68,7 @@ def _vader_valences(words: list[str]) -> list[float]:
     """Port of VADER's per-word valence loop and but-check (same float operations)."""
     vd = _vader()
     lexicon, booster, special, negate = vd["lexicon"], vd["booster"], vd["special"], vd["negate"]
+    idiom_words = vd["idiom_words"]
     n_scalar, c_incr = -0.74, 0.733
     lower = list(map(str.lower, words))
     count = len(words)
@@ -133,7 +136,8 @@ def _vader_valences(words: list[str]) -> list[float]:
                         pass
                     elif _negated(lower[i - 3], negate):
                         valence = valence * n_scalar
-                    valence = _special_idioms(valence, lower, i, special, booster)
+                    if not idiom_words.isdisjoint(lower[i - 3:i + 3]):  # else no idiom can match
+                        valence = _special_idioms(valence, lower, i, special, booster)
         # _least_check
         if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
             if lower[i - 2] != "at" and lower[i - 2] != "very":

@@ -33,7 +33,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, starmap
 
 import numpy as np
 import pandas as pd
@@ -269,11 +269,12 @@ def _scan_tuples(text: str, families: Sequence[str] | None = None) -> tuple[list
     and the number of words (what ``cue_counts`` needs: no dicts, no sort)."""
     wanted = set(CUE_FAMILIES if families is None else families)
     matcher = _matcher()
-    raws = _WORD.findall(text)  # the words of word_spans(text)
+    spans = list(map(_SPAN, _WORD.finditer(text)))  # word_spans(text), with the spans taken in C
+    cuts = list(starmap(slice, spans))
+    raws = list(map(text.__getitem__, cuts))
     lowered = text.lower().replace("\u2019", "'")
     if len(lowered) == len(text):
-        # lower-casing keeps every character's word class, so the same spans in the lowered text
-        words = _WORD.findall(lowered)
+        words = list(map(lowered.__getitem__, cuts))
     else:  # a few characters change length when lower-cased ("İ"): lower word by word
         words = [_norm(raw) for raw in raws]
     starts = matcher._starts
@@ -284,8 +285,6 @@ def _scan_tuples(text: str, families: Sequence[str] | None = None) -> tuple[list
     cue_at = list(compress(range(n_words), candidates))  # only words that can start a cue (in C)
     caps_at = list(compress(range(n_words), map(str.isupper, raws))) \
         if "allcaps" in wanted and lowered != text else []
-    # word_spans(text), with the spans taken in C; only where a match may be
-    spans = list(map(_SPAN, _WORD.finditer(text))) if cue_at or caps_at else []
     pairs = matcher._pairs
     for i in cue_at:
         entries = pairs[words[i], words[i + 1] if i + 1 < n_words else None]  # second word fits
