@@ -87,6 +87,7 @@ class Measure:
         get NaN from it and a ``score_reason``. ``None``: any language.
     finish : callable, optional
         ``finish(result, data, ok, options)`` adjusts the full result per row after scoring
+        (``data`` is the caller's frame: read it, never change it)
         (the cue families read each row's attribution cue).
     description : str
 
