@@ -40,6 +40,7 @@ import pandas as pd
 
 from ._data import read_data_text
 from .errors import FramingError
+from ._cue_index import _Pairs, _Starts
 from .text import _WORD, word_spans
 
 __all__ = [
@@ -170,39 +171,6 @@ class _Matcher:
                 break
             found.extend(self.prefix.get(word[:length], ()))
         return tuple(found)
-
-
-class _Starts(dict):
-    """word -> the cues that can start there, computed on first sight (lookups run in C)."""
-
-    def __init__(self, matcher: _Matcher):
-        super().__init__()
-        self.matcher = matcher
-
-    def __missing__(self, word: str) -> tuple:
-        found = self[word] = self.matcher._find_starts(word)
-        return found
-
-
-class _Pairs(dict):
-    """(word, next word or None) -> the cues starting at the word whose second word can match
-    the next one (single-word cues always), in codebook order: "in" starts many cues ("in a
-    statement", "in fact" ...) but few fit the word after it."""
-
-    def __init__(self, matcher: _Matcher):
-        super().__init__()
-        self.matcher = matcher
-
-    def __missing__(self, pair: tuple) -> tuple:
-        word, following = pair
-        if len(self) > 1_000_000:
-            self.clear()
-        found = self[pair] = tuple(
-            entry for entry in self.matcher._starts[word]
-            if len(entry[0]) == 1 or following is not None and (
-                following.startswith(entry[0][1][0]) if entry[0][1][1] else following == entry[0][1][0])
-        )
-        return found
 
 
 @lru_cache(maxsize=1)
