@@ -8,14 +8,21 @@ speed-up cannot exceed the number of free cores (the reference machine has 2, sh
 To use an existing cluster instead: ``distributed.Client("tcp://scheduler-host:8786")`` before
 calling ``voices_frame``/``score`` (every worker needs ``pip install framing``).
 
-    python benchmarks/bench_dask.py [--workers 1 2] [--limit N] [--partitions 16]
+``--out DIR`` also writes ``DIR/bench_dask.csv`` (one row per worker count, with the load
+average before and after the run: the machine is shared).
+
+    python benchmarks/bench_dask.py [--workers 1 2] [--limit N] [--partitions 16] [--out DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime
+import os
 import time
 import warnings
+from pathlib import Path
 
 
 def main() -> None:
@@ -23,6 +30,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--limit", type=int, default=0, help="a seeded sample of N documents")
     parser.add_argument("--partitions", type=int, default=16)
+    parser.add_argument("--out", help="also write DIR/bench_dask.csv")
     args = parser.parse_args()
 
     import dask.dataframe as dd
@@ -38,19 +46,33 @@ def main() -> None:
     if args.limit:
         docs = docs.sample(n=args.limit, random_state=0).sort_index()  # both corpora, in order
     ddf = dd.from_pandas(docs, npartitions=args.partitions)
-    times = {}
+    times, rows = {}, []
     for n in args.workers:
+        load_before = os.getloadavg()[0]
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
                 Client(cluster) as client:
             client.run(lambda: framing.score(pd.DataFrame({"text": ["warm up the lexicons."]})))
             start = time.perf_counter()
             segments = len(framing.score(framing.voices_frame(ddf)).compute())
             times[n] = time.perf_counter() - start
-            print(f"{n} worker(s): {times[n]:.1f} s for {len(docs):,} documents, {segments:,} segments", flush=True)
-    if len(times) > 1:
-        first = min(times)
-        for n, seconds in times.items():
-            print(f"speed-up with {n} workers: {times[first] / seconds:.2f}x")
+            print(f"{n} worker(s): {times[n]:.1f} s for {len(docs):,} documents, {segments:,} segments "
+                  f"(load average {load_before:.2f} -> {os.getloadavg()[0]:.2f})", flush=True)
+            rows.append({"workers": n, "documents": len(docs), "segments": segments, "partitions": args.partitions,
+                         "seconds": round(times[n], 2), "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2)})
+    first = min(times)
+    for row in rows:
+        row["speedup"] = round(times[first] / times[row["workers"]], 2)
+        if len(times) > 1:
+            print(f"speed-up with {row['workers']} workers: {times[first] / times[row['workers']]:.2f}x")
+    if args.out:
+        path = Path(args.out) / "bench_dask.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
+        with path.open("w", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=["date", *rows[0], "cores"])
+            writer.writeheader()
+            writer.writerows({"date": date, **row, "cores": os.cpu_count()} for row in rows)
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -7,21 +7,29 @@ Two ways, in one run, each in its own fresh process (so peak memory is its own):
   VADER ``polarity_scores(s)`` per sentence.
 
 Both start timing after the corpus is loaded and the libraries imported (loading is the same for
-both and printed separately). The kit's time is broken down by stage (voices, TextBlob, VADER,
-cues, news model). Issue 11's targets: kit >= 10x faster than the loop, peak memory < 1 GB, and
-time linear in corpus size (``--limit N --scale 1 2 4``: N, 2N and 4N distinct documents).
+both and printed separately). The kit's time is broken down by stage: voices, then the stages
+``score`` itself clocks in the timed call (``framing.scoring._LAST_STAGES``: checks, dedupe,
+language, one per measure, assemble; they add up to the score time). Issue 11's targets: kit
+>= 10x faster than the loop, peak memory < 1 GB, and time linear in corpus size (``--limit N
+--scale 1 2 4``: N, 2N and 4N distinct documents). ``--out DIR`` also writes
+``DIR/bench_end_to_end.csv``, one row per run, with the load average before and after it (the
+machine is shared: quote it with the numbers).
 
-    python benchmarks/bench_end_to_end.py [--limit N --scale 1 2 4] [--no-loop]
+    python benchmarks/bench_end_to_end.py [--limit N --scale 1 2 4] [--no-loop] [--out DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime
 import multiprocessing as mp
+import os
 import resource
 import sys
 import time
 import warnings
+from pathlib import Path
 
 
 def _documents(limit: int, scale: int):
@@ -51,9 +59,7 @@ def _kit(limit, scale, queue):
     import pandas as pd
 
     import framing
-    from framing.cues import cue_counts
-    from framing.model import load_news_model
-    from framing.sentiment import sentiment_scores
+    from framing import scoring
 
     docs, load_seconds = _documents(limit, scale)
     framing.score(pd.DataFrame({"text": ["warm up every lexicon and model."]}))  # imports, lexicons
@@ -63,20 +69,7 @@ def _kit(limit, scale, queue):
     scored = framing.score(segments)
     total = time.perf_counter() - start
     peak = _peak_mb()
-    # The same work measure by measure (on the distinct usable texts, as score does), for the
-    # breakdown only: not part of the timed run above.
-    texts = list(dict.fromkeys(t for t, r in zip(scored["text"], scored["score_reason"]) if not r))
-    parts = {}
-    for name, work in (("textblob", lambda: sentiment_scores(texts, measures=["textblob"])),
-                       ("vader", lambda: sentiment_scores(texts, measures=["vader"])),
-                       ("cues", lambda: cue_counts(texts))):
-        t = time.perf_counter()
-        work()
-        parts[name] = time.perf_counter() - t
-    both = sentiment_scores(texts)
-    t = time.perf_counter()
-    load_news_model().predict(texts, sentiments=both)  # the model's own part (sentiments given)
-    parts["news"] = time.perf_counter() - t
+    parts = dict(scoring._LAST_STAGES)  # clocked inside the timed score call: they add up to it
     queue.put({"name": f"kit x{scale}", "documents": len(docs), "units": len(scored), "seconds": total,
                "voices": voices_seconds, "score": total - voices_seconds, "parts": parts, "peak_mb": peak,
                "load": load_seconds, "chars": int(np.sum(docs["text"].str.len()))})
@@ -104,11 +97,43 @@ def _loop(limit, scale, queue):
 def _run(target, limit, scale):
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
+    load_before = os.getloadavg()[0]
     process = ctx.Process(target=target, args=(limit, scale, queue))
     process.start()
     result = queue.get()
     process.join()
+    result.update(scale=scale, load_before=load_before, load_after=os.getloadavg()[0])
     return result
+
+
+_STAGES = ("checks", "dedupe", "language", "textblob", "vader", "cues", "news", "assemble")
+
+
+def _write_csv(folder: str, runs: list[dict], speedup: float | None) -> Path:
+    path = Path(folder) / "bench_end_to_end.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
+    fields = ["date", "run", "scale", "documents", "units", "chars", "seconds", "voices", "score",
+              *(f"score_{s}" for s in _STAGES), "score_other", "peak_mb", "speedup", "load_before", "load_after",
+              "cores"]
+    with path.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        for r in runs:
+            parts = r.get("parts", {})
+            row = {"date": date, "run": r["name"].split()[0], "scale": r["scale"], "documents": r["documents"],
+                   "units": r["units"], "chars": r.get("chars", ""), "seconds": round(r["seconds"], 2),
+                   "voices": round(r["voices"], 2) if "voices" in r else "",
+                   "score": round(r["score"], 2) if "score" in r else "",
+                   "peak_mb": round(r["peak_mb"]), "load_before": round(r["load_before"], 2), "load_after": round(r["load_after"], 2),
+                   "cores": os.cpu_count(),
+                   "speedup": round(speedup, 2) if speedup and r is runs[0] else ""}
+            for stage in _STAGES:
+                row[f"score_{stage}"] = round(parts[stage], 2) if stage in parts else ""
+            if parts:  # measures outside the defaults
+                row["score_other"] = round(sum(v for k, v in parts.items() if k not in _STAGES), 2)
+            writer.writerow(row)
+    return path
 
 
 def main(argv=None) -> int:
@@ -116,6 +141,7 @@ def main(argv=None) -> int:
     parser.add_argument("--scale", type=int, nargs="+", default=[1], help="multiples of --limit documents (e.g. 1 2 4)")
     parser.add_argument("--limit", type=int, default=0, help="a seeded sample of N documents (quick look)")
     parser.add_argument("--no-loop", action="store_true", help="skip the hand-written loop")
+    parser.add_argument("--out", help="also write DIR/bench_end_to_end.csv (one row per run)")
     args = parser.parse_args(argv)
     kits = []
     for scale in args.scale:
@@ -125,18 +151,24 @@ def main(argv=None) -> int:
         print(f"{r['name']:<8} {r['documents']:>7,} docs {r['units']:>8,} segments {r['seconds']:7.1f} s "
               f"(voices {r['voices']:.1f}, score {r['score']:.1f}: {parts}) "
               f"{r['seconds'] / r['chars'] * 1e6:.2f} us/char; peak {r['peak_mb']:.0f} MB; "
-              f"load {r['load']:.1f} s", flush=True)
+              f"load {r['load']:.1f} s; load average {r['load_before']:.2f} -> {r['load_after']:.2f}", flush=True)
     if len(kits) > 1:
         base = kits[0]["seconds"] / kits[0]["chars"]
         print("time per character relative to x{}: {}".format(
             args.scale[0], ", ".join(f"x{s}: {k['seconds'] / k['chars'] / base:.2f}" for s, k in zip(args.scale, kits))))
+    runs, speedup = list(kits), None
     if not args.no_loop:
         loop = _run(_loop, args.limit, args.scale[0])
         print(f"{loop['name']:<8} {loop['documents']:>7,} docs {loop['units']:>8,} sentences {loop['seconds']:7.1f} s "
-              f"peak {loop['peak_mb']:.0f} MB", flush=True)
+              f"peak {loop['peak_mb']:.0f} MB; load average {loop['load_before']:.2f} -> {loop['load_after']:.2f}",
+              flush=True)
         kit = kits[0]
-        print(f"speed-up x{args.scale[0]}: {loop['seconds'] / kit['seconds']:.1f}x (target >= 10x); kit peak "
+        speedup = loop["seconds"] / kit["seconds"]
+        print(f"speed-up x{args.scale[0]}: {speedup:.1f}x (target >= 10x); kit peak "
               f"{kit['peak_mb']:.0f} MB (target < 1024 MB)")
+        runs.append(loop)
+    if args.out:
+        print(f"wrote {_write_csv(args.out, runs, speedup)}")
     return 0
 
 

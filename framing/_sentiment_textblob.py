@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +35,8 @@ def _textblob():
         "negations": tuple(sentiment.negations),
         "tokenizer": sentiment.tokenizer,
         "emoticons": emoticons,
+        # words that change the assessments when no modifier or negation is pending
+        "active": frozenset(lexicon) | frozenset(sentiment.negations) | frozenset(emoticons) | {"!", "(!)"},
         "punctuation": PUNCTUATION,
         "mood": MOOD,
         "irony": IRONY,
@@ -63,13 +66,15 @@ def _tokenizer_constants():
     }
 
 
-_SPLIT_CACHE: dict[str, tuple[str, ...]] = {}
 _SENTENCE_END = frozenset(("...", ".", "!", "?"))
 _CLOSERS = frozenset(("'", '"', "\u201d", "\u2019", "...", ".", "!", "?", ")"))
 
 
-def _split_token(t: str, k: dict) -> tuple[str, ...]:
-    """Port of the per-token punctuation splitting inside pattern's ``find_tokens``."""
+@lru_cache(maxsize=1 << 18)
+def _split_token(t: str) -> tuple[str, ...]:
+    """Port of the per-token punctuation splitting inside pattern's ``find_tokens`` (cached: a
+    corpus has far fewer distinct whitespace-separated tokens than tokens)."""
+    k = _tokenizer_constants()
     punctuation, replace = k["punctuation"], k["replace"]
     out, tail = [], []
     while t.startswith(punctuation) and t not in replace:
@@ -108,15 +113,7 @@ def _find_tokens(string: str) -> list[str]:
     string = _CRLF.sub("\n", string)
     string = _PARAGRAPH.sub(f" {k['eos']} ", string)
     string = _SPACES.sub(" ", string)
-    cache = _SPLIT_CACHE
-    if len(cache) > 500_000:
-        cache.clear()
-    tokens: list[str] = []
-    for t in k["token"].findall(string + " "):
-        parts = cache.get(t)
-        if parts is None:
-            parts = cache[t] = _split_token(t, k)
-        tokens.extend(parts)
+    tokens = list(chain.from_iterable(map(_split_token, k["token"].findall(string + " "))))
     eos = k["eos"]
     sentences, i, j = [[]], 0, 0
     n = len(tokens)
@@ -143,8 +140,42 @@ _SPACES = re.compile(r"\s+")
 
 def _textblob_tokens(text: str, *, engine: str = "fast") -> list[str]:
     # Exactly what pattern's Sentiment.__call__ feeds to assessments() for a string.
-    tokenizer = _find_tokens if engine == "fast" else _textblob()["tokenizer"]
-    return " ".join(tokenizer(text)).split()
+    if engine == "fast":
+        return _fast_tokens(text)
+    return " ".join(_textblob()["tokenizer"](text)).split()
+
+
+def _fast_tokens(text: str) -> list[str]:
+    """``" ".join(find_tokens(text)).split()`` without building sentences, when that is exact.
+
+    ``find_tokens`` splits the tokens into sentences, drops the END-OF-SENTENCE markers, and
+    rewrites sarcasm marks and spaced emoticons within each sentence. The words that come out
+    are the tokens minus the markers, *unless* one of the two rewrites fires. Every sentence is a
+    substring of the tokens joined by spaces (where a sentence's end, ``$`` in the emoticon
+    pattern, is followed by a space), so when neither pattern matches the joined tokens no
+    sentence is rewritten; otherwise the full port runs. The whitespace-separated tokens equal
+    pattern's ``(\\S+)\\s`` matches after its whitespace collapse (same whitespace definition).
+    """
+    k = _tokenizer_constants()
+    string = k["contractions"].sub(r" \g<0>", text) if "'" in text else text  # every contraction has a '
+    string = (
+        string.replace("\u201c", " \u201c ")
+        .replace("\u201d", " \u201d ")
+        .replace("\u2018", " \u2018 ")
+        .replace("\u2019", " \u2019 ")
+        .replace("'", " ' ")
+        .replace('"', ' " ')
+    )
+    if "\n" in string:
+        string = _PARAGRAPH.sub(f" {k['eos']} ", _CRLF.sub("\n", string))
+    tokens = list(chain.from_iterable(map(_split_token, string.split())))
+    eos = k["eos"]
+    if eos in tokens:
+        tokens = [t for t in tokens if t != eos]
+    joined = " ".join(tokens)
+    if k["sarcasm"].search(joined) is not None or k["emoticons"].search(joined) is not None:
+        return " ".join(_find_tokens(text)).split()
+    return tokens
 
 
 def _textblob_assessments(words: list[str]) -> list[tuple[list[str], float, float, str | None]]:
@@ -152,10 +183,13 @@ def _textblob_assessments(words: list[str]) -> list[tuple[list[str], float, floa
     tb = _textblob()
     lexicon, adverbs, labels = tb["lexicon"], tb["adverbs"], tb["labels"]
     negations, emoticons, punctuation = tb["negations"], tb["emoticons"], tb["punctuation"]
+    active = tb["active"]
     a: list[dict] = []
     m = None  # preceding modifier (adverb)
     n = None  # preceding negation
-    for w in (word.lower() for word in words):
+    for w in map(str.lower, words):
+        if m is None and n is None and w not in active:
+            continue  # no branch below changes anything for this word
         entry = lexicon.get(w)
         if entry is not None:
             p, s, i = entry

@@ -12,6 +12,7 @@ import heapq
 import math
 import string
 from functools import lru_cache
+from itertools import compress
 
 
 @lru_cache(maxsize=1)
@@ -27,6 +28,8 @@ def _vader():
         "booster": vs.BOOSTER_DICT,
         "special": vs.SPECIAL_CASES,
         "negate": frozenset(vs.NEGATE),
+        # every word of the special cases and multi-word boosters that _special_idioms looks up
+        "idiom_words": frozenset(w for key in (*vs.SPECIAL_CASES, *vs.BOOSTER_DICT) if " " in key for w in key.split()),
     }
 
 
@@ -47,11 +50,14 @@ def _vader_prepare(text: str) -> tuple[str, list[str]]:
                 prev_space = ch == " "
         text = "".join(out)
     text = text.strip()
-    words = []
-    for token in text.split():
-        stripped = token.strip(string.punctuation)
-        words.append(token if len(stripped) <= 2 else stripped)
-    return text, words
+    return text, list(map(_vader_word, text.split()))
+
+
+@lru_cache(maxsize=1 << 18)
+def _vader_word(token: str) -> str:
+    """VADER's ``_strip_punc_if_word`` (cached: far fewer distinct tokens than tokens)."""
+    stripped = token.strip(string.punctuation)
+    return token if len(stripped) <= 2 else stripped
 
 
 def _negated(word: str, negate) -> bool:
@@ -62,19 +68,18 @@ def _vader_valences(words: list[str]) -> list[float]:
     """Port of VADER's per-word valence loop and but-check (same float operations)."""
     vd = _vader()
     lexicon, booster, special, negate = vd["lexicon"], vd["booster"], vd["special"], vd["negate"]
+    idiom_words = vd["idiom_words"]
     n_scalar, c_incr = -0.74, 0.733
-    lower = [w.lower() for w in words]
+    lower = list(map(str.lower, words))
     count = len(words)
-    allcaps = sum(1 for w in words if w.isupper())
+    allcaps = sum(map(str.isupper, words))
     is_cap_diff = 0 < count - allcaps < count
-    sentiments: list[float] = []
-    for i, item in enumerate(words):
-        low = lower[i]
+    # Words outside the lexicon (and boosters, and "kind" before "of") score 0: only the
+    # lexicon words run the rules below (same statements, same order as the library's loop).
+    sentiments: list[float] = [0] * count
+    for i in compress(range(count), map(lexicon.__contains__, lower)):
+        item, low = words[i], lower[i]
         if low in booster or (i < count - 1 and low == "kind" and lower[i + 1] == "of"):
-            sentiments.append(0)
-            continue
-        if low not in lexicon:
-            sentiments.append(0)
             continue
         valence = lexicon[low]
         if low == "no" and i != count - 1 and lower[i + 1] in lexicon:
@@ -131,14 +136,15 @@ def _vader_valences(words: list[str]) -> list[float]:
                         pass
                     elif _negated(lower[i - 3], negate):
                         valence = valence * n_scalar
-                    valence = _special_idioms(valence, lower, i, special, booster)
+                    if not idiom_words.isdisjoint(lower[i - 3:i + 3]):  # else no idiom can match
+                        valence = _special_idioms(valence, lower, i, special, booster)
         # _least_check
         if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
             if lower[i - 2] != "at" and lower[i - 2] != "very":
                 valence = valence * n_scalar
         elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
             valence = valence * n_scalar
-        sentiments.append(valence)
+        sentiments[i] = valence
     if "but" in lower:
         _but_check(sentiments, lower.index("but"))
     return sentiments
@@ -223,14 +229,13 @@ def _vader_score(sentiments: list[float], text: str) -> dict[str, float]:
         sum_s -= amplifier
     compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
     compound = -1.0 if compound < -1.0 else (min(compound, 1.0))
-    pos_sum, neg_sum, neu_count = 0.0, 0.0, 0
-    for score in sentiments:
+    pos_sum, neg_sum = 0.0, 0.0
+    neu_count = sentiments.count(0)  # == 0: also 0.0 and -0.0
+    for score in filter(None, sentiments):  # zeros add to neither sum
         if score > 0:
             pos_sum += float(score) + 1
         if score < 0:
             neg_sum += float(score) - 1
-        if score == 0:
-            neu_count += 1
     if pos_sum > math.fabs(neg_sum):
         pos_sum += amplifier
     elif pos_sum < math.fabs(neg_sum):

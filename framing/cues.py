@@ -33,14 +33,15 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, starmap
 
 import numpy as np
 import pandas as pd
 
 from ._data import read_data_text
 from .errors import FramingError
-from .text import word_spans
+from ._cue_index import _Pairs, _Starts
+from .text import _WORD, word_spans
 
 __all__ = [
     "ATTRIBUTION_FAMILIES",
@@ -61,6 +62,7 @@ _NEGATORS = frozenset(
     ["not", "no", "never", "without", "nor", "neither", "none", "hardly", "cannot", "nobody", "nothing", "nowhere", "lack", "lacks", "lacking"]
 )
 _CLAUSE_BREAK = re.compile(r"[.,;:!?]")
+_SPAN = re.Match.span
 
 
 def _read_csv(name: str) -> list[dict]:
@@ -156,19 +158,19 @@ class _Matcher:
             first, is_prefix = pattern[0]
             (self.prefix if is_prefix else self.exact).setdefault(first, []).append(entry)
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
-        self._starts: dict[str, list] = {}
+        self._starts = _Starts(self)
+        self._pairs = _Pairs(self)
 
-    def starts(self, word: str) -> list:
-        found = self._starts.get(word)
-        if found is None:
-            found = list(self.exact.get(word, ()))
-            for length in self.prefix_lengths:
-                if length > len(word):
-                    break
-                found.extend(self.prefix.get(word[:length], ()))
-            found = tuple(found)
-            self._starts[word] = found
-        return found
+    def starts(self, word: str) -> tuple:
+        return self._starts[word]
+
+    def _find_starts(self, word: str) -> tuple:
+        found = list(self.exact.get(word, ()))
+        for length in self.prefix_lengths:
+            if length > len(word):
+                break
+            found.extend(self.prefix.get(word[:length], ()))
+        return tuple(found)
 
 
 @lru_cache(maxsize=1)
@@ -220,26 +222,40 @@ def cue_matches(text: str, *, families: Sequence[str] | None = None) -> list[dic
     return _scan(text, families)[0]
 
 
+_MATCH_KEYS = ("start", "family", "cue", "end", "token", "modifier")
+
+
 def _scan(text: str, families: Sequence[str] | None = None) -> tuple[list[dict], int]:
-    """Matches and the number of words of one text."""
+    """Matches (dicts, in text order) and the number of words of one text."""
+    found, n_words = _scan_tuples(text, families)
+    found.sort()  # by start, then family (one family never has two matches at one start)
+    return [dict(zip(_MATCH_KEYS, match)) for match in found], n_words
+
+
+def _scan_tuples(text: str, families: Sequence[str] | None = None) -> tuple[list[tuple], int]:
+    """Matches as ``(start, family, cue, end, token, modifier)`` tuples in no particular order,
+    and the number of words (what ``cue_counts`` needs: no dicts, no sort)."""
     wanted = set(CUE_FAMILIES if families is None else families)
     matcher = _matcher()
-    spans = word_spans(text)
+    spans = list(map(_SPAN, _WORD.finditer(text)))  # word_spans(text), with the spans taken in C
+    cuts = list(starmap(slice, spans))
+    raws = list(map(text.__getitem__, cuts))
     lowered = text.lower().replace("\u2019", "'")
     if len(lowered) == len(text):
-        words = [lowered[s:e] for s, e in spans]
+        words = list(map(lowered.__getitem__, cuts))
     else:  # a few characters change length when lower-cased ("İ"): lower word by word
-        words = [_norm(text[s:e]) for s, e in spans]
+        words = [_norm(raw) for raw in raws]
     starts = matcher._starts
-    for word in set(words).difference(starts):
-        matcher.starts(word)
-    found: list[dict] = []
+    found: list[tuple] = []
     next_free: dict[str, int] = {}
     n_words = len(words)
     candidates = list(map(starts.__getitem__, words))
-    # only words that can start a cue are visited (compress runs in C)
-    for i in compress(range(n_words), candidates):
-        entries = candidates[i]
+    cue_at = list(compress(range(n_words), candidates))  # only words that can start a cue (in C)
+    caps_at = list(compress(range(n_words), map(str.isupper, raws))) \
+        if "allcaps" in wanted and lowered != text else []
+    pairs = matcher._pairs
+    for i in cue_at:
+        entries = pairs[words[i], words[i + 1] if i + 1 < n_words else None]  # second word fits
         best: dict[str, tuple] = {}
         for entry in entries:
             pattern, family = entry[0], entry[1]
@@ -263,22 +279,17 @@ def _scan(text: str, families: Sequence[str] | None = None) -> tuple[list[dict],
             if counted not in wanted:
                 continue
             start, end = spans[i][0], spans[i + len(pattern) - 1][1]
-            found.append(
-                {"family": counted, "cue": cue, "start": start, "end": end, "token": text[start:end],
-                 "modifier": "negation" if negated else ""}
-            )
-    if "allcaps" in wanted and lowered != text:
-        for (s, e), word in zip(spans, words):
-            raw = text[s:e]
-            if raw != word and raw.isupper() and sum(ch.isalpha() for ch in raw) >= 3 \
-                    and word.replace(".", "") not in matcher.allcaps_exclude:
-                found.append({"family": "allcaps", "cue": "(ALL CAPS)", "start": s, "end": e, "token": raw, "modifier": ""})
+            found.append((start, counted, cue, end, text[start:end], "negation" if negated else ""))
+    for i in caps_at:
+        raw, word = raws[i], words[i]
+        if raw != word and sum(ch.isalpha() for ch in raw) >= 3 and word.replace(".", "") not in matcher.allcaps_exclude:
+            s, e = spans[i]
+            found.append((s, "allcaps", "(ALL CAPS)", e, raw, ""))
     if "exclamation" in wanted:
         k = text.find("!")
         while k >= 0:
-            found.append({"family": "exclamation", "cue": "!", "start": k, "end": k + 1, "token": "!", "modifier": ""})
+            found.append((k, "exclamation", "!", k + 1, "!", ""))
             k = text.find("!", k + 1)
-    found.sort(key=lambda m: (m["start"], m["family"]))
     return found, n_words
 
 
@@ -309,45 +320,65 @@ def cue_counts(texts: Iterable[str], *, cues: Iterable[str | None] | None = None
     [{'cue_sanctions': 16.7, 'cue_we': 16.7, 'cue_n_words': 6}]
     """
     families = tuple(CUE_FAMILIES if families is None else families)
+    values, n_words = _cue_table(list(texts), families, None if cues is None else list(cues))
+    frame = pd.DataFrame(values, columns=[f"cue_{f}" for f in families])
+    frame["cue_n_words"] = n_words
+    return frame
+
+
+def _cue_table(texts: list[str], families: Sequence[str], cue_list: list | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``cue_counts`` as arrays: the rates (one column per family) and the word counts."""
     unknown = [f for f in families if f not in CUE_FAMILIES]
     if unknown:
         raise FramingError(f"unknown cue families {unknown}; choose from {list(CUE_FAMILIES)}.")
-    texts = list(texts)
-    cue_list = None if cues is None else list(cues)
     if cue_list is not None and len(cue_list) != len(texts):
         raise FramingError(f"cues has {len(cue_list)} items but texts has {len(texts)}; pass one cue per text.")
     index = {f: k for k, f in enumerate(families)}
     on_cue = [f for f in families if f in ATTRIBUTION_FAMILIES] if cue_list is not None else []
     text_families = [f for f in families if f not in on_cue]
-    values = np.zeros((len(texts), len(families)))
-    n_words = np.zeros(len(texts), dtype=np.int64)
-    cache: dict[str, tuple[np.ndarray, int]] = {}
-    for r, text in enumerate(texts):
-        hit = cache.get(text)
+    known: dict[str, tuple[list[float], int]] = {}  # each distinct text is scanned once
+    rows = []
+    for text in texts:
+        hit = known.get(text)
         if hit is None:
-            row = np.zeros(len(families))
-            matches, n = _scan(text, text_families)
-            if n == 0:
-                row[:] = math.nan
-            else:
+            matches, n = _scan_tuples(text, text_families)
+            if n:
+                row = [0.0] * len(families)
                 for match in matches:
-                    row[index[match["family"]]] += 1
-                row *= 100.0 / n
-            hit = cache[text] = (row, n)
-        values[r], n_words[r] = hit
-        if on_cue:
-            cue = cue_list[r]
-            empty = not isinstance(cue, str) or not cue.strip()
-            for f in on_cue:
-                values[r, index[f]] = math.nan
-            if not empty:
-                for match in cue_matches(cue, families=on_cue):
-                    values[r, index[match["family"]]] = np.nan_to_num(values[r, index[match["family"]]]) + 1
-                for f in on_cue:
-                    values[r, index[f]] = np.nan_to_num(values[r, index[f]])
-    frame = pd.DataFrame(values, columns=[f"cue_{f}" for f in families])
-    frame["cue_n_words"] = n_words
-    return frame
+                    row[index[match[1]]] += 1
+                for k in {index[match[1]] for match in matches}:
+                    row[k] *= 100.0 / n  # as counts * (100 / n) in numpy (0 stays 0)
+            else:
+                row = [math.nan] * len(families)
+            hit = known[text] = (row, n)
+        rows.append(hit)
+    values = np.array([row for row, _n in rows], dtype=float).reshape(len(texts), len(families))
+    n_words = np.array([n for _row, n in rows], dtype=np.int64)
+    if on_cue:
+        values[:, [index[f] for f in on_cue]] = _counts_in_cues(cue_list, on_cue)
+    return values, n_words
+
+
+def _counts_in_cues(cues: list, families: Sequence[str]) -> np.ndarray:
+    """Matches of ``families`` in each attribution cue (raw counts; NaN rows for empty cues).
+
+    Each distinct cue is scanned once (a corpus has few: "said", "told", "according to" ...).
+    """
+    known: dict = {}
+    rows = []
+    for cue in cues:
+        key = cue if isinstance(cue, str) else None
+        row = known.get(key)
+        if row is None:
+            if key is None or not key.strip():
+                row = [math.nan] * len(families)
+            else:
+                row = [0.0] * len(families)
+                for match in cue_matches(key, families=families):
+                    row[families.index(match["family"])] += 1
+            known[key] = row
+        rows.append(row)
+    return np.array(rows, dtype=float).reshape(len(cues), len(families))
 
 
 def codebook_overlaps() -> pd.DataFrame:

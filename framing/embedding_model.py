@@ -159,7 +159,8 @@ class EmbeddingSentimentModel:
         ----------
         texts : sequence of str
         sentiments : DataFrame, optional
-            Precomputed ``textblob_*``/``vader_*`` columns for the same texts (saves time).
+            Precomputed ``textblob_*``/``vader_*`` columns for the same texts (a frame or a dict
+            of arrays; saves time).
         embeddings : ndarray, optional
             Precomputed :func:`embed_sentences` rows for the same texts (then no encoder is
             needed).

@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .cues import ATTRIBUTION_FAMILIES, CUE_FAMILIES, _scan, cue_counts
+from .cues import ATTRIBUTION_FAMILIES, CUE_FAMILIES, _counts_in_cues, _cue_table, _scan
 from .embedding_model import load_embedding_model
 from .errors import FramingError
 from .model import load_news_model
-from .sentiment import SENTIMENT_FIELDS, sentiment_scores, textblob_receipt, vader_receipt
+from .sentiment import SENTIMENT_FIELDS, _sentiment_rows, textblob_receipt, vader_receipt
 
 __all__ = ["Measure", "ScoreOptions", "get_measure", "measure_names", "register_measure", "unregister_measure"]
 
@@ -36,21 +36,34 @@ __all__ = ["Measure", "ScoreOptions", "get_measure", "measure_names", "register_
 class ScoreOptions:
     """What a measure may need besides the texts: the options of ``score`` and shared work.
 
-    ``sentiments(texts)`` returns the TextBlob and VADER scores of ``texts`` (computed once per
-    ``score`` call, shared by the measures that build on them).
+    ``sentiments(texts, measures)`` returns the TextBlob and/or VADER scores of ``texts``; each
+    (measure, text) is computed once per ``score`` call, whichever list of texts it comes in, so
+    the ``textblob``, ``vader`` and ``news`` measures share the work.
     """
 
     families: Sequence[str] | None = None
     engine: str = "fast"
     cue_column: str | None = None  # score: the column of attribution cues
     cue: object = None  # explain: the row's attribution cue
-    _sentiments: dict = field(default_factory=dict, repr=False)
+    _sentiments: dict = field(default_factory=dict, repr=False)  # measure -> {text: row}
 
-    def sentiments(self, texts: list[str]) -> pd.DataFrame:
-        key = id(texts)
-        if key not in self._sentiments:
-            self._sentiments[key] = (texts, sentiment_scores(texts, engine=self.engine))
-        return self._sentiments[key][1]
+    def sentiments(self, texts: list[str], measures: Sequence[str] = ("textblob", "vader")) -> pd.DataFrame:
+        parts = [self._sentiment_array(texts, m) for m in measures]
+        columns = [f"{m}_{f}" for m in measures for f in SENTIMENT_FIELDS[m]]
+        return pd.DataFrame(np.hstack(parts), columns=columns)
+
+    def _sentiment_array(self, texts: list[str], measure: str) -> np.ndarray:
+        """``measure``'s fields for ``texts`` (rows), each distinct text computed once per call."""
+        known = self._sentiments.setdefault(measure, {})
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            known.update(zip(missing, _sentiment_rows(missing, measure, self.engine)))
+        return np.array(list(map(known.__getitem__, texts)), dtype=float).reshape(len(texts), -1)
+
+    def _sentiment_columns(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """All six sentiment columns of ``texts`` as arrays (what the news models read)."""
+        return {f"{m}_{f}": column for m in SENTIMENT_FIELDS
+                for f, column in zip(SENTIMENT_FIELDS[m], self._sentiment_array(texts, m).T)}
 
 
 @dataclass(frozen=True)
@@ -74,6 +87,7 @@ class Measure:
         get NaN from it and a ``score_reason``. ``None``: any language.
     finish : callable, optional
         ``finish(result, data, ok, options)`` adjusts the full result per row after scoring
+        (``data`` is the caller's frame: read it, never change it)
         (the cue families read each row's attribution cue).
     description : str
 
@@ -148,7 +162,7 @@ def measure_names() -> list[str]:
 
 def _sentiment_measure(name: str, receipt) -> Measure:
     columns = [f"{name}_{f}" for f in SENTIMENT_FIELDS[name]]
-    return Measure(name, columns, lambda texts, options: options.sentiments(texts)[columns], receipt,
+    return Measure(name, columns, lambda texts, options: options._sentiment_array(texts, name), receipt,
                    description=f"{name} sentiment (identical to the library)")
 
 
@@ -170,9 +184,15 @@ def _cue_finish(result: pd.DataFrame, data: pd.DataFrame, ok: np.ndarray, option
         return
     on_cue = [f for f in (CUE_FAMILIES if options.families is None else options.families) if f in ATTRIBUTION_FAMILIES]
     if on_cue:
-        counts = cue_counts(["x"] * len(data), cues=data[options.cue_column].tolist(), families=on_cue)
-        for f in on_cue:
-            result[f"cue_{f}"] = np.where(ok, counts[f"cue_{f}"].to_numpy(), np.nan)
+        counts = _counts_in_cues(data[options.cue_column].tolist(), on_cue)
+        for k, f in enumerate(on_cue):
+            result[f"cue_{f}"] = np.where(ok, counts[:, k], np.nan)
+
+
+def _cue_rates(texts: list[str], options) -> np.ndarray:
+    """``cue_counts(texts)`` as one array (no frame: a fixed cost per call)."""
+    values, n_words = _cue_table(texts, tuple(CUE_FAMILIES if options.families is None else options.families))
+    return np.column_stack([values, n_words])
 
 
 def _cue_receipt(text_value: str, options) -> list[dict]:
@@ -222,18 +242,18 @@ def _news_embedding_receipt(text_value: str, options) -> list[dict]:
 
 
 def _news(texts, options) -> pd.DataFrame:
-    return pd.DataFrame({"news_sentiment": load_news_model().predict(texts, sentiments=options.sentiments(texts))})
+    return load_news_model().predict(texts, sentiments=options._sentiment_columns(texts))[:, None]
 
 
 def _news_embedding(texts, options) -> pd.DataFrame:
-    values = load_embedding_model().predict(texts, sentiments=options.sentiments(texts))
+    values = load_embedding_model().predict(texts, sentiments=options._sentiment_columns(texts))
     return pd.DataFrame({"news_embedding_sentiment": values})
 
 
 _BUILTIN = (
     _sentiment_measure("textblob", lambda text, options: textblob_receipt(text)),
     _sentiment_measure("vader", _vader_receipt),
-    Measure("cues", _cue_columns, lambda texts, options: cue_counts(texts, families=options.families),
+    Measure("cues", _cue_columns, lambda texts, options: _cue_rates(texts, options),
             _cue_receipt, finish=_cue_finish, description="framing-cue families per 100 words"),
     Measure("news", ["news_sentiment"], _news, _news_receipt, description="human-rating news sentiment model"),
     Measure("news_embedding", ["news_embedding_sentiment"], _news_embedding, _news_embedding_receipt,

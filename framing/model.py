@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -73,7 +74,7 @@ def _dense_features(texts: list[str], sentiments: pd.DataFrame | None) -> np.nda
     if sentiments is None:
         sentiments = sentiment_scores(texts)
     word_counts = np.array([len(t.split()) for t in texts], dtype=float)
-    values = [sentiments[c].to_numpy(dtype=float) for c in _DENSE[:-1]]
+    values = [np.asarray(sentiments[c], dtype=float) for c in _DENSE[:-1]]  # a frame or a dict of arrays
     return np.column_stack(values + [np.log1p(word_counts)])
 
 
@@ -104,7 +105,10 @@ class NewsSentimentModel:
         self.dense_mean = np.asarray(params["dense_mean"], dtype=float)
         self.dense_scale = np.asarray(params["dense_scale"], dtype=float)
         self.intercept = float(params["intercept"])
-        self._analyzer = _vectorizer(params["ngram_range"]).build_analyzer()
+        vectorizer = _vectorizer(params["ngram_range"])
+        self._analyzer = vectorizer.build_analyzer()
+        self._token_pattern = re.compile(vectorizer.token_pattern)
+        self._ngram_range = tuple(params["ngram_range"])
 
     def to_dict(self) -> dict:
         """The JSON-ready parameters (what :func:`build_news_model` writes)."""
@@ -113,19 +117,18 @@ class NewsSentimentModel:
     def _word_matrix(self, texts: list[str]):
         from scipy import sparse
 
-        get, analyzer = self.vocabulary.get, self._analyzer
+        vocabulary = self.vocabulary
+        known, column = vocabulary.__contains__, vocabulary.__getitem__
         cols: list[int] = []
         tfs: list[int] = []
         lengths: list[int] = []
-        for text in texts:
-            # Counter counts in C; each row's (column, count) pairs, in any order (sorted below)
-            before = len(cols)
-            for term, n in Counter(analyzer(text)).items():
-                col = get(term)
-                if col is not None:
-                    cols.append(col)
-                    tfs.append(n)
-            lengths.append(len(cols) - before)
+        for terms in map(self._terms, texts):
+            # the vocabulary's terms in the analyzer's order, counted in C: each row's (column,
+            # count) pairs in first-occurrence order (the norm below sums in that order)
+            counts = Counter(filter(known, terms))
+            cols.extend(map(column, counts))
+            tfs.extend(counts.values())
+            lengths.append(len(counts))
         idx = np.asarray(cols, dtype=np.int64)
         # element-wise, so the same floats as row by row: (1 + log tf) * idf, then / the row's norm
         weights = (np.log(np.asarray(tfs, dtype=float)) + 1.0) * self.idf[idx]
@@ -137,6 +140,15 @@ class NewsSentimentModel:
         matrix.sort_indices()  # columns in ascending order within rows, as built from COO: same sums
         return matrix
 
+    def _terms(self, text: str) -> list[str]:
+        """The fitted vectorizer's analyzer (lower case, ``(?u)\\b\\w\\w+\\b`` words, then the
+        bigrams in order) without its per-call overhead; ``tests/test_model.py`` checks it
+        equals ``self._analyzer``."""
+        words = self._token_pattern.findall(text.lower())
+        if self._ngram_range == (1, 2):
+            return words + list(map(" ".join, zip(words, words[1:])))
+        return self._analyzer(text)
+
     def _dense(self, texts, sentiments):
         return (_dense_features(texts, sentiments) - self.dense_mean) / self.dense_scale
 
@@ -147,7 +159,8 @@ class NewsSentimentModel:
         ----------
         texts : sequence of str
         sentiments : DataFrame, optional
-            Precomputed ``textblob_*``/``vader_*`` columns for the same texts (saves time).
+            Precomputed ``textblob_*``/``vader_*`` columns for the same texts (a frame or a dict
+            of arrays; saves time).
         """
         texts = list(texts)
         if not texts:

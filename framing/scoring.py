@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import time
 import warnings
 from collections.abc import Sequence
 from itertools import pairwise
@@ -156,48 +157,56 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     """
     if (routed := route(score, locals())) is not NotImplemented:  # Dask frame or cache: framing._dispatch
         return routed
+    clock = _Clock()  # after route: locals() must hold only the arguments
     require_frame(data)
     _require_text_column(data, text)
     measures = _check_measures(measures)
     cue_column = _resolve_cue(data, cue) if "cues" in measures else None
     options = ScoreOptions(families=families, engine=engine, cue_column=cue_column)
-    out = data.copy()
-    values = out[text].tolist()
+    values = data[text].tolist()
     reasons = [_reason(v) for v in values]
     ok = np.array([not r for r in reasons], dtype=bool)
-    good_texts = [v for v, good in zip(values, ok) if good]
+    clock.lap("checks")
     # Score each distinct text once; many corpora repeat sentences (boilerplate, retweets).
-    unique, inverse = np.unique(np.array(good_texts, dtype=object), return_inverse=True) if good_texts else ([], [])
-    unique = list(unique)
-    inverse = np.asarray(inverse, dtype=int).ravel()
+    position: dict[str, int] = {}
+    inverse = np.array([position.setdefault(v, len(position)) for v, good in zip(values, ok) if good], dtype=np.intp)
+    unique = list(position)
+    del position
+    clock.lap("dedupe")
     languages = np.array([_language(t) for t in unique], dtype=object)
     row_language = np.full(len(values), "", dtype=object)
-    row_language[ok] = languages[inverse] if unique else []
-    parts, uncovered = [], {}
+    row_language[ok] = languages[inverse]
+    clock.lap("language")
+    columns_out: dict[str, np.ndarray] = {}
+    uncovered: dict[str, list[str]] = {}
+    subsets: dict[bytes, list[str]] = {}  # measures covering the same texts get the same list
     for name in measures:
         measure = get_measure(name)
         columns = measure.column_names(options)
         covered = np.array([measure.covers(lang) for lang in languages], dtype=bool)
         table = np.full((len(unique), len(columns)), np.nan)
         if covered.any():
-            texts = [t for t, c in zip(unique, covered) if c]
+            key = covered.tobytes()
+            if key not in subsets:
+                subsets[key] = unique if covered.all() else [t for t, c in zip(unique, covered) if c]
+            texts = subsets[key]
             scored = measure.score(texts, options)
             scored = scored[columns] if isinstance(scored, pd.DataFrame) else scored
             table[covered] = np.asarray(scored, dtype=float).reshape(len(texts), len(columns))
         full = np.full((len(values), len(columns)), np.nan)
-        if unique:
-            full[ok] = table[inverse]
-        result = pd.DataFrame(full, columns=columns, index=out.index)
+        full[ok] = table[inverse]
         measured = ok.copy()
-        measured[ok] = covered[inverse] if unique else []
+        measured[ok] = covered[inverse]
         if measure.finish is not None:
-            measure.finish(result, out, measured, options)
+            result = pd.DataFrame(full, columns=columns, index=data.index)
+            measure.finish(result, data, measured, options)
+            for column in result.columns:
+                columns_out[column] = result[column].to_numpy()  # positional: the index may repeat labels
+        else:  # no frame needed (a frame per measure is a fixed cost per call)
+            columns_out.update(zip(columns, full.T))
         for lang in set(row_language[ok & ~measured]):
             uncovered.setdefault(lang, []).append(name)
-        parts.append(result)
-    for part in parts:
-        for column in part.columns:
-            out[column] = part[column].to_numpy()  # positional: the index may repeat labels
+        clock.lap(name)
     for i in np.flatnonzero(ok):
         skipped = uncovered.get(row_language[i])
         if skipped:
@@ -210,8 +219,52 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
             "Translate them, or score them with a measure that covers the language.",
             UserWarning, stacklevel=2,
         )
-    out[_REASON] = reasons
+    columns_out[_REASON] = np.array(reasons, dtype=object)
+    out = _with_columns(data, columns_out)
+    clock.lap("assemble")
+    clock.publish()
     return out
+
+
+def _with_columns(data: pd.DataFrame, columns: dict[str, np.ndarray]) -> pd.DataFrame:
+    """A copy of ``data`` with these columns: existing ones replaced in place, new ones appended.
+
+    One ``concat`` instead of a ``__setitem__`` per column: setting 60 columns one by one cost
+    ~50 ms per call, whatever the number of rows.
+    """
+    existing = [c for c in columns if c in data.columns]
+    out = data.copy()
+    for column in existing:
+        out[column] = columns[column]
+    new = {c: v for c, v in columns.items() if c not in data.columns}
+    if new:
+        attrs = out.attrs
+        out = pd.concat([out, pd.DataFrame(new, index=data.index)], axis=1)
+        out.attrs = attrs
+    return out
+
+
+#: Seconds per stage of the last ``score`` call in this process (``benchmarks/`` read it):
+#: ``checks``, ``dedupe``, ``language``, one entry per measure, ``assemble``.
+_LAST_STAGES: dict[str, float] = {}
+_now = time.perf_counter
+
+
+class _Clock:
+    """Lap times of the stages of one ``score`` call."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+        self._last = _now()
+
+    def lap(self, stage: str) -> None:
+        now = _now()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
+
+    def publish(self) -> None:
+        _LAST_STAGES.clear()
+        _LAST_STAGES.update(self.seconds)
 
 
 # ------------------------------------------------------------------------------- receipts

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from itertools import chain
 
 import pandas as pd
 
@@ -136,20 +137,31 @@ def sentiment_scores(texts: Iterable[str], *, measures=("textblob", "vader"), en
         raise FramingError(f"unknown sentiment measure(s) {unknown}; choose from {list(SENTIMENT_FIELDS)}.")
     texts = list(texts)
     columns = [f"{m}_{f}" for m in measures for f in SENTIMENT_FIELDS[m]]
-    cache: dict[str, tuple] = {}
+    distinct = list(dict.fromkeys(texts))
+    parts = [dict(zip(distinct, _sentiment_rows(distinct, m, engine))) for m in measures]
+    rows = [tuple(chain.from_iterable(part[t] for part in parts)) for t in texts]
+    return pd.DataFrame(rows, columns=columns, index=range(len(texts)), dtype=float)
+
+
+def _sentiment_rows(texts: list[str], measure: str, engine: str = "fast") -> list[tuple]:
+    """One tuple of :data:`SENTIMENT_FIELDS` values per text (the batch loop, no frames)."""
+    if measure == "textblob":
+        if engine == "library":
+            return [textblob_sentiment(t, engine=engine) for t in texts]
+        rows = []
+        for text in texts:
+            a = _textblob_assessments(_textblob_tokens(text))
+            rows.append((_average(p for _w, p, _s, _x in a), _average(s for _w, _p, s, _x in a)))
+        return rows
+    if engine == "library":
+        scores = [vader_sentiment(t, engine=engine) for t in texts]
+        return [(v["compound"], v["pos"], v["neg"], v["neu"]) for v in scores]
     rows = []
     for text in texts:
-        row = cache.get(text)
-        if row is None:
-            row = ()
-            if "textblob" in measures:
-                row += textblob_sentiment(text, engine=engine)
-            if "vader" in measures:
-                v = vader_sentiment(text, engine=engine)
-                row += (v["compound"], v["pos"], v["neg"], v["neu"])
-            cache[text] = row
-        rows.append(row)
-    return pd.DataFrame(rows, columns=columns, index=range(len(texts)), dtype=float)
+        prepared, words = _vader_prepare(text)
+        v = _vader_score(_vader_valences(words), prepared)
+        rows.append((v["compound"], v["pos"], v["neg"], v["neu"]))
+    return rows
 
 
 # -------------------------------------------------------------------------------- receipts

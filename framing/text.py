@@ -271,6 +271,9 @@ _SCRIPTS = (
     ("ar", re.compile(r"[\u0600-\u06ff]")),
 )
 
+_ANY_SCRIPT = re.compile("|".join(pattern.pattern for _language, pattern in _SCRIPTS))
+_ANY_STOPWORD = frozenset().union(*_STOPWORDS.values())
+
 
 def guess_language(text: str, *, languages=("en", "es"), min_hits: int = 1, min_margin: int = 1) -> str:
     """Guess the language of ``text`` from its common function words (and its script).
@@ -295,14 +298,16 @@ def guess_language(text: str, *, languages=("en", "es"), min_hits: int = 1, min_
     ''
     """
     head = text[:1000]
-    letters = sum(c.isalpha() for c in head)
-    for language, pattern in _SCRIPTS:
-        if letters and len(pattern.findall(head)) > letters / 2:
-            return language
+    if _ANY_SCRIPT.search(head) is not None:  # else no script can hold a majority: skip the count
+        letters = sum(c.isalpha() for c in head)
+        for language, pattern in _SCRIPTS:
+            if letters and len(pattern.findall(head)) > letters / 2:
+                return language
     unknown = [language for language in languages if language not in _STOPWORDS]
     if unknown:
         raise ValueError(f"guess_language knows {sorted(_STOPWORDS)} by their words; got {unknown}.")
-    words = _WORD_RE.findall(head.lower())
+    # only the function words can count: drop the others first (in C), then count per language
+    words = list(filter(_ANY_STOPWORD.__contains__, _WORD_RE.findall(head.lower())))
     counts = {language: sum(map(_STOPWORDS[language].__contains__, words)) for language in languages}
     ranked = sorted(counts.values(), reverse=True)
     if ranked[0] < min_hits or (len(ranked) > 1 and ranked[0] - ranked[1] < max(min_margin, 1)):

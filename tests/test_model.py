@@ -56,6 +56,15 @@ def test_word_features_follow_the_tfidf_formula():
         assert matrix[0, col] == pytest.approx(w / norm)
 
 
+@pytest.mark.parametrize("text", [
+    "Reckless reckless talks", "", "a", "Kim's U.S.-backed deal, 2019: 'no'\u2014\u201cyes\u201d", "\u0130stanbul ISTANBUL",
+    "caf\u00e9 na\u00efve \u00dcber stra\u00dfe", "x_y __init__ 42 4.5", "Talks\n\ncollapsed\tagain!!",
+])
+def test_fast_terms_equal_the_vectorizer_analyzer(text):
+    model = load_news_model()
+    assert model._terms(text) == model._analyzer(text)
+
+
 def test_explain_adds_up_to_the_prediction():
     model = load_news_model()
     text = "The summit was a historic success, but the threats continue."
