@@ -17,12 +17,11 @@ average before and after the run: the machine is shared).
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime
 import os
 import time
 import warnings
-from pathlib import Path
+
+from _record import add_out_option, record
 
 
 def main() -> None:
@@ -30,7 +29,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--limit", type=int, default=0, help="a seeded sample of N documents")
     parser.add_argument("--partitions", type=int, default=16)
-    parser.add_argument("--out", help="also write DIR/bench_dask.csv")
+    add_out_option(parser)
     args = parser.parse_args()
 
     import dask.dataframe as dd
@@ -65,14 +64,7 @@ def main() -> None:
         if len(times) > 1:
             print(f"speed-up with {row['workers']} workers: {times[first] / times[row['workers']]:.2f}x")
     if args.out:
-        path = Path(args.out) / "bench_dask.csv"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
-        with path.open("w", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=["date", *rows[0], "cores"])
-            writer.writeheader()
-            writer.writerows({"date": date, **row, "cores": os.cpu_count()} for row in rows)
-        print(f"wrote {path}")
+        record(args.out, "dask", rows)
 
 
 if __name__ == "__main__":

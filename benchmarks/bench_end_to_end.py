@@ -12,7 +12,7 @@ both and printed separately). The kit's time is broken down by stage: voices, th
 language, one per measure, assemble; they add up to the score time). Issue 11's targets: kit
 >= 10x faster than the loop, peak memory < 1 GB, and time linear in corpus size (``--limit N
 --scale 1 2 4``: N, 2N and 4N distinct documents). ``--out DIR`` also writes
-``DIR/bench_end_to_end.csv``, one row per run, with the load average before and after it (the
+``DIR/bench_end_to_end.csv`` (``bench_end_to_end_scaling.csv`` with several ``--scale``), one row per run, with the load average before and after it (the
 machine is shared: quote it with the numbers).
 
     python benchmarks/bench_end_to_end.py [--limit N --scale 1 2 4] [--no-loop] [--out DIR]
@@ -21,15 +21,14 @@ machine is shared: quote it with the numbers).
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime
 import multiprocessing as mp
 import os
 import resource
 import sys
 import time
 import warnings
-from pathlib import Path
+
+from _record import add_out_option, record
 
 
 def _documents(limit: int, scale: int):
@@ -109,31 +108,23 @@ def _run(target, limit, scale):
 _STAGES = ("checks", "dedupe", "language", "textblob", "vader", "cues", "news", "assemble")
 
 
-def _write_csv(folder: str, runs: list[dict], speedup: float | None) -> Path:
-    path = Path(folder) / "bench_end_to_end.csv"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
-    fields = ["date", "run", "scale", "documents", "units", "chars", "seconds", "voices", "score",
-              *(f"score_{s}" for s in _STAGES), "score_other", "peak_mb", "speedup", "load_before", "load_after",
-              "cores"]
-    with path.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        for r in runs:
-            parts = r.get("parts", {})
-            row = {"date": date, "run": r["name"].split()[0], "scale": r["scale"], "documents": r["documents"],
-                   "units": r["units"], "chars": r.get("chars", ""), "seconds": round(r["seconds"], 2),
-                   "voices": round(r["voices"], 2) if "voices" in r else "",
-                   "score": round(r["score"], 2) if "score" in r else "",
-                   "peak_mb": round(r["peak_mb"]), "load_before": round(r["load_before"], 2), "load_after": round(r["load_after"], 2),
-                   "cores": os.cpu_count(),
-                   "speedup": round(speedup, 2) if speedup and r is runs[0] else ""}
-            for stage in _STAGES:
-                row[f"score_{stage}"] = round(parts[stage], 2) if stage in parts else ""
-            if parts:  # measures outside the defaults
-                row["score_other"] = round(sum(v for k, v in parts.items() if k not in _STAGES), 2)
-            writer.writerow(row)
-    return path
+def _rows(runs: list[dict], speedup: float | None) -> list[dict]:
+    """One table row per run (kit at each scale, then the loop), for ``_record.record``."""
+    rows = []
+    for r in runs:
+        parts = r.get("parts", {})
+        row = {"run": r["name"].split()[0], "scale": r["scale"], "documents": r["documents"],
+               "units": r["units"], "chars": r.get("chars", ""), "seconds": round(r["seconds"], 2),
+               "voices": round(r["voices"], 2) if "voices" in r else "",
+               "score": round(r["score"], 2) if "score" in r else ""}
+        for stage in _STAGES:
+            row[f"score_{stage}"] = round(parts[stage], 2) if stage in parts else ""
+        # measures outside the defaults
+        row["score_other"] = round(sum(v for k, v in parts.items() if k not in _STAGES), 2) if parts else ""
+        row.update(peak_mb=round(r["peak_mb"]), load_before=round(r["load_before"], 2),
+                   load_after=round(r["load_after"], 2), speedup=round(speedup, 2) if speedup and r is runs[0] else "")
+        rows.append(row)
+    return rows
 
 
 def main(argv=None) -> int:
@@ -141,7 +132,7 @@ def main(argv=None) -> int:
     parser.add_argument("--scale", type=int, nargs="+", default=[1], help="multiples of --limit documents (e.g. 1 2 4)")
     parser.add_argument("--limit", type=int, default=0, help="a seeded sample of N documents (quick look)")
     parser.add_argument("--no-loop", action="store_true", help="skip the hand-written loop")
-    parser.add_argument("--out", help="also write DIR/bench_end_to_end.csv (one row per run)")
+    add_out_option(parser)
     args = parser.parse_args(argv)
     kits = []
     for scale in args.scale:
@@ -167,8 +158,8 @@ def main(argv=None) -> int:
         print(f"speed-up x{args.scale[0]}: {speedup:.1f}x (target >= 10x); kit peak "
               f"{kit['peak_mb']:.0f} MB (target < 1024 MB)")
         runs.append(loop)
-    if args.out:
-        print(f"wrote {_write_csv(args.out, runs, speedup)}")
+    if args.out:   # the whole archive and a scaling run (several --scale) are separate tables
+        record(args.out, "end_to_end" if len(args.scale) == 1 else "end_to_end_scaling", _rows(runs, speedup))
     return 0
 
 
