@@ -20,6 +20,8 @@ import sys
 import time
 import warnings
 
+from _record import add_out_option, record
+
 
 def _documents(limit):
     from framing.datasets import load_kcna, load_trump_tweets
@@ -82,6 +84,7 @@ def _run(target, limit):
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="framing.score vs the naive TextBlob+VADER loop")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N documents")
+    add_out_option(parser)
     args = parser.parse_args(argv)
     results = [_run(_framing, args.limit), _run(_naive, args.limit)]
     for r in results:
@@ -90,6 +93,10 @@ def main(argv=None) -> int:
     ours, naive = results
     ratio = naive["seconds"] / ours["seconds"]
     print(f"speed-up: {ratio:.1f}x (target >= 5x); framing peak memory {ours['peak_mb']:.0f} MB (target < 1024 MB)")
+    if args.out:
+        record(args.out, "score", [{"run": r["name"], "documents": r["documents"], "sentences": r["sentences"],
+                                    "seconds": round(r["seconds"], 2), "peak_mb": round(r["peak_mb"]),
+                                    "speedup": round(ratio, 2) if r is ours else ""} for r in results])
     return 0
 
 

@@ -22,6 +22,8 @@ _PARAGRAPH = ("Officials said the talks were productive. \u201cWe made great pro
               "envoy told reporters, but critics warned that the deal could fail. The agency "
               "denounced the sanctions as a hostile provocation!\n")
 
+from _record import add_out_option, record
+
 
 def _shapes(n: int) -> dict[str, str]:
     no_punct = " ".join(_WORDS[i % len(_WORDS)] for i in range(n // 5 + 1))[:n]
@@ -32,7 +34,9 @@ def _shapes(n: int) -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max", type=int, default=2_000_000)
+    add_out_option(parser)
     args = parser.parse_args()
+    rows = []
     lengths = [n for n in (10_000, 100_000, 1_000_000, 2_000_000) if n <= args.max]
     tiny = pd.DataFrame({"text": ["warm up the lexicons."]})
     framing.score(tiny)
@@ -53,6 +57,12 @@ def main() -> None:
                 elapsed = min(elapsed, time.perf_counter() - start)
             print(f"{shape:<16}{n:>10,}{elapsed:>10.2f}{elapsed / n * 1e6:>10.2f}"
                   f"{(elapsed - overhead) / n * 1e6:>13.2f}", flush=True)
+            rows.append({"shape": shape, "chars": n, "seconds": round(elapsed, 4),
+                         "us_per_char": round(elapsed / n * 1e6, 3),
+                         "us_per_char_net": round((elapsed - overhead) / n * 1e6, 3),
+                         "fixed_cost_ms": round(overhead * 1e3, 2)})
+    if args.out:
+        record(args.out, "score_length", rows)
 
 
 if __name__ == "__main__":
