@@ -98,18 +98,17 @@ def _split_token(t: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _space_quotes(string: str) -> str:
+    """Pattern's tokenizer puts spaces around every quotation mark and apostrophe."""
+    return (string.replace("\u201c", " \u201c ").replace("\u201d", " \u201d ").replace("\u2018", " \u2018 ")
+            .replace("\u2019", " \u2019 ").replace("'", " ' ").replace('"', ' " '))
+
+
 def _find_tokens(string: str) -> list[str]:
     """Port of pattern's ``find_tokens`` (English defaults): a list of sentence strings."""
     k = _tokenizer_constants()
     string = k["contractions"].sub(r" \g<0>", string)  # a template: no Python call per match
-    string = (
-        string.replace("\u201c", " \u201c ")
-        .replace("\u201d", " \u201d ")
-        .replace("\u2018", " \u2018 ")
-        .replace("\u2019", " \u2019 ")
-        .replace("'", " ' ")
-        .replace('"', ' " ')
-    )
+    string = _space_quotes(string)
     string = _CRLF.sub("\n", string)
     string = _PARAGRAPH.sub(f" {k['eos']} ", string)
     string = _SPACES.sub(" ", string)
@@ -158,14 +157,7 @@ def _fast_tokens(text: str) -> list[str]:
     """
     k = _tokenizer_constants()
     string = k["contractions"].sub(r" \g<0>", text) if "'" in text else text  # every contraction has a '
-    string = (
-        string.replace("\u201c", " \u201c ")
-        .replace("\u201d", " \u201d ")
-        .replace("\u2018", " \u2018 ")
-        .replace("\u2019", " \u2019 ")
-        .replace("'", " ' ")
-        .replace('"', ' " ')
-    )
+    string = _space_quotes(string)
     if "\n" in string:
         string = _PARAGRAPH.sub(f" {k['eos']} ", _CRLF.sub("\n", string))
     tokens = list(chain.from_iterable(map(_split_token, string.split())))
