@@ -121,7 +121,9 @@ def plot_over_time(table, *, measure, by="source", ax=None, events=None, corpus=
     Returns
     -------
     matplotlib Axes
-        One line (markers at the period starts) and one shaded band per group, with a legend.
+        One line and one shaded band per group, with a legend; a marker at each period start
+        whose area grows with the period's documents (``n_clusters``), hollow where a period has
+        a single document (no interval).
 
     Examples
     --------
@@ -142,20 +144,31 @@ def plot_over_time(table, *, measure, by="source", ax=None, events=None, corpus=
     check_finite(table["mean"], f"the mean of {measure!r}")
     ax = _axes(ax)
     groups = list(pd.unique(table[by]))
+    # n per point: marker area grows with the period's documents (clusters); a period with one
+    # document has no interval and is drawn hollow
+    counts = table["n_clusters"].to_numpy(float) if "n_clusters" in table else None
+    largest = float(np.nanmax(counts)) if counts is not None and len(counts) else 0.0
     for color, group in zip(colors(len(groups)), groups):
         part = table[table[by] == group].sort_values("period")
         x = pd.PeriodIndex(part["period"]).to_timestamp()
-        ax.plot(x, part["mean"].to_numpy(float), marker="o", markersize=2.5, color=color,
-                label=str(group))
+        y = part["mean"].to_numpy(float)
+        ax.plot(x, y, color=color, linewidth=1.0, label=str(group))
         ax.fill_between(x, part["ci_low"].to_numpy(float), part["ci_high"].to_numpy(float),
                         color=color, alpha=0.2, linewidth=0)
+        n = part["n_clusters"].to_numpy(float) if counts is not None else np.full(len(part), largest or 1.0)
+        area = 4.0 + 36.0 * np.sqrt(np.nan_to_num(n) / (largest or 1.0))
+        single = n < 2
+        ax.scatter(x[~single], y[~single], s=area[~single], color=color, zorder=3, linewidths=0)
+        ax.scatter(x[single], y[single], s=area[single], facecolors="none", edgecolors=color, zorder=3,
+                   linewidths=0.8)
     if events is not None:
         _draw_events(ax, events)
     zero_line(ax, measure, axis="y")
     ax.set_ylabel(f"{measure_label(measure)}\n{interval_words(table)}")
     freq = getattr(table["period"].dtype, "freq", None)
     code = getattr(freq, "rule_code", "") or ""
-    ax.set_xlabel(_FREQ_WORDS.get(code[:1], "period") + " (start of each bin)")
+    sizes = f"; marker area: documents (largest {largest:,.0f}; hollow: one, no interval)" if counts is not None else ""
+    ax.set_xlabel(_FREQ_WORDS.get(code[:1], "period") + " (start of each bin)" + sizes)
     if len(table):
         ax.legend(title=by, frameon=False, loc="best")
     set_title(ax, corpus=corpus, period=period, unit=unit)

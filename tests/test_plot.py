@@ -180,10 +180,26 @@ def test_plot_over_time_one_line_and_band_per_group():
     assert [line.get_label() for line in ax.lines] == ["A", "B"]
     assert ax.lines[0].get_ydata().tolist() == [0.1, 0.2]  # sorted by period, NaT left out
     assert ax.lines[1].get_ydata().tolist() == [-0.1, 0.0]
-    assert len(ax.collections) == 2
-    band = ax.collections[0].get_paths()[0].vertices[:, 1]
+    bands = [c for c in ax.collections if type(c).__name__ != "PathCollection"]   # not the markers
+    assert len(bands) == 2
+    band = bands[0].get_paths()[0].vertices[:, 1]
     assert band.min() == pytest.approx(0.0) and band.max() == pytest.approx(0.3)
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["A", "B"]
+
+
+def test_plot_over_time_marker_area_shows_documents_and_single_documents_are_hollow():
+    table = pd.DataFrame({
+        "source": ["A", "A", "A"],
+        "period": pd.PeriodIndex(["2018-01", "2018-02", "2018-03"], freq="M"),
+        "measure": "polarity", "n_clusters": [100, 25, 1],
+        "mean": [0.1, 0.2, 0.3], "ci_low": [0.0, 0.1, np.nan], "ci_high": [0.2, 0.3, np.nan],
+    })
+    ax = plot_over_time(table, measure="polarity")
+    filled, hollow = [c for c in ax.collections if type(c).__name__ == "PathCollection"]
+    # area 4 + 36 * sqrt(n / largest) points^2: 40 for 100 documents, 22 for 25, 7.6 for 1
+    assert filled.get_sizes().tolist() == pytest.approx([40.0, 22.0])
+    assert hollow.get_sizes().tolist() == pytest.approx([7.6]) and len(hollow.get_facecolors()) == 0
+    assert ax.get_xlabel().endswith("marker area: documents (largest 100; hollow: one, no interval)")
 
 
 def test_plot_distinctive_terms_bars_equal_z_scores():
