@@ -51,9 +51,10 @@ _POSSESSED_STANCE = re.compile(
     r"(?P<cue>support for|opposition to|criticism of|criticisms of|attacks? on|calls? for|proposals? (?:for|to)|"
     r"endorsement of|praise (?:for|of)|claims? that|comments? (?:about|on)|defen[cs]e of|embrace of|"
     r"rejection of|argument that|assertion that|promise to|pledge to|vow to)\s+")
-_OBJECT_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)|\s(?:and|but|which|who|while|because|when|after|as|has|have|had|"
-                          r"is|are|was|were|will|would)\b")
 _CLAUSE_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)")
+# an owned stance noun's object ends where its clause ends or at a conjunction or finite verb
+_OBJECT_STOP = re.compile(_CLAUSE_STOP.pattern + r"|\s(?:and|but|which|who|while|because|when|after|as|has|have|had|"
+                          r"is|are|was|were|will|would)\b")
 _STANCE_NOUN = CueVerb("support", False, 0.45, "stance")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _COMMA_BEFORE = re.compile(r",((?:''|[\"”’])?)\s*$")
