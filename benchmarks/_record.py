@@ -7,8 +7,10 @@ how busy the machine was:
 
 ``date`` (UTC, to the second), ``load_1m``, ``load_5m``, ``load_15m`` (``os.getloadavg()`` when
 the row was written: on a shared machine a slow number with a high load is the load, not the
-code), ``cpus`` (``os.cpu_count()``), ``python`` (version), ``platform``, ``framing`` (the kit's
-version).
+code), ``cpus`` (``os.cpu_count()``), ``cpu_model`` (``/proc/cpuinfo``'s model name, where
+there is one), ``reference_seconds`` (CPU seconds of a fixed pure-Python task, best of 3: machines
+of one kind can differ by 2-3x in speed, and a number is comparable across runs only together
+with this one), ``python`` (version), ``platform``, ``framing`` (the kit's version).
 
 A rerun overwrites the file (the table is the latest measurement; git keeps the history).
 
@@ -29,9 +31,40 @@ import csv
 import datetime
 import os
 import platform
+import time
 from pathlib import Path
 
-RUN_COLUMNS = ("date", "load_1m", "load_5m", "load_15m", "cpus", "python", "platform", "framing")
+RUN_COLUMNS = ("date", "load_1m", "load_5m", "load_15m", "cpus", "cpu_model", "reference_seconds", "python",
+               "platform", "framing")
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def reference_seconds(repeat: int = 3) -> float:
+    """CPU seconds of a fixed pure-Python task (dict, string and integer work), best of ``repeat``.
+
+    The kit's hot paths are pure Python of the same mix, so the ratio of two machines' reference
+    times predicts the ratio of their benchmark times better than a CPU model name does.
+    """
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        counts: dict[str, int] = {}
+        for i in range(1_000_000):
+            word = f"w{i % 977}"
+            counts[word] = counts.get(word, 0) + (i * 7) % 13
+        " ".join(sorted(counts)).split()
+        best = min(best, time.process_time() - start)
+    return round(best, 3)
 
 
 def run_conditions() -> dict:
@@ -42,7 +75,8 @@ def run_conditions() -> dict:
     return {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "load_1m": round(load[0], 2), "load_5m": round(load[1], 2), "load_15m": round(load[2], 2),
-        "cpus": os.cpu_count(), "python": platform.python_version(),
+        "cpus": os.cpu_count(), "cpu_model": _cpu_model(), "reference_seconds": reference_seconds(),
+        "python": platform.python_version(),
         "platform": f"{platform.system()} {platform.machine()}", "framing": framing.__version__,
     }
 

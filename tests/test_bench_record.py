@@ -24,6 +24,7 @@ def test_record_writes_the_measurements_with_the_run_conditions(tmp_path):
     assert table["cpus"].nunique() == 1 and table["cpus"].iloc[0] >= 1
     assert table["date"].str.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$").all()
     assert (table["load_1m"] >= 0).all() and table["python"].iloc[0].count(".") == 2
+    assert table["reference_seconds"].iloc[0] > 0 and isinstance(table["cpu_model"].iloc[0], str)
     # a DataFrame works too, and a rerun overwrites
     _record.record(tmp_path / "bench", "demo", pd.DataFrame({"what": ["x"], "seconds": [2.0]}))
     assert pd.read_csv(path)["what"].tolist() == ["x"]
