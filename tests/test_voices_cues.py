@@ -1,0 +1,43 @@
+"""Cue verbs added from PolNeAR train's annotated cues (cues.csv version 7): each reports its
+object or clause for the subject before it (snippets written for the test)."""
+
+import warnings
+
+import pytest
+
+import framing
+
+CASES = [
+    ("Senator Jane Ross voiced concern about the new tariff plan.", "voiced", "Jane Ross",
+     "concern about the new tariff plan."),
+    ("Jane Ross bemoaned the slow pace of the talks.", "bemoaned", "Jane Ross", "the slow pace of the talks."),
+    ("Mr. Lee likened the tax bill to a bank robbery.", "likened", "Lee", "the tax bill to a bank robbery."),
+    ("Governor Amy Hart outlined a plan to cut property taxes.", "outlined", "Amy Hart", "a plan to cut property taxes."),
+    ("Jane Ross pleaded with voters to reject the measure.", "pleaded", "Jane Ross",
+     "with voters to reject the measure."),
+    ("Mr. Lee is questioning whether the deal will hold.", "questioning", "Lee", "whether the deal will hold."),
+]
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", CASES)
+def test_added_cue_verbs_report_their_content(text, cue, speaker, content):
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    reported = frame[frame["kind"] == "indirect"]
+    assert len(reported) == 1
+    row = reported.iloc[0]
+    assert (row.cue.split()[-1], row.speaker, text[row.start:row.end]) == (cue, speaker, content)
+    assert text[row.cue_start:row.cue_end].endswith(cue)
+
+
+def test_an_order_relayed_by_a_medium_stays_the_medium_report():
+    """'ordered' is left out of cues.csv: 'X ordered ..., KCNA said.' is KCNA's report."""
+    text = "Kim Jong Un ordered new preparations for the summit, KCNA said."
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    reported = frame[frame["kind"] == "indirect"]
+    assert list(reported["speaker"]) == ["KCNA"]
