@@ -15,6 +15,9 @@ CASES = [
     ("Governor Amy Hart outlined a plan to cut property taxes.", "outlined", "Amy Hart", "a plan to cut property taxes."),
     ("Jane Ross pleaded with voters to reject the measure.", "pleaded", "Jane Ross",
      "with voters to reject the measure."),
+    ("Jane Ross issued a statement condemning the attack.", "issued", "Jane Ross",
+     "a statement condemning the attack."),
+    ("Senator Jane Ross named Tom Hill as her running mate.", "named", "Jane Ross", "Tom Hill as her running mate."),
     ("Mr. Lee is questioning whether the deal will hold.", "questioning", "Lee", "whether the deal will hold."),
 ]
 
