@@ -44,3 +44,14 @@ def test_an_order_relayed_by_a_medium_stays_the_medium_report():
         frame = framing.voices_frame(docs)
     reported = frame[frame["kind"] == "indirect"]
     assert list(reported["speaker"]) == ["KCNA"]
+
+
+def test_editors_note_reports_nothing():
+    text = ("Editor’s note: Jane Ross is a candidate who has repeatedly pledged to cut every tax in sight.\n\n"
+            "Tom Hill said the plan would fail.")
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    reported = frame[frame["kind"] == "indirect"]
+    assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [("Tom Hill", "the plan would fail.")]

@@ -245,6 +245,16 @@ def editors_note(u: Unit, c) -> bool:
             and u.text[c.end:c.end + 2].lstrip().startswith(":"))
 
 
+_EDITORS_NOTE = re.compile(r"\s*Editor[’']s [Nn]ote:")
+
+
+def in_editors_note(u: Unit, c) -> bool:
+    """'Editor's note: Donald Trump is a serial liar ... who has repeatedly pledged to ban ...': a
+    note the outlet pins to many articles is its own voice, not a report (PolNeAR leaves it)."""
+    para = u.text.rfind("\n", 0, c.start) + 1
+    return bool(_EDITORS_NOTE.match(u.text, para, c.start))
+
+
 def trailing_cue(u: Unit, c) -> bool:
     """'..., X said.' and 'The plan, a source said, is to ...' (content before the comma, and
     after when the clause goes on); '..., Reuters writes.': an outlet credit for the narration."""
@@ -281,7 +291,7 @@ def forward_cue(u: Unit, c) -> bool:
 
 
 CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, impression,
-             asked_whether, said_name_after_comma, passive_by, cue_subject, noun_not_verb, editors_note, trailing_cue,
+             in_editors_note, asked_whether, said_name_after_comma, passive_by, cue_subject, noun_not_verb, editors_note, trailing_cue,
              forward_cue)
 
 
