@@ -55,3 +55,26 @@ def test_editors_note_reports_nothing():
         frame = framing.voices_frame(docs)
     reported = frame[frame["kind"] == "indirect"]
     assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [("Tom Hill", "the plan would fail.")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Rival candidates have long criticized the governor for his tax plan.", "rival candidates",
+     "the governor for his tax plan."),
+    ("Many voters feel that the race is already over.", "voters", "the race is already over."),
+])
+def test_plural_noun_subject_of_a_stance_verb_speaks(text, speaker, content):
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    reported = frame[frame["kind"] == "indirect"]
+    assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [(speaker, content)]
+
+
+def test_no_subject_for_a_stance_verb_after_a_conjunction():
+    text = "While the governor backed the plan, it failed."
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    assert (frame["kind"] == "narration").all()
