@@ -78,3 +78,14 @@ def test_no_subject_for_a_stance_verb_after_a_conjunction():
         warnings.simplefilter("ignore")
         frame = framing.voices_frame(docs)
     assert (frame["kind"] == "narration").all()
+
+
+def test_opening_adjunct_before_the_subject_is_no_trailing_report():
+    """'On Thursday, X argued before ... that Y': the report is Y, not 'On Thursday'."""
+    text = "On Thursday, Senator Jane Ross argued before the committee that the law is unfair."
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    reported = frame[frame["kind"] == "indirect"]
+    assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [("Jane Ross", "the law is unfair.")]

@@ -255,6 +255,27 @@ def in_editors_note(u: Unit, c) -> bool:
     return bool(_EDITORS_NOTE.match(u.text, para, c.start))
 
 
+_INTRO = re.compile(r"\W*(?:On|In|At|After|Before|During|Since|Until|Though|Although|While|When|As|If|Because|"
+                    r"Despite|Offstage|Earlier|Later|Yet|Still|Meanwhile|Instead|However|Now|Then|Also|And|But|So|"
+                    r"For|With|Without|By|From|Under|Over|Like|Unlike|Amid)\b")
+
+
+def intro_before_subject(u: Unit, c) -> bool:
+    """'On Thursday, Comey will testify before ...', 'In a statement released Thursday, Jeffries
+    reacted to ...': an opening adjunct before the subject's comma is no report of the verb
+    after it, whose sentence goes on; the words after the verb are the report (forward)."""
+    m = u.mention
+    if m is None or c.kind != "verb":
+        return False
+    lead = u.text[u.start:m.start].rstrip()
+    if not lead.endswith(",") or "," in lead[:-1] or not _INTRO.match(lead):
+        return False
+    tail = _TIME.sub("", u.text[c.end:u.end], count=1)
+    if _TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail):
+        return False   # '..., he said.': the trailing report stands
+    return forward_cue(u, c)
+
+
 def trailing_cue(u: Unit, c) -> bool:
     """'..., X said.' and 'The plan, a source said, is to ...' (content before the comma, and
     after when the clause goes on); '..., Reuters writes.': an outlet credit for the narration."""
@@ -317,7 +338,7 @@ def forward_cue(u: Unit, c) -> bool:
 
 
 CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, impression,
-             in_editors_note, asked_whether, said_name_after_comma, passive_by, cue_subject, noun_not_verb, editors_note, trailing_cue,
+             in_editors_note, asked_whether, said_name_after_comma, passive_by, cue_subject, noun_not_verb, editors_note, intro_before_subject, trailing_cue,
              forward_cue)
 
 
