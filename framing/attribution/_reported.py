@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ._cue_readings import in_editors_note, plural_subject
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
 from ._cues import _TIME, Cue, cue_word, is_present_credit, skip_after_cue
@@ -245,16 +246,6 @@ def editors_note(u: Unit, c) -> bool:
             and u.text[c.end:c.end + 2].lstrip().startswith(":"))
 
 
-_EDITORS_NOTE = re.compile(r"\s*Editor[’']s [Nn]ote:")
-
-
-def in_editors_note(u: Unit, c) -> bool:
-    """'Editor's note: Donald Trump is a serial liar ... who has repeatedly pledged to ban ...': a
-    note the outlet pins to many articles is its own voice, not a report (PolNeAR leaves it)."""
-    para = u.text.rfind("\n", 0, c.start) + 1
-    return bool(_EDITORS_NOTE.match(u.text, para, c.start))
-
-
 _INTRO = re.compile(r"\W*(?:On|In|At|After|Before|During|Since|Until|Though|Although|While|When|As|If|Because|"
                     r"Despite|Offstage|Earlier|Later|Yet|Still|Meanwhile|Instead|However|Now|Then|Also|And|But|So|"
                     r"For|With|Without|By|From|Under|Over|Like|Unlike|Amid)\b")
@@ -300,29 +291,6 @@ def trailing_cue(u: Unit, c) -> bool:
     return True
 
 
-# not a subject: a conjunction or adverb opening the sentence ('While ...', 'There ...', 'Even after')
-_NOT_SUBJECT = re.compile(r"(?:There|Here|It|This|That|What|When|While|As|If|Even|Also|But|And|So|Then|Yet|Still|"
-                          r"Instead|However|Now|Later|After|Before|Since|Although|Though|Because)\b")
-
-
-# a plural noun holds the stance ('Investors', 'Rival Republican candidates'); a name the
-# subject rules did not take is mostly not the subject
-_VOICE_HEAD = re.compile(r"(?:\b[A-Z][a-z]+[a-rt-z]s|[a-z]{3,}[a-rt-z]s)$")
-
-
-def _noun_phrase_subject(text: str, lo: int, cue_start: int):
-    """'Rival Republican candidates have long criticized ...', 'Many voters feel ...': a short
-    stretch opening a stance, belief or weak speech verb's clause that ends in a plural noun
-    speaks through it, as any stretch does for a speech verb (:func:`_clause_subject`); not one
-    opening with 'While', 'There', 'Even'. On PolNeAR train: content F1 0.757 -> 0.760 (recall
-    0.700 -> 0.707, precision 0.825 -> 0.822); any stretch, names included, reached F1 0.765 but
-    precision 0.811 (more spurious than found)."""
-    m = _clause_subject(text, lo, cue_start)
-    if m is None or _NOT_SUBJECT.match(m.text) or not _VOICE_HEAD.search(m.text):
-        return None
-    return m
-
-
 def forward_cue(u: Unit, c) -> bool:
     """'X said (that) ...': the content follows the verb; with no subject before it, the short
     stretch opening the clause speaks ('many workers say', 'investors see')."""
@@ -331,15 +299,15 @@ def forward_cue(u: Unit, c) -> bool:
         m = _clause_subject(u.text, u.start, c.start)
     elif (m is None and c.kind == "verb" and c.verb.category != "evidence"   # 'The votes showed': its own rule
           and cue_word(u.text, c) not in NOUN_LIKE):   # 'Sen. Graham's support of Cruz': a noun
-        m = _noun_phrase_subject(u.text, u.start, c.start)
+        m = plural_subject(u.text, u.start, c.start)
     if m is not None:
         u.forward.append((c, m))
     return True
 
 
 CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, impression,
-             in_editors_note, asked_whether, said_name_after_comma, passive_by, cue_subject, noun_not_verb, editors_note, intro_before_subject, trailing_cue,
-             forward_cue)
+             in_editors_note, asked_whether, said_name_after_comma, passive_by, cue_subject, noun_not_verb, editors_note,
+             intro_before_subject, trailing_cue, forward_cue)
 
 
 def read_cues(u: Unit) -> None:
