@@ -123,15 +123,15 @@ tuple entry and one test.
    ``_direct.split_quotes`` (``“X,” he said, “Y.”``); signatures ``_labels.signature_attribution``.
 4. ``_reported.read_cues`` runs ``_reported.CUE_RULES``: ``cue_given_to_quote``,
    ``_coverage.intent_infinitive``, ``according_to``, ``verb_of_reported_words``, ``passive_expected``, ``impression``,
-   ``asked_whether``, ``said_name_after_comma``, ``passive_by``, ``cue_subject``, ``noun_not_verb``,
-   ``editors_note``, ``trailing_cue``, ``forward_cue``; then ``_reported.REPORT_STAGES``:
+   ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``passive_by``, ``cue_subject``,
+   ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``, ``forward_cue``; then ``_reported.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``forward_reports``, ``credit_over_expectation``,
    ``partial_quotes_in_reports``, ``possessed_stance``, ``drop_lone_words``,
    ``_coverage.joint_speakers``,
    ``_coverage.channel_named``, ``relay``, ``_coverage.canonical_speakers``.
 4b. ``_labels.label_attribution`` (in ``_segments.analyse``)
 5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,
-   ``_subjects._name_after``, ``_subjects._clause_subject``, ``_speakers.resolve``
+   ``_subjects._name_after``, ``_subjects._clause_subject``, ``_cue_readings.plural_subject``, ``_speakers.resolve``
 6. ``_relay._relay`` (stage ``relay``)
 7. ``_reported.trailing_cue`` (a credit), its reach in ``_segments.analyse``
 

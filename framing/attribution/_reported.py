@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ._cue_readings import in_editors_note, plural_subject
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
 from ._cues import _TIME, Cue, cue_word, is_present_credit, skip_after_cue
@@ -245,6 +246,27 @@ def editors_note(u: Unit, c) -> bool:
             and u.text[c.end:c.end + 2].lstrip().startswith(":"))
 
 
+_INTRO = re.compile(r"\W*(?:On|In|At|After|Before|During|Since|Until|Though|Although|While|When|As|If|Because|"
+                    r"Despite|Offstage|Earlier|Later|Yet|Still|Meanwhile|Instead|However|Now|Then|Also|And|But|So|"
+                    r"For|With|Without|By|From|Under|Over|Like|Unlike|Amid)\b")
+
+
+def intro_before_subject(u: Unit, c) -> bool:
+    """'On Thursday, Comey will testify before ...', 'In a statement released Thursday, Jeffries
+    reacted to ...': an opening adjunct before the subject's comma is no report of the verb
+    after it, whose sentence goes on; the words after the verb are the report (forward)."""
+    m = u.mention
+    if m is None or c.kind != "verb":
+        return False
+    lead = u.text[u.start:m.start].rstrip()
+    if not lead.endswith(",") or "," in lead[:-1] or not _INTRO.match(lead):
+        return False
+    tail = _TIME.sub("", u.text[c.end:u.end], count=1)
+    if _TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail):
+        return False   # '..., he said.': the trailing report stands
+    return forward_cue(u, c)
+
+
 def trailing_cue(u: Unit, c) -> bool:
     """'..., X said.' and 'The plan, a source said, is to ...' (content before the comma, and
     after when the clause goes on); '..., Reuters writes.': an outlet credit for the narration."""
@@ -270,19 +292,22 @@ def trailing_cue(u: Unit, c) -> bool:
 
 
 def forward_cue(u: Unit, c) -> bool:
-    """'X said (that) ...': the content follows the verb; with no subject before a firm speech
-    verb, the short stretch opening the clause speaks ('many workers say')."""
+    """'X said (that) ...': the content follows the verb; with no subject before it, the short
+    stretch opening the clause speaks ('many workers say', 'investors see')."""
     m = u.mention
     if m is None and c.kind == "verb" and c.verb.firm:
         m = _clause_subject(u.text, u.start, c.start)
+    elif (m is None and c.kind == "verb" and c.verb.category != "evidence"   # 'The votes showed': its own rule
+          and cue_word(u.text, c) not in NOUN_LIKE):   # 'Sen. Graham's support of Cruz': a noun
+        m = plural_subject(u.text, u.start, c.start)
     if m is not None:
         u.forward.append((c, m))
     return True
 
 
 CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, impression,
-             asked_whether, said_name_after_comma, passive_by, cue_subject, noun_not_verb, editors_note, trailing_cue,
-             forward_cue)
+             in_editors_note, asked_whether, said_name_after_comma, passive_by, cue_subject, noun_not_verb, editors_note,
+             intro_before_subject, trailing_cue, forward_cue)
 
 
 def read_cues(u: Unit) -> None:

@@ -1,0 +1,92 @@
+"""Cue verbs added from PolNeAR train's annotated cues (cues.csv version 7): each reports its
+object or clause for the subject before it (snippets written for the test)."""
+
+import warnings
+
+import pytest
+
+import framing
+
+CASES = [
+    ("Senator Jane Ross voiced concern about the new tariff plan.", "voiced", "Jane Ross",
+     "concern about the new tariff plan."),
+    ("Jane Ross bemoaned the slow pace of the talks.", "bemoaned", "Jane Ross", "the slow pace of the talks."),
+    ("Mr. Lee likened the tax bill to a bank robbery.", "likened", "Lee", "the tax bill to a bank robbery."),
+    ("Governor Amy Hart outlined a plan to cut property taxes.", "outlined", "Amy Hart",
+     "a plan to cut property taxes."),
+    ("Jane Ross pleaded with voters to reject the measure.", "pleaded", "Jane Ross",
+     "with voters to reject the measure."),
+    ("Jane Ross issued a statement condemning the attack.", "issued", "Jane Ross",
+     "a statement condemning the attack."),
+    ("Senator Jane Ross named Tom Hill as her running mate.", "named", "Jane Ross", "Tom Hill as her running mate."),
+    ("Mr. Lee is questioning whether the deal will hold.", "questioning", "Lee", "whether the deal will hold."),
+]
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", CASES)
+def test_added_cue_verbs_report_their_content(text, cue, speaker, content):
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    reported = frame[frame["kind"] == "indirect"]
+    assert len(reported) == 1
+    row = reported.iloc[0]
+    assert (row.cue.split()[-1], row.speaker, text[row.start:row.end]) == (cue, speaker, content)
+    assert text[row.cue_start:row.cue_end].endswith(cue)
+
+
+def test_an_order_relayed_by_a_medium_stays_the_medium_report():
+    """'ordered' is left out of cues.csv: 'X ordered ..., KCNA said.' is KCNA's report."""
+    text = "Kim Jong Un ordered new preparations for the summit, KCNA said."
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    reported = frame[frame["kind"] == "indirect"]
+    assert list(reported["speaker"]) == ["KCNA"]
+
+
+def test_editors_note_reports_nothing():
+    text = ("Editor’s note: Jane Ross is a candidate who has repeatedly pledged to cut every tax in sight.\n\n"
+            "Tom Hill said the plan would fail.")
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    reported = frame[frame["kind"] == "indirect"]
+    assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [("Tom Hill", "the plan would fail.")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Rival candidates have long criticized the governor for his tax plan.", "rival candidates",
+     "the governor for his tax plan."),
+    ("Many voters feel that the race is already over.", "voters", "the race is already over."),
+])
+def test_plural_noun_subject_of_a_stance_verb_speaks(text, speaker, content):
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    reported = frame[frame["kind"] == "indirect"]
+    assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [(speaker, content)]
+
+
+def test_no_subject_for_a_stance_verb_after_a_conjunction():
+    text = "While the governor backed the plan, it failed."
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    assert (frame["kind"] == "narration").all()
+
+
+def test_opening_adjunct_before_the_subject_is_no_trailing_report():
+    """'On Thursday, X argued before ... that Y': the report is Y, not 'On Thursday'."""
+    text = "On Thursday, Senator Jane Ross argued before the committee that the law is unfair."
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    reported = frame[frame["kind"] == "indirect"]
+    assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [("Jane Ross", "the law is unfair.")]
