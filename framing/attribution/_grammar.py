@@ -9,7 +9,8 @@ from bisect import bisect_left
 from ._cues import cue_word
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
-from ._subjects import _SUBJECT_LEAD, _clause_subject, _unit_subject, subject_before
+from ._subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, main_clause_subject, opening_participle_subject,
+                        subject_before)
 
 _WORD = re.compile(r"\w+")
 # how far back before a cue the patterns that end at the cue look ('has been quoted ... as'): a
@@ -94,6 +95,21 @@ def _content_end(text, start, end) -> int:
     return end
 
 
+_THAT_GAP = re.compile(r"[\s,]*(?:that\s+)?")
+
+
+def _reporter_goes_on(u: Unit) -> bool:
+    """The unit's last speaker is no subject inside an earlier report's words ('X said he plans
+    ..., insisting'): a trailing report ('..., the Post reported, citing'; '“...,” he said,
+    adding') or its own clause ('a charge that leaders denied, noting')."""
+    if not u.previous:
+        return False
+    prev, text = u.previous[-1], u.text
+    if text[u.start:prev.start].rstrip().endswith((",", "\"", "”", "'", "’")):
+        return True
+    return not any(c.end <= prev.start and _THAT_GAP.fullmatch(text, c.end, prev.start) for c in u.cues)
+
+
 def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -> Mention | None:
     """The mention naming who speaks through a verb cue of the unit ``u``."""
     text, u_start = u.text, u.start
@@ -101,6 +117,9 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
     word = cue_word(text, cue)   # the verb, not an adjunct's noun ('said at the hearing')
     if quoted := _QUOTED_AS.search(text, near, cue.start):   # 'Kim was quoted as saying'
         return subject_before(text, quoted.start(), u_start, u.by_end, u.entities)
+    if word.endswith("ing") and (m := opening_participle_subject(text, u_start, cue.start, cue.end, u.end,
+                                                                 u.by_end, u.entities)) is not None:
+        return m   # 'Since announcing X, Johnson has ...'
     lead = ((word.endswith("ing") and _PARTICIPLE_LEAD.search(text, near, cue.start))
             or _COORDINATED.search(text, near, cue.start) or _INFINITIVE_LEAD.search(text, near, cue.start))
     if lead:
@@ -117,6 +136,9 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
         if m is None and (rel := _WHO_BEFORE.search(text, near, lead.start())):
             # 'Weaver, who came out and endorsed Clinton': the relative clause's subject
             m = subject_before(text, rel.end(1), u_start, u.by_end, u.entities)
+        if m is None and word.endswith("ing") and lead.group().startswith(",") and not _reporter_goes_on(u):
+            # '[Carson] said he plans ..., insisting ...': the main clause's subject
+            m = main_clause_subject(text, u_start, lead.start(), u.by_end, u.entities)
         if m is None and u.previous:
             m = u.previous[-1]
         if m is None and u.intervals:   # '“X,” Graham said on “Morning Joe,” adding, “Y”': Graham

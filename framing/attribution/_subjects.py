@@ -10,7 +10,7 @@ import re
 
 from ._entities import near as _near, within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, AUXILIARY, THIRD_PERSON_PRONOUN, EVIDENCE_NOUNS, HONORIFIC, HONORIFICS, SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS, description_pattern)
+from ._vocab import (AUXILIARIES, AUXILIARY, THIRD_PERSON_PRONOUN, EVIDENCE_NOUNS, alternation, HONORIFIC, HONORIFICS, SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS, description_pattern)
 
 _WORD = re.compile(r"\w+")
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
@@ -45,13 +45,20 @@ _CAP_STOP = frozenset("The A An It He She They We I This That But And Meanwhile 
 _SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With)\s+[^,]{1,30},\s+)?")
 # before a subject: also a longer opening phrase ('Amid protests in the city, Sanders said')
-_SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?\s*[―—–-]+\s*)?"   # a dateline 'WASHINGTON ― '
-                                r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
-                                r"(?:(?:(?:In|On|At|For|After|Before|During|Since|With|Without|Amid|Here|There|Where|While|"
+_SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?(?:,\s+[A-Z][a-z]+\.?(?:\s+\d+)?)?(?:\s+\([\w ]+\))?"
+                                r"\s*[―—–-]+\s*)?"   # a dateline 'WASHINGTON ― ', 'BUENA PARK, Calif. - '
+                                r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead|Yet|"
+                                r"So|Now|Thus|Indeed|Again|Today|Overall|To wit),?\s+)?"
+                                r"(?:(?:(?:In|On|At|For|After|Before|During|Since|With|Without|Amid|Absent|Of|To|Here|There|Where|While|"
                                 r"When|Although|Though|Despite|Like|Unlike|Following|Asked|Pressed|Back|Last|As|By|Once|"
                                 r"Upon|Under|Over|Through|Throughout|Within|Even|If|Because|Until|Hours|Days|Weeks|Months|"
                                 r"Years|(?:\w+\s+){1,3}(?:after|before|ago|later|earlier))\b"
-                                r"[^,;:\"“”]{1,100}|[A-Z][a-z]+ing\b[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+)?")
+                                r"[^,;:\"“”]{0,100}|[A-Z][a-z]+ing\b[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+)?"
+                                # 'On Sunday morning Mr. Trump ...', 'The next day, ...'
+                                r"(?:(?:(?:On|Early|Late|Last|This|By|Later|Earlier|The next|That)\s+)?(?:" + WEEKDAY +
+                                r"|January|February|March|April|May|June|July|August|September|October|November|December|"
+                                r"day|week|month|year|night|morning)(?:\s+(?:morning|afternoon|evening|night|\d{1,2}))?,?\s+"
+                                r"(?=[A-Z]|he\b|she\b|they\b))?")
 _FUNCTION_WORDS = frozenset("a an the his her their its our my your to of in on at for with by from and or but "
                             "that which who as is was were are be been has have had not".split())
 _AUXILIARIES = frozenset(AUXILIARIES) | frozenset("to ’s ’re ’ve".split())
@@ -224,6 +231,12 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
     if time := _TIME_BEFORE.search(text, max(lo, end - 40), end):  # 'Trump on Thursday said'
         if time.start() > lo:
             end = time.start() + (text[time.start()] == ",")   # keep an appositive's closing comma
+    if (tail := _VERBAL_TAIL.search(text, max(lo, end - 60), end)) and tail.start() > lo:
+        # 'Jolly, who ..., doesn’t see', 'Le Pen voiced support': the subject stands before the
+        # verb words the cue left out; '..., refusing to concede': the main clause's subject
+        if (participle := _PARTICIPLE_TAIL.search(text, max(lo, end - 60), end)) and participle.start() > lo:
+            return main_clause_subject(text, lo, participle.start(), aliases_by_end, entities)
+        end = tail.start()
     if end in aliases_by_end:
         aliases_by_end[end].salient = True
         return aliases_by_end[end]
@@ -313,6 +326,73 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                 return Mention(start, end, voice_for_name(canonical, []) if canonical[:1].isupper()
                                else _generic(canonical), phrase)
     return None
+
+
+# verb words between a subject and a cue that the cue left out: auxiliaries, negations, adverbs,
+# a light verb before a cue noun ('voiced support'), a participle with its 'to' ('refusing to')
+# (not 'is', 'was': 'Sanders is viewed ... by' is passive, its subject no speaker; not 'could':
+# 'North Korea could seek a new path' is no report)
+_ADVERBS = r"(?:\s+(?:not|never|also|still|just|already|again|long|often|even|then|later|now|[a-z]+ly))*"
+_VERB_WORD = (r"(?:\s+(?:(?:do|does|did|has|have|had)(?:n[’']t)?|"
+              r"[a-z]+n[’']t|having|voiced|expressed|offered|issued|lent|gave|made|[a-z]+ing\s+to|[a-z]{3,}ing))")
+_VERBAL_TAIL = re.compile(_ADVERBS + _VERB_WORD + r"(?:" + _VERB_WORD + "|" + _ADVERBS[3:-2] + r")*$")
+_PARTICIPLE_TAIL = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:having|[a-z]{3,}ing(?:\s+to)?)(?:\s+[a-z]+ly)?$")
+_NO_SUBJECT = frozenset("It It’s It's This That There These Those Here What A An".split())
+
+
+def main_clause_subject(text: str, lo: int, pos: int, aliases_by_end: dict[int, Mention],
+                        entities: list[Mention]) -> Mention | None:
+    """The subject opening the main clause before ``pos`` (a participle: '[Carson] said he plans
+    ..., insisting'): from the unit's start or its last ';', after an opening phrase."""
+    start = max(lo, text.rfind(";", lo, pos) + 1)
+    while start < pos and text[start].isspace():
+        start += 1
+    if start >= pos or text[start] in "\"“”'‘’(":
+        return None   # a quote opens the clause: its speaker comes from the cue after it
+    m = _unit_subject(text, start, pos, aliases_by_end, entities)
+    if not _plain_subject(m, pos) or _QUOTE_MARK.search(text, m.end, pos):
+        return None   # ('X weighed in, “...,” he said, adding': the quote's speaker goes on)
+    return m
+
+
+_QUOTE_MARK = re.compile(r"[\"“”]|''")
+
+
+def _plain_subject(m: Mention | None, pos: int) -> bool:
+    """Not an opening word that is no subject ('In', 'Late', 'It', 'N.H.', 'The next month')."""
+    if m is None or m.voice is None or m.end > pos or len(m.text) < 2:
+        return False
+    words = m.text.split()
+    return words[0] not in _NO_SUBJECT and words[0].lower() not in _NOT_OPENING_SUBJECT and not any(
+        w.lower() in _TIME_WORDS for w in words)
+
+
+_NOT_OPENING_SUBJECT = frozenset("in on at for with by from to of after before during inside outside late early last "
+                                 "next this although though while when if because as since until once despite".split())
+_TIME_WORDS = frozenset("morning afternoon evening night day days week weeks month months year years".split()) | frozenset(
+    w.lower() for w in WEEKDAYS)
+
+
+_OPENING_PARTICIPLE = re.compile(r"(?:[A-Z]\w*\s+(?:\w+\s+){0,2})?(?:after|before|since|while|when|upon|by|without|"
+                                 r"After|Before|Since|While|When|Upon|By|Without)\s+$")
+
+
+def opening_participle_subject(text: str, lo: int, cue_start: int, cue_end: int, hi: int,
+                               aliases_by_end: dict[int, Mention], entities: list[Mention]) -> Mention | None:
+    """'Since announcing his running mate, Johnson has risen': a participle in the phrase that
+    opens the sentence; its subject follows the phrase's comma."""
+    lead = _SUBJECT_LEAD.match(text, lo, cue_start)
+    start = lead.end() if lead else lo
+    if not _OPENING_PARTICIPLE.fullmatch(text, start, cue_start):
+        return None
+    comma = text.find(",", cue_end, hi)
+    if comma < 0 or re.search(r"[\"“”;:]", text[cue_end:comma]):
+        return None
+    start = comma + 1
+    while start < hi and text[start].isspace():
+        start += 1
+    m = _unit_subject(text, start, hi, aliases_by_end, entities)
+    return m if _plain_subject(m, hi) else None
 
 
 _CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|[.!?][\"”’]?\s+)(?=\S)")

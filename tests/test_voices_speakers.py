@@ -1,0 +1,44 @@
+"""Which mention a segment's speaker points to (our own snippets; PolNeAR marks the mention in
+the attribution's own clause: the subject of the report, not a word that opens the sentence)."""
+
+from __future__ import annotations
+
+from framing import voices
+
+
+def mention_of(text: str, phrase: str) -> tuple[str, str]:
+    """(speaker, the mention's words) of the segment holding ``phrase``."""
+    segs = voices(text)
+    pos = text.index(phrase)
+    row = segs[(segs.start <= pos) & (segs.end > pos)].iloc[0]
+    assert row.mention_start >= 0, phrase
+    return row.speaker, text[row.mention_start:row.mention_end]
+
+
+def test_participle_after_a_comma_is_the_main_clause_subjects():
+    text = "Carson said he plans to preview a strategy, insisting that leaders are too concerned."
+    assert mention_of(text, "leaders are too") == ("Carson", "Carson")
+
+
+def test_participle_in_the_opening_phrase_belongs_to_the_subject_after_it():
+    text = "One month after announcing his support for Trump, Marco Rubio still believes the nominee is unfit."
+    assert mention_of(text, "his support for")[1] == "Marco Rubio"
+
+
+def test_verb_words_between_subject_and_cue_are_skipped():
+    text = "Jolly, who was elected to Congress in 2014, doesn’t see the department’s role as antiquated."
+    assert mention_of(text, "the department’s role") == ("Jolly", "Jolly")
+    text = "Le Pen voiced support for the candidate on Wednesday."
+    assert mention_of(text, "for the candidate")[1] == "Le Pen"
+
+
+def test_opening_adverbs_and_time_phrases_are_no_speakers():
+    text = "Eight years ago, he supported Obama and said, “Clinton has never done anything for us.”"
+    assert mention_of(text, "Clinton has never")[1] == "he"
+    text = "On Sunday morning Mr. Trump made a third attempt, writing on Twitter that the issue was terrorism."
+    assert mention_of(text, "the issue was")[1] == "Mr. Trump"
+
+
+def test_passive_and_modal_subjects_are_no_speakers():
+    segs = voices("Sanders is viewed more positively by Republicans than Clinton is.")
+    assert not (segs.speaker == "Sanders").any()
