@@ -42,3 +42,8 @@ def test_opening_adverbs_and_time_phrases_are_no_speakers():
 def test_passive_and_modal_subjects_are_no_speakers():
     segs = voices("Sanders is viewed more positively by Republicans than Clinton is.")
     assert not (segs.speaker == "Sanders").any()
+
+
+def test_coordinated_verb_and_contracted_pronoun_subjects():
+    text = "Since her op-ed in May, she's tacked to the left, criticizing the pipeline plan as reckless."
+    assert mention_of(text, "the pipeline plan")[1] == "she"

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from ._cues import cue_word
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
+from ._vocab import SPEAKER_PRONOUNS
 from ._subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, main_clause_subject, opening_participle_subject,
                         subject_before)
 
@@ -131,13 +132,15 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
             verb = _VERB_BEFORE.search(text, near, lead.start())   # 'he laughed and said'
             if verb is not None:
                 m = subject_before(text, verb.start(1), u_start, u.by_end, u.entities)
-                if m is not None and (m.voice is None or m.voice.type == "group"):
-                    m = None
+                if m is not None and (m.voice is None and m.text.lower() not in SPEAKER_PRONOUNS
+                                      or m.voice is not None and m.voice.type == "group"):
+                    m = None   # (an unresolved 'he' still marks the speaker)
         if m is None and (rel := _WHO_BEFORE.search(text, near, lead.start())):
             # 'Weaver, who came out and endorsed Clinton': the relative clause's subject
             m = subject_before(text, rel.end(1), u_start, u.by_end, u.entities)
-        if m is None and word.endswith("ing") and lead.group().startswith(",") and not _reporter_goes_on(u):
-            # '[Carson] said he plans ..., insisting ...': the main clause's subject
+        if m is None and (lead.group().startswith(",") or not word.endswith("ing")) and not _reporter_goes_on(u):
+            # '[Carson] said he plans ..., insisting ...', 'He laid off staff and began talking
+            # about ...': the main clause's subject
             m = main_clause_subject(text, u_start, lead.start(), u.by_end, u.entities)
         if m is None and u.previous:
             m = u.previous[-1]

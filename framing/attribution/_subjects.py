@@ -167,6 +167,9 @@ def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
     return mention
 
 
+_CONTRACTION = re.compile(r"[’'](?:s|re|ve|d|ll)$")
+
+
 def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
     lead = _SUBJECT_LEAD_WIDE.match(text, lo, hi)
     pos = lead.end() if lead else lo
@@ -177,6 +180,8 @@ def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
         if not words:
             continue
         phrase = " ".join(words)
+        if k == 1:
+            phrase = _CONTRACTION.sub("", phrase)   # "she's tacked to the left"
         if description_pattern().fullmatch(phrase):
             return Mention(pos, pos + len(phrase), resolve(phrase, pos, entities), phrase)
     match = re.match(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*", text[pos:hi])
@@ -334,7 +339,8 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
 # 'North Korea could seek a new path' is no report)
 _ADVERBS = r"(?:\s+(?:not|never|also|still|just|already|again|long|often|even|then|later|now|[a-z]+ly))*"
 _VERB_WORD = (r"(?:\s+(?:(?:do|does|did|has|have|had)(?:n[’']t)?|"
-              r"[a-z]+n[’']t|having|voiced|expressed|offered|issued|lent|gave|made|[a-z]+ing\s+to|[a-z]{3,}ing))")
+              r"[a-z]+n[’']t|having|voiced|expressed|offered|issued|lent|gave|made|began|started|continued|kept|"
+              r"[a-z]+ing\s+to|[a-z]{3,}ing))")
 _VERBAL_TAIL = re.compile(_ADVERBS + _VERB_WORD + r"(?:" + _VERB_WORD + "|" + _ADVERBS[3:-2] + r")*$")
 _PARTICIPLE_TAIL = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:having|[a-z]{3,}ing(?:\s+to)?)(?:\s+[a-z]+ly)?$")
 _NO_SUBJECT = frozenset("It It’s It's This That There These Those Here What A An".split())
