@@ -47,3 +47,15 @@ def test_passive_and_modal_subjects_are_no_speakers():
 def test_coordinated_verb_and_contracted_pronoun_subjects():
     text = "Since her op-ed in May, she's tacked to the left, criticizing the pipeline plan as reckless."
     assert mention_of(text, "the pipeline plan")[1] == "she"
+
+
+def test_a_bare_family_name_first_maps_to_the_full_name():
+    text = ("Foreign Minister Ri Yong Ho spoke at the forum on Saturday. "
+            "Ri said the talks had stalled because of the sanctions.")
+    segs = voices(text)
+    assert seg_speaker(text, segs, "the talks had stalled") == "Ri Yong Ho"
+
+
+def seg_speaker(text, segs, phrase):
+    pos = text.index(phrase)
+    return segs[(segs.start <= pos) & (segs.end > pos)].iloc[0].speaker
