@@ -59,3 +59,12 @@ def test_a_bare_family_name_first_maps_to_the_full_name():
 def seg_speaker(text, segs, phrase):
     pos = text.index(phrase)
     return segs[(segs.start <= pos) & (segs.end > pos)].iloc[0].speaker
+
+
+def test_participle_after_coordinated_clauses_is_the_last_clauses_subject():
+    text = ("Trump spoke in Ohio. More recently, Trump has spoken out against the law, and he was quick to "
+            "make his pitch after the attacks, citing his tough approach to terror.")
+    segs = voices(text)
+    pos = text.index("his tough approach")
+    row = segs[(segs.start <= pos) & (segs.end > pos)].iloc[0]
+    assert (row.speaker, row.mention_start) == ("Trump", text.index("he was quick"))

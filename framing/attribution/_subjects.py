@@ -47,8 +47,8 @@ _SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|
 # before a subject: also a longer opening phrase ('Amid protests in the city, Sanders said')
 _SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?(?:,\s+[A-Z][a-z]+\.?(?:\s+\d+)?)?(?:\s+\([\w ]+\))?"
                                 r"\s*[―—–-]+\s*)?"   # a dateline 'WASHINGTON ― ', 'BUENA PARK, Calif. - '
-                                r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead|Yet|"
-                                r"So|Now|Thus|Indeed|Again|Today|Overall|To wit),?\s+)?"
+                                r"(?:\W*(?:(?:More|Most|Much|Even|Very|Only)\s+[a-z]+ly|[A-Z]\w+ly|Meanwhile|However|But|And|Also|"
+                                r"Then|Still|Later|Earlier|Instead|Yet|So|Now|Thus|Indeed|Again|Today|Overall|To wit),?\s+)?"
                                 r"(?:(?:(?:In|On|At|For|After|Before|During|Since|With|Without|Amid|Absent|Of|To|Here|There|Where|While|"
                                 r"When|Although|Though|Despite|Like|Unlike|Following|Asked|Pressed|Back|Last|As|By|Once|"
                                 r"Upon|Under|Over|Through|Throughout|Within|Even|If|Because|Until|Hours|Days|Weeks|Months|"
@@ -355,13 +355,32 @@ def main_clause_subject(text: str, lo: int, pos: int, aliases_by_end: dict[int, 
         start += 1
     if start >= pos or text[start] in "\"“”'‘’(":
         return None   # a quote opens the clause: its speaker comes from the cue after it
+    for opener in reversed(list(_AND_SUBJECT.finditer(text, start, pos))):
+        # '..., and he was quick to make his pitch ..., citing ...': the last coordinated clause's subject
+        inner = subject_after(text, opener.end(), pos, aliases_by_end, entities)
+        if inner is not None and not _QUOTE_OR_COLON.search(text, inner.end, pos):
+            return inner
     m = _unit_subject(text, start, pos, aliases_by_end, entities)
     if not _plain_subject(m, pos) or _QUOTE_MARK.search(text, m.end, pos):
         return None   # ('X weighed in, “...,” he said, adding': the quote's speaker goes on)
     return m
 
 
+_AND_SUBJECT = re.compile(r",\s+(?:and|but|yet|so)\s+")
+
+
+def subject_after(text: str, pos: int, hi: int, aliases_by_end, entities) -> Mention | None:
+    """A pronoun or alias standing at ``pos`` (a clause's subject), else None."""
+    if (m := aliases_by_end.first_from(pos, pos + 1)) is not None:
+        return m
+    word = _WORD.match(text, pos, hi)
+    if word is not None and word.group().lower() in _PRONOUNS:
+        return Mention(pos, word.end(), resolve(word.group(), pos, entities), word.group())
+    return None
+
+
 _QUOTE_MARK = re.compile(r"[\"“”]|''")
+_QUOTE_OR_COLON = re.compile(r"[\"“”:;]|''")
 
 
 def _plain_subject(m: Mention | None, pos: int) -> bool:
