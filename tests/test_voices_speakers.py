@@ -68,3 +68,14 @@ def test_participle_after_coordinated_clauses_is_the_last_clauses_subject():
     pos = text.index("his tough approach")
     row = segs[(segs.start <= pos) & (segs.end > pos)].iloc[0]
     assert (row.speaker, row.mention_start) == ("Trump", text.index("he was quick"))
+
+
+def test_opening_participle_phrase_before_the_cue_belongs_to_the_subject_after_it():
+    text = "Having announced that he would not send me to prison, Judge Berman proceeded to the sentence."
+    assert mention_of(text, "he would not send")[1] == "Judge Berman"
+
+
+def test_coordinated_verb_after_a_complement_takes_the_reporter():
+    text = ("Ginsburg said in an interview last week that she did not want to think about it and "
+            "predicted that Clinton will win.")
+    assert mention_of(text, "Clinton will win")[1] == "Ginsburg"

@@ -96,7 +96,7 @@ def _content_end(text, start, end) -> int:
     return end
 
 
-_THAT_GAP = re.compile(r"[\s,]*(?:that\s+)?")
+_THAT_GAP = re.compile(r"[\s,]*(?:[^.;:,\"“”]{0,80}?\bthat\s+)?")   # 'said (in an interview ...) that
 
 
 def _reporter_goes_on(u: Unit) -> bool:
@@ -118,8 +118,8 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
     word = cue_word(text, cue)   # the verb, not an adjunct's noun ('said at the hearing')
     if quoted := _QUOTED_AS.search(text, near, cue.start):   # 'Kim was quoted as saying'
         return subject_before(text, quoted.start(), u_start, u.by_end, u.entities)
-    if word.endswith("ing") and (m := opening_participle_subject(text, u_start, cue.start, cue.end, u.end,
-                                                                 u.by_end, u.entities)) is not None:
+    if (m := opening_participle_subject(text, u_start, cue.start, cue.end, u.end, word.endswith("ing"),
+                                        u.by_end, u.entities)) is not None:
         return m   # 'Since announcing X, Johnson has ...'
     lead = ((word.endswith("ing") and _PARTICIPLE_LEAD.search(text, near, cue.start))
             or _COORDINATED.search(text, near, cue.start) or _INFINITIVE_LEAD.search(text, near, cue.start))

@@ -398,17 +398,20 @@ _TIME_WORDS = frozenset("morning afternoon evening night day days week weeks mon
     w.lower() for w in WEEKDAYS)
 
 
-_OPENING_PARTICIPLE = re.compile(r"(?:[A-Z]\w*\s+(?:\w+\s+){0,2})?(?:after|before|since|while|when|upon|by|without|"
-                                 r"After|Before|Since|While|When|Upon|By|Without)\s+$")
+_OPENING_PARTICIPLE = re.compile(r"(?:(?:[A-Z]\w*\s+(?:\w+\s+){0,2})?(?:after|before|since|while|when|upon|by|without|"
+                                 r"After|Before|Since|While|When|Upon|By|Without)\s+)?"
+                                 r"(?P<verb>(?:Having|[A-Z][a-z]+ing)(?:\s+(?:off|up|out|down|on))?\s+)?$")
 
 
-def opening_participle_subject(text: str, lo: int, cue_start: int, cue_end: int, hi: int,
+def opening_participle_subject(text: str, lo: int, cue_start: int, cue_end: int, hi: int, participle: bool,
                                aliases_by_end: dict[int, Mention], entities: list[Mention]) -> Mention | None:
-    """'Since announcing his running mate, Johnson has risen': a participle in the phrase that
-    opens the sentence; its subject follows the phrase's comma."""
+    """'Since announcing his running mate, Johnson has risen', 'Having announced that ...,
+    Judge Berman': a participle (the cue, when ``participle``, or a word before it) in the
+    phrase that opens the sentence; its subject follows the phrase's comma."""
     lead = _SUBJECT_LEAD.match(text, lo, cue_start)
     start = lead.end() if lead else lo
-    if not _OPENING_PARTICIPLE.fullmatch(text, start, cue_start):
+    opening = _OPENING_PARTICIPLE.fullmatch(text, start, cue_start)
+    if opening is None or not (participle or opening.group("verb")):
         return None
     comma = text.find(",", cue_end, hi)
     if comma < 0 or re.search(r"[\"“”;:]", text[cue_end:comma]):
