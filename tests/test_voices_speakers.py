@@ -79,3 +79,8 @@ def test_coordinated_verb_after_a_complement_takes_the_reporter():
     text = ("Ginsburg said in an interview last week that she did not want to think about it and "
             "predicted that Clinton will win.")
     assert mention_of(text, "Clinton will win")[1] == "Ginsburg"
+
+
+def test_coordinated_verb_in_an_adverbial_clause_takes_that_clauses_subject():
+    text = "Sue Dean was at the rally, and when she met the candidate she praised him and said the race was over."
+    assert mention_of(text, "the race was over")[1] == "she"

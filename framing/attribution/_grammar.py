@@ -96,19 +96,12 @@ def _content_end(text, start, end) -> int:
     return end
 
 
-_THAT_GAP = re.compile(r"[\s,]*(?:[^.;:,\"“”]{0,80}?\bthat\s+)?")   # 'said (in an interview ...) that
-
-
 def _reporter_goes_on(u: Unit) -> bool:
-    """The unit's last speaker is no subject inside an earlier report's words ('X said he plans
-    ..., insisting'): a trailing report ('..., the Post reported, citing'; '“...,” he said,
-    adding') or its own clause ('a charge that leaders denied, noting')."""
+    """The unit's last speaker is a trailing report's ('..., the Post reported, citing';
+    '“...,” he said, adding'): it goes on, not the main clause's subject."""
     if not u.previous:
         return False
-    prev, text = u.previous[-1], u.text
-    if text[u.start:prev.start].rstrip().endswith((",", "\"", "”", "'", "’")):
-        return True
-    return not any(c.end <= prev.start and _THAT_GAP.fullmatch(text, c.end, prev.start) for c in u.cues)
+    return u.text[u.start:u.previous[-1].start].rstrip().endswith((",", "\"", "”", "'", "’"))
 
 
 def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -> Mention | None:
@@ -138,10 +131,11 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
         if m is None and (rel := _WHO_BEFORE.search(text, near, lead.start())):
             # 'Weaver, who came out and endorsed Clinton': the relative clause's subject
             m = subject_before(text, rel.end(1), u_start, u.by_end, u.entities)
-        if m is None and (lead.group().startswith(",") or not word.endswith("ing")) and not _reporter_goes_on(u):
+        if m is None and not _reporter_goes_on(u):
             # '[Carson] said he plans ..., insisting ...', 'He laid off staff and began talking
-            # about ...': the main clause's subject
-            m = main_clause_subject(text, u_start, lead.start(), u.by_end, u.entities)
+            # about ...': the main clause's subject (a coordinated verb: the nearest clause's)
+            m = main_clause_subject(text, u_start, lead.start(), u.by_end, u.entities,
+                                    nearest=not word.endswith("ing"))
         if m is None and u.previous:
             m = u.previous[-1]
         if m is None and u.intervals:   # '“X,” Graham said on “Morning Joe,” adding, “Y”': Graham

@@ -347,9 +347,11 @@ _NO_SUBJECT = frozenset("It It’s It's This That There These Those Here What A 
 
 
 def main_clause_subject(text: str, lo: int, pos: int, aliases_by_end: dict[int, Mention],
-                        entities: list[Mention]) -> Mention | None:
+                        entities: list[Mention], *, nearest: bool = False) -> Mention | None:
     """The subject opening the main clause before ``pos`` (a participle: '[Carson] said he plans
-    ..., insisting'): from the unit's start or its last ';', after an opening phrase."""
+    ..., insisting'): from the unit's start or its last ';', after an opening phrase. With
+    ``nearest`` (a coordinated verb), the subject of an adverbial clause on the way ('after
+    [her followers] attacked her ... and questioned') wins."""
     start = max(lo, text.rfind(";", lo, pos) + 1)
     while start < pos and text[start].isspace():
         start += 1
@@ -363,7 +365,15 @@ def main_clause_subject(text: str, lo: int, pos: int, aliases_by_end: dict[int, 
     m = _unit_subject(text, start, pos, aliases_by_end, entities)
     if not _plain_subject(m, pos) or _QUOTE_MARK.search(text, m.end, pos):
         return None   # ('X weighed in, “...,” he said, adding': the quote's speaker goes on)
+    if nearest:
+        for opener in reversed(list(_ADVERBIAL_OPENER.finditer(text, m.end, pos))):
+            inner = subject_after(text, opener.end(), pos, aliases_by_end, entities)
+            if inner is not None:
+                return inner
     return m
+
+
+_ADVERBIAL_OPENER = re.compile(r"\b(?:when|while|after|before|because|though|although|as|since|if|until)\s+")
 
 
 _AND_SUBJECT = re.compile(r",\s+(?:and|but|yet|so)\s+")
@@ -393,7 +403,7 @@ def _plain_subject(m: Mention | None, pos: int) -> bool:
 
 
 _NOT_OPENING_SUBJECT = frozenset("in on at for with by from to of after before during inside outside late early last "
-                                 "next this although though while when if because as since until once despite".split())
+                                 "next this although though while when if because as since until once despite where first".split())
 _TIME_WORDS = frozenset("morning afternoon evening night day days week weeks month months year years".split()) | frozenset(
     w.lower() for w in WEEKDAYS)
 
