@@ -84,3 +84,8 @@ def test_coordinated_verb_after_a_complement_takes_the_reporter():
 def test_coordinated_verb_in_an_adverbial_clause_takes_that_clauses_subject():
     text = "Sue Dean was at the rally, and when she met the candidate she praised him and said the race was over."
     assert mention_of(text, "the race was over")[1] == "she"
+
+
+def test_participle_in_a_relative_clause_is_the_relative_pronouns():
+    text = "It is a rebuttal to the candidate who launched his campaign by declaring that the border was open."
+    assert mention_of(text, "the border was open")[1] == "who"

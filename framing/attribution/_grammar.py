@@ -23,7 +23,10 @@ _INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|began|wants|want|tried|got
                               r"was going)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
 _COORDINATED = re.compile(r"(?:,\s*|\b)(?:and|but|then|yet)\s*$")
 _VERB_BEFORE = re.compile(r"(?<![a-z])([a-z]+ed)\s+$")
-_WHO_BEFORE = re.compile(r",\s*(who)\s+[^,;]*$")
+# 'Weaver, who came out and endorsed', 'the candidate who launched his campaign by declaring'
+# (not 'questions on who Cameron would like', 'which Trump had called': no subject relative)
+_WHO_BEFORE = re.compile(r"(?:,\s*|(?<!\bon)(?<!\bof)(?<!\bto)(?<!\babout)\s)(who|which)\s+"
+                         r"(?![A-Z]|(?:he|she|they|it|we|you)\b)[^,;]*$")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?quoted\s+"
                         r"(?:[\w,]+\s+){0,5}?as\s+$")
 
