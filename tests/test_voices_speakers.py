@@ -89,3 +89,15 @@ def test_coordinated_verb_in_an_adverbial_clause_takes_that_clauses_subject():
 def test_participle_in_a_relative_clause_is_the_relative_pronouns():
     text = "It is a rebuttal to the candidate who launched his campaign by declaring that the border was open."
     assert mention_of(text, "the border was open")[1] == "who"
+
+
+def test_a_speaker_named_after_the_cue_is_the_antecedent_of_a_later_he():
+    text = ("Trump said he had a different view.\n\n“We will retire the word,” said Larry Sabato, director "
+            "of the Center for Politics.\n\n“It’s the new normal,” he wrote on Twitter.")
+    assert mention_of(text, "the new normal") == ("Larry Sabato", "he")
+
+
+def test_relative_pronoun_skips_a_possessor_in_an_appositive():
+    text = ("The plan was opposed by hard-liners like John R. Bolton, now Mr. Trump’s national security adviser, "
+            "who has argued that the North must dismantle its arsenal.")
+    assert mention_of(text, "the North must") == ("John Bolton", "who")

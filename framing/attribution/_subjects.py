@@ -28,6 +28,8 @@ _BOUNDARY_BEFORE = re.compile(
 )
 _PRONOUNS = SPEAKER_PRONOUNS
 _APPOSITIVE = re.compile(r"\s*(?:citing|who|which|a|an|the|speaking|writing|quoting|in|on|[A-Z][\w.’'-]+ (?:of|at|for)\b)")
+_POSSESSIVE = re.compile(r"[’']s?\b")
+_APPOSITIVE_BEFORE = re.compile(r",[^,;:\"“”()]{2,100},\s*$")
 _RELATIVE = re.compile(r"(?:^|\s)(?:who|which|that)$")
 _NOT_SUBJECT = frozenset(
     "the a an and or but that this these those which what when where while as is was were be been "
@@ -122,6 +124,7 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
     lead = len(window) - len(window.lstrip())
     start = pos + lead
     if (m := by_end.first_from(start, start + 1)) is not None:
+        m.salient = True   # a speaker: a later 'he' prefers it
         return m
     match = re.match(r"(?:(?:" + HONORIFIC + r")\.\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,3}",
                      text[start:min(hi, start + 60)])
@@ -131,7 +134,8 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
     if match:
         name = match.group()
         tail = re.search(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]*$", name)   # 'former ... David Axelrod' -> the name
-        mention = Mention(start, start + len(name), voice_for_name(tail.group() if tail else name, entities), name)
+        mention = Mention(start, start + len(name), voice_for_name(tail.group() if tail else name, entities), name,
+                          salient=True)
         entities.append(mention)
         return mention
     match = _NP_AFTER.match(text[start:min(hi, start + 90)])
@@ -289,9 +293,14 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             return Mention(start, end, voice, word)
     if m := _RELATIVE.search(window):
         start = end - len(m.group().strip())
+        # the last name before, if it ends close and is no possessor ('Bolton, now Mr. Trump’s
+        # adviser, who'); else the name before an appositive ('X, the Y of Z, who')
         near = [e for e in _near(entities, start - 40, start + 1)
-                if start - 40 <= e.end <= start and e.voice is not None]
-        last = max(near, key=lambda e: e.end) if near else None   # the last name before, if it ends close
+                if start - 40 <= e.end <= start and e.voice is not None and not _POSSESSIVE.match(text, e.end)]
+        if not near and (appositive := _APPOSITIVE_BEFORE.search(text, max(lo, start - 120), start)):
+            near = [e for e in _near(entities, appositive.start() - 40, appositive.start() + 1)
+                    if e.end == appositive.start() and e.voice is not None]
+        last = max(near, key=lambda e: e.end) if near else None
         antecedent = last.voice if last is not None else None
         return Mention(start, end, antecedent, m.group().strip())
     if m := _NAME_BEFORE.search(window):
@@ -363,8 +372,9 @@ def main_clause_subject(text: str, lo: int, pos: int, aliases_by_end: dict[int, 
         if inner is not None and not _QUOTE_OR_COLON.search(text, inner.end, pos):
             return inner
     m = _unit_subject(text, start, pos, aliases_by_end, entities)
-    if not _plain_subject(m, pos) or _QUOTE_MARK.search(text, m.end, pos):
-        return None   # ('X weighed in, “...,” he said, adding': the quote's speaker goes on)
+    if not _plain_subject(m, pos) or _QUOTE_MARK.search(text, m.end, pos) or _JOINT_AFTER.match(text, m.end, pos):
+        return None   # ('X weighed in, “...,” he said, adding': the quote's speaker goes on; 'China
+                      # and Russia have urged ... and said': the joint speaker goes on)
     if nearest:
         for opener in reversed(list(_ADVERBIAL_OPENER.finditer(text, m.end, pos))):
             inner = subject_after(text, opener.end(), pos, aliases_by_end, entities)
@@ -373,6 +383,7 @@ def main_clause_subject(text: str, lo: int, pos: int, aliases_by_end: dict[int, 
     return m
 
 
+_JOINT_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z]")
 _ADVERBIAL_OPENER = re.compile(r"\b(?:when|while|after|before|because|though|although|as|since|if|until)\s+")
 
 
