@@ -101,3 +101,9 @@ def test_relative_pronoun_skips_a_possessor_in_an_appositive():
     text = ("The plan was opposed by hard-liners like John R. Bolton, now Mr. Trump’s national security adviser, "
             "who has argued that the North must dismantle its arsenal.")
     assert mention_of(text, "the North must") == ("John Bolton", "who")
+
+
+def test_a_described_speaker_is_the_antecedent_of_he():
+    text = ("“The talks went badly,” a North Korean foreign ministry spokesman said in a statement.\n\n"
+            "He said the delegation insisted on its demands.")
+    assert mention_of(text, "the delegation insisted") == ("North Korean foreign ministry spokesman", "He")

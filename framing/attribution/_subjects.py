@@ -337,8 +337,12 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                 continue
             if not text[lo:start].strip(" ,—–\"“”'") or _BOUNDARY_BEFORE.search(before):
                 canonical = re.sub(r"^(?:the|a|an|some|many|other|several)\s+", "", phrase, flags=re.I)
-                return Mention(start, end, voice_for_name(canonical, []) if canonical[:1].isupper()
-                               else _generic(canonical), phrase)
+                mention = Mention(start, end, voice_for_name(canonical, []) if canonical[:1].isupper()
+                                  else _generic(canonical), phrase, salient=True)
+                if mention.voice.type == "person" and not re.search(r"[^s]s$", phrase) \
+                        and not _within(entities, start, end):   # (one person: not 'Law enforcement sources')
+                    entities.append(mention)   # 'a North Korean foreign ministry spokesman said ... He said'
+                return mention
     return None
 
 
