@@ -107,3 +107,11 @@ def test_a_described_speaker_is_the_antecedent_of_he():
     text = ("“The talks went badly,” a North Korean foreign ministry spokesman said in a statement.\n\n"
             "He said the delegation insisted on its demands.")
     assert mention_of(text, "the delegation insisted") == ("North Korean foreign ministry spokesman", "He")
+
+
+def test_participle_after_a_trailing_speech_cue_is_that_speakers():
+    text = ("Mateen did not mingle but left as soon as prayers were finished, Nefzi said, adding, "
+            "“He was not very religious.”")
+    assert mention_of(text, "He was not very")[1] == "Nefzi"
+    text = "Ryan and Trump will meet next week, Spicer said, adding that they need to sit down."
+    assert mention_of(text, "they need to sit")[1] == "Spicer"

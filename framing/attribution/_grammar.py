@@ -10,7 +10,7 @@ from ._cues import cue_word
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
 from ._vocab import SPEAKER_PRONOUNS
-from ._subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, main_clause_subject, opening_participle_subject,
+from ._subjects import (_SUBJECT_LEAD, _clause_subject, _name_after, _unit_subject, main_clause_subject, opening_participle_subject,
                         subject_before)
 
 _WORD = re.compile(r"\w+")
@@ -107,6 +107,24 @@ def _reporter_goes_on(u: Unit) -> bool:
     return u.text[u.start:u.previous[-1].start].rstrip().endswith((",", "\"", "”", "'", "’"))
 
 
+_ADJUNCTS_ONLY = re.compile(r"[^,;:.\"“”]{0,40}")
+
+
+def _reporter_before(u: Unit, comma: int) -> Mention | None:
+    """The speaker of a speech cue ending right before ``comma`` ('Manchin said on Monday,'; 'said
+    Manchin,'), for a participle after it."""
+    text = u.text
+    cue = next((c for c in reversed(u.cues) if c.end <= comma and c.verb.is_speech
+                and _ADJUNCTS_ONLY.fullmatch(text, c.end, comma)), None)
+    if cue is None:
+        return None
+    if text[u.start:cue.start].rstrip().endswith((",", "\"", "”", "'", "’")):
+        m = _name_after(text, cue.end, comma + 1, u.by_end, u.entities)   # '“...,” said Manchin,'
+    else:
+        m = subject_before(text, cue.start, u.start, u.by_end, u.entities)
+    return m if m is not None and m.voice is not None else None
+
+
 def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -> Mention | None:
     """The mention naming who speaks through a verb cue of the unit ``u``."""
     text, u_start = u.text, u.start
@@ -134,6 +152,8 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
         if m is None and (rel := _WHO_BEFORE.search(text, near, lead.start())):
             # 'Weaver, who came out and endorsed Clinton': the relative clause's subject
             m = subject_before(text, rel.end(1), u_start, u.by_end, u.entities)
+        if m is None and word.endswith("ing") and lead.group().startswith(","):
+            m = _reporter_before(u, lead.start())   # '“...,” Manchin said, referring to ...'
         if m is None and not _reporter_goes_on(u):
             # '[Carson] said he plans ..., insisting ...', 'He laid off staff and began talking
             # about ...': the main clause's subject (a coordinated verb: the nearest clause's)
