@@ -115,3 +115,9 @@ def test_participle_after_a_trailing_speech_cue_is_that_speakers():
     assert mention_of(text, "He was not very")[1] == "Nefzi"
     text = "Ryan and Trump will meet next week, Spicer said, adding that they need to sit down."
     assert mention_of(text, "they need to sit")[1] == "Spicer"
+
+
+def test_an_opening_adverb_is_no_subject():
+    text = ("Overall, conservative groups spent $6 million attacking Clinton, while liberal groups, "
+            "including labor unions, reported spending only $1 million.")
+    assert mention_of(text, "spending only")[1] == "liberal groups"

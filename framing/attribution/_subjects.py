@@ -41,7 +41,9 @@ _NOT_NP = frozenset("for what with from about into than how why whether if".spli
 _CONJUNCTIONS = frozenset("if when because while after before since as though although until unless "
                           "whether where once".split())
 _CAP_STOP = frozenset("The A An It He She They We I This That But And Meanwhile However In On "
-                      "At As When If While After Before So Yet Still Also".split()) | frozenset(WEEKDAYS)
+                      "At As When If While After Before So Yet Still Also Overall Moreover Furthermore "
+                      "Nonetheless Nevertheless Finally Now Not Indeed Instead Again Today Yesterday First "
+                      "Second Here There Where What Why How".split()) | frozenset(WEEKDAYS)
 
 
 _SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
@@ -50,7 +52,8 @@ _SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|
 _SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?(?:,\s+[A-Z][a-z]+\.?(?:\s+\d+)?)?(?:\s+\([\w ]+\))?"
                                 r"\s*[―—–-]+\s*)?"   # a dateline 'WASHINGTON ― ', 'BUENA PARK, Calif. - '
                                 r"(?:\W*(?:(?:More|Most|Much|Even|Very|Only)\s+[a-z]+ly|[A-Z]\w+ly|Meanwhile|However|But|And|Also|"
-                                r"Then|Still|Later|Earlier|Instead|Yet|So|Now|Thus|Indeed|Again|Today|Overall|To wit),?\s+)?"
+                                r"Then|Still|Later|Earlier|Instead|Yet|So|Now|Thus|Indeed|Again|Today|Overall|To wit|Moreover|"
+                                r"Furthermore|Nonetheless|Nevertheless|Finally|Besides|Of course|In fact|After all),?\s+)?"
                                 r"(?:(?:(?:In|On|At|For|After|Before|During|Since|With|Without|Amid|Absent|Of|To|Here|There|Where|While|"
                                 r"When|Although|Though|Despite|Like|Unlike|Following|Asked|Pressed|Back|Last|As|By|Once|"
                                 r"Upon|Under|Over|Through|Throughout|Within|Even|If|Because|Until|Hours|Days|Weeks|Months|"
