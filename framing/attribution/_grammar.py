@@ -132,8 +132,9 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
     word = cue_word(text, cue)   # the verb, not an adjunct's noun ('said at the hearing')
     if quoted := _QUOTED_AS.search(text, near, cue.start):   # 'Kim was quoted as saying'
         return subject_before(text, quoted.start(), u_start, u.by_end, u.entities)
-    if (m := opening_participle_subject(text, u_start, cue.start, cue.end, u.end, word.endswith("ing"),
-                                        u.by_end, u.entities)) is not None:
+    participle = word.endswith("ing")
+    if (participle or "ing " in text[max(u_start, cue.start - 16):cue.start]) and (m := opening_participle_subject(
+            text, u_start, cue.start, cue.end, u.end, participle, u.by_end, u.entities)) is not None:
         return m   # 'Since announcing X, Johnson has ...'
     lead = ((word.endswith("ing") and _PARTICIPLE_LEAD.search(text, near, cue.start))
             or _COORDINATED.search(text, near, cue.start) or _INFINITIVE_LEAD.search(text, near, cue.start))
