@@ -121,3 +121,9 @@ def test_an_opening_adverb_is_no_subject():
     text = ("Overall, conservative groups spent $6 million attacking Clinton, while liberal groups, "
             "including labor unions, reported spending only $1 million.")
     assert mention_of(text, "spending only")[1] == "liberal groups"
+
+
+def test_participle_without_a_plain_main_subject_takes_the_last_subject_pronoun():
+    text = ("Clinton campaigned upstate. It is a strategy for the one issue on which she is to the left of the "
+            "senator, while emphasizing to upstate voters her record on jobs.")
+    assert mention_of(text, "her record on jobs") == ("Clinton", "she")

@@ -11,7 +11,7 @@ from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
 from ._vocab import SPEAKER_PRONOUNS
 from ._subjects import (_SUBJECT_LEAD, _clause_subject, _name_after, _unit_subject, main_clause_subject, opening_participle_subject,
-                        subject_before)
+                        subject_before, plain_subject, last_subject_pronoun)
 
 _WORD = re.compile(r"\w+")
 # how far back before a cue the patterns that end at the cue look ('has been quoted ... as'): a
@@ -166,6 +166,8 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
             m = _mention_of(u.intervals[-1].attr, text)
         if m is None:
             m = _unit_subject(text, u_start, cue.start, u.by_end, u.entities)
+            if not plain_subject(m, cue.start):   # "It's a strategy on which she's to the left, while emphasizing"
+                m = last_subject_pronoun(text, u_start, lead.start(), u.entities) or m
         if stops is not None:
             stops.append(lead.start())  # the clause before ends here
     else:

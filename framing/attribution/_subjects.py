@@ -379,7 +379,7 @@ def main_clause_subject(text: str, lo: int, pos: int, aliases_by_end: dict[int, 
         if inner is not None and not _QUOTE_OR_COLON.search(text, inner.end, pos):
             return inner
     m = _unit_subject(text, start, pos, aliases_by_end, entities)
-    if not _plain_subject(m, pos) or _QUOTE_MARK.search(text, m.end, pos) or _JOINT_AFTER.match(text, m.end, pos):
+    if not plain_subject(m, pos) or _QUOTE_MARK.search(text, m.end, pos) or _JOINT_AFTER.match(text, m.end, pos):
         return None   # ('X weighed in, “...,” he said, adding': the quote's speaker goes on; 'China
                       # and Russia have urged ... and said': the joint speaker goes on)
     if nearest:
@@ -411,13 +411,26 @@ _QUOTE_MARK = re.compile(r"[\"“”]|''")
 _QUOTE_OR_COLON = re.compile(r"[\"“”:;]|''")
 
 
-def _plain_subject(m: Mention | None, pos: int) -> bool:
+def plain_subject(m: Mention | None, pos: int) -> bool:
     """Not an opening word that is no subject ('In', 'Late', 'It', 'N.H.', 'The next month')."""
     if m is None or m.voice is None or m.end > pos or len(m.text) < 2:
         return False
     words = m.text.split()
     return words[0] not in _NO_SUBJECT and words[0].lower() not in _NOT_OPENING_SUBJECT and not any(
         w.lower() in _TIME_WORDS for w in words)
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|He|She|They|We|I)\b(?![’'](?:s\b))")
+
+
+def last_subject_pronoun(text: str, lo: int, hi: int, entities: list[Mention]) -> Mention | None:
+    """The last personal subject pronoun in ``text[lo:hi]``, resolved, else None."""
+    found = None
+    for found in _SUBJECT_PRONOUN.finditer(text, lo, hi):
+        pass
+    if found is None:
+        return None
+    return Mention(found.start(), found.end(), resolve(found.group(), found.start(), entities), found.group())
 
 
 _NOT_OPENING_SUBJECT = frozenset("in on at for with by from to of after before during inside outside late early last "
@@ -448,7 +461,7 @@ def opening_participle_subject(text: str, lo: int, cue_start: int, cue_end: int,
     while start < hi and text[start].isspace():
         start += 1
     m = _unit_subject(text, start, hi, aliases_by_end, entities)
-    return m if _plain_subject(m, hi) else None
+    return m if plain_subject(m, hi) else None
 
 
 _CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|[.!?][\"”’]?\s+)(?=\S)")
