@@ -67,7 +67,13 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    compatible named voice outside quotes (``_speakers.resolve``). A description with a
    head noun ("the official", "the spokesman") resolves only to a voice named with that noun
    ("a South Korean official", "according to a campaign spokesman"), else it stays a generic
-   voice ("official"); the mention stays on the description.
+   voice ("official"); the mention stays on the description. The mention is the subject of
+   the attribution's own clause, as PolNeAR marks it: past verb words the cue left out
+   ("Jolly, who ..., doesn't see"); a participle or coordinated verb takes the main clause's
+   subject ("Carson said he plans ..., insisting"), a trailing reporter's ("..., Spicer said,
+   adding"), a relative pronoun's ("the candidate who launched his campaign by declaring") or,
+   in an opening participle phrase, the subject after its comma ("Having announced ...,
+   Judge Berman"); opening adverbs and time phrases are no subjects ("Eight years ago, he").
 6. **Speaker vs source**: ``source`` is the speaker's channel from the alias table (Kim Jong
    Un -> KCNA), else the speaker; words reported inside another report take the outer
    report's source. An outer and an inner report combine into one voice: in "Kim said X,
@@ -131,7 +137,9 @@ tuple entry and one test.
    ``_coverage.channel_named``, ``relay``, ``_coverage.canonical_speakers``.
 4b. ``_labels.label_attribution`` (in ``_segments.analyse``)
 5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,
-   ``_subjects._name_after``, ``_subjects._clause_subject``, ``_cue_readings.plural_subject``, ``_speakers.resolve``
+   ``_subjects.main_clause_subject``, ``_subjects.opening_participle_subject``,
+   ``_after._name_after``, ``_subjects._clause_subject``, ``_cue_readings.plural_subject``,
+   ``_speakers.resolve``
 6. ``_relay._relay`` (stage ``relay``)
 7. ``_reported.trailing_cue`` (a credit), its reach in ``_segments.analyse``
 

@@ -33,6 +33,7 @@ class Entities(list):
         self._keys: list[tuple[int, int]] = []   # (start, index in the list), sorted
         self.max_len = 0                         # the longest mention (end - start)
         self.last_person: dict = {}              # surname -> voice of the last person mention with it
+        self.first_person: dict = {}             # first word -> voice of the last person mention with it
         self.first_channel: dict = {}            # canonical -> channel of the first mention with one
         self.canonical: set = set()              # canonical names of the non-document voices
         for mention in mentions:
@@ -51,7 +52,10 @@ class Entities(list):
         if voice is None:
             return
         if voice.type == "person" and voice.canonical.split():
-            self.last_person[voice.canonical.split()[-1]] = voice
+            words = voice.canonical.split()
+            self.last_person[words[-1]] = voice
+            if len(words) > 1:
+                self.first_person[words[0]] = voice
         if voice.channel:
             self.first_channel.setdefault(voice.canonical, voice.channel)
         if voice.type != "document":

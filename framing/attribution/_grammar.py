@@ -9,7 +9,9 @@ from bisect import bisect_left
 from ._cues import cue_word
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
-from ._subjects import _SUBJECT_LEAD, _clause_subject, _unit_subject, subject_before
+from ._vocab import SPEAKER_PRONOUNS
+from ._subjects import (_SUBJECT_LEAD, _clause_subject, _name_after, _unit_subject, main_clause_subject, opening_participle_subject,
+                        subject_before, plain_subject, last_subject_pronoun)
 
 _WORD = re.compile(r"\w+")
 # how far back before a cue the patterns that end at the cue look ('has been quoted ... as'): a
@@ -21,7 +23,10 @@ _INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|began|wants|want|tried|got
                               r"was going)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
 _COORDINATED = re.compile(r"(?:,\s*|\b)(?:and|but|then|yet)\s*$")
 _VERB_BEFORE = re.compile(r"(?<![a-z])([a-z]+ed)\s+$")
-_WHO_BEFORE = re.compile(r",\s*(who)\s+[^,;]*$")
+# 'Weaver, who came out and endorsed', 'the candidate who launched his campaign by declaring'
+# (not 'questions on who Cameron would like', 'which Trump had called': no subject relative)
+_WHO_BEFORE = re.compile(r"(?:,\s*|(?<!\bon)(?<!\bof)(?<!\bto)(?<!\babout)\s)(who|which)\s+"
+                         r"(?![A-Z]|(?:he|she|they|it|we|you)\b)[^,;]*$")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?quoted\s+"
                         r"(?:[\w,]+\s+){0,5}?as\s+$")
 
@@ -94,6 +99,32 @@ def _content_end(text, start, end) -> int:
     return end
 
 
+def _reporter_goes_on(u: Unit) -> bool:
+    """The unit's last speaker is a trailing report's ('..., the Post reported, citing';
+    '“...,” he said, adding'): it goes on, not the main clause's subject."""
+    if not u.previous:
+        return False
+    return u.text[u.start:u.previous[-1].start].rstrip().endswith((",", "\"", "”", "'", "’"))
+
+
+_ADJUNCTS_ONLY = re.compile(r"[^,;:.\"“”]{0,40}")
+
+
+def _reporter_before(u: Unit, comma: int) -> Mention | None:
+    """The speaker of a speech cue ending right before ``comma`` ('Manchin said on Monday,'; 'said
+    Manchin,'), for a participle after it."""
+    text = u.text
+    cue = next((c for c in reversed(u.cues) if c.end <= comma and c.verb.is_speech
+                and _ADJUNCTS_ONLY.fullmatch(text, c.end, comma)), None)
+    if cue is None:
+        return None
+    if text[u.start:cue.start].rstrip().endswith((",", "\"", "”", "'", "’")):
+        m = _name_after(text, cue.end, comma + 1, u.by_end, u.entities)   # '“...,” said Manchin,'
+    else:
+        m = subject_before(text, cue.start, u.start, u.by_end, u.entities)
+    return m if m is not None and m.voice is not None else None
+
+
 def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -> Mention | None:
     """The mention naming who speaks through a verb cue of the unit ``u``."""
     text, u_start = u.text, u.start
@@ -101,6 +132,10 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
     word = cue_word(text, cue)   # the verb, not an adjunct's noun ('said at the hearing')
     if quoted := _QUOTED_AS.search(text, near, cue.start):   # 'Kim was quoted as saying'
         return subject_before(text, quoted.start(), u_start, u.by_end, u.entities)
+    participle = word.endswith("ing")
+    if (participle or "ing " in text[max(u_start, cue.start - 16):cue.start]) and (m := opening_participle_subject(
+            text, u_start, cue.start, cue.end, u.end, participle, u.by_end, u.entities)) is not None:
+        return m   # 'Since announcing X, Johnson has ...'
     lead = ((word.endswith("ing") and _PARTICIPLE_LEAD.search(text, near, cue.start))
             or _COORDINATED.search(text, near, cue.start) or _INFINITIVE_LEAD.search(text, near, cue.start))
     if lead:
@@ -112,17 +147,27 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
             verb = _VERB_BEFORE.search(text, near, lead.start())   # 'he laughed and said'
             if verb is not None:
                 m = subject_before(text, verb.start(1), u_start, u.by_end, u.entities)
-                if m is not None and (m.voice is None or m.voice.type == "group"):
-                    m = None
+                if m is not None and (m.voice is None and m.text.lower() not in SPEAKER_PRONOUNS
+                                      or m.voice is not None and m.voice.type == "group"):
+                    m = None   # (an unresolved 'he' still marks the speaker)
         if m is None and (rel := _WHO_BEFORE.search(text, near, lead.start())):
             # 'Weaver, who came out and endorsed Clinton': the relative clause's subject
             m = subject_before(text, rel.end(1), u_start, u.by_end, u.entities)
+        if m is None and word.endswith("ing") and lead.group().startswith(","):
+            m = _reporter_before(u, lead.start())   # '“...,” Manchin said, referring to ...'
+        if m is None and not _reporter_goes_on(u):
+            # '[Carson] said he plans ..., insisting ...', 'He laid off staff and began talking
+            # about ...': the main clause's subject (a coordinated verb: the nearest clause's)
+            m = main_clause_subject(text, u_start, lead.start(), u.by_end, u.entities,
+                                    nearest=not word.endswith("ing"))
         if m is None and u.previous:
             m = u.previous[-1]
         if m is None and u.intervals:   # '“X,” Graham said on “Morning Joe,” adding, “Y”': Graham
             m = _mention_of(u.intervals[-1].attr, text)
         if m is None:
             m = _unit_subject(text, u_start, cue.start, u.by_end, u.entities)
+            if not plain_subject(m, cue.start):   # "It's a strategy on which she's to the left, while emphasizing"
+                m = last_subject_pronoun(text, u_start, lead.start(), u.entities) or m
         if stops is not None:
             stops.append(lead.start())  # the clause before ends here
     else:

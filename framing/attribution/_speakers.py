@@ -7,7 +7,8 @@
   named voice before it, outside quotation marks, whose type fits (descriptions.csv): "it" never
   resolves to a person, "she" skips men, "the President" prefers a voice named with that title.
 * A capitalised name that is not in the table becomes a voice of its own ("Sanders"); a later
-  bare surname of an earlier full name maps to the full name.
+  bare surname of an earlier full name maps to the full name, else a bare first word of one
+  (a family name first, "Ri" for "Ri Yong Ho", or a first name).
 """
 
 from __future__ import annotations
@@ -217,11 +218,19 @@ def voice_for_name(name: str, entities: list[Mention]) -> Voice:
     if len(words) == 1 and isinstance(entities, Entities):   # indexed: the same answer as the scan
         if bare in entities.last_person:
             return entities.last_person[bare]
+        if bare in entities.first_person and bare not in _NOT_FIRST_NAMES:
+            return entities.first_person[bare]
     elif len(words) == 1:  # a bare surname: the earlier full name that ends with it
         for mention in reversed(entities):
             voice = mention.voice
             if voice is not None and voice.type == "person" and voice.canonical.split()[-1] == bare:
                 return voice
+        if bare not in _NOT_FIRST_NAMES:
+            for mention in reversed(entities):   # a family name first ('Ri' for 'Ri Yong Ho'), a first name
+                voice = mention.voice
+                if voice is not None and voice.type == "person" and len(voice.canonical.split()) > 1 \
+                        and voice.canonical.split()[0] == bare:
+                    return voice
     last = words[-1].lower().rstrip(".")
     kind = "organization" if last in _ORG_WORDS or bare.isupper() else "person"
     return Voice(bare, kind)

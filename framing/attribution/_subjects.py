@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from ._after import _according_np, _name_after  # noqa: F401 (the rules import them from here)
 from ._entities import near as _near, within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, AUXILIARY, THIRD_PERSON_PRONOUN, EVIDENCE_NOUNS, HONORIFIC, HONORIFICS, SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS, description_pattern)
+from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS,
+                     description_pattern)
 
 _WORD = re.compile(r"\w+")
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
@@ -28,6 +30,8 @@ _BOUNDARY_BEFORE = re.compile(
 )
 _PRONOUNS = SPEAKER_PRONOUNS
 _APPOSITIVE = re.compile(r"\s*(?:citing|who|which|a|an|the|speaking|writing|quoting|in|on|[A-Z][\w.’'-]+ (?:of|at|for)\b)")
+_POSSESSIVE = re.compile(r"[’']s?\b")
+_APPOSITIVE_BEFORE = re.compile(r",[^,;:\"“”()]{2,100},\s*$")
 _RELATIVE = re.compile(r"(?:^|\s)(?:who|which|that)$")
 _NOT_SUBJECT = frozenset(
     "the a an and or but that this these those which what when where while as is was were be been "
@@ -39,19 +43,29 @@ _NOT_NP = frozenset("for what with from about into than how why whether if".spli
 _CONJUNCTIONS = frozenset("if when because while after before since as though although until unless "
                           "whether where once".split())
 _CAP_STOP = frozenset("The A An It He She They We I This That But And Meanwhile However In On "
-                      "At As When If While After Before So Yet Still Also".split()) | frozenset(WEEKDAYS)
+                      "At As When If While After Before So Yet Still Also Overall Moreover Furthermore "
+                      "Nonetheless Nevertheless Finally Now Not Indeed Instead Again Today Yesterday First "
+                      "Second Here There Where What Why How".split()) | frozenset(WEEKDAYS)
 
 
 _SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With)\s+[^,]{1,30},\s+)?")
 # before a subject: also a longer opening phrase ('Amid protests in the city, Sanders said')
-_SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?\s*[―—–-]+\s*)?"   # a dateline 'WASHINGTON ― '
-                                r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
-                                r"(?:(?:(?:In|On|At|For|After|Before|During|Since|With|Without|Amid|Here|There|Where|While|"
+_SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?(?:,\s+[A-Z][a-z]+\.?(?:\s+\d+)?)?(?:\s+\([\w ]+\))?"
+                                r"\s*[―—–-]+\s*)?"   # a dateline 'WASHINGTON ― ', 'BUENA PARK, Calif. - '
+                                r"(?:\W*(?:(?:More|Most|Much|Even|Very|Only)\s+[a-z]+ly|[A-Z]\w+ly|Meanwhile|However|But|And|Also|"
+                                r"Then|Still|Later|Earlier|Instead|Yet|So|Now|Thus|Indeed|Again|Today|Overall|To wit|Moreover|"
+                                r"Furthermore|Nonetheless|Nevertheless|Finally|Besides|Of course|In fact|After all),?\s+)?"
+                                r"(?:(?:(?:In|On|At|For|After|Before|During|Since|With|Without|Amid|Absent|Of|To|Here|There|Where|While|"
                                 r"When|Although|Though|Despite|Like|Unlike|Following|Asked|Pressed|Back|Last|As|By|Once|"
                                 r"Upon|Under|Over|Through|Throughout|Within|Even|If|Because|Until|Hours|Days|Weeks|Months|"
                                 r"Years|(?:\w+\s+){1,3}(?:after|before|ago|later|earlier))\b"
-                                r"[^,;:\"“”]{1,100}|[A-Z][a-z]+ing\b[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+)?")
+                                r"[^,;:\"“”]{0,100}|[A-Z][a-z]+ing\b[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+)?"
+                                # 'On Sunday morning Mr. Trump ...', 'The next day, ...'
+                                r"(?:(?:(?:On|Early|Late|Last|This|By|Later|Earlier|The next|That)\s+)?(?:" + WEEKDAY +
+                                r"|January|February|March|April|May|June|July|August|September|October|November|December|"
+                                r"day|week|month|year|night|morning)(?:\s+(?:morning|afternoon|evening|night|\d{1,2}))?,?\s+"
+                                r"(?=[A-Z]|he\b|she\b|they\b))?")
 _FUNCTION_WORDS = frozenset("a an the his her their its our my your to of in on at for with by from and or but "
                             "that which who as is was were are be been has have had not".split())
 _AUXILIARIES = frozenset(AUXILIARIES) | frozenset("to ’s ’re ’ve".split())
@@ -96,68 +110,7 @@ def _clause_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     return Mention(start, end, Voice(name.lower(), "group"), phrase)
 
 
-_TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|veteran|senior|deputy|acting|fellow|"
-                          r"top|chief|campaign|state|party|his|her|their|its|our|pollster|strategist|spokes\w+|"
-                          r"analyst|advis[eo]r|aide|manager|director|chair\w*|president|secretary|senator|candidate|"
-                          r"economist|professor|attorney|lawyer|official|political|[A-Z][\w.’'-]*)"
-                          r"\b(?:\s*[\w.’'-]+){0,5}?\s+"
-                          r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2}(?=\s*(?:[,.;!?]|$))")
-
-
-# ', said the senator.', not ', said the venue was too small.' (a verb: a clause, not a speaker)
-_NP_AFTER = re.compile(r"(?:(?:the|a|an|one|another|some|many|most|several|other|few|two|three|four)\s+[\w’'-]+"
-                       r"(?:\s+(?!(?:who|which|that|not|" + AUXILIARY + r")\b)[\w’'.-]+){0,6})"
-                       r"(?=\s*(?:[,.;!?]|$)|\s+(?:who|which|that)\b)")
-
-
-def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
-    window = text[pos:min(hi, pos + 80)]
-    lead = len(window) - len(window.lstrip())
-    start = pos + lead
-    if (m := by_end.first_from(start, start + 1)) is not None:
-        return m
-    match = re.match(r"(?:(?:" + HONORIFIC + r")\.\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,3}",
-                     text[start:min(hi, start + 60)])
-    if match is None or not re.match(r"\s*(?:[,.;!?(]|$)", text[start + match.end():start + match.end() + 3]):
-        # ', said former Obama adviser David Axelrod.', ', said Democratic strategist Hank Sheinkopf.'
-        match = _TITLED_NAME.match(text[start:min(hi, start + 90)]) or match
-    if match:
-        name = match.group()
-        tail = re.search(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]*$", name)   # 'former ... David Axelrod' -> the name
-        mention = Mention(start, start + len(name), voice_for_name(tail.group() if tail else name, entities), name)
-        entities.append(mention)
-        return mention
-    match = _NP_AFTER.match(text[start:min(hi, start + 90)])
-    if match:   # ', said the senator.', ', said a spokesman for the campaign.'
-        phrase = match.group()
-        return Mention(start, start + len(phrase), Voice(re.sub(r"^\w+\s+", "", phrase).lower(), "group"), phrase)
-    match = re.match(r"(?:" + THIRD_PERSON_PRONOUN + r")\b", text[start:start + 5])
-    if match:
-        return Mention(start, start + match.end(), resolve(match.group(), start, entities), match.group())
-    return None
-
-
-# the end of the source after 'according to': a comma or period, not one of an honorific or an initial
-_ACCORDING_STOP = re.compile("".join(rf"(?<!\b{h})" for h in HONORIFICS) + r"(?<!\b[A-Z])[,;.]\s|[.;]$|$")
-
-
-def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
-    """The source after 'according to' / 'citing': up to the next comma or the unit end."""
-    window = text[cue.end:hi]
-    stop = _ACCORDING_STOP.search(window)
-    phrase_end = cue.end + (stop.start() if stop else len(window))
-    start = cue.end + (len(window) - len(window.lstrip()))
-    if phrase_end <= start:
-        return None
-    if (m := by_end.first_from(start, phrase_end)) is not None:
-        return m
-    phrase = text[start:phrase_end]
-    name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
-    voice = voice_for_name(name, entities) if name[:1].isupper() else Voice(name.lower(), "group")
-    mention = Mention(start, phrase_end, voice, phrase)
-    if len(phrase.split()) <= 5 and not _within(entities, start, start + 1):
-        entities.append(mention)   # a later 'the official' can refer to 'a South Korean official'
-    return mention
+_CONTRACTION = re.compile(r"[’'](?:s|re|ve|d|ll)$")
 
 
 def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
@@ -170,6 +123,8 @@ def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
         if not words:
             continue
         phrase = " ".join(words)
+        if k == 1:
+            phrase = _CONTRACTION.sub("", phrase)   # "she's tacked to the left"
         if description_pattern().fullmatch(phrase):
             return Mention(pos, pos + len(phrase), resolve(phrase, pos, entities), phrase)
     match = re.match(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*", text[pos:hi])
@@ -224,6 +179,12 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
     if time := _TIME_BEFORE.search(text, max(lo, end - 40), end):  # 'Trump on Thursday said'
         if time.start() > lo:
             end = time.start() + (text[time.start()] == ",")   # keep an appositive's closing comma
+    if (tail := _VERBAL_TAIL.search(text, max(lo, end - 60), end)) and tail.start() > lo:
+        # 'Jolly, who ..., doesn’t see', 'Le Pen voiced support': the subject stands before the
+        # verb words the cue left out; '..., refusing to concede': the main clause's subject
+        if (participle := _PARTICIPLE_TAIL.search(text, max(lo, end - 60), end)) and participle.start() > lo:
+            return main_clause_subject(text, lo, participle.start(), aliases_by_end, entities)
+        end = tail.start()
     if end in aliases_by_end:
         aliases_by_end[end].salient = True
         return aliases_by_end[end]
@@ -271,9 +232,14 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             return Mention(start, end, voice, word)
     if m := _RELATIVE.search(window):
         start = end - len(m.group().strip())
+        # the last name before, if it ends close and is no possessor ('Bolton, now Mr. Trump’s
+        # adviser, who'); else the name before an appositive ('X, the Y of Z, who')
         near = [e for e in _near(entities, start - 40, start + 1)
-                if start - 40 <= e.end <= start and e.voice is not None]
-        last = max(near, key=lambda e: e.end) if near else None   # the last name before, if it ends close
+                if start - 40 <= e.end <= start and e.voice is not None and not _POSSESSIVE.match(text, e.end)]
+        if not near and (appositive := _APPOSITIVE_BEFORE.search(text, max(lo, start - 120), start)):
+            near = [e for e in _near(entities, appositive.start() - 40, appositive.start() + 1)
+                    if e.end == appositive.start() and e.voice is not None]
+        last = max(near, key=lambda e: e.end) if near else None
         antecedent = last.voice if last is not None else None
         return Mention(start, end, antecedent, m.group().strip())
     if m := _NAME_BEFORE.search(window):
@@ -310,9 +276,128 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                 continue
             if not text[lo:start].strip(" ,—–\"“”'") or _BOUNDARY_BEFORE.search(before):
                 canonical = re.sub(r"^(?:the|a|an|some|many|other|several)\s+", "", phrase, flags=re.I)
-                return Mention(start, end, voice_for_name(canonical, []) if canonical[:1].isupper()
-                               else _generic(canonical), phrase)
+                mention = Mention(start, end, voice_for_name(canonical, []) if canonical[:1].isupper()
+                                  else _generic(canonical), phrase, salient=True)
+                if mention.voice.type == "person" and not re.search(r"[^s]s$", phrase) \
+                        and not _within(entities, start, end):   # (one person: not 'Law enforcement sources')
+                    entities.append(mention)   # 'a North Korean foreign ministry spokesman said ... He said'
+                return mention
     return None
+
+
+# verb words between a subject and a cue that the cue left out: auxiliaries, negations, adverbs,
+# a light verb before a cue noun ('voiced support'), a participle with its 'to' ('refusing to')
+# (not 'is', 'was': 'Sanders is viewed ... by' is passive, its subject no speaker; not 'could':
+# 'North Korea could seek a new path' is no report)
+_ADVERBS = r"(?:\s+(?:not|never|also|still|just|already|again|long|often|even|then|later|now|[a-z]+ly))*"
+_VERB_WORD = (r"(?:\s+(?:(?:do|does|did|has|have|had)(?:n[’']t)?|"
+              r"[a-z]+n[’']t|having|voiced|expressed|offered|issued|lent|gave|made|began|started|continued|kept|"
+              r"[a-z]+ing\s+to|[a-z]{3,}ing))")
+_VERBAL_TAIL = re.compile(_ADVERBS + _VERB_WORD + r"(?:" + _VERB_WORD + "|" + _ADVERBS[3:-2] + r")*$")
+_PARTICIPLE_TAIL = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:having|[a-z]{3,}ing(?:\s+to)?)(?:\s+[a-z]+ly)?$")
+_NO_SUBJECT = frozenset("It It’s It's This That There These Those Here What A An".split())
+
+
+def main_clause_subject(text: str, lo: int, pos: int, aliases_by_end: dict[int, Mention],
+                        entities: list[Mention], *, nearest: bool = False) -> Mention | None:
+    """The subject opening the main clause before ``pos`` (a participle: '[Carson] said he plans
+    ..., insisting'): from the unit's start or its last ';', after an opening phrase. With
+    ``nearest`` (a coordinated verb), the subject of an adverbial clause on the way ('after
+    [her followers] attacked her ... and questioned') wins."""
+    start = max(lo, text.rfind(";", lo, pos) + 1)
+    while start < pos and text[start].isspace():
+        start += 1
+    if start >= pos or text[start] in "\"“”'‘’(":
+        return None   # a quote opens the clause: its speaker comes from the cue after it
+    for opener in reversed(list(_AND_SUBJECT.finditer(text, start, pos))):
+        # '..., and he was quick to make his pitch ..., citing ...': the last coordinated clause's subject
+        inner = subject_after(text, opener.end(), pos, aliases_by_end, entities)
+        if inner is not None and not _QUOTE_OR_COLON.search(text, inner.end, pos):
+            return inner
+    m = _unit_subject(text, start, pos, aliases_by_end, entities)
+    if not plain_subject(m, pos) or _QUOTE_MARK.search(text, m.end, pos) or _JOINT_AFTER.match(text, m.end, pos):
+        return None   # ('X weighed in, “...,” he said, adding': the quote's speaker goes on; 'China
+                      # and Russia have urged ... and said': the joint speaker goes on)
+    if nearest:
+        for opener in reversed(list(_ADVERBIAL_OPENER.finditer(text, m.end, pos))):
+            inner = subject_after(text, opener.end(), pos, aliases_by_end, entities)
+            if inner is not None:
+                return inner
+    return m
+
+
+_JOINT_AFTER = re.compile(r"\s+(?:and|&)\s+[A-Z]")
+_ADVERBIAL_OPENER = re.compile(r"\b(?:when|while|after|before|because|though|although|as|since|if|until)\s+")
+
+
+_AND_SUBJECT = re.compile(r",\s+(?:and|but|yet|so)\s+")
+
+
+def subject_after(text: str, pos: int, hi: int, aliases_by_end, entities) -> Mention | None:
+    """A pronoun or alias standing at ``pos`` (a clause's subject), else None."""
+    if (m := aliases_by_end.first_from(pos, pos + 1)) is not None:
+        return m
+    word = _WORD.match(text, pos, hi)
+    if word is not None and word.group().lower() in _PRONOUNS:
+        return Mention(pos, word.end(), resolve(word.group(), pos, entities), word.group())
+    return None
+
+
+_QUOTE_MARK = re.compile(r"[\"“”]|''")
+_QUOTE_OR_COLON = re.compile(r"[\"“”:;]|''")
+
+
+def plain_subject(m: Mention | None, pos: int) -> bool:
+    """Not an opening word that is no subject ('In', 'Late', 'It', 'N.H.', 'The next month')."""
+    if m is None or m.voice is None or m.end > pos or len(m.text) < 2:
+        return False
+    words = m.text.split()
+    return words[0] not in _NO_SUBJECT and words[0].lower() not in _NOT_OPENING_SUBJECT and not any(
+        w.lower() in _TIME_WORDS for w in words)
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|He|She|They|We|I)\b(?![’'](?:s\b))")
+
+
+def last_subject_pronoun(text: str, lo: int, hi: int, entities: list[Mention]) -> Mention | None:
+    """The last personal subject pronoun in ``text[lo:hi]``, resolved, else None."""
+    found = None
+    for found in _SUBJECT_PRONOUN.finditer(text, lo, hi):
+        pass
+    if found is None:
+        return None
+    return Mention(found.start(), found.end(), resolve(found.group(), found.start(), entities), found.group())
+
+
+_NOT_OPENING_SUBJECT = frozenset("in on at for with by from to of after before during inside outside late early last "
+                                 "next this although though while when if because as since until once despite where first".split())
+_TIME_WORDS = frozenset("morning afternoon evening night day days week weeks month months year years".split()) | frozenset(
+    w.lower() for w in WEEKDAYS)
+
+
+_OPENING_PARTICIPLE = re.compile(r"(?:(?:[A-Z]\w*\s+(?:\w+\s+){0,2})?(?:after|before|since|while|when|upon|by|without|"
+                                 r"After|Before|Since|While|When|Upon|By|Without)\s+)?"
+                                 r"(?P<verb>(?:Having|[A-Z][a-z]+ing)(?:\s+(?:off|up|out|down|on))?\s+)?$")
+
+
+def opening_participle_subject(text: str, lo: int, cue_start: int, cue_end: int, hi: int, participle: bool,
+                               aliases_by_end: dict[int, Mention], entities: list[Mention]) -> Mention | None:
+    """'Since announcing his running mate, Johnson has risen', 'Having announced that ...,
+    Judge Berman': a participle (the cue, when ``participle``, or a word before it) in the
+    phrase that opens the sentence; its subject follows the phrase's comma."""
+    lead = _SUBJECT_LEAD.match(text, lo, cue_start)
+    start = lead.end() if lead else lo
+    opening = _OPENING_PARTICIPLE.fullmatch(text, start, cue_start)
+    if opening is None or not (participle or opening.group("verb")):
+        return None
+    comma = text.find(",", cue_end, hi)
+    if comma < 0 or re.search(r"[\"“”;:]", text[cue_end:comma]):
+        return None
+    start = comma + 1
+    while start < hi and text[start].isspace():
+        start += 1
+    m = _unit_subject(text, start, hi, aliases_by_end, entities)
+    return m if plain_subject(m, hi) else None
 
 
 _CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|[.!?][\"”’]?\s+)(?=\S)")

@@ -1,0 +1,75 @@
+"""Who speaks after a cue: a name or noun phrase right after it ('”, said Mr. Smith', ', said the
+senator') and the source after 'according to' / 'citing'."""
+
+from __future__ import annotations
+
+import re
+
+from ._entities import within as _within
+from ._speakers import Mention, Voice, resolve, voice_for_name
+from ._vocab import HONORIFIC, HONORIFICS, THIRD_PERSON_PRONOUN, AUXILIARY
+
+_TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|veteran|senior|deputy|acting|fellow|"
+                          r"top|chief|campaign|state|party|his|her|their|its|our|pollster|strategist|spokes\w+|"
+                          r"analyst|advis[eo]r|aide|manager|director|chair\w*|president|secretary|senator|candidate|"
+                          r"economist|professor|attorney|lawyer|official|political|[A-Z][\w.’'-]*)"
+                          r"\b(?:\s*[\w.’'-]+){0,5}?\s+"
+                          r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2}(?=\s*(?:[,.;!?]|$))")
+
+
+# ', said the senator.', not ', said the venue was too small.' (a verb: a clause, not a speaker)
+_NP_AFTER = re.compile(r"(?:(?:the|a|an|one|another|some|many|most|several|other|few|two|three|four)\s+[\w’'-]+"
+                       r"(?:\s+(?!(?:who|which|that|not|" + AUXILIARY + r")\b)[\w’'.-]+){0,6})"
+                       r"(?=\s*(?:[,.;!?]|$)|\s+(?:who|which|that)\b)")
+
+
+def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
+    window = text[pos:min(hi, pos + 80)]
+    lead = len(window) - len(window.lstrip())
+    start = pos + lead
+    if (m := by_end.first_from(start, start + 1)) is not None:
+        m.salient = True   # a speaker: a later 'he' prefers it
+        return m
+    match = re.match(r"(?:(?:" + HONORIFIC + r")\.\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,3}",
+                     text[start:min(hi, start + 60)])
+    if match is None or not re.match(r"\s*(?:[,.;!?(]|$)", text[start + match.end():start + match.end() + 3]):
+        # ', said former Obama adviser David Axelrod.', ', said Democratic strategist Hank Sheinkopf.'
+        match = _TITLED_NAME.match(text[start:min(hi, start + 90)]) or match
+    if match:
+        name = match.group()
+        tail = re.search(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]*$", name)   # 'former ... David Axelrod' -> the name
+        mention = Mention(start, start + len(name), voice_for_name(tail.group() if tail else name, entities), name,
+                          salient=True)
+        entities.append(mention)
+        return mention
+    match = _NP_AFTER.match(text[start:min(hi, start + 90)])
+    if match:   # ', said the senator.', ', said a spokesman for the campaign.'
+        phrase = match.group()
+        return Mention(start, start + len(phrase), Voice(re.sub(r"^\w+\s+", "", phrase).lower(), "group"), phrase)
+    match = re.match(r"(?:" + THIRD_PERSON_PRONOUN + r")\b", text[start:start + 5])
+    if match:
+        return Mention(start, start + match.end(), resolve(match.group(), start, entities), match.group())
+    return None
+
+
+# the end of the source after 'according to': a comma or period, not one of an honorific or an initial
+_ACCORDING_STOP = re.compile("".join(rf"(?<!\b{h})" for h in HONORIFICS) + r"(?<!\b[A-Z])[,;.]\s|[.;]$|$")
+
+
+def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
+    """The source after 'according to' / 'citing': up to the next comma or the unit end."""
+    window = text[cue.end:hi]
+    stop = _ACCORDING_STOP.search(window)
+    phrase_end = cue.end + (stop.start() if stop else len(window))
+    start = cue.end + (len(window) - len(window.lstrip()))
+    if phrase_end <= start:
+        return None
+    if (m := by_end.first_from(start, phrase_end)) is not None:
+        return m
+    phrase = text[start:phrase_end]
+    name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    voice = voice_for_name(name, entities) if name[:1].isupper() else Voice(name.lower(), "group")
+    mention = Mention(start, phrase_end, voice, phrase)
+    if len(phrase.split()) <= 5 and not _within(entities, start, start + 1):
+        entities.append(mention)   # a later 'the official' can refer to 'a South Korean official'
+    return mention
