@@ -59,7 +59,7 @@ def test_editors_note_reports_nothing():
 
 
 @pytest.mark.parametrize("text, speaker, content", [
-    ("Rival candidates have long criticized the governor for his tax plan.", "rival candidates",
+    ("Rival candidates have long criticized the governor for his tax plan.", "Rival candidates",
      "the governor for his tax plan."),
     ("Many voters feel that the race is already over.", "voters", "the race is already over."),
 ])
