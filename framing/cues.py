@@ -33,13 +33,14 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import compress, starmap
+from itertools import compress, repeat, starmap
 
 import numpy as np
 import pandas as pd
 
 from ._data import read_data_text
 from .errors import FramingError
+from ._cue_batch import batch_rates
 from ._cue_index import _Pairs, _Starts
 from .text import _WORD, word_spans
 
@@ -336,24 +337,10 @@ def _cue_table(texts: list[str], families: Sequence[str], cue_list: list | None 
     index = {f: k for k, f in enumerate(families)}
     on_cue = [f for f in families if f in ATTRIBUTION_FAMILIES] if cue_list is not None else []
     text_families = [f for f in families if f not in on_cue]
-    known: dict[str, tuple[list[float], int]] = {}  # each distinct text is scanned once
-    rows = []
-    for text in texts:
-        hit = known.get(text)
-        if hit is None:
-            matches, n = _scan_tuples(text, text_families)
-            if n:
-                row = [0.0] * len(families)
-                for match in matches:
-                    row[index[match[1]]] += 1
-                for k in {index[match[1]] for match in matches}:
-                    row[k] *= 100.0 / n  # as counts * (100 / n) in numpy (0 stays 0)
-            else:
-                row = [math.nan] * len(families)
-            hit = known[text] = (row, n)
-        rows.append(hit)
-    values = np.array([row for row, _n in rows], dtype=float).reshape(len(texts), len(families))
-    n_words = np.array([n for _row, n in rows], dtype=np.int64)
+    position: dict[str, int] = {}  # each distinct text is scanned once
+    inverse = np.fromiter(map(position.setdefault, texts, map(len, repeat(position))), dtype=np.intp, count=len(texts))
+    rates, words = batch_rates(list(position), families, text_families, _matcher(), _WORD, _norm, _scan_tuples)
+    values, n_words = rates[inverse], words[inverse]
     if on_cue:
         values[:, [index[f] for f in on_cue]] = _counts_in_cues(cue_list, on_cue)
     return values, n_words

@@ -1,0 +1,119 @@
+"""Cue-family counts of many texts at once (what :func:`framing.cues.cue_counts` and
+``framing.score`` need), with the same numbers as scanning each text on its own.
+
+Most words of a corpus start no cue, or only one-word cues that no negation can redirect: a
+text whose every cue is of that kind counts, per family, the words that start one (a family
+once per word), plus its ``!`` marks and its all-caps words. That needs no offsets, so it runs
+on word ids for all texts together (numpy). A text with anything else (a multi-word cue whose
+second word fits, a cue with a ``negated_as`` family, text whose lower-casing depends on context)
+is scanned on its own by :func:`framing.cues._scan_tuples`, the reference rules.
+"""
+
+from __future__ import annotations
+
+from itertools import chain, repeat
+
+import numpy as np
+
+# Lower-casing is per character except for the Greek capital sigma (final form at the end of a
+# word) and "İ" (the one character whose lower case is longer): texts with them are scanned alone.
+_CONTEXT_CASE = ("\u03a3", "\u0130")
+
+
+def _words_by_id(raw_lists: list[list[str]]) -> tuple[list[str], np.ndarray]:
+    """The distinct words (first-seen order) and the id of every word of every text."""
+    flat = list(chain.from_iterable(raw_lists))
+    position = {w: k for k, w in enumerate(dict.fromkeys(flat))}
+    ids = np.fromiter(map(position.__getitem__, flat), dtype=np.intp, count=len(flat))
+    return list(position), ids
+
+
+def _ragged_take(pointers: np.ndarray, values: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each entry of ``rows``, the slice ``values[pointers[r]:pointers[r + 1]]``, all
+    concatenated, and the index into ``rows`` each value comes from."""
+    lengths = pointers[rows + 1] - pointers[rows]
+    owner = np.repeat(np.arange(len(rows)), lengths)
+    offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return values[pointers[rows][owner] + offsets], owner
+
+
+def batch_rates(texts: list[str], families, wanted, matcher, word_pattern, norm, scan_tuples) -> tuple[np.ndarray, np.ndarray]:
+    """Matches per 100 words (texts x ``families``; NaN rows for texts without words) and the
+    word counts of ``texts``, as ``scan_tuples(text, wanted)`` gives them text by text; columns
+    of families outside ``wanted`` stay 0."""
+    n_texts, n_families = len(texts), len(families)
+    column = {f: k for k, f in enumerate(families) if f in wanted}
+    counts = np.zeros((n_texts, n_families))
+    raw_lists = list(map(word_pattern.findall, texts))
+    n_words = np.fromiter(map(len, raw_lists), dtype=np.int64, count=n_texts)
+    vocabulary, ids = _words_by_id(raw_lists)
+    del raw_lists
+    text_of = np.repeat(np.arange(n_texts), n_words)
+    alone = np.zeros(n_texts, dtype=bool)  # texts the reference scan takes
+    joined = "\n".join(texts)
+    for char in _CONTEXT_CASE:
+        if char in joined:
+            alone |= np.fromiter(map(str.__contains__, texts, repeat(char)), dtype=bool, count=n_texts)
+    del joined
+
+    # per distinct word: the families its one-word cues count for, and whether it may be more
+    starts, pairs = matcher._starts, matcher._pairs
+    lowered = list(map(norm, vocabulary))
+    fam_pointers, fam_columns = [0], []
+    multi = np.zeros(len(vocabulary), dtype=bool)
+    negatable = np.zeros(len(vocabulary), dtype=bool)
+    caps = np.zeros(len(vocabulary), dtype=bool)
+    count_caps = "allcaps" in column
+    for k, (raw, word) in enumerate(zip(vocabulary, lowered)):
+        entries = starts[word]
+        if entries:
+            seen = []
+            for pattern, family, negated_as, _cue, _spans in entries:
+                if len(pattern) > 1:
+                    multi[k] = True
+                elif negated_as:
+                    negatable[k] = True
+                elif family in column and family not in seen and not (family == "we" and raw == "US"):
+                    seen.append(family)
+            fam_columns.extend(column[f] for f in seen)
+        fam_pointers.append(len(fam_columns))
+        if count_caps and raw != word and raw.isupper() and sum(ch.isalpha() for ch in raw) >= 3 \
+                and word.replace(".", "") not in matcher.allcaps_exclude:
+            caps[k] = True
+    fam_pointers = np.asarray(fam_pointers, dtype=np.intp)
+    fam_columns = np.asarray(fam_columns, dtype=np.intp)
+
+    # a multi-word cue matters only where the next word (same text) fits its second word
+    alone[text_of[negatable[ids]]] = True
+    at = np.flatnonzero(multi[ids])
+    if len(at):
+        last = np.cumsum(n_words) - 1  # the last word of each text
+        following = np.where(at == last[text_of[at]], -1, ids[np.minimum(at + 1, len(ids) - 1)])
+        keys = ids[at] * (len(vocabulary) + 1) + (following + 1)
+        distinct, inverse = np.unique(keys, return_inverse=True)
+        fits = np.array([
+            any(len(entry[0]) > 1 or entry[2] for entry in pairs[lowered[key // (len(vocabulary) + 1)],
+                                                               None if key % (len(vocabulary) + 1) == 0
+                                                               else lowered[key % (len(vocabulary) + 1) - 1]])
+            for key in distinct.tolist()
+        ], dtype=bool)
+        alone[text_of[at[fits[inverse]]]] = True
+
+    simple = ~alone[text_of]
+    at = np.flatnonzero(simple & (fam_pointers[ids + 1] > fam_pointers[ids]))
+    fam, owner = _ragged_take(fam_pointers, fam_columns, ids[at])
+    np.add.at(counts, (text_of[at][owner], fam), 1.0)
+    if count_caps:
+        np.add.at(counts[:, column["allcaps"]], text_of[simple & caps[ids]], 1.0)
+    if "exclamation" in column:
+        counts[:, column["exclamation"]] = np.fromiter(map(str.count, texts, repeat("!")), dtype=float, count=n_texts)
+
+    for t in np.flatnonzero(alone).tolist():
+        counts[t] = 0.0
+        found, _n = scan_tuples(texts[t], wanted)
+        for match in found:
+            counts[t, column[match[1]]] += 1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = counts * (100.0 / n_words)[:, None]
+    values[n_words == 0] = np.nan
+    return values, n_words
