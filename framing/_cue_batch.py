@@ -15,26 +15,11 @@ from itertools import chain, repeat
 
 import numpy as np
 
+from ._batch import ragged_take, token_ids
+
 # Lower-casing is per character except for the Greek capital sigma (final form at the end of a
 # word) and "İ" (the one character whose lower case is longer): texts with them are scanned alone.
 _CONTEXT_CASE = ("\u03a3", "\u0130")
-
-
-def _words_by_id(raw_lists: list[list[str]]) -> tuple[list[str], np.ndarray]:
-    """The distinct words (first-seen order) and the id of every word of every text."""
-    flat = list(chain.from_iterable(raw_lists))
-    position = {w: k for k, w in enumerate(dict.fromkeys(flat))}
-    ids = np.fromiter(map(position.__getitem__, flat), dtype=np.intp, count=len(flat))
-    return list(position), ids
-
-
-def _ragged_take(pointers: np.ndarray, values: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each entry of ``rows``, the slice ``values[pointers[r]:pointers[r + 1]]``, all
-    concatenated, and the index into ``rows`` each value comes from."""
-    lengths = pointers[rows + 1] - pointers[rows]
-    owner = np.repeat(np.arange(len(rows)), lengths)
-    offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    return values[pointers[rows][owner] + offsets], owner
 
 
 def batch_rates(texts: list[str], families, wanted, matcher, word_pattern, norm, scan_tuples) -> tuple[np.ndarray, np.ndarray]:
@@ -46,7 +31,7 @@ def batch_rates(texts: list[str], families, wanted, matcher, word_pattern, norm,
     counts = np.zeros((n_texts, n_families))
     raw_lists = list(map(word_pattern.findall, texts))
     n_words = np.fromiter(map(len, raw_lists), dtype=np.int64, count=n_texts)
-    vocabulary, ids = _words_by_id(raw_lists)
+    ids, vocabulary = token_ids(list(chain.from_iterable(raw_lists)))
     del raw_lists
     text_of = np.repeat(np.arange(n_texts), n_words)
     alone = np.zeros(n_texts, dtype=bool)  # texts the reference scan takes
@@ -101,7 +86,7 @@ def batch_rates(texts: list[str], families, wanted, matcher, word_pattern, norm,
 
     simple = ~alone[text_of]
     at = np.flatnonzero(simple & (fam_pointers[ids + 1] > fam_pointers[ids]))
-    fam, owner = _ragged_take(fam_pointers, fam_columns, ids[at])
+    fam, owner = ragged_take(fam_pointers, fam_columns, ids[at])
     np.add.at(counts, (text_of[at][owner], fam), 1.0)
     if count_caps:
         np.add.at(counts[:, column["allcaps"]], text_of[simple & caps[ids]], 1.0)

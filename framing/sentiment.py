@@ -27,7 +27,8 @@ from itertools import chain
 import pandas as pd
 
 from ._sentiment_textblob import _average, _textblob, _textblob_assessments, _textblob_tokens
-from ._sentiment_vader import _negated, _punctuation_amplifier, _vader, _vader_prepare, _vader_score, _vader_valences
+from ._sentiment_vader import (_negated, _punctuation_amplifier, _vader, _vader_batch, _vader_prepare, _vader_score,
+                               _vader_valences)
 from .errors import FramingError
 
 __all__ = [
@@ -156,12 +157,7 @@ def _sentiment_rows(texts: list[str], measure: str, engine: str = "fast") -> lis
     if engine == "library":
         scores = [vader_sentiment(t, engine=engine) for t in texts]
         return [(v["compound"], v["pos"], v["neg"], v["neu"]) for v in scores]
-    rows = []
-    for text in texts:
-        prepared, words = _vader_prepare(text)
-        v = _vader_score(_vader_valences(words), prepared)
-        rows.append((v["compound"], v["pos"], v["neg"], v["neu"]))
-    return rows
+    return list(map(tuple, _vader_batch(texts).tolist()))
 
 
 # -------------------------------------------------------------------------------- receipts
