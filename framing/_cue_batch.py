@@ -22,7 +22,7 @@ from ._batch import ragged_take, token_ids
 _CONTEXT_CASE = ("\u03a3", "\u0130")
 
 
-def batch_rates(texts: list[str], families, wanted, matcher, word_pattern, norm, scan_tuples) -> tuple[np.ndarray, np.ndarray]:
+def batch_rates(texts: list[str], families, wanted, matcher, word_pattern, norm, negator, rest_matches, scan_tuples) -> tuple[np.ndarray, np.ndarray]:
     """Matches per 100 words (texts x ``families``; NaN rows for texts without words) and the
     word counts of ``texts``, as ``scan_tuples(text, wanted)`` gives them text by text; columns
     of families outside ``wanted`` stay 0."""
@@ -56,9 +56,10 @@ def batch_rates(texts: list[str], families, wanted, matcher, word_pattern, norm,
             for pattern, family, negated_as, _cue, _spans in entries:
                 if len(pattern) > 1:
                     multi[k] = True
-                elif negated_as:
-                    negatable[k] = True
-                elif family in column and family not in seen and not (family == "we" and raw == "US"):
+                    continue
+                if negated_as:
+                    negatable[k] = True  # its own family unless a negator comes before it
+                if family in column and family not in seen and not (family == "we" and raw == "US"):
                     seen.append(family)
             fam_columns.extend(column[f] for f in seen)
         fam_pointers.append(len(fam_columns))
@@ -68,21 +69,31 @@ def batch_rates(texts: list[str], families, wanted, matcher, word_pattern, norm,
     fam_pointers = np.asarray(fam_pointers, dtype=np.intp)
     fam_columns = np.asarray(fam_columns, dtype=np.intp)
 
-    # a multi-word cue matters only where the next word (same text) fits its second word
-    alone[text_of[negatable[ids]]] = True
+    # a cue with a negated_as family is negated only with a negator among the 3 words before it
+    first = np.repeat(np.cumsum(n_words) - n_words, n_words)  # each word's text start
+    is_negator = np.fromiter(map(negator, lowered), dtype=bool, count=len(lowered))
+    last_negator = np.maximum.accumulate(np.where(is_negator[ids], np.arange(len(ids)), -1)) if len(ids) else ids
+    at = np.flatnonzero(negatable[ids])
+    at = at[at > 0]
+    alone[text_of[at[last_negator[at - 1] >= np.maximum(at - 3, first[at])]]] = True
+    # a multi-word cue matters only where the words after it (same text) are the cue's
     at = np.flatnonzero(multi[ids])
     if len(at):
-        last = np.cumsum(n_words) - 1  # the last word of each text
-        following = np.where(at == last[text_of[at]], -1, ids[np.minimum(at + 1, len(ids) - 1)])
+        end = np.cumsum(n_words)[text_of[at]]  # past the last word of the text
+        following = np.where(at + 1 == end, -1, ids[np.minimum(at + 1, len(ids) - 1)])
         keys = ids[at] * (len(vocabulary) + 1) + (following + 1)
         distinct, inverse = np.unique(keys, return_inverse=True)
         fits = np.array([
-            any(len(entry[0]) > 1 or entry[2] for entry in pairs[lowered[key // (len(vocabulary) + 1)],
-                                                               None if key % (len(vocabulary) + 1) == 0
-                                                               else lowered[key % (len(vocabulary) + 1) - 1]])
+            any(len(entry[0]) > 1 for entry in pairs[lowered[key // (len(vocabulary) + 1)],
+                                                     None if key % (len(vocabulary) + 1) == 0
+                                                     else lowered[key % (len(vocabulary) + 1) - 1]])
             for key in distinct.tolist()
         ], dtype=bool)
-        alone[text_of[at[fits[inverse]]]] = True
+        for p, stop in zip(at[fits[inverse]].tolist(), end[fits[inverse]].tolist()):
+            words = [lowered[i] for i in ids[p:min(p + matcher.longest, stop)].tolist()]
+            if any(len(pattern) > 1 and len(pattern) <= len(words) and rest_matches(words, 0, pattern)
+                   for pattern, *_entry in pairs[words[0], words[1]]):
+                alone[text_of[p]] = True
 
     simple = ~alone[text_of]
     at = np.flatnonzero(simple & (fam_pointers[ids + 1] > fam_pointers[ids]))

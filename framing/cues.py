@@ -159,6 +159,7 @@ class _Matcher:
             first, is_prefix = pattern[0]
             (self.prefix if is_prefix else self.exact).setdefault(first, []).append(entry)
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        self.longest = max((len(e[0]) for table in (self.exact, self.prefix) for es in table.values() for e in es), default=1)
         self._starts = _Starts(self)
         self._pairs = _Pairs(self)
 
@@ -189,12 +190,15 @@ def _rest_matches(words: list[str], i: int, pattern) -> bool:
     return True
 
 
+def _is_negator(word: str) -> bool:
+    return word in _NEGATORS or word.endswith("n't")
+
+
 def _negated(text: str, spans, words, i: int) -> bool:
     for j in range(i - 1, max(-1, i - 4), -1):
         if _CLAUSE_BREAK.search(text, spans[j][1], spans[j + 1][0]):
             return False
-        w = words[j]
-        if w in _NEGATORS or w.endswith("n't"):
+        if _is_negator(words[j]):
             return True
     return False
 
@@ -339,7 +343,8 @@ def _cue_table(texts: list[str], families: Sequence[str], cue_list: list | None 
     text_families = [f for f in families if f not in on_cue]
     position: dict[str, int] = {}  # each distinct text is scanned once
     inverse = np.fromiter(map(position.setdefault, texts, map(len, repeat(position))), dtype=np.intp, count=len(texts))
-    rates, words = batch_rates(list(position), families, text_families, _matcher(), _WORD, _norm, _scan_tuples)
+    rates, words = batch_rates(list(position), families, text_families, _matcher(), _WORD, _norm, _is_negator,
+                                _rest_matches, _scan_tuples)
     values, n_words = rates[inverse], words[inverse]
     if on_cue:
         values[:, [index[f] for f in on_cue]] = _counts_in_cues(cue_list, on_cue)
