@@ -20,6 +20,8 @@ from ._batch import ragged_take, token_ids
 # Lower-casing is per character except for the Greek capital sigma (final form at the end of a
 # word) and "İ" (the one character whose lower case is longer): texts with them are scanned alone.
 _CONTEXT_CASE = ("\u03a3", "\u0130")
+# ASCII bytes that can be part of a word (letters, digits, ' and -) kept, the others made spaces
+_ASCII_RUNS = bytes(c if chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(128)) + bytes([32] * 128)
 
 
 def batch_rates(texts: list[str], families, wanted, matcher, word_pattern, norm, negator, rest_matches, scan_tuples) -> tuple[np.ndarray, np.ndarray]:
@@ -29,11 +31,19 @@ def batch_rates(texts: list[str], families, wanted, matcher, word_pattern, norm,
     n_texts, n_families = len(texts), len(families)
     column = {f: k for k, f in enumerate(families) if f in wanted}
     counts = np.zeros((n_texts, n_families))
-    raw_lists = list(map(word_pattern.findall, texts))
-    n_words = np.fromiter(map(len, raw_lists), dtype=np.int64, count=n_texts)
-    ids, vocabulary = token_ids(list(chain.from_iterable(raw_lists)))
-    del raw_lists
-    text_of = np.repeat(np.arange(n_texts), n_words)
+    # words: an ASCII text's runs of letters, digits, ' and - (found in C, no regex), each split
+    # by the word pattern once per distinct run; another text's words found by the pattern
+    runs = [text.encode().translate(_ASCII_RUNS).split() if text.isascii()
+            else [w.encode() for w in word_pattern.findall(text)] for text in texts]
+    n_runs = np.fromiter(map(len, runs), dtype=np.intp, count=n_texts)
+    run_ids, distinct_runs = token_ids(list(chain.from_iterable(runs)))
+    del runs
+    run_words = [word_pattern.findall(run.decode()) for run in distinct_runs]
+    word_ids, vocabulary = token_ids(list(chain.from_iterable(run_words)))
+    pointers = np.concatenate([[0], np.cumsum(np.fromiter(map(len, run_words), dtype=np.intp, count=len(run_words)))])
+    ids, run_of = ragged_take(pointers, word_ids, run_ids)  # every text's words, in order
+    text_of = np.repeat(np.arange(n_texts), n_runs)[run_of]
+    n_words = np.bincount(text_of, minlength=n_texts).astype(np.int64)
     alone = np.zeros(n_texts, dtype=bool)  # texts the reference scan takes
     joined = "\n".join(texts)
     for char in _CONTEXT_CASE:
