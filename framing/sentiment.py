@@ -24,6 +24,7 @@ import math
 from collections.abc import Iterable
 from itertools import chain
 
+import numpy as np
 import pandas as pd
 
 from ._sentiment_textblob import _average, _textblob, _textblob_assessments, _textblob_tokens
@@ -139,25 +140,25 @@ def sentiment_scores(texts: Iterable[str], *, measures=("textblob", "vader"), en
     texts = list(texts)
     columns = [f"{m}_{f}" for m in measures for f in SENTIMENT_FIELDS[m]]
     distinct = list(dict.fromkeys(texts))
-    parts = [dict(zip(distinct, _sentiment_rows(distinct, m, engine))) for m in measures]
+    parts = [dict(zip(distinct, map(tuple, _sentiment_rows(distinct, m, engine).tolist()))) for m in measures]
     rows = [tuple(chain.from_iterable(part[t] for part in parts)) for t in texts]
     return pd.DataFrame(rows, columns=columns, index=range(len(texts)), dtype=float)
 
 
-def _sentiment_rows(texts: list[str], measure: str, engine: str = "fast") -> list[tuple]:
-    """One tuple of :data:`SENTIMENT_FIELDS` values per text (the batch loop, no frames)."""
-    if measure == "textblob":
-        if engine == "library":
-            return [textblob_sentiment(t, engine=engine) for t in texts]
+def _sentiment_rows(texts: list[str], measure: str, engine: str = "fast") -> np.ndarray:
+    """One row of :data:`SENTIMENT_FIELDS` values per text (the batch loop, no frames)."""
+    if measure == "vader" and engine == "fast":
+        return _vader_batch(texts)
+    if measure == "textblob" and engine == "fast":
         rows = []
         for text in texts:
             a = _textblob_assessments(_textblob_tokens(text))
             rows.append((_average(p for _w, p, _s, _x in a), _average(s for _w, _p, s, _x in a)))
-        return rows
-    if engine == "library":
-        scores = [vader_sentiment(t, engine=engine) for t in texts]
-        return [(v["compound"], v["pos"], v["neg"], v["neu"]) for v in scores]
-    return list(map(tuple, _vader_batch(texts).tolist()))
+    elif measure == "textblob":
+        rows = [textblob_sentiment(t, engine=engine) for t in texts]
+    else:
+        rows = [(v["compound"], v["pos"], v["neg"], v["neu"]) for v in (vader_sentiment(t, engine=engine) for t in texts)]
+    return np.array(rows, dtype=float).reshape(len(texts), len(SENTIMENT_FIELDS[measure]))
 
 
 # -------------------------------------------------------------------------------- receipts
