@@ -7,6 +7,17 @@ from itertools import count
 
 import numpy as np
 
+#: Texts per batch: the word-level arrays of a batch take ~0.4 kB per text, so batches keep the
+#: memory flat whatever the corpus size (issue 11: the whole archive in under 1 GB).
+BATCH = 20_000
+
+
+def in_batches(function, texts: list[str], *args) -> np.ndarray:
+    """``function(batch, *args)`` on consecutive batches of ``texts``, rows concatenated."""
+    if len(texts) <= BATCH:
+        return function(texts, *args)
+    return np.concatenate([function(texts[i:i + BATCH], *args) for i in range(0, len(texts), BATCH)])
+
 
 def token_ids(tokens: list[str]) -> tuple[np.ndarray, list[str]]:
     """Ids of ``tokens`` (0 .. distinct - 1, in order of first sight) and the distinct tokens."""

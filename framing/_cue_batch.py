@@ -15,7 +15,7 @@ from itertools import chain, repeat
 
 import numpy as np
 
-from ._batch import ragged_take, token_ids
+from ._batch import in_batches, ragged_take, token_ids
 
 # Lower-casing is per character except for the Greek capital sigma (final form at the end of a
 # word) and "İ" (the one character whose lower case is longer): texts with them are scanned alone.
@@ -24,10 +24,16 @@ _CONTEXT_CASE = ("\u03a3", "\u0130")
 _ASCII_RUNS = bytes(c if chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(128)) + bytes([32] * 128)
 
 
-def batch_rates(texts: list[str], families, wanted, matcher, word_pattern, norm, negator, rest_matches, scan_tuples) -> tuple[np.ndarray, np.ndarray]:
-    """Matches per 100 words (texts x ``families``; NaN rows for texts without words) and the
-    word counts of ``texts``, as ``scan_tuples(text, wanted)`` gives them text by text; columns
-    of families outside ``wanted`` stay 0."""
+def batch_rates(texts: list[str], *args) -> tuple[np.ndarray, np.ndarray]:
+    """Matches per 100 words (texts x families; NaN rows for texts without words) and the word
+    counts of ``texts``, as ``scan_tuples(text, wanted)`` gives them text by text; columns of
+    families outside ``wanted`` stay 0. ``args``: those of :func:`_rates`."""
+    table = in_batches(_rates, texts, *args)
+    return table[:, :-1], table[:, -1].astype(np.int64)
+
+
+def _rates(texts: list[str], families, wanted, matcher, word_pattern, norm, negator, rest_matches, scan_tuples) -> np.ndarray:
+    """``batch_rates`` of one batch, the word counts as the last column."""
     n_texts, n_families = len(texts), len(families)
     column = {f: k for k, f in enumerate(families) if f in wanted}
     counts = np.zeros((n_texts, n_families))
@@ -122,4 +128,4 @@ def batch_rates(texts: list[str], families, wanted, matcher, word_pattern, norm,
     with np.errstate(divide="ignore", invalid="ignore"):
         values = counts * (100.0 / n_words)[:, None]
     values[n_words == 0] = np.nan
-    return values, n_words
+    return np.column_stack([values, n_words])

@@ -16,7 +16,7 @@ from itertools import chain, compress, repeat
 
 import numpy as np
 
-from ._batch import groups, ordered_sums, token_ids
+from ._batch import groups, in_batches, ordered_sums, token_ids
 
 
 @lru_cache(maxsize=1)
@@ -276,7 +276,12 @@ def _batch_constants():
 
 
 def _vader_batch(texts: list[str]) -> np.ndarray:
-    """``_vader_score`` fields (compound, pos, neg, neu) of each text, as rows.
+    """``_vader_score`` fields (compound, pos, neg, neu) of each text, as rows."""
+    return in_batches(_vader_rows, texts)
+
+
+def _vader_rows(texts: list[str]) -> np.ndarray:
+    """``_vader_batch`` of one batch of texts.
 
     Words are looked up once per distinct word; a lexicon word with no booster, negation, "no",
     "least" or "kind" among the three words before it has the valence of its lexicon entry

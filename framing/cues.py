@@ -33,7 +33,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import compress, repeat, starmap
+from itertools import compress, starmap
 
 import numpy as np
 import pandas as pd
@@ -342,7 +342,7 @@ def _cue_table(texts: list[str], families: Sequence[str], cue_list: list | None 
     on_cue = [f for f in families if f in ATTRIBUTION_FAMILIES] if cue_list is not None else []
     text_families = [f for f in families if f not in on_cue]
     position: dict[str, int] = {}  # each distinct text is scanned once
-    inverse = np.fromiter(map(position.setdefault, texts, map(len, repeat(position))), dtype=np.intp, count=len(texts))
+    inverse = np.array([position.setdefault(t, len(position)) for t in texts], dtype=np.intp)
     rates, words = batch_rates(list(position), families, text_families, _matcher(), _WORD, _norm, _is_negator,
                                 _rest_matches, _scan_tuples)
     values, n_words = rates[inverse], words[inverse]

@@ -172,8 +172,8 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
 @contextmanager
 def _collector_paused():
     """Pause Python's cyclic garbage collector for one call: the measures build millions of small
-    lists and tuples at once, which would run the collector hundreds of times over every object
-    of the process (a third of the time), and they leave no reference cycles to collect."""
+    lists, tuples and arrays at once, each thousand of which would set the collector going over
+    the objects of the process again; they leave no reference cycles to collect."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
