@@ -27,7 +27,7 @@ from itertools import chain
 import numpy as np
 import pandas as pd
 
-from ._sentiment_textblob import _average, _textblob, _textblob_assessments, _textblob_tokens
+from ._sentiment_textblob import _average, _textblob, _textblob_assessments, _textblob_means, _textblob_tokens
 from ._sentiment_vader import (_negated, _punctuation_amplifier, _vader, _vader_batch, _vader_prepare, _vader_score,
                                _vader_valences)
 from .errors import FramingError
@@ -150,10 +150,7 @@ def _sentiment_rows(texts: list[str], measure: str, engine: str = "fast") -> np.
     if measure == "vader" and engine == "fast":
         return _vader_batch(texts)
     if measure == "textblob" and engine == "fast":
-        rows = []
-        for text in texts:
-            a = _textblob_assessments(_textblob_tokens(text))
-            rows.append((_average(p for _w, p, _s, _x in a), _average(s for _w, _p, s, _x in a)))
+        rows = _textblob_means(texts)
     elif measure == "textblob":
         rows = [textblob_sentiment(t, engine=engine) for t in texts]
     else:
