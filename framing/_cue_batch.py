@@ -1,12 +1,13 @@
 """Cue-family counts of many texts at once (what :func:`framing.cues.cue_counts` and
 ``framing.score`` need), with the same numbers as scanning each text on its own.
 
-Most words of a corpus start no cue, or only one-word cues that no negation can redirect: a
-text whose every cue is of that kind counts, per family, the words that start one (a family
-once per word), plus its ``!`` marks and its all-caps words. That needs no offsets, so it runs
-on word ids for all texts together (numpy). A text with anything else (a multi-word cue whose
-second word fits, a cue with a ``negated_as`` family, text whose lower-casing depends on context)
-is scanned on its own by :func:`framing.cues._scan_tuples`, the reference rules.
+Most words of a corpus start no cue, or only one-word cues: a text whose every cue is of that
+kind counts, per family, the words that start one (a family once per word), plus its ``!`` marks
+and its all-caps words. That needs no offsets, so it runs on word ids for all texts of a batch
+together (numpy). A text where that could be wrong is scanned on its own by
+:func:`framing.cues._scan_tuples`, the reference rules: a multi-word cue whose words all follow,
+a cue with a ``negated_as`` family that has a negator among the three words before it, a letter
+whose lower case depends on its neighbours (final sigma, "İ").
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ Two measures, each giving exactly what its library gives for the same string:
 
 The default ``engine="fast"`` is a line-by-line port of the two libraries' scoring loops that
 reads the libraries' own lexicons and tokenizer but skips their per-call overhead (TextBlob's
-lazy dictionaries, VADER's repeated lower-casing and per-character emoji scan). The test
+lazy dictionaries, VADER's repeated lower-casing and per-character emoji scan); for many texts
+VADER scores the plain lexicon words of all of them at once in numpy (``_vader_batch``). The test
 ``tests/test_sentiment.py::test_fast_engine_identical_on_full_corpora`` checks it returns
 identical floats to the libraries on every sentence of the KCNA articles, the Trump tweets and
 the VADER ground truth. ``engine="library"`` calls the libraries themselves.
