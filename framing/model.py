@@ -79,7 +79,7 @@ def _vectorizer(ngram_range, min_df=1, vocabulary=None):
 def _dense_features(texts: list[str], sentiments: pd.DataFrame | None) -> np.ndarray:
     if sentiments is None:
         sentiments = sentiment_scores(texts)
-    word_counts = np.array([len(t.split()) for t in texts], dtype=float)
+    word_counts = np.fromiter(map(len, map(str.split, texts)), dtype=float, count=len(texts))
     values = [np.asarray(sentiments[c], dtype=float) for c in _DENSE[:-1]]  # a frame or a dict of arrays
     return np.column_stack(values + [np.log1p(word_counts)])
 
@@ -115,7 +115,9 @@ class NewsSentimentModel:
         self._analyzer = vectorizer.build_analyzer()
         self._token_pattern = re.compile(vectorizer.token_pattern)
         self._ngram_range = tuple(params["ngram_range"])
-        self._bigrams = [(tuple(term.split(" ")), col) for term, col in self.vocabulary.items() if term.count(" ") == 1]
+        bigrams = [(*term.split(" "), col) for term, col in self.vocabulary.items() if term.count(" ") == 1]
+        self._bigrams = ([a for a, _b, _c in bigrams], [b for _a, b, _c in bigrams],
+                         np.array([c for _a, _b, c in bigrams], dtype=np.int64))  # first words, second words, columns
 
     def to_dict(self) -> dict:
         """The JSON-ready parameters (what :func:`build_news_model` writes)."""
@@ -192,15 +194,13 @@ class NewsSentimentModel:
         """Sorted keys ``first id * (len(distinct) + 1) + second id`` of the vocabulary's bigrams
         whose words are both in ``distinct``, and their columns."""
         word_id = {w: k for k, w in enumerate(distinct)}
-        keys, columns = [], []
-        for term, col in self._bigrams:
-            a, b = word_id.get(term[0]), word_id.get(term[1])
-            if a is not None and b is not None:
-                keys.append(a * (len(distinct) + 1) + b)
-                columns.append(col)
-        keys, columns = np.asarray(keys, dtype=np.int64), np.asarray(columns, dtype=np.int64)
+        firsts, seconds, columns = self._bigrams
+        a = np.fromiter(map(word_id.get, firsts, repeat(-1)), dtype=np.int64, count=len(firsts))
+        b = np.fromiter(map(word_id.get, seconds, repeat(-1)), dtype=np.int64, count=len(seconds))
+        both = (a >= 0) & (b >= 0)
+        keys = a[both] * (len(distinct) + 1) + b[both]
         order = np.argsort(keys)
-        return keys[order], columns[order]
+        return keys[order], columns[both][order]
 
     def _terms(self, text: str) -> list[str]:
         """The fitted vectorizer's analyzer (lower case, ``(?u)\\b\\w\\w+\\b`` words, then the
