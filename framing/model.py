@@ -84,6 +84,24 @@ def _dense_features(texts: list[str], sentiments: pd.DataFrame | None) -> np.nda
     return np.column_stack(values + [np.log1p(word_counts)])
 
 
+def _row_norms(weights: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """``sqrt(w @ w)`` of each row ``weights[a:b]`` (1.0 for an empty row). Rows of one length
+    go through ``np.vecdot`` together, which runs numpy's dot of two vectors on each row: the
+    same floats as ``w @ w`` row by row (``tests/test_model.py`` checks it)."""
+    lengths = np.diff(bounds)
+    norms = np.ones(len(lengths))
+    if not hasattr(np, "vecdot"):  # numpy < 2
+        for row in np.flatnonzero(lengths).tolist():
+            w = weights[bounds[row]:bounds[row + 1]]
+            norms[row] = math.sqrt(float(w @ w))
+        return norms
+    for length in np.unique(lengths[lengths > 0]).tolist():
+        rows = np.flatnonzero(lengths == length)
+        block = weights[bounds[rows][:, None] + np.arange(length)]
+        norms[rows] = np.sqrt(np.vecdot(block, block))
+    return norms
+
+
 class NewsSentimentModel:
     """A fitted news-sentiment model (load it with :func:`load_news_model`).
 
@@ -142,8 +160,7 @@ class NewsSentimentModel:
         # element-wise, so the same floats as row by row: (1 + log tf) * idf, then / the row's norm
         weights = (np.log(np.asarray(tfs, dtype=float)) + 1.0) * self.idf[idx]
         bounds = np.concatenate([[0], np.cumsum(lengths)])
-        norms = np.array([math.sqrt(float(weights[a:b] @ weights[a:b])) if b > a else 1.0
-                          for a, b in zip(bounds[:-1], bounds[1:])])
+        norms = _row_norms(weights, bounds)
         weights /= np.repeat(norms, lengths)
         matrix = sparse.csr_matrix((weights, idx, bounds), shape=(len(texts), len(self.idf)))
         matrix.sort_indices()  # columns in ascending order within rows, as built from COO: same sums

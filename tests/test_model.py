@@ -129,3 +129,14 @@ def test_counts_by_id_equal_the_counter_per_text():
     assert lengths.tolist() == [len(c) for c in expected]
     assert cols.tolist() == [model.vocabulary[t] for c in expected for t in c]
     assert tfs.tolist() == [n for c in expected for n in c.values()]
+
+
+def test_row_norms_equal_the_dot_of_each_row():
+    from framing.model import _row_norms
+
+    rng = np.random.default_rng(0)
+    lengths = rng.integers(0, 60, size=500)
+    weights = rng.random(lengths.sum()) * np.repeat(rng.choice([1e-3, 1.0, 1e3], size=500), lengths)
+    bounds = np.concatenate([[0], np.cumsum(lengths)])
+    expected = [math.sqrt(float(weights[a:b] @ weights[a:b])) if b > a else 1.0 for a, b in zip(bounds[:-1], bounds[1:])]
+    assert _row_norms(weights, bounds).tolist() == expected
