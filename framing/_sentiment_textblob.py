@@ -165,7 +165,8 @@ def _fast_tokens(text: str) -> list[str]:
     if eos in tokens:
         tokens = [t for t in tokens if t != eos]
     joined = " ".join(tokens)
-    if k["sarcasm"].search(joined) is not None or k["emoticons"].search(joined) is not None:
+    # a sarcasm mark holds a "!", and the tokens hold the text's "!" (tokenizing adds only spaces)
+    if "!" in text and k["sarcasm"].search(joined) is not None or k["emoticons"].search(joined) is not None:
         return " ".join(_find_tokens(text)).split()
     return tokens
 
@@ -226,6 +227,21 @@ def _textblob_assessments(words: list[str]) -> list[tuple[list[str], float, floa
                 if polarity is not None:
                     a.append({"w": [w], "p": polarity, "s": 1.0, "i": 1.0, "n": 1, "x": tb["mood"]})
     return [(d["w"], d["p"] * -0.5 if d["n"] < 0 else d["p"], d["s"], d["x"]) for d in a]
+
+
+def _textblob_means(texts: list[str]) -> list[tuple[float, float]]:
+    """(polarity, subjectivity) of each text: the means of its assessments, summed in order as
+    :func:`_average` does (no generator per text)."""
+    rows = []
+    for text in texts:
+        a = _textblob_assessments(_fast_tokens(text))
+        polarity = subjectivity = 0
+        for _w, p, s, _x in a:
+            polarity += p
+            subjectivity += s
+        count = float(len(a) or 1)
+        rows.append((polarity / count, subjectivity / count))
+    return rows
 
 
 def _average(values: Iterable[float]) -> float:

@@ -12,7 +12,11 @@ import heapq
 import math
 import string
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress, repeat
+
+import numpy as np
+
+from ._batch import groups, in_batches, ordered_sums, token_ids
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +68,11 @@ def _negated(word: str, negate) -> bool:
     return word in negate or "n't" in word
 
 
-def _vader_valences(words: list[str]) -> list[float]:
-    """Port of VADER's per-word valence loop and but-check (same float operations)."""
+def _vader_valences(words: list[str], at=None) -> list[float]:
+    """Port of VADER's per-word valence loop and but-check (same float operations).
+
+    ``at``: only these positions (lexicon words) are scored and the but-check is left to the
+    caller (the batch scores the other words itself)."""
     vd = _vader()
     lexicon, booster, special, negate = vd["lexicon"], vd["booster"], vd["special"], vd["negate"]
     idiom_words = vd["idiom_words"]
@@ -77,7 +84,7 @@ def _vader_valences(words: list[str]) -> list[float]:
     # Words outside the lexicon (and boosters, and "kind" before "of") score 0: only the
     # lexicon words run the rules below (same statements, same order as the library's loop).
     sentiments: list[float] = [0] * count
-    for i in compress(range(count), map(lexicon.__contains__, lower)):
+    for i in compress(range(count), map(lexicon.__contains__, lower)) if at is None else at:
         item, low = words[i], lower[i]
         if low in booster or (i < count - 1 and low == "kind" and lower[i + 1] == "of"):
             continue
@@ -145,7 +152,7 @@ def _vader_valences(words: list[str]) -> list[float]:
         elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
             valence = valence * n_scalar
         sentiments[i] = valence
-    if "but" in lower:
+    if at is None and "but" in lower:
         _but_check(sentiments, lower.index("but"))
     return sentiments
 
@@ -247,3 +254,119 @@ def _vader_score(sentiments: list[float], text: str) -> dict[str, float]:
         "pos": round(math.fabs(pos_sum / total), 3),
         "compound": round(compound, 4),
     }
+
+
+# ----------------------------------------------------------------------------------- batch
+
+#: Python's ``sum`` of floats adds left to right (before 3.12; later versions compensate, and the
+#: batch below, which adds left to right in numpy, then leaves the sums to the per-text loop).
+_PLAIN_SUM = sum([1e100, 1.0, -1e100]) == 0.0
+_FIELDS = ("compound", "pos", "neg", "neu")
+
+
+@lru_cache(maxsize=1)
+def _batch_constants():
+    vd = _vader()
+    # words that change the valence of a lexicon word up to three words after them (or of
+    # themselves): boosters, negations, "no", "least", "kind" (of), "but"
+    risky = frozenset(vd["booster"]) | vd["negate"] | {"no", "least", "kind", "but"}
+    idioms = [key.split() for key in (*vd["special"], *vd["booster"]) if " " in key]
+    pairs = frozenset(tuple(key[:2]) for key in idioms)
+    return {"risky": risky, "idiom_pairs": pairs, "idiom_starts": frozenset(a for a, _b in pairs)}
+
+
+def _vader_batch(texts: list[str]) -> np.ndarray:
+    """``_vader_score`` fields (compound, pos, neg, neu) of each text, as rows."""
+    return in_batches(_vader_rows, texts)
+
+
+def _vader_rows(texts: list[str]) -> np.ndarray:
+    """``_vader_batch`` of one batch of texts.
+
+    Words are looked up once per distinct word; a lexicon word with no booster, negation, "no",
+    "least" or "kind" among the three words before it has the valence of its lexicon entry
+    (capitals and a "so"/"this" two words before change it as in VADER), computed for all texts
+    in numpy. The other lexicon words go through the port word by word, and texts with an emoji,
+    a "but" or an idiom ("kind of", "the bomb") through the port entirely."""
+    vd = _vader()
+    k = _batch_constants()
+    lexicon, risky = vd["lexicon"], k["risky"]
+    n = len(texts)
+    out = np.zeros((n, 4))
+    token_lists = list(map(str.split, texts))
+    n_tokens = np.fromiter(map(len, token_lists), dtype=np.intp, count=n)
+    flat = list(chain.from_iterable(token_lists))
+    ids, distinct = token_ids(flat)
+    words = list(map(_vader_word, distinct))  # per distinct token
+    lower = list(map(str.lower, words))
+    in_lexicon = np.fromiter(map(lexicon.__contains__, lower), dtype=bool, count=len(words))
+    valence = np.array([lexicon.get(w, 0.0) for w in lower], dtype=float)
+    upper = np.fromiter(map(str.isupper, words), dtype=bool, count=len(words))
+    is_risky = np.array([w in risky or "n't" in w for w in lower], dtype=bool)
+    so_this = np.array([w in ("so", "this") for w in lower], dtype=bool)
+    text_of = np.repeat(np.arange(n), n_tokens)
+    first = np.repeat(np.cumsum(n_tokens) - n_tokens, n_tokens)  # each token's text start
+    local = np.arange(len(flat)) - first
+
+    alone = np.zeros(n, dtype=bool)  # emojis are not ASCII: look for them in the other texts
+    for t in compress(range(n), map(_not_ascii, texts)):
+        alone[t] = not vd["emoji_chars"].isdisjoint(texts[t])
+    alone[text_of[np.array([w == "but" for w in lower], dtype=bool)[ids]]] = True
+    starts_pair = np.fromiter(map(k["idiom_starts"].__contains__, lower), dtype=bool, count=len(words))[ids]
+    starts_pair[np.cumsum(n_tokens)[n_tokens > 0] - 1] = False  # a text's last token starts no pair
+    for p in np.flatnonzero(starts_pair).tolist():
+        if (lower[ids[p]], lower[ids[p + 1]]) in k["idiom_pairs"]:
+            alone[text_of[p]] = True
+    if not _PLAIN_SUM:
+        alone[:] = True
+
+    caps = np.bincount(text_of, weights=upper[ids], minlength=n)
+    cap_diff = (caps > 0) & (caps < n_tokens)  # 0 < count - allcaps < count
+    at = np.flatnonzero(in_lexicon[ids] & ~alone[text_of])
+    risky_at = np.where(is_risky[ids], np.arange(len(flat)), -1)
+    last_risky = np.maximum.accumulate(risky_at) if len(flat) else risky_at
+    hard = last_risky[at] >= np.maximum(at - 3, first[at])
+    simple, hard = at[~hard], at[hard]
+    values = np.zeros(len(flat))
+    v = valence[ids[simple]]
+    bump = upper[ids[simple]] & cap_diff[text_of[simple]]
+    v = np.where(bump & (v > 0), v + 0.733, np.where(bump, v - 0.733, v))
+    before = simple - 3
+    scaled = (local[simple] > 2) & so_this[ids[simple - 1]] & ~in_lexicon[ids[np.maximum(before, 0)]]
+    v = np.where(scaled, v * 1.25, v)
+    values[simple] = v
+    for t, group in groups(text_of[hard], hard):
+        a = first[group[0]]
+        sentiments = _vader_valences(list(map(_vader_word, token_lists[t])), at=(group - a).tolist())
+        values[group] = [sentiments[i] for i in (group - a).tolist()]
+
+    # zeros change no sum (a sum from 0.0 of non-zero floats is never -0.0): add the others
+    keep = np.flatnonzero(values)
+    owner, scores = text_of[keep], values[keep]
+    sum_s, pos_sum, neg_sum = ordered_sums(
+        [scores, np.where(scores > 0, scores + 1, 0.0), np.where(scores < 0, scores - 1, 0.0)], owner, n)
+    neu_count = n_tokens - np.bincount(owner, minlength=n)
+    bangs = np.minimum(np.fromiter(map(str.count, texts, repeat("!")), dtype=np.intp, count=n), 4)
+    questions = np.fromiter(map(str.count, texts, repeat("?")), dtype=np.intp, count=n)
+    question = np.where(questions > 3, 0.96, np.where(questions > 1, questions * 0.18, 0.0))
+    amplifier = bangs * 0.292 + question
+    sum_s = np.where(sum_s > 0, sum_s + amplifier, np.where(sum_s < 0, sum_s - amplifier, sum_s))
+    compound = np.clip(sum_s / np.sqrt(sum_s * sum_s + 15), -1.0, 1.0)
+    more_pos, more_neg = pos_sum > np.fabs(neg_sum), pos_sum < np.fabs(neg_sum)
+    pos_sum = np.where(more_pos, pos_sum + amplifier, pos_sum)
+    neg_sum = np.where(more_neg, neg_sum - amplifier, neg_sum)
+    total = pos_sum + np.fabs(neg_sum) + neu_count
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fields = (compound, np.fabs(pos_sum / total), np.fabs(neg_sum / total), np.fabs(neu_count / total))
+    scored = ~alone & (n_tokens > 0)
+    for column, (values_, places) in enumerate(zip(fields, (4, 3, 3, 3))):
+        out[scored, column] = list(map(round, values_[scored].tolist(), repeat(places)))
+    for t in np.flatnonzero(alone).tolist():
+        prepared, words_ = _vader_prepare(texts[t])
+        scores_ = _vader_score(_vader_valences(words_), prepared)
+        out[t] = [scores_[f] for f in _FIELDS]
+    return out
+
+
+def _not_ascii(text: str) -> bool:
+    return not text.isascii()

@@ -40,6 +40,7 @@ import pandas as pd
 
 from ._data import read_data_text
 from .errors import FramingError
+from ._cue_batch import batch_rates
 from ._cue_index import _Pairs, _Starts
 from .text import _WORD, word_spans
 
@@ -158,6 +159,7 @@ class _Matcher:
             first, is_prefix = pattern[0]
             (self.prefix if is_prefix else self.exact).setdefault(first, []).append(entry)
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        self.longest = max((len(e[0]) for table in (self.exact, self.prefix) for es in table.values() for e in es), default=1)
         self._starts = _Starts(self)
         self._pairs = _Pairs(self)
 
@@ -188,12 +190,15 @@ def _rest_matches(words: list[str], i: int, pattern) -> bool:
     return True
 
 
+def _is_negator(word: str) -> bool:
+    return word in _NEGATORS or word.endswith("n't")
+
+
 def _negated(text: str, spans, words, i: int) -> bool:
     for j in range(i - 1, max(-1, i - 4), -1):
         if _CLAUSE_BREAK.search(text, spans[j][1], spans[j + 1][0]):
             return False
-        w = words[j]
-        if w in _NEGATORS or w.endswith("n't"):
+        if _is_negator(words[j]):
             return True
     return False
 
@@ -336,24 +341,11 @@ def _cue_table(texts: list[str], families: Sequence[str], cue_list: list | None 
     index = {f: k for k, f in enumerate(families)}
     on_cue = [f for f in families if f in ATTRIBUTION_FAMILIES] if cue_list is not None else []
     text_families = [f for f in families if f not in on_cue]
-    known: dict[str, tuple[list[float], int]] = {}  # each distinct text is scanned once
-    rows = []
-    for text in texts:
-        hit = known.get(text)
-        if hit is None:
-            matches, n = _scan_tuples(text, text_families)
-            if n:
-                row = [0.0] * len(families)
-                for match in matches:
-                    row[index[match[1]]] += 1
-                for k in {index[match[1]] for match in matches}:
-                    row[k] *= 100.0 / n  # as counts * (100 / n) in numpy (0 stays 0)
-            else:
-                row = [math.nan] * len(families)
-            hit = known[text] = (row, n)
-        rows.append(hit)
-    values = np.array([row for row, _n in rows], dtype=float).reshape(len(texts), len(families))
-    n_words = np.array([n for _row, n in rows], dtype=np.int64)
+    position: dict[str, int] = {}  # each distinct text is scanned once
+    inverse = np.array([position.setdefault(t, len(position)) for t in texts], dtype=np.intp)
+    rates, words = batch_rates(list(position), families, text_families, _matcher(), _WORD, _norm, _is_negator,
+                                _rest_matches, _scan_tuples)
+    values, n_words = rates[inverse], words[inverse]
     if on_cue:
         values[:, [index[f] for f in on_cue]] = _counts_in_cues(cue_list, on_cue)
     return values, n_words

@@ -46,6 +46,7 @@ class ScoreOptions:
     cue_column: str | None = None  # score: the column of attribution cues
     cue: object = None  # explain: the row's attribution cue
     _sentiments: dict = field(default_factory=dict, repr=False)  # measure -> {text: row}
+    _last: dict = field(default_factory=dict, repr=False)  # measure -> (texts list, its array)
 
     def sentiments(self, texts: list[str], measures: Sequence[str] = ("textblob", "vader")) -> pd.DataFrame:
         parts = [self._sentiment_array(texts, m) for m in measures]
@@ -54,11 +55,20 @@ class ScoreOptions:
 
     def _sentiment_array(self, texts: list[str], measure: str) -> np.ndarray:
         """``measure``'s fields for ``texts`` (rows), each distinct text computed once per call."""
+        last = self._last.get(measure)
+        if last is not None and last[0] is texts:  # score hands the same list to every measure
+            return last[1]
         known = self._sentiments.setdefault(measure, {})
         missing = [t for t in dict.fromkeys(texts) if t not in known]
         if missing:
-            known.update(zip(missing, _sentiment_rows(missing, measure, self.engine)))
-        return np.array(list(map(known.__getitem__, texts)), dtype=float).reshape(len(texts), -1)
+            rows = _sentiment_rows(missing, measure, self.engine)
+            known.update(zip(missing, rows.tolist()))
+        if missing and len(missing) == len(texts):  # distinct texts, none known before: in order
+            values = rows
+        else:
+            values = np.array(list(map(known.__getitem__, texts)), dtype=float).reshape(len(texts), -1)
+        self._last[measure] = (texts, values)
+        return values
 
     def _sentiment_columns(self, texts: list[str]) -> dict[str, np.ndarray]:
         """All six sentiment columns of ``texts`` as arrays (what the news models read)."""

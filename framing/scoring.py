@@ -13,12 +13,14 @@ only), the row's ``score_reason`` says so, and one warning counts such rows.
 
 from __future__ import annotations
 
+import gc
 import html
 import math
 import re
 import time
 import warnings
 from collections.abc import Sequence
+from contextlib import contextmanager
 from itertools import pairwise
 
 import numpy as np
@@ -28,7 +30,7 @@ from ._checks import require_columns, require_frame
 from ._dispatch import route
 from .errors import ColumnError, FramingError
 from .measures import ScoreOptions, get_measure
-from .text import guess_language
+from .text import _guess_languages, guess_language
 
 __all__ = ["MEASURES", "OPTIONAL_MEASURES", "RECEIPT_COLUMNS", "explain", "highlight_html", "score", "score_columns"]
 
@@ -39,6 +41,7 @@ MEASURES = ("textblob", "vader", "cues", "news")
 OPTIONAL_MEASURES = ("news_embedding",)
 #: Languages told apart when checking coverage (see ``framing.text.guess_language``).
 _GUESSED = ("en", "es", "fr", "de", "pt")
+_GUESS = {"languages": _GUESSED, "min_hits": 3, "min_margin": 2}
 #: Columns of an ``explain`` receipt.
 RECEIPT_COLUMNS = ("measure", "field", "token", "start", "end", "weight", "share", "modifier")
 _REASON = "score_reason"
@@ -88,7 +91,12 @@ def _language(value: str) -> str:
     Three function words and a lead of two over the next language: short English tweets ("No
     Collusion, No Obstruction!", "Amir al-Sabah") are not taken for another language.
     """
-    return guess_language(value, languages=_GUESSED, min_hits=3, min_margin=2)
+    return guess_language(value, **_GUESS)
+
+
+def _languages(values: list[str]) -> list[str]:
+    """``_language`` of each usable text, counted for all of them at once."""
+    return _guess_languages(values, **_GUESS)
 
 
 def _require_text_column(data: pd.DataFrame, text: str, *, what: str = "data") -> None:
@@ -157,7 +165,27 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     """
     if (routed := route(score, locals())) is not NotImplemented:  # Dask frame or cache: framing._dispatch
         return routed
-    clock = _Clock()  # after route: locals() must hold only the arguments
+    with _collector_paused():
+        return _score(data, text=text, measures=measures, cue=cue, families=families, engine=engine)
+
+
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector for one call: the measures build millions of small
+    lists, tuples and arrays at once, each thousand of which would set the collector going over
+    the objects of the process again; they leave no reference cycles to collect."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _score(data, *, text, measures, cue, families, engine) -> pd.DataFrame:
+    """``score`` on one in-memory frame."""
+    clock = _Clock()
     require_frame(data)
     _require_text_column(data, text)
     measures = _check_measures(measures)
@@ -173,7 +201,7 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     unique = list(position)
     del position
     clock.lap("dedupe")
-    languages = np.array([_language(t) for t in unique], dtype=object)
+    languages = np.array(_languages(unique), dtype=object)
     row_language = np.full(len(values), "", dtype=object)
     row_language[ok] = languages[inverse]
     clock.lap("language")
@@ -217,7 +245,7 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
             f"{n_other} text(s) look like another language than the measures cover "
             f"({', '.join(sorted(l for l in uncovered if l))}): their scores are NaN and score_reason says why. "
             "Translate them, or score them with a measure that covers the language.",
-            UserWarning, stacklevel=2,
+            UserWarning, stacklevel=3,
         )
     columns_out[_REASON] = np.array(reasons, dtype=object)
     out = _with_columns(data, columns_out)

@@ -8,7 +8,8 @@ Two measures, each giving exactly what its library gives for the same string:
 
 The default ``engine="fast"`` is a line-by-line port of the two libraries' scoring loops that
 reads the libraries' own lexicons and tokenizer but skips their per-call overhead (TextBlob's
-lazy dictionaries, VADER's repeated lower-casing and per-character emoji scan). The test
+lazy dictionaries, VADER's repeated lower-casing and per-character emoji scan); for many texts
+VADER scores the plain lexicon words of all of them at once in numpy (``_vader_batch``). The test
 ``tests/test_sentiment.py::test_fast_engine_identical_on_full_corpora`` checks it returns
 identical floats to the libraries on every sentence of the KCNA articles, the Trump tweets and
 the VADER ground truth. ``engine="library"`` calls the libraries themselves.
@@ -24,10 +25,12 @@ import math
 from collections.abc import Iterable
 from itertools import chain
 
+import numpy as np
 import pandas as pd
 
-from ._sentiment_textblob import _average, _textblob, _textblob_assessments, _textblob_tokens
-from ._sentiment_vader import _negated, _punctuation_amplifier, _vader, _vader_prepare, _vader_score, _vader_valences
+from ._sentiment_textblob import _average, _textblob, _textblob_assessments, _textblob_means, _textblob_tokens
+from ._sentiment_vader import (_negated, _punctuation_amplifier, _vader, _vader_batch, _vader_prepare, _vader_score,
+                               _vader_valences)
 from .errors import FramingError
 
 __all__ = [
@@ -138,30 +141,22 @@ def sentiment_scores(texts: Iterable[str], *, measures=("textblob", "vader"), en
     texts = list(texts)
     columns = [f"{m}_{f}" for m in measures for f in SENTIMENT_FIELDS[m]]
     distinct = list(dict.fromkeys(texts))
-    parts = [dict(zip(distinct, _sentiment_rows(distinct, m, engine))) for m in measures]
+    parts = [dict(zip(distinct, map(tuple, _sentiment_rows(distinct, m, engine).tolist()))) for m in measures]
     rows = [tuple(chain.from_iterable(part[t] for part in parts)) for t in texts]
     return pd.DataFrame(rows, columns=columns, index=range(len(texts)), dtype=float)
 
 
-def _sentiment_rows(texts: list[str], measure: str, engine: str = "fast") -> list[tuple]:
-    """One tuple of :data:`SENTIMENT_FIELDS` values per text (the batch loop, no frames)."""
-    if measure == "textblob":
-        if engine == "library":
-            return [textblob_sentiment(t, engine=engine) for t in texts]
-        rows = []
-        for text in texts:
-            a = _textblob_assessments(_textblob_tokens(text))
-            rows.append((_average(p for _w, p, _s, _x in a), _average(s for _w, _p, s, _x in a)))
-        return rows
-    if engine == "library":
-        scores = [vader_sentiment(t, engine=engine) for t in texts]
-        return [(v["compound"], v["pos"], v["neg"], v["neu"]) for v in scores]
-    rows = []
-    for text in texts:
-        prepared, words = _vader_prepare(text)
-        v = _vader_score(_vader_valences(words), prepared)
-        rows.append((v["compound"], v["pos"], v["neg"], v["neu"]))
-    return rows
+def _sentiment_rows(texts: list[str], measure: str, engine: str = "fast") -> np.ndarray:
+    """One row of :data:`SENTIMENT_FIELDS` values per text (the batch loop, no frames)."""
+    if measure == "vader" and engine == "fast":
+        return _vader_batch(texts)
+    if measure == "textblob" and engine == "fast":
+        rows = _textblob_means(texts)
+    elif measure == "textblob":
+        rows = [textblob_sentiment(t, engine=engine) for t in texts]
+    else:
+        rows = [(v["compound"], v["pos"], v["neg"], v["neu"]) for v in (vader_sentiment(t, engine=engine) for t in texts)]
+    return np.array(rows, dtype=float).reshape(len(texts), len(SENTIMENT_FIELDS[measure]))
 
 
 # -------------------------------------------------------------------------------- receipts

@@ -175,3 +175,26 @@ def test_kwic_shows_what_a_family_counts():
     assert kwic(data, "progress*", window=0)[["row", "left", "right"]].values.tolist() == [["a", "", ""], ["b", "", ""]]
     with pytest.raises(FramingError, match="window"):
         kwic(data, "progress", window=-1)
+
+
+def test_batch_counts_equal_the_scan_of_each_text():
+    # cue_counts scores most texts from word ids at once and scans the others alone: both ways
+    # must give what the per-text scan gives (negation, multi-word cues, capitals, odd letters)
+    from framing.cues import _scan_tuples
+
+    texts = [
+        "There was no progress.", "No, progress was made.", "It is not clear that it is certain.",
+        "In a statement in a bid to talk", "They said it is", "US troops and us", "The DPRK and the NATO ALLIANCE!",
+        "NEGOTIATIONS resumed; negotiators met!!", "\u0130stanbul talks \u03a3IGMA progress", "caf\u00e9 talks were successful",
+        "We won't accept sanctions", "never successful", "not, successful", "don't-stop progress", "", "!!", "a",
+        "human rights human rights", "puppet forces' provocation", "x_y 42 4.5 rock-solid", "Talks\n\ncollapsed\tagain",
+    ]
+    families = tuple(CUE_FAMILIES)
+    table = cue_counts(texts)
+    for k, text in enumerate(texts):
+        found, n = _scan_tuples(text, families)
+        assert table.loc[k, "cue_n_words"] == n, text
+        for family in families:
+            count = sum(match[1] == family for match in found)
+            value = table.loc[k, f"cue_{family}"]
+            assert (math.isnan(value) if n == 0 else value == (count * (100.0 / n) if count else 0.0)), (text, family)

@@ -114,3 +114,29 @@ def test_cross_validated_r_on_nyt(corpora):
     assert pooled["r_model"] > pooled["r_vader"] + 0.04
     assert (table.drop("pooled")["r_model"] > table.drop("pooled")["r_vader"]).all()
     assert np.isfinite(table[["r_model", "r_textblob", "r_vader"]].to_numpy()).all()
+
+
+def test_counts_by_id_equal_the_counter_per_text():
+    # the batch path of _word_matrix: same columns, counts and order as Counter over _terms
+    from collections import Counter
+
+    model = load_news_model()
+    texts = ["Reckless reckless talks", "", "a", "Kim's U.S.-backed deal, 2019: 'no'\u2014\u201cyes\u201d",
+             "\u0130stanbul ISTANBUL", "caf\u00e9 na\u00efve \u00dcber stra\u00dfe", "x_y __init__ 42 4.5",
+             "Talks\n\ncollapsed\tagain!!", "the talks the talks of the talks", "human rights human rights"]
+    cols, tfs, lengths = model._counts_by_id(texts)
+    expected = [Counter(t for t in model._terms(text) if t in model.vocabulary) for text in texts]
+    assert lengths.tolist() == [len(c) for c in expected]
+    assert cols.tolist() == [model.vocabulary[t] for c in expected for t in c]
+    assert tfs.tolist() == [n for c in expected for n in c.values()]
+
+
+def test_row_norms_equal_the_dot_of_each_row():
+    from framing.model import _row_norms
+
+    rng = np.random.default_rng(0)
+    lengths = rng.integers(0, 60, size=500)
+    weights = rng.random(lengths.sum()) * np.repeat(rng.choice([1e-3, 1.0, 1e3], size=500), lengths)
+    bounds = np.concatenate([[0], np.cumsum(lengths)])
+    expected = [math.sqrt(float(weights[a:b] @ weights[a:b])) if b > a else 1.0 for a, b in zip(bounds[:-1], bounds[1:])]
+    assert _row_norms(weights, bounds).tolist() == expected

@@ -115,3 +115,21 @@ def test_fast_engine_identical_on_full_corpora(corpora):
     library = sentiment_scores(sentences, engine="library")
     differ = (fast != library).any(axis=1)
     assert not differ.any(), [sentences[i] for i in differ[differ].index[:3]]
+
+
+# Snippets for the VADER batch: each of its shortcuts next to the rule that stops it.
+BATCH = TRICKY + [
+    "This great deal.", "So great a deal.", "A truly this great day", "at least good", "very least bad",
+    "no good news", "The deal is GREAT and the talks are good", "GREAT GOOD", "kind of awful", "The bomb was good",
+    "the bomb", "yeah right great", "nothing good", "isn't good", "not the good, the bad and the ugly",
+    "A good day \U0001F600 and a bad one", "Good? Bad?? Awful???? Fine!!!!!", "good " * 40 + "but bad",
+]
+
+
+def test_vader_batch_equals_one_text_at_a_time():
+    from framing._sentiment_vader import _vader_batch
+
+    table = _vader_batch(BATCH)
+    for text, row in zip(BATCH, table.tolist()):
+        expected = vader_sentiment(text, engine="library")
+        assert row == [expected["compound"], expected["pos"], expected["neg"], expected["neu"]], text

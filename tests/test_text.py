@@ -121,3 +121,15 @@ def test_paragraphs_equal_those_of_the_blank_eating_break_pattern(pieces):
     a, b = position, len(text)
     spans.append((a + len(text[a:b]) - len(text[a:b].lstrip()), b - len(text[a:b]) + len(text[a:b].rstrip())))
     assert paragraph_spans(text) == [(a, b) for a, b in spans if a < b]
+
+
+@pytest.mark.parametrize("settings_", [{}, {"languages": ("en", "es", "fr", "de", "pt"), "min_hits": 3, "min_margin": 2},
+                                       {"languages": ("de",)}])
+def test_guess_languages_equals_guess_language_text_by_text(settings_):
+    from framing.text import _guess_languages, guess_language
+
+    texts = ["The delegation left for the talks in the capital.", "La delegacion salio para las conversaciones en la capital.",
+             "Die Gespr\u00e4che sind nicht gescheitert und wir sind da.", "Le d\u00e9l\u00e9gu\u00e9 est dans la salle avec les autres.",
+             "Donald Trump", "", "\u0425\u043e\u0440\u043e\u0448\u043e \u0441\u043a\u0430\u0437\u0430\u043b", "\u6211\u4eec\u8c08\u5224",
+             "the the el el", "THE OF AND to in", "\u0130stanbul is the city of the talks", "a1the b_of", "x" * 1500 + " the of and"]
+    assert _guess_languages(texts, **settings_) == [guess_language(t, **settings_) for t in texts]
