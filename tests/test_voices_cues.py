@@ -23,12 +23,17 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, cue, speaker, content", CASES)
-def test_added_cue_verbs_report_their_content(text, cue, speaker, content):
+def _voices(text):
+    """The segments of one document (the reader's warnings about the snippet are not the point)."""
     docs = framing.make_documents([{"doc_id": "d", "text": text}])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        frame = framing.voices_frame(docs)
+        return framing.voices_frame(docs)
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", CASES)
+def test_added_cue_verbs_report_their_content(text, cue, speaker, content):
+    frame = _voices(text)
     reported = frame[frame["kind"] == "indirect"]
     assert len(reported) == 1
     row = reported.iloc[0]
@@ -39,10 +44,7 @@ def test_added_cue_verbs_report_their_content(text, cue, speaker, content):
 def test_an_order_relayed_by_a_medium_stays_the_medium_report():
     """'ordered' is left out of cues.csv: 'X ordered ..., KCNA said.' is KCNA's report."""
     text = "Kim Jong Un ordered new preparations for the summit, KCNA said."
-    docs = framing.make_documents([{"doc_id": "d", "text": text}])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        frame = framing.voices_frame(docs)
+    frame = _voices(text)
     reported = frame[frame["kind"] == "indirect"]
     assert list(reported["speaker"]) == ["KCNA"]
 
@@ -50,10 +52,7 @@ def test_an_order_relayed_by_a_medium_stays_the_medium_report():
 def test_editors_note_reports_nothing():
     text = ("Editor’s note: Jane Ross is a candidate who has repeatedly pledged to cut every tax in sight.\n\n"
             "Tom Hill said the plan would fail.")
-    docs = framing.make_documents([{"doc_id": "d", "text": text}])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        frame = framing.voices_frame(docs)
+    frame = _voices(text)
     reported = frame[frame["kind"] == "indirect"]
     assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [("Tom Hill", "the plan would fail.")]
 
@@ -64,29 +63,20 @@ def test_editors_note_reports_nothing():
     ("Many voters feel that the race is already over.", "voters", "the race is already over."),
 ])
 def test_plural_noun_subject_of_a_stance_verb_speaks(text, speaker, content):
-    docs = framing.make_documents([{"doc_id": "d", "text": text}])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        frame = framing.voices_frame(docs)
+    frame = _voices(text)
     reported = frame[frame["kind"] == "indirect"]
     assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [(speaker, content)]
 
 
 def test_no_subject_for_a_stance_verb_after_a_conjunction():
     text = "While the governor backed the plan, it failed."
-    docs = framing.make_documents([{"doc_id": "d", "text": text}])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        frame = framing.voices_frame(docs)
+    frame = _voices(text)
     assert (frame["kind"] == "narration").all()
 
 
 def test_opening_adjunct_before_the_subject_is_no_trailing_report():
     """'On Thursday, X argued before ... that Y': the report is Y, not 'On Thursday'."""
     text = "On Thursday, Senator Jane Ross argued before the committee that the law is unfair."
-    docs = framing.make_documents([{"doc_id": "d", "text": text}])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        frame = framing.voices_frame(docs)
+    frame = _voices(text)
     reported = frame[frame["kind"] == "indirect"]
     assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [("Jane Ross", "the law is unfair.")]
