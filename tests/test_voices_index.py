@@ -111,4 +111,4 @@ def test_cue_words_are_the_words_the_scan_finds(pieces, lo, width):
     hi = min(lo + width, len(text))
     index = _cue_index()[0]
     scan = [m.span() for m in re.finditer("[A-Za-z]+", text[lo:hi]) if m.group().lower() in index]
-    assert [(m.start() - lo, m.end() - lo) for m in _cue_words(text, lo, hi)] == scan
+    assert [(start - lo, end - lo) for start, end, _ in _cue_words(text, lo, hi)] == scan

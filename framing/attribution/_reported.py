@@ -15,7 +15,7 @@ from ._coverage import (canonical_speakers, channel_named, intent_infinitive, jo
 from ._cues import _TIME, Cue, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _COORDINATED, _QUOTED_AS, _TRAILING_END, _WORD, _content_end, _content_start,
                        _main_clause, _object_after, first_comma_match, speaker_of)
-from ._layout import _covered, _inside
+from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._relay import _relay
 from ._speakers import Mention, Voice, resolve, voice_for_name
@@ -45,12 +45,14 @@ _INFINITIVE_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|his|her|their|its|our|m
 _BY_AGENT_AFTER = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _AGENT_STOP = re.compile(r"\s(?:for|in|on|at|as|after|during|because|since|who|which|that|when|while|to|over|with)\b"
                          r"|[,;:.!?)\]—–](?:\s|$)")
+_STANCE_CUES = (r"support for|opposition to|criticism of|criticisms of|attacks? on|calls? for|proposals? (?:for|to)|"
+                r"endorsement of|praise (?:for|of)|claims? that|comments? (?:about|on)|defen[cs]e of|embrace of|"
+                r"rejection of|argument that|assertion that|promise to|pledge to|vow to")
 _POSSESSED_STANCE = re.compile(
     r"\b(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s)\s+"
     r"(?:(?:\w+ly|strong|vocal|public|open|early|continued|repeated|renewed|own|latest|recent)\s+)?"
-    r"(?P<cue>support for|opposition to|criticism of|criticisms of|attacks? on|calls? for|proposals? (?:for|to)|"
-    r"endorsement of|praise (?:for|of)|claims? that|comments? (?:about|on)|defen[cs]e of|embrace of|"
-    r"rejection of|argument that|assertion that|promise to|pledge to|vow to)\s+")
+    r"(?P<cue>" + _STANCE_CUES + r")\s+")
+_STANCE_CUE = re.compile(r"(?:" + _STANCE_CUES + r")\s")   # in every match: a faster scan finds where one can be
 _CLAUSE_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)")
 # an owned stance noun's object ends where its clause ends or at a conjunction or finite verb
 _OBJECT_STOP = re.compile(_CLAUSE_STOP.pattern + r"|\s(?:and|but|which|who|while|because|when|after|as|has|have|had|"
@@ -423,6 +425,8 @@ def possessed_stance(u: Unit) -> None:
     """'his support for a wall', 'Trump's criticism of the deal': a stance noun with a possessor
     reports its object for the possessor (a pronoun resolves like 'he')."""
     text = u.text
+    if not may_match(_STANCE_CUE, text, u.start, u.end):
+        return   # (most units: no stance noun)
     for found in _POSSESSED_STANCE.finditer(text, u.start, u.end):
         start = found.end()
         if _inside(found.start(), u.spans) or any(iv.start <= start < iv.end for iv in u.intervals):
@@ -448,6 +452,7 @@ def relay(u: Unit) -> None:
 
 
 possessed_stance.trigger = _POSSESSED_STANCE  # fires without a cue word: see _segments.analyse_unit
+possessed_stance.trigger_hint = _STANCE_CUE   # (every trigger match overlaps a match of the hint)
 
 REPORT_STAGES = (trailing_reports, resumed_reports, forward_reports, credit_over_expectation,
                  partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
