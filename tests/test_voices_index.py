@@ -112,3 +112,18 @@ def test_cue_words_are_the_words_the_scan_finds(pieces, lo, width):
     index = _cue_index()[0]
     scan = [m.span() for m in re.finditer("[A-Za-z]+", text[lo:hi]) if m.group().lower() in index]
     assert [(start - lo, end - lo) for start, end, _ in _cue_words(text, lo, hi)] == scan
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
+       st.lists(st.sampled_from(_WORDS + [" ", "x", ".", "@", "’", "\n", "é"]), max_size=30))
+def test_matches_after_are_the_lookbehind_matches(words, pieces):
+    import re
+
+    from framing.attribution._vocab import matches_after, trie
+
+    text = "".join(pieces)
+    behind = re.compile(r"(?<![\w@])" + trie(words) + r"(?![\w])")
+    bare = re.compile(trie(words) + r"(?![\w])")
+    assert [m.span() for m in matches_after(bare, text, re.compile(r"[\w@]"))] == \
+        [m.span() for m in behind.finditer(text)]
