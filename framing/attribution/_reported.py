@@ -13,8 +13,8 @@ import re
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
 from ._cues import _TIME, Cue, cue_word, is_present_credit, skip_after_cue
-from ._grammar import (LOOKBACK, _COORDINATED, _QUOTED_AS, _TRAILING_END, _WORD, _content_end, _content_start,
-                       _main_clause, _object_after, first_comma_match, speaker_of)
+from ._grammar import (LOOKBACK, _TRAILING_END, _WORD, _content_end, _content_start, _main_clause, _object_after,
+                       coordinated_before, first_comma_match, quoted_as_before, speaker_of)
 from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._relay import _relay
@@ -128,7 +128,7 @@ def according_to(u: Unit, c) -> bool:
 def verb_of_reported_words(u: Unit, c) -> bool:
     """'said the group is neutral and supports ...': the second verb belongs to the reported words
     (not a verb with a that-clause of its own: 'said he would stay and noted that ...')."""
-    return bool(_COORDINATED.search(u.text, max(u.start, c.start - LOOKBACK), c.start)) and not _THAT_NEXT.match(
+    return bool(coordinated_before(u.text, max(u.start, c.start - LOOKBACK), c.start)) and not _THAT_NEXT.match(
         u.text, c.end) and any(
         f.verb.sure and f.end <= c.start and not re.search(r"[,;]", u.text[f.end:c.start]) for f, _ in u.forward)
 
@@ -237,7 +237,7 @@ def noun_not_verb(u: Unit, c) -> bool:
     """'a think tank report released ...': a cue form that is a noun after a group's name."""
     m = u.mention
     return (m is not None and m.voice is not None and m.voice.type == "group" and cue_word(u.text, c) in NOUN_LIKE
-            and not _QUOTED_AS.search(u.text, u.start, c.start))
+            and not quoted_as_before(u.text, u.start, c.start))
 
 
 def editors_note(u: Unit, c) -> bool:
@@ -345,7 +345,7 @@ def forward_reports(u: Unit) -> None:
             continue  # speech acts ('spoke', 'expressed') name a speaker but introduce no content
         holder = next((iv for iv in reported if iv.start <= c.start < iv.end), None)
         if (holder is not None and m is not None and m.start < holder.start and _THAT_NEXT.match(text, c.end)
-                and (co := _COORDINATED.search(text, holder.start, c.start))):
+                and (co := coordinated_before(text, holder.start, c.start))):
             # 'He said X and noted that Y': the subject's second report ends the first
             holder.end = _content_end(text, holder.start, co.start())
             holder = None
