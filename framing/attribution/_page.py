@@ -115,14 +115,17 @@ def photo_furniture(page: Page) -> None:
             continue
         para = text[start:end]
         short = len(para) <= 300   # whole-paragraph furniture is short; long paragraphs are text
-        if (short and (end_of.fullmatch(para) or whole.fullmatch(para))) or start_of.match(para):
+        # every credit names its agency after a slash or "via": no slow search where neither is
+        credited = "/" in para or "via" in para.lower()
+        if (short and (credited and end_of.fullmatch(para) or whole.fullmatch(para))) or start_of.match(para):
             page.take(p)
-            if end_of.fullmatch(para) and page.free(p - 1) and _caption(text[slice(*page.paragraphs[p - 1])]):
+            if credited and end_of.fullmatch(para) and page.free(p - 1) and \
+                    _caption(text[slice(*page.paragraphs[p - 1])]):
                 page.take(p - 1)   # the caption of the photo credited below it
             continue
         tail = max(0, len(para) - 160)   # a credit is short: look at the paragraph's end only
-        if "/" not in para[tail:] and "via" not in para[tail:].lower():
-            continue   # every credit names its agency after a slash or "via": skip the slow search
+        if not credited or "/" not in para[tail:] and "via" not in para[tail:].lower():
+            continue
         credit = end_of.search(para, tail)
         if credit is not None:
             if _QUOTE_MARK.search(para[:credit.start()]):
