@@ -142,3 +142,17 @@ def test_searches_before_a_cue_find_what_the_patterns_find(pieces, lo, hi):
                           (g._participle_lead, g._PARTICIPLE_LEAD), (g._infinitive_lead, g._INFINITIVE_LEAD)):
         found, expected = fast(text, lo, hi), pattern.search(text, lo, hi)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["he", "He", "the official", "Mr.", "Sen.", "Kim", "Jong", "Un", "officials", "(",
+                                 ",", " ", "  ", "\n", "x", "O’Brien", "-", "said"]), max_size=20))
+def test_searches_at_the_end_find_what_the_patterns_find(pieces):
+    from framing.attribution._subjects import _NAME_BEFORE, _NP_BEFORE
+    from framing.attribution._vocab import description_before, description_pattern, search_last_runs
+
+    window = "".join(pieces)
+    for found, expected in ((search_last_runs(_NAME_BEFORE, window, 5), _NAME_BEFORE.search(window)),
+                            (search_last_runs(_NP_BEFORE, window, 6), _NP_BEFORE.search(window)),
+                            (description_before(window), description_pattern().search(window))):
+        assert (found and found.span()) == (expected and expected.span())

@@ -199,6 +199,32 @@ def description_pattern() -> re.Pattern:
     return re.compile(r"(?<![\w’'])" + trie(descriptions()) + r"$", re.IGNORECASE)
 
 
+_LAST_RUNS: dict[int, re.Pattern] = {}   # n -> the last n runs of non-blanks (and the blanks after), reversed
+
+
+def search_last_runs(pattern: re.Pattern, text: str, runs: int):
+    """``pattern.search(text)`` for a pattern anchored at the end (``$``) whose matches span at
+    most ``runs`` runs of non-blank characters (its words, a first one perhaps begun inside a
+    run): searched only from the start of the text's last ``runs`` runs."""
+    last = _LAST_RUNS.get(runs)
+    if last is None:
+        last = _LAST_RUNS[runs] = re.compile(r"\s*(?:\S+\s+){0,%d}\S*" % (runs - 1))
+    return pattern.search(text, len(text) - last.match(text[::-1]).end())
+
+
+def description_before(text: str):
+    """``description_pattern().search(text)``, searched only from where the longest description
+    (or it and a final line break, which ``$`` allows) can start: the pattern is anchored at the
+    end, and a search tries every position before it."""
+    pattern, longest = _description_search()
+    return pattern.search(text, max(0, len(text) - longest - 1))
+
+
+@lru_cache(maxsize=1)
+def _description_search() -> tuple[re.Pattern, int]:
+    return description_pattern(), max(map(len, descriptions()), default=0)
+
+
 @lru_cache(maxsize=1)
 def boilerplate() -> re.Pattern:
     """A whole paragraph of page furniture ("Leave a Reply"), from ``boilerplate.csv``."""
