@@ -156,3 +156,13 @@ def test_searches_at_the_end_find_what_the_patterns_find(pieces):
                             (search_last_runs(_NP_BEFORE, window, 6), _NP_BEFORE.search(window)),
                             (description_before(window), description_pattern().search(window))):
         assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "The", "a", "An", "new", "poll", "polls", "report", "airport", "study", "-",
+                                 " ", "  ", "\n", "x", "survey", "analysis", "2", "think tank"]), max_size=25))
+def test_document_phrases_are_the_pattern_matches(pieces):
+    from framing.attribution._segments import _DOCUMENT_NP, _document_phrases
+
+    text = "".join(pieces)
+    assert [m.span() for m in _document_phrases(text)] == [m.span() for m in _DOCUMENT_NP.finditer(text)]

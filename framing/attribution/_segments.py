@@ -29,7 +29,27 @@ from ._vocab import boilerplate
 
 _DOCUMENT_NOUNS = "report|study|poll|survey|analysis"
 _DOCUMENT_NP = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,2}(?:" + _DOCUMENT_NOUNS + r"))\b")
-_DOCUMENT_NOUN = re.compile(_DOCUMENT_NOUNS)   # one is in every match of _DOCUMENT_NP
+_DOCUMENT_NOUN = re.compile(_DOCUMENT_NOUNS)   # one ends every match of _DOCUMENT_NP
+_THREE_RUNS_BACK = re.compile(r"\s*(?:\S+\s+){0,2}\S*")   # (on the reversed text)
+
+
+def _document_phrases(text: str) -> list:
+    """``list(_DOCUMENT_NP.finditer(text))``, tried only near the nouns: a match ends with one
+    and opens at most three runs of non-blanks before it, with 'a', 'an' or 'the'."""
+    nouns = [m.start() for m in _DOCUMENT_NOUN.finditer(text)]
+    if not nouns:
+        return []
+    reverse, size = text[::-1], len(text)
+    starts: set[int] = set()
+    for noun in nouns:
+        back = _THREE_RUNS_BACK.match(reverse, size - noun).end() - (size - noun)
+        starts.update(s for s in range(noun - back, noun) if text[s] in "AaTt")
+    found, end = [], 0
+    for start in sorted(starts):   # the leftmost match, then the next from its end (as finditer)
+        if start >= end and (m := _DOCUMENT_NP.match(text, start)):
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def mark_subject(u: Unit) -> None:
@@ -111,7 +131,7 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
         return i >= 0 and pos < quotes[i].end
 
     aliases = [m for m in table.find(text) if not in_quote(m.start)]
-    for m in (_DOCUMENT_NP.finditer(text) if _DOCUMENT_NOUN.search(text) else ()):   # (most texts name none)
+    for m in _document_phrases(text):
         if not in_quote(m.start()):
             aliases.append(Mention(m.start(), m.end(), Voice(m.group(1).lower(), "document"), m.group()))
     entities = Entities(sorted(aliases, key=lambda m: m.start))   # indexed by position (linear cost)
