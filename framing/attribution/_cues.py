@@ -9,11 +9,13 @@ from functools import lru_cache
 
 from ._vocab import AUXILIARY, BE_FORM, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
 
-_AUX = (r"(?:(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
-        r"repeatedly|once|would|will|did|does|further|often|never|subsequently|quickly|flatly|"
-        r"bluntly|angrily|simply|separately|earlier|first|frequently|privately|openly|"
-        r"immediately|not|n[o’']t|even|only|already|still|always|just|too|both|all|"
-        r"(?!(?:ally|rally|family|tally|bully|supply|reply|assembly|anomaly|homily)\b)[a-z]+ly)\s+){0,3}")
+_AUX_WORD = (r"(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
+             r"repeatedly|once|would|will|did|does|further|often|never|subsequently|quickly|flatly|"
+             r"bluntly|angrily|simply|separately|earlier|first|frequently|privately|openly|"
+             r"immediately|not|n[o’']t|even|only|already|still|always|just|too|both|all|"
+             r"(?!(?:ally|rally|family|tally|bully|supply|reply|assembly|anomaly|homily)\b)[a-z]+ly)")
+_AUX = r"(?:" + _AUX_WORD + r"\s+){0,3}"
+_ONE_AUX = re.compile(_AUX_WORD, re.IGNORECASE)
 _ADJUNCT = (r"(?:\s+(?:in|on|during|at|via|through|over)\s+(?:a|an|the|his|her|their|its|one|two)"
             r"\s+(?:[\w’'-]+\s+){0,3}?(?:statement|tweets?|interview|posts?|speech|letter|"
             r"message|briefing|conference|editorial|commentary|article|report|op-ed|email|video|"
@@ -147,11 +149,16 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
                 break
         else:
             continue
-        window = max(lo, m_start - 60)
-        # (at most three words join: search only from the third word before the cue)
-        window = max(window, m_start - _LAST_WORDS.match(text[window:m_start][::-1]).end())
-        before = aux.search(text, window, m_start)
-        start = before.start() if before and before.end() == m_start and before.group() else m_start
+        start = m_start
+        # auxiliaries join only when the word right before is one (prev: that whole word, or None
+        # when it does not fit the look-back; 't': a part of "n't")
+        if m_start > lo and text[m_start - 1].isspace() and (
+                prev is None or prev.group(1).lower() == "t" or _ONE_AUX.fullmatch(prev.group(1))):
+            window = max(lo, m_start - 60)
+            # (at most three words join: search only from the third word before the cue)
+            window = max(window, m_start - _LAST_WORDS.match(text[window:m_start][::-1]).end())
+            before = aux.search(text, window, m_start)
+            start = before.start() if before and before.end() == m_start and before.group() else m_start
         if start - 4 >= lo and _HAS_CONTRACTED.fullmatch(text, start - 4, start):
             start -= 3   # "he's said": the contracted 'has' joins the cue, 'he' is the subject
         if m_word.endswith("ing") and (be := _BE_BEFORE.search(text, max(lo, start - 8), start)):
