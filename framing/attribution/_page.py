@@ -169,9 +169,10 @@ def byline(page: Page) -> None:
     if len(page.paragraphs) < 3 or not page.free(0) or not page.free(1):
         return
     first, second = (page.text[s:e] for s, e in page.paragraphs[:2])
+    if len(first) > 40 or not _NAME_LINE.fullmatch(first):
+        return   # (before the names of the second paragraph are looked up)
     found = page.table.find(second)
-    if (_NAME_LINE.fullmatch(first) and len(first) <= 40 and found and found[0].start == 0
-            and found[0].end == len(second) and found[0].voice.type in ("outlet", "agency")):
+    if found and found[0].start == 0 and found[0].end == len(second) and found[0].voice.type in ("outlet", "agency"):
         page.take(0)
         page.take(1)
 
