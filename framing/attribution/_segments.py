@@ -29,14 +29,18 @@ from ._vocab import boilerplate
 
 _DOCUMENT_NOUNS = "report|study|poll|survey|analysis"
 _DOCUMENT_NP = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,2}(?:" + _DOCUMENT_NOUNS + r"))\b")
-_DOCUMENT_NOUN = re.compile(_DOCUMENT_NOUNS)   # one ends every match of _DOCUMENT_NP
 _THREE_RUNS_BACK = re.compile(r"\s*(?:\S+\s+){0,2}\S*")   # (on the reversed text)
 
 
 def _document_phrases(text: str) -> list:
-    """``list(_DOCUMENT_NP.finditer(text))``, tried only near the nouns: a match ends with one
-    and opens at most three runs of non-blanks before it, with 'a', 'an' or 'the'."""
-    nouns = [m.start() for m in _DOCUMENT_NOUN.finditer(text)]
+    """``list(_DOCUMENT_NP.finditer(text))``, tried only near the nouns of ``_DOCUMENT_NOUNS``: a
+    match ends with one and opens at most three runs of non-blanks before it, with 'a', 'an' or 'the'."""
+    nouns = []
+    for noun in _DOCUMENT_NOUNS.split("|"):   # (every place each noun is: faster than the pattern)
+        at = text.find(noun)
+        while at >= 0:
+            nouns.append(at)
+            at = text.find(noun, at + 1)
     if not nouns:
         return []
     reverse, size = text[::-1], len(text)
