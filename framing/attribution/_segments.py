@@ -62,6 +62,9 @@ def mark_subject(u: Unit) -> None:
 
 
 def _mark_subject(text: str, start: int, end: int, entities, starts) -> None:
+    first = bisect_left(starts, start)
+    if first == len(starts) or starts[first] >= end + 5:
+        return   # no name near the unit's start (the lead below ends inside the unit)
     lead = _SUBJECT_LEAD.match(text, start, end)
     first_word = lead.end() if lead else start
     # ``starts``: the document's names, sorted (names found later lie in earlier units)
