@@ -111,4 +111,58 @@ def test_cue_words_are_the_words_the_scan_finds(pieces, lo, width):
     hi = min(lo + width, len(text))
     index = _cue_index()[0]
     scan = [m.span() for m in re.finditer("[A-Za-z]+", text[lo:hi]) if m.group().lower() in index]
-    assert [(m.start() - lo, m.end() - lo) for m in _cue_words(text, lo, hi)] == scan
+    assert [(start - lo, end - lo) for start, end, _ in _cue_words(text, lo, hi)] == scan
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
+       st.lists(st.sampled_from(_WORDS + [" ", "x", ".", "@", "’", "\n", "é"]), max_size=30))
+def test_matches_after_are_the_lookbehind_matches(words, pieces):
+    import re
+
+    from framing.attribution._vocab import matches_after, trie
+
+    text = "".join(pieces)
+    behind = re.compile(r"(?<![\w@])" + trie(words) + r"(?![\w])")
+    bare = re.compile(trie(words) + r"(?![\w])")
+    assert [m.span() for m in matches_after(bare, text, re.compile(r"[\w@]"))] == \
+        [m.span() for m in behind.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["and", "but", "yet", "then", "to", "went on", "as", "was", "quoted", "by", "on",
+                                 "said", ",", " ", "  ", "\n", "x", "sand", "toe"]), max_size=25),
+       st.integers(0, 60), st.integers(0, 60))
+def test_searches_before_a_cue_find_what_the_patterns_find(pieces, lo, hi):
+    from framing.attribution import _grammar as g
+
+    text = " ".join(pieces)
+    lo, hi = min(lo, len(text)), min(hi, len(text))
+    for fast, pattern in ((g.coordinated_before, g._COORDINATED), (g.quoted_as_before, g._QUOTED_AS),
+                          (g._participle_lead, g._PARTICIPLE_LEAD), (g._infinitive_lead, g._INFINITIVE_LEAD)):
+        found, expected = fast(text, lo, hi), pattern.search(text, lo, hi)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["he", "He", "the official", "Mr.", "Sen.", "Kim", "Jong", "Un", "officials", "(",
+                                 ",", " ", "  ", "\n", "x", "O’Brien", "-", "said"]), max_size=20))
+def test_searches_at_the_end_find_what_the_patterns_find(pieces):
+    from framing.attribution._subjects import _NAME_BEFORE, _NP_BEFORE
+    from framing.attribution._vocab import description_before, description_pattern, search_last_runs
+
+    window = "".join(pieces)
+    for found, expected in ((search_last_runs(_NAME_BEFORE, window, 5), _NAME_BEFORE.search(window)),
+                            (search_last_runs(_NP_BEFORE, window, 6), _NP_BEFORE.search(window)),
+                            (description_before(window), description_pattern().search(window))):
+        assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "The", "a", "An", "new", "poll", "polls", "report", "airport", "study", "-",
+                                 " ", "  ", "\n", "x", "survey", "analysis", "2", "think tank"]), max_size=25))
+def test_document_phrases_are_the_pattern_matches(pieces):
+    from framing.attribution._segments import _DOCUMENT_NP, _document_phrases
+
+    text = "".join(pieces)
+    assert [m.span() for m in _document_phrases(text)] == [m.span() for m in _DOCUMENT_NP.finditer(text)]

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import lru_cache
 
 from ._vocab import AUXILIARY, BE_FORM, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
 
-_AUX = (r"(?:(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
-        r"repeatedly|once|would|will|did|does|further|often|never|subsequently|quickly|flatly|"
-        r"bluntly|angrily|simply|separately|earlier|first|frequently|privately|openly|"
-        r"immediately|not|n[o’']t|even|only|already|still|always|just|too|both|all|"
-        r"(?!(?:ally|rally|family|tally|bully|supply|reply|assembly|anomaly|homily)\b)[a-z]+ly)\s+){0,3}")
+_AUX_WORD = (r"(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
+             r"repeatedly|once|would|will|did|does|further|often|never|subsequently|quickly|flatly|"
+             r"bluntly|angrily|simply|separately|earlier|first|frequently|privately|openly|"
+             r"immediately|not|n[o’']t|even|only|already|still|always|just|too|both|all|"
+             r"(?!(?:ally|rally|family|tally|bully|supply|reply|assembly|anomaly|homily)\b)[a-z]+ly)")
+_AUX = r"(?:" + _AUX_WORD + r"\s+){0,3}"
+_ONE_AUX = re.compile(_AUX_WORD, re.IGNORECASE)
 _ADJUNCT = (r"(?:\s+(?:in|on|during|at|via|through|over)\s+(?:a|an|the|his|her|their|its|one|two)"
             r"\s+(?:[\w’'-]+\s+){0,3}?(?:statement|tweets?|interview|posts?|speech|letter|"
             r"message|briefing|conference|editorial|commentary|article|report|op-ed|email|video|"
@@ -71,6 +74,7 @@ def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.P
 # the last (up to) three words and the blanks after them, in reversed text
 _LAST_WORDS = re.compile(r"\s*(?:\S+\s+){0,2}\S*")
 _SPACE_PUNCT = re.compile(r"[\s,:]*")
+_LETTER_RUN = re.compile("[A-Za-z]+")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s+$")
 _HAS_CONTRACTED = re.compile(r"[a-z][’']s ")
@@ -82,14 +86,36 @@ _NOUN_MARKERS = frozenset("a an the this these those every each no any "
                           "some another citing quoting his her their its our my your".split())   # 'citing fears': a noun
 
 
-def _cue_words(text: str, lo: int, hi: int):
+# the last text read: its cue words' starts and (start, end, word), whether it names a medium noun
+_DOCUMENT: list = [None, [], [], False]
+
+
+def _document(text: str) -> list:
+    """What :func:`find_cues` reads of the whole text, found once per text (its units ask in turn)."""
+    if _DOCUMENT[0] is not text:
+        index = _cue_index()[0]   # (every run of letters, looked up: faster than the prefix-tree scan)
+        found = [(m.start(), m.end(), m.group()) for m in _LETTER_RUN.finditer(text) if m.group().lower() in index]
+        _DOCUMENT[:] = [text, [w[0] for w in found], found, _MEDIUM_NOUN.search(text) is not None]
+    return _DOCUMENT
+
+
+def _cue_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """The runs of ASCII letters in ``text[lo:hi]`` (a run cut by ``lo`` or ``hi`` ends there)
-    whose lower-cased form is the first word of a cue form, as matches."""
+    whose lower-cased form is the first word of a cue form, as ``(start, end, word)``.
+
+    The words of the whole text are found once (:func:`_document`) and bisected: a word is a
+    whole run of letters, so those inside the bounds are the scan's, except a run cut by a
+    bound (scanned on its own)."""
     _, _, _, first, first_at = _cue_index()
-    words = first.finditer(text, lo, hi)
+    _, starts, found, _ = _document(text)
+    if hi < len(text) and 0 < hi and text[hi - 1] in _LETTERS and text[hi] in _LETTERS:
+        words = [(m.start(), m.end(), m.group()) for m in first.finditer(text, lo, hi)]   # the last run is cut
+    else:
+        words = found[bisect_left(starts, lo):bisect_left(starts, hi)]
     if 0 < lo < hi and text[lo - 1] in _LETTERS and text[lo] in _LETTERS:
         cut = first_at.match(text, lo, hi)   # a run of letters cut by the start: a word of its own
-        return ([cut] if cut else []) + list(words)
+        if cut:
+            return [(cut.start(), cut.end(), cut.group())] + words
     return words
 
 
@@ -103,33 +129,39 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
     """
     index, aux, adjunct, _, _ = _cue_index()
     cues = []
-    for m in _cue_words(text, lo, hi):
-        candidates = index[m.group().lower()]
-        if m.start() > 0 and text[m.start() - 1] in "-<" or text[m.end():m.end() + 1] in ("-", "="):
+    for m_start, m_end, m_word in _cue_words(text, lo, hi):
+        lowered = m_word.lower()
+        candidates = index[lowered]
+        if m_start > 0 and text[m_start - 1] in "-<" or text[m_end:m_end + 1] in ("-", "="):
             continue  # 'so-called', '<tweet tweet-id=...>': not a verb
-        if (prev := _PREV_WORD.search(text, max(lo, m.start() - 12), m.start())) and \
+        if (prev := _PREV_WORD.search(text, max(lo, m_start - 12), m_start)) and \
                 prev.group(1).lower() in _NOUN_MARKERS:
             continue  # 'a tweet', 'his support', 'the report': a noun after a determiner
-        if _POSSESSIVE_BEFORE.search(text[max(lo, m.start() - 4):m.start()]) and m.group().lower() in _POSSESSED:
+        if _POSSESSIVE_BEFORE.search(text[max(lo, m_start - 4):m_start]) and lowered in _POSSESSED:
             continue  # "Rubio's claim", "Trump's call": a noun after a possessive
-        if m.group() == "Citing":
+        if m_word == "Citing":
             continue  # 'Citing X, Will urged ...': an opening phrase (rule below), not a participle
-        if m.group()[0].isupper() and text[lo:m.start()].strip(" \"“”'‘’—–-([\n"):
+        if m_word[0].isupper() and text[lo:m_start].strip(" \"“”'‘’—–-([\n"):
             continue  # 'United States', 'Fox News Reports': a capitalised word inside a sentence is a name
         for form, verb in candidates:
-            end = m.start() + len(form)
-            if text[m.start():end].lower() == form and (end >= len(text) or not text[end].isalnum()):
+            end = m_start + len(form)
+            if text[m_start:end].lower() == form and (end >= len(text) or not text[end].isalnum()):
                 break
         else:
             continue
-        window = max(lo, m.start() - 60)
-        # (at most three words join: search only from the third word before the cue)
-        window = max(window, m.start() - _LAST_WORDS.match(text[window:m.start()][::-1]).end())
-        before = aux.search(text, window, m.start())
-        start = before.start() if before and before.end() == m.start() and before.group() else m.start()
+        start = m_start
+        # auxiliaries join only when the word right before is one (prev: that whole word, or None
+        # when it does not fit the look-back; 't': a part of "n't")
+        if m_start > lo and text[m_start - 1].isspace() and (
+                prev is None or prev.group(1).lower() == "t" or _ONE_AUX.fullmatch(prev.group(1))):
+            window = max(lo, m_start - 60)
+            # (at most three words join: search only from the third word before the cue)
+            window = max(window, m_start - _LAST_WORDS.match(text[window:m_start][::-1]).end())
+            before = aux.search(text, window, m_start)
+            start = before.start() if before and before.end() == m_start and before.group() else m_start
         if start - 4 >= lo and _HAS_CONTRACTED.fullmatch(text, start - 4, start):
             start -= 3   # "he's said": the contracted 'has' joins the cue, 'he' is the subject
-        if m.group().endswith("ing") and (be := _BE_BEFORE.search(text, max(lo, start - 8), start)):
+        if m_word.endswith("ing") and (be := _BE_BEFORE.search(text, max(lo, start - 8), start)):
             start = be.start()   # 'Chaffetz is also asking': the progressive's auxiliary joins the cue
         extra = adjunct.match(text, end, hi)
         cues.append(Cue(start, extra.end() if extra else end, verb))
@@ -137,7 +169,8 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
               text.find("Citing", lo, hi) >= 0 else ()):   # (the words every match holds)
         lemma = "citing" if m.group().lower().startswith("citing") else "according to"
         cues.append(Cue(m.start(), m.end() - 1, CITING if lemma == "citing" else ACCORDING, "according"))
-    for m in (_IN_MEDIUM.finditer(text, lo, hi) if _MEDIUM_NOUN.search(text, lo, hi) else ()):
+    for m in (_IN_MEDIUM.finditer(text, lo, hi) if _document(text)[3] and _MEDIUM_NOUN.search(text, lo, hi)
+                                               else ()):
         # 'In a Fox News poll released Sunday, ...'
         cues.append(Cue(m.start(), m.start() + 2, IN_MEDIUM, "according"))
     cues.sort(key=lambda c: c.start)

@@ -18,10 +18,12 @@ _WORD = re.compile(r"\w+")
 # bound keeps the cost of a unit linear in its length
 LOOKBACK = 300
 _TRAILING_END = re.compile(r"^\s*[.!?;]*[\"”’)]*\s*$")
-_PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:and|by|while|before|after|when|in|without|upon|on))\s*$")
+_PARTICIPLE_WORDS = ("and", "by", "while", "before", "after", "when", "in", "without", "upon", "on")
+_PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:" + "|".join(_PARTICIPLE_WORDS) + r"))\s*$")
 _INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|began|wants|want|tried|got|came|had|has|have|is going|"
                               r"was going)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
-_COORDINATED = re.compile(r"(?:,\s*|\b)(?:and|but|then|yet)\s*$")
+_COORDINATORS = ("and", "but", "then", "yet")
+_COORDINATED = re.compile(r"(?:,\s*|\b)(?:" + "|".join(_COORDINATORS) + r")\s*$")
 _VERB_BEFORE = re.compile(r"(?<![a-z])([a-z]+ed)\s+$")
 # 'Weaver, who came out and endorsed', 'the candidate who launched his campaign by declaring'
 # (not 'questions on who Cameron would like', 'which Trump had called': no subject relative)
@@ -29,6 +31,34 @@ _WHO_BEFORE = re.compile(r"(?:,\s*|(?<!\bon)(?<!\bof)(?<!\bto)(?<!\babout)\s)(wh
                          r"(?![A-Z]|(?:he|she|they|it|we|you)\b)[^,;]*$")
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?quoted\s+"
                         r"(?:[\w,]+\s+){0,5}?as\s+$")
+
+
+def _ends_with(text: str, lo: int, hi: int, endings) -> bool:
+    """``text[lo:hi]`` without its trailing blanks ends with one of ``endings`` (no copy)."""
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return text.endswith(endings, lo, hi)
+
+
+# The patterns anchored at a cue ($) are searched only where the words before the cue end as
+# every match does: a search tries each position of its window (up to LOOKBACK characters).
+
+def coordinated_before(text: str, lo: int, hi: int):
+    """``_COORDINATED.search(text, lo, hi)``: '... and' right before ``hi``."""
+    return _COORDINATED.search(text, lo, hi) if _ends_with(text, lo, hi, _COORDINATORS) else None
+
+
+def _participle_lead(text: str, lo: int, hi: int):
+    return _PARTICIPLE_LEAD.search(text, lo, hi) if _ends_with(text, lo, hi, (",",) + _PARTICIPLE_WORDS) else None
+
+
+def _infinitive_lead(text: str, lo: int, hi: int):
+    return _INFINITIVE_LEAD.search(text, lo, hi) if _ends_with(text, lo, hi, "to") else None
+
+
+def quoted_as_before(text: str, lo: int, hi: int):
+    """``_QUOTED_AS.search(text, lo, hi)``: 'was quoted as' right before ``hi``."""
+    return _QUOTED_AS.search(text, lo, hi) if _ends_with(text, lo, hi, "as") else None
 
 
 _ACCORDING_AFTER = re.compile(r",((?:''|[\"”’])?)\s+(?:according to|citing)")
@@ -130,14 +160,14 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
     text, u_start = u.text, u.start
     near = max(u_start, cue.start - LOOKBACK)
     word = cue_word(text, cue)   # the verb, not an adjunct's noun ('said at the hearing')
-    if quoted := _QUOTED_AS.search(text, near, cue.start):   # 'Kim was quoted as saying'
+    if quoted := quoted_as_before(text, near, cue.start):   # 'Kim was quoted as saying'
         return subject_before(text, quoted.start(), u_start, u.by_end, u.entities)
     participle = word.endswith("ing")
     if (participle or "ing " in text[max(u_start, cue.start - 16):cue.start]) and (m := opening_participle_subject(
             text, u_start, cue.start, cue.end, u.end, participle, u.by_end, u.entities)) is not None:
         return m   # 'Since announcing X, Johnson has ...'
-    lead = ((word.endswith("ing") and _PARTICIPLE_LEAD.search(text, near, cue.start))
-            or _COORDINATED.search(text, near, cue.start) or _INFINITIVE_LEAD.search(text, near, cue.start))
+    lead = ((participle and _participle_lead(text, near, cue.start))
+            or coordinated_before(text, near, cue.start) or _infinitive_lead(text, near, cue.start))
     if lead:
         # '..., adding that', 'by saying', '... and said': the clause's subject speaks
         # the subject of the verb before 'and' ('he laughed and said'), the voice of the unit's

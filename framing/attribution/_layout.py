@@ -41,13 +41,35 @@ def _units(text: str, p_start: int, p_end: int, quotes) -> list[tuple[int, int]]
     return [tuple(u) for u in merged]
 
 
+_DOCUMENT_SPANS: dict = {}   # pattern -> (the last text, the starts and the ends of its matches there)
+
+
+def may_match(pattern: re.Pattern, text: str, lo: int, hi: int) -> bool:
+    """False when ``pattern.search(text, lo, hi)`` surely finds nothing: no match over the whole
+    text (found once per text) overlaps ``text[lo:hi]``.
+
+    Only for a pattern whose matches are never empty and that looks no further right than a
+    match's end (no lookahead, ``\\b`` or ``$`` there): a match inside the bounds is then one
+    the whole-text scan finds too, or lies inside one it found,
+    so one of those overlaps the bounds.
+    """
+    cached = _DOCUMENT_SPANS.get(pattern)
+    if cached is None or cached[0] is not text:
+        spans = [m.span() for m in pattern.finditer(text)]
+        cached = _DOCUMENT_SPANS[pattern] = (text, [s for s, _ in spans], [e for _, e in spans])
+    _, starts, ends = cached
+    i = bisect_right(ends, lo)   # the first match ending after lo (matches do not overlap: ends are sorted)
+    return i < len(starts) and starts[i] < hi
+
+
 def _looks_like_headline(text: str, paragraphs) -> bool:
     if len(paragraphs) < 2:
         return False
     start, end = paragraphs[0]
     line = text[start:end].rstrip()
     words = len(_WORD.findall(line))
-    return 0 < words <= 30 and not re.search(r"[.!?][\"”’)]*$", line) or (words <= 14 and line.istitle())
+    # (no sentence-final punctuation before the closing marks: a test of the line's end, no search)
+    return 0 < words <= 30 and not line.rstrip("\"”’)").endswith((".", "!", "?")) or (words <= 14 and line.istitle())
 
 
 def _title_like(line: str) -> bool:

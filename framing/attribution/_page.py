@@ -115,14 +115,17 @@ def photo_furniture(page: Page) -> None:
             continue
         para = text[start:end]
         short = len(para) <= 300   # whole-paragraph furniture is short; long paragraphs are text
-        if (short and (end_of.fullmatch(para) or whole.fullmatch(para))) or start_of.match(para):
+        # every credit names its agency after a slash or "via": no slow search where neither is
+        credited = "/" in para or "via" in para.lower()
+        if (short and (credited and end_of.fullmatch(para) or whole.fullmatch(para))) or start_of.match(para):
             page.take(p)
-            if end_of.fullmatch(para) and page.free(p - 1) and _caption(text[slice(*page.paragraphs[p - 1])]):
+            if credited and end_of.fullmatch(para) and page.free(p - 1) and \
+                    _caption(text[slice(*page.paragraphs[p - 1])]):
                 page.take(p - 1)   # the caption of the photo credited below it
             continue
         tail = max(0, len(para) - 160)   # a credit is short: look at the paragraph's end only
-        if "/" not in para[tail:] and "via" not in para[tail:].lower():
-            continue   # every credit names its agency after a slash or "via": skip the slow search
+        if not credited or "/" not in para[tail:] and "via" not in para[tail:].lower():
+            continue
         credit = end_of.search(para, tail)
         if credit is not None:
             if _QUOTE_MARK.search(para[:credit.start()]):
@@ -166,9 +169,10 @@ def byline(page: Page) -> None:
     if len(page.paragraphs) < 3 or not page.free(0) or not page.free(1):
         return
     first, second = (page.text[s:e] for s, e in page.paragraphs[:2])
+    if len(first) > 40 or not _NAME_LINE.fullmatch(first):
+        return   # (before the names of the second paragraph are looked up)
     found = page.table.find(second)
-    if (_NAME_LINE.fullmatch(first) and len(first) <= 40 and found and found[0].start == 0
-            and found[0].end == len(second) and found[0].voice.type in ("outlet", "agency")):
+    if found and found[0].start == 0 and found[0].end == len(second) and found[0].voice.type in ("outlet", "agency"):
         page.take(0)
         page.take(1)
 

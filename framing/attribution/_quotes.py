@@ -18,6 +18,7 @@ top level and are kept inside the quote that holds them):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _MARKS = re.compile(r"''|[\"“”„«»]")  # '' : two apostrophes stand for a quotation mark (NYT)
@@ -63,11 +64,16 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Quot
     stray: set[int] = set()
     group = 0
     carried = None  # start of a quote continued from the previous paragraph
+    spans = [m.span() for m in _MARKS.finditer(text)]   # the marks of the whole text, found once
+    starts = [a for a, _ in spans]
     for p, (p_start, p_end) in enumerate(paragraphs):
         open_at = None
-        found = list(_MARKS.finditer(text, p_start, p_end))
-        marks = [m.start() for m in found]
-        width = {m.start(): m.end() - m.start() for m in found}
+        first, last = bisect_left(starts, p_start), bisect_left(starts, p_end)
+        found = spans[first:last]
+        if first and spans[first - 1][1] > p_start or found and found[-1][1] > p_end:
+            found = [m.span() for m in _MARKS.finditer(text, p_start, p_end)]   # a '' across the bounds
+        marks = [a for a, _ in found]
+        width = {a: b - a for a, b in found}
         if carried is not None:
             # the continuation paragraph opens with a mark: that mark starts the piece
             open_at = marks.pop(0) if marks and marks[0] == p_start else p_start

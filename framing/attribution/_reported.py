@@ -14,9 +14,9 @@ from ._cue_readings import in_editors_note, plural_subject
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
 from ._cues import _TIME, Cue, cue_word, is_present_credit, skip_after_cue
-from ._grammar import (LOOKBACK, _COORDINATED, _QUOTED_AS, _TRAILING_END, _WORD, _content_end, _content_start,
-                       _main_clause, _object_after, first_comma_match, speaker_of)
-from ._layout import _covered, _inside
+from ._grammar import (LOOKBACK, _TRAILING_END, _WORD, _content_end, _content_start, _main_clause, _object_after,
+                       coordinated_before, first_comma_match, quoted_as_before, speaker_of)
+from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._relay import _relay
 from ._speakers import Mention, Voice, resolve, voice_for_name
@@ -46,12 +46,15 @@ _INFINITIVE_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|his|her|their|its|our|m
 _BY_AGENT_AFTER = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _AGENT_STOP = re.compile(r"\s(?:for|in|on|at|as|after|during|because|since|who|which|that|when|while|to|over|with)\b"
                          r"|[,;:.!?)\]—–](?:\s|$)")
+_STANCE_CUES = (r"support for|opposition to|criticism of|criticisms of|attacks? on|calls? for|proposals? (?:for|to)|"
+                r"endorsement of|praise (?:for|of)|claims? that|comments? (?:about|on)|defen[cs]e of|embrace of|"
+                r"rejection of|argument that|assertion that|promise to|pledge to|vow to")
 _POSSESSED_STANCE = re.compile(
     r"\b(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s)\s+"
     r"(?:(?:\w+ly|strong|vocal|public|open|early|continued|repeated|renewed|own|latest|recent)\s+)?"
-    r"(?P<cue>support for|opposition to|criticism of|criticisms of|attacks? on|calls? for|proposals? (?:for|to)|"
-    r"endorsement of|praise (?:for|of)|claims? that|comments? (?:about|on)|defen[cs]e of|embrace of|"
-    r"rejection of|argument that|assertion that|promise to|pledge to|vow to)\s+")
+    r"(?P<cue>" + _STANCE_CUES + r")\s+")
+# in every match (a blank before and after the noun): a faster scan finds where one can be
+_STANCE_CUE = re.compile(r"\s(?:" + _STANCE_CUES + r")\s")
 _CLAUSE_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)")
 # an owned stance noun's object ends where its clause ends or at a conjunction or finite verb
 _OBJECT_STOP = re.compile(_CLAUSE_STOP.pattern + r"|\s(?:and|but|which|who|while|because|when|after|as|has|have|had|"
@@ -127,7 +130,7 @@ def according_to(u: Unit, c) -> bool:
 def verb_of_reported_words(u: Unit, c) -> bool:
     """'said the group is neutral and supports ...': the second verb belongs to the reported words
     (not a verb with a that-clause of its own: 'said he would stay and noted that ...')."""
-    return bool(_COORDINATED.search(u.text, max(u.start, c.start - LOOKBACK), c.start)) and not _THAT_NEXT.match(
+    return bool(coordinated_before(u.text, max(u.start, c.start - LOOKBACK), c.start)) and not _THAT_NEXT.match(
         u.text, c.end) and any(
         f.verb.sure and f.end <= c.start and not re.search(r"[,;]", u.text[f.end:c.start]) for f, _ in u.forward)
 
@@ -236,7 +239,7 @@ def noun_not_verb(u: Unit, c) -> bool:
     """'a think tank report released ...': a cue form that is a noun after a group's name."""
     m = u.mention
     return (m is not None and m.voice is not None and m.voice.type == "group" and cue_word(u.text, c) in NOUN_LIKE
-            and not _QUOTED_AS.search(u.text, u.start, c.start))
+            and not quoted_as_before(u.text, u.start, c.start))
 
 
 def editors_note(u: Unit, c) -> bool:
@@ -368,7 +371,7 @@ def forward_reports(u: Unit) -> None:
             continue  # speech acts ('spoke', 'expressed') name a speaker but introduce no content
         holder = next((iv for iv in reported if iv.start <= c.start < iv.end), None)
         if (holder is not None and m is not None and m.start < holder.start and _THAT_NEXT.match(text, c.end)
-                and (co := _COORDINATED.search(text, holder.start, c.start))):
+                and (co := coordinated_before(text, holder.start, c.start))):
             # 'He said X and noted that Y': the subject's second report ends the first
             holder.end = _content_end(text, holder.start, co.start())
             holder = None
@@ -448,6 +451,8 @@ def possessed_stance(u: Unit) -> None:
     """'his support for a wall', 'Trump's criticism of the deal': a stance noun with a possessor
     reports its object for the possessor (a pronoun resolves like 'he')."""
     text = u.text
+    if not may_match(_STANCE_CUE, text, u.start, u.end):
+        return   # (most units: no stance noun)
     for found in _POSSESSED_STANCE.finditer(text, u.start, u.end):
         start = found.end()
         if _inside(found.start(), u.spans) or any(iv.start <= start < iv.end for iv in u.intervals):
@@ -473,6 +478,7 @@ def relay(u: Unit) -> None:
 
 
 possessed_stance.trigger = _POSSESSED_STANCE  # fires without a cue word: see _segments.analyse_unit
+possessed_stance.trigger_hint = _STANCE_CUE   # (every trigger match overlaps a match of the hint)
 
 REPORT_STAGES = (trailing_reports, resumed_reports, forward_reports, credit_over_expectation,
                  partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,

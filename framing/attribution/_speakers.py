@@ -25,8 +25,8 @@ import pandas as pd
 from .._data import read_data_text
 from ..errors import ColumnError, FramingError
 from ._entities import Entities
-from ._vocab import (HONORIFIC, HONORIFICS, ORGANISATION_WORDS, WEEKDAYS, cue_verbs, description_pattern, descriptions,
-                     trie)
+from ._vocab import (HONORIFIC, HONORIFICS, ORGANISATION_WORDS, WEEKDAYS, cue_verbs, descriptions,
+                     matches_after, trie)
 
 PERSONAL_TITLES = ("president", "leader", "senator", "governor", "chairman", "minister",
                    "secretary", "spokesman", "spokeswoman", "chancellor", "premier")
@@ -39,6 +39,7 @@ _TITLE_PREFIX = re.compile(
 )
 
 
+_NAME_CHAR = re.compile(r"[\w@]")   # no alias starts right after one
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.’'])([A-Z][a-z]+\.?) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z][\w’'-]*)")   # 'Kim Eui-kyeom', 'the North Korean', 'Trump Tower'
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
@@ -133,11 +134,11 @@ class AliasTable:
             by_canonical.setdefault(voice.canonical, voice)
         self.by_canonical = by_canonical
         # a prefix tree of the aliases: the longest alias wins, as in a longest-first alternation, 4x faster
-        self.pattern = re.compile(r"(?<![\w@])" + trie(entries) + r"(?![\w])")
+        self.pattern = re.compile(trie(entries) + r"(?![\w])")   # not after [\w@]: tested in find (faster)
 
     def find(self, text: str) -> list[Mention]:
         found = []
-        for match in self.pattern.finditer(text):
+        for match in matches_after(self.pattern, text, _NAME_CHAR):
             start, alias = match.start(), match.group()
             # (a first name before ends with a space: only then search for one)
             first = (_FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)

@@ -12,7 +12,7 @@ from ._after import _according_np, _name_after  # noqa: F401 (the rules import t
 from ._entities import near as _near, within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS,
-                     description_pattern)
+                     description_before, description_pattern, search_last_runs)
 
 _WORD = re.compile(r"\w+")
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
@@ -223,7 +223,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                     return found
         return None
     window = text[max(lo, end - 80):end]
-    if m := description_pattern().search(window):
+    if m := description_before(window):
         start = end - (len(window) - m.start())
         if _BOUNDARY_BEFORE.search(text[max(lo, start - 12):start]) or not text[lo:start].strip() or \
                 m.group().lower() in _PRONOUNS:   # a pronoun right before the verb is its subject
@@ -242,7 +242,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         last = max(near, key=lambda e: e.end) if near else None
         antecedent = last.voice if last is not None else None
         return Mention(start, end, antecedent, m.group().strip())
-    if m := _NAME_BEFORE.search(window):
+    if m := search_last_runs(_NAME_BEFORE, window, 5):   # (an honorific and four words at most)
         name = m.group()
         words = name.split()
         while words and words[0] in _CAP_STOP:
@@ -260,7 +260,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             between = text[doc.end:end]
             if not re.search(r"[,;:.\"“”]", between) and len(between.split()) <= 4:
                 return Mention(doc.start, doc.end, doc.voice, doc.text)
-    if m := _NP_BEFORE.search(window):
+    if m := search_last_runs(_NP_BEFORE, window, 6):   # (six words at most)
         words = m.group(1).split()
         # shortest noun phrase after a clause boundary ('officials', 'the group', 'a spokesman')
         for k in range(1, min(len(words), 6) + 1):

@@ -53,6 +53,24 @@ def alternation(words, *, escape: bool = True) -> str:
     return "|".join(map(re.escape, ordered) if escape else ordered)
 
 
+def matches_after(pattern: re.Pattern, text: str, not_after: re.Pattern):
+    """``finditer`` of ``(?<!X)`` + ``pattern``, where ``not_after`` matches X (one character).
+
+    A lookbehind opening a pattern stops the regex engine from skipping fast to where a match
+    can start (e.g. an alias's first letter); the pattern without it is searched instead, and a
+    match right after X is searched again one character on: the same matches, 1.8x faster
+    for the alias table. ``pattern`` never matches the empty string.
+    """
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        start = match.start()
+        if start and not_after.match(text, start - 1):
+            pos = start + 1
+            continue
+        yield match
+        pos = match.end()
+
+
 def trie(words) -> str:
     """A regex matching the same strings as ``alternation(words)``, with the same preference.
 
@@ -179,6 +197,32 @@ def description_pattern() -> re.Pattern:
     """A description or pronoun ending the searched text."""
     # (anchored at the end: where a name matches, every name that matches there gives the same span)
     return re.compile(r"(?<![\w’'])" + trie(descriptions()) + r"$", re.IGNORECASE)
+
+
+_LAST_RUNS: dict[int, re.Pattern] = {}   # n -> the last n runs of non-blanks (and the blanks after), reversed
+
+
+def search_last_runs(pattern: re.Pattern, text: str, runs: int):
+    """``pattern.search(text)`` for a pattern anchored at the end (``$``) whose matches span at
+    most ``runs`` runs of non-blank characters (its words, a first one perhaps begun inside a
+    run): searched only from the start of the text's last ``runs`` runs."""
+    last = _LAST_RUNS.get(runs)
+    if last is None:
+        last = _LAST_RUNS[runs] = re.compile(r"\s*(?:\S+\s+){0,%d}\S*" % (runs - 1))
+    return pattern.search(text, len(text) - last.match(text[::-1]).end())
+
+
+def description_before(text: str):
+    """``description_pattern().search(text)``, searched only from where the longest description
+    (or it and a final line break, which ``$`` allows) can start: the pattern is anchored at the
+    end, and a search tries every position before it."""
+    pattern, longest = _description_search()
+    return pattern.search(text, max(0, len(text) - longest - 1))
+
+
+@lru_cache(maxsize=1)
+def _description_search() -> tuple[re.Pattern, int]:
+    return description_pattern(), max(map(len, descriptions()), default=0)
 
 
 @lru_cache(maxsize=1)
