@@ -155,3 +155,12 @@ def test_a_day_after_a_cue_with_its_subject_before_keeps_the_subject():
 def test_a_titled_name_after_an_inverted_cue_is_the_person():
     text = "“We will not back down,” said Sunday the adviser John Smith."
     assert mention_of(text, "We will not") == ("John Smith", "John Smith")
+
+
+def test_a_day_closing_the_words_after_a_cue_is_no_speaker():
+    # ', referencing its gifts on Wednesday': no person after the cue, so none for a later 'she'
+    text = ("Ann Lee said The Lee Fund had “full disclosure,” referencing its gifts on Wednesday, but reports "
+            "say otherwise.\n\nShe was defending the group.")
+    assert "Wednesday" not in set(voices(text).speaker)
+    assert mention_of(text, "full disclosure") == ("Ann Lee", "Ann Lee")
+    assert mention_of(text, "the group.") == ("Ann Lee", "She")

@@ -8,7 +8,7 @@ import re
 from ._entities import within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._cues import _TIME
-from ._vocab import HONORIFIC, HONORIFICS, THIRD_PERSON_PRONOUN, AUXILIARY, WEEKDAY
+from ._vocab import HONORIFIC, HONORIFICS, THIRD_PERSON_PRONOUN, AUXILIARY, WEEKDAY, WEEKDAYS
 
 _TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|veteran|senior|deputy|acting|fellow|"
                           r"top|chief|campaign|state|party|his|her|their|its|our|pollster|strategist|spokes\w+|"
@@ -57,6 +57,8 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
     if match:
         name = match.group()
         tail = re.search(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]*$", name)   # 'former ... David Axelrod' -> the name
+        if tail and re.sub(r"[’']s$", "", tail.group()) in WEEKDAYS:
+            return None   # ', referencing its donations on Wednesday': a date, no speaker
         mention = Mention(start, start + len(name), voice_for_name(tail.group() if tail else name, entities), name,
                           salient=True)
         entities.append(mention)
