@@ -127,3 +127,40 @@ def test_participle_without_a_plain_main_subject_takes_the_last_subject_pronoun(
     text = ("Clinton campaigned upstate. It is a strategy for the one issue on which she is to the left of the "
             "senator, while emphasizing to upstate voters her record on jobs.")
     assert mention_of(text, "her record on jobs") == ("Clinton", "she")
+
+
+def test_a_day_after_an_inverted_cue_is_no_speaker():
+    # '“...,” said Sunday.': no name after the cue; the quote goes on the previous speaker
+    text = "Ann Lee said taxes would rise. “We will not back down,” said Sunday. “We will fight,” she said."
+    segs = voices(text)
+    quote = segs[segs.text.str.startswith("“We will not")].iloc[0]
+    assert quote.kind == "direct" and quote.speaker == "Ann Lee"
+    assert "Sunday" not in set(segs.speaker)
+
+
+def test_a_time_between_an_inverted_cue_and_its_speaker_is_skipped():
+    text = "“We will not back down,” said on Sunday the governor of Ohio."
+    assert mention_of(text, "We will not") == ("governor of ohio", "the governor of Ohio")
+    text = "Taxes will rise, said yesterday Ann Lee, an aide. Ann Lee spoke again."
+    assert mention_of(text, "Taxes will") == ("Ann Lee", "Ann Lee")
+
+
+def test_a_day_after_a_cue_with_its_subject_before_keeps_the_subject():
+    text = "“We will not back down,” Ann Lee, a senior adviser to the governor, said Sunday. She left."
+    assert mention_of(text, "We will not") == ("Ann Lee", "Ann Lee")
+    text = "Taxes will rise, Ann Lee said Sunday."
+    assert mention_of(text, "Taxes will") == ("Ann Lee", "Ann Lee")
+
+
+def test_a_titled_name_after_an_inverted_cue_is_the_person():
+    text = "“We will not back down,” said Sunday the adviser John Smith."
+    assert mention_of(text, "We will not") == ("John Smith", "John Smith")
+
+
+def test_a_day_closing_the_words_after_a_cue_is_no_speaker():
+    # ', referencing its gifts on Wednesday': no person after the cue, so none for a later 'she'
+    text = ("Ann Lee said The Lee Fund had “full disclosure,” referencing its gifts on Wednesday, but reports "
+            "say otherwise.\n\nShe was defending the group.")
+    assert "Wednesday" not in set(voices(text).speaker)
+    assert mention_of(text, "full disclosure") == ("Ann Lee", "Ann Lee")
+    assert mention_of(text, "the group.") == ("Ann Lee", "She")

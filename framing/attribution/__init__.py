@@ -138,7 +138,7 @@ tuple entry and one test.
 4b. ``_labels.label_attribution`` (in ``_segments.analyse``)
 5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,
    ``_subjects.main_clause_subject``, ``_subjects.opening_participle_subject``,
-   ``_after._name_after``, ``_subjects._clause_subject``, ``_cue_readings.plural_subject``,
+   ``_after._name_after`` (past a time: ``_after._past_time``), ``_subjects._clause_subject``, ``_cue_readings.plural_subject``,
    ``_speakers.resolve``
 6. ``_relay._relay`` (stage ``relay``)
 7. ``_reported.trailing_cue`` (a credit), its reach in ``_segments.analyse``

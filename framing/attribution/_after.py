@@ -7,7 +7,8 @@ import re
 
 from ._entities import within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import HONORIFIC, HONORIFICS, THIRD_PERSON_PRONOUN, AUXILIARY
+from ._cues import _TIME
+from ._vocab import HONORIFIC, HONORIFICS, THIRD_PERSON_PRONOUN, AUXILIARY, WEEKDAY, WEEKDAYS
 
 _TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|veteran|senior|deputy|acting|fellow|"
                           r"top|chief|campaign|state|party|his|her|their|its|our|pollster|strategist|spokes\w+|"
@@ -23,10 +24,28 @@ _NP_AFTER = re.compile(r"(?:(?:the|a|an|one|another|some|many|most|several|other
                        r"(?=\s*(?:[,.;!?]|$)|\s+(?:who|which|that)\b)")
 
 
+# ', said Sunday.', ', said on Monday the adviser ...': a time adjunct right after the cue is no speaker
+_BARE_DAY = re.compile(r"\s*(?:" + WEEKDAY + r")\b(?:\s+(?:morning|afternoon|evening|night))?")
+
+
+def _past_time(text, pos, hi) -> int:
+    """``pos`` moved past time adjuncts right after a cue ('Sunday', 'on Monday', 'last week', 'in a
+    statement'); ``pos`` itself when none follows."""
+    while True:
+        window = text[pos:min(hi, pos + 60)]
+        m = _BARE_DAY.match(window) or _TIME.match(window)
+        if m is None or not m.end():
+            return pos
+        pos += m.end()
+
+
 def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
+    pos = _past_time(text, pos, hi)
     window = text[pos:min(hi, pos + 80)]
     lead = len(window) - len(window.lstrip())
     start = pos + lead
+    if text[start:start + 1] in (",", ".", ";", "!", "?", ""):
+        return None   # 'said Sunday.': only a time after the cue; the speaker is found elsewhere
     if (m := by_end.first_from(start, start + 1)) is not None:
         m.salient = True   # a speaker: a later 'he' prefers it
         return m
@@ -38,13 +57,21 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
     if match:
         name = match.group()
         tail = re.search(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]*$", name)   # 'former ... David Axelrod' -> the name
+        if tail and re.sub(r"[’']s$", "", tail.group()) in WEEKDAYS:
+            return None   # ', referencing its donations on Wednesday': a date, no speaker
         mention = Mention(start, start + len(name), voice_for_name(tail.group() if tail else name, entities), name,
                           salient=True)
         entities.append(mention)
         return mention
     match = _NP_AFTER.match(text[start:min(hi, start + 90)])
     if match:   # ', said the senator.', ', said a spokesman for the campaign.'
-        phrase = match.group()
+        phrase = re.sub(r"(?<=[a-z]{3})\.$", "", match.group())   # the sentence's period, not 'Jr.'
+        if named := re.search(r"(?<=[a-z] )[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+$", phrase):
+            # ', said the adviser John Smith.': the person the title names
+            mention = Mention(start + named.start(), start + len(phrase), voice_for_name(named.group(), entities),
+                              named.group(), salient=True)
+            entities.append(mention)
+            return mention
         return Mention(start, start + len(phrase), Voice(re.sub(r"^\w+\s+", "", phrase).lower(), "group"), phrase)
     match = re.match(r"(?:" + THIRD_PERSON_PRONOUN + r")\b", text[start:start + 5])
     if match:
