@@ -11,7 +11,6 @@ import argparse
 import time
 import warnings
 
-
 from framing import BrokenRecordWarning, voices_frame
 from framing.datasets import load_kcna, load_polnear
 
