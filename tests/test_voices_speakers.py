@@ -16,37 +16,37 @@ def mention_of(text: str, phrase: str) -> tuple[str, str]:
 
 
 def test_participle_after_a_comma_is_the_main_clause_subjects():
-    text = "Carson said he plans to preview a strategy, insisting that leaders are too concerned."
-    assert mention_of(text, "leaders are too") == ("Carson", "Carson")
+    text = "Pruitt said he hopes to unveil a budget, insisting that mayors are too cautious."
+    assert mention_of(text, "mayors are too") == ("Pruitt", "Pruitt")
 
 
 def test_participle_in_the_opening_phrase_belongs_to_the_subject_after_it():
-    text = "One month after announcing his support for Trump, Marco Rubio still believes the nominee is unfit."
-    assert mention_of(text, "his support for")[1] == "Marco Rubio"
+    text = "Two weeks after announcing his backing for Hale, Owen Marsh still believes the bill is flawed."
+    assert mention_of(text, "his backing for")[1] == "Owen Marsh"
 
 
 def test_verb_words_between_subject_and_cue_are_skipped():
-    text = "Jolly, who was elected to Congress in 2014, doesn’t see the department’s role as antiquated."
-    assert mention_of(text, "the department’s role") == ("Jolly", "Jolly")
-    text = "Le Pen voiced support for the candidate on Wednesday."
-    assert mention_of(text, "for the candidate")[1] == "Le Pen"
+    text = "Brandt, who joined the council in 2009, doesn’t see the agency’s mission as outdated."
+    assert mention_of(text, "the agency’s mission") == ("Brandt", "Brandt")
+    text = "Van Dyke voiced support for the mayor on Friday."
+    assert mention_of(text, "for the mayor")[1] == "Van Dyke"
 
 
 def test_opening_adverbs_and_time_phrases_are_no_speakers():
-    text = "Eight years ago, he supported Obama and said, “Clinton has never done anything for us.”"
-    assert mention_of(text, "Clinton has never")[1] == "he"
-    text = "On Sunday morning Mr. Trump made a third attempt, writing on Twitter that the issue was terrorism."
-    assert mention_of(text, "the issue was")[1] == "Mr. Trump"
+    text = "Six years ago, he backed the mayor and said, “Hale has never lifted a finger for us.”"
+    assert mention_of(text, "Hale has never")[1] == "he"
+    text = "On Monday evening Mr. Hale made a second try, writing on Twitter that the problem was traffic."
+    assert mention_of(text, "the problem was")[1] == "Mr. Hale"
 
 
 def test_passive_and_modal_subjects_are_no_speakers():
-    segs = voices("Sanders is viewed more positively by Republicans than Clinton is.")
-    assert not (segs.speaker == "Sanders").any()
+    segs = voices("Marsh is seen more favourably by farmers than Hale is.")
+    assert not (segs.speaker == "Marsh").any()
 
 
 def test_coordinated_verb_and_contracted_pronoun_subjects():
-    text = "Since her op-ed in May, she's tacked to the left, criticizing the pipeline plan as reckless."
-    assert mention_of(text, "the pipeline plan")[1] == "she"
+    text = "Since her speech in June, she's moved to the right, criticizing the rail project as wasteful."
+    assert mention_of(text, "the rail project")[1] == "she"
 
 
 def test_a_bare_family_name_first_maps_to_the_full_name():
@@ -62,23 +62,23 @@ def seg_speaker(text, segs, phrase):
 
 
 def test_participle_after_coordinated_clauses_is_the_last_clauses_subject():
-    text = ("Trump spoke in Ohio. More recently, Trump has spoken out against the law, and he was quick to "
-            "make his pitch after the attacks, citing his tough approach to terror.")
+    text = ("Hale spoke in Dayton. More recently, Hale has spoken out against the levy, and he was quick to "
+            "press his case after the floods, citing his firm stance on spending.")
     segs = voices(text)
-    pos = text.index("his tough approach")
+    pos = text.index("his firm stance")
     row = segs[(segs.start <= pos) & (segs.end > pos)].iloc[0]
-    assert (row.speaker, row.mention_start) == ("Trump", text.index("he was quick"))
+    assert (row.speaker, row.mention_start) == ("Hale", text.index("he was quick"))
 
 
 def test_opening_participle_phrase_before_the_cue_belongs_to_the_subject_after_it():
-    text = "Having announced that he would not send me to prison, Judge Berman proceeded to the sentence."
-    assert mention_of(text, "he would not send")[1] == "Judge Berman"
+    text = "Having declared that she would not grant the motion, Judge Alvarez moved on to the fine."
+    assert mention_of(text, "she would not grant")[1] == "Judge Alvarez"
 
 
 def test_coordinated_verb_after_a_complement_takes_the_reporter():
-    text = ("Ginsburg said in an interview last week that she did not want to think about it and "
-            "predicted that Clinton will win.")
-    assert mention_of(text, "Clinton will win")[1] == "Ginsburg"
+    text = ("Okafor said in a podcast last month that she did not care to guess and "
+            "predicted that Hale will lose.")
+    assert mention_of(text, "Hale will lose")[1] == "Okafor"
 
 
 def test_coordinated_verb_in_an_adverbial_clause_takes_that_clauses_subject():
@@ -87,46 +87,46 @@ def test_coordinated_verb_in_an_adverbial_clause_takes_that_clauses_subject():
 
 
 def test_participle_in_a_relative_clause_is_the_relative_pronouns():
-    text = "It is a rebuttal to the candidate who launched his campaign by declaring that the border was open."
-    assert mention_of(text, "the border was open")[1] == "who"
+    text = "It is an answer to the senator who opened her tour by declaring that the port was closed."
+    assert mention_of(text, "the port was closed")[1] == "who"
 
 
 def test_a_speaker_named_after_the_cue_is_the_antecedent_of_a_later_he():
-    text = ("Trump said he had a different view.\n\n“We will retire the word,” said Larry Sabato, director "
-            "of the Center for Politics.\n\n“It’s the new normal,” he wrote on Twitter.")
-    assert mention_of(text, "the new normal") == ("Larry Sabato", "he")
+    text = ("Hale said he saw it otherwise.\n\n“We will drop the term,” said Peter Quill, head "
+            "of the Civic Institute.\n\n“It’s the usual story,” he wrote on Twitter.")
+    assert mention_of(text, "the usual story") == ("Peter Quill", "he")
 
 
 def test_relative_pronoun_skips_a_possessor_in_an_appositive():
-    text = ("The plan was opposed by hard-liners like John R. Bolton, now Mr. Trump’s national security adviser, "
-            "who has argued that the North must dismantle its arsenal.")
-    assert mention_of(text, "the North must") == ("John Bolton", "who")
+    text = ("The deal was fought by skeptics like John R. Bolton, later Mr. Hale’s chief of staff, "
+            "who has argued that the rebels must give up their weapons.")
+    assert mention_of(text, "the rebels must") == ("John Bolton", "who")
 
 
 def test_a_described_speaker_is_the_antecedent_of_he():
-    text = ("“The talks went badly,” a North Korean foreign ministry spokesman said in a statement.\n\n"
-            "He said the delegation insisted on its demands.")
-    assert mention_of(text, "the delegation insisted") == ("North Korean foreign ministry spokesman", "He")
+    text = ("“The meeting was a failure,” a North Korean foreign ministry spokesman told reporters.\n\n"
+            "He said the envoys clung to their terms.")
+    assert mention_of(text, "the envoys clung") == ("North Korean foreign ministry spokesman", "He")
 
 
 def test_participle_after_a_trailing_speech_cue_is_that_speakers():
-    text = ("Mateen did not mingle but left as soon as prayers were finished, Nefzi said, adding, "
-            "“He was not very religious.”")
-    assert mention_of(text, "He was not very")[1] == "Nefzi"
-    text = "Ryan and Trump will meet next week, Spicer said, adding that they need to sit down."
-    assert mention_of(text, "they need to sit")[1] == "Spicer"
+    text = ("Dorn did not chat but went home as soon as the shift was over, Kessler said, adding, "
+            "“He was never very friendly.”")
+    assert mention_of(text, "He was never very")[1] == "Kessler"
+    text = "Marsh and Hale will talk next month, Quill said, adding that they need to make a deal."
+    assert mention_of(text, "they need to make")[1] == "Quill"
 
 
 def test_an_opening_adverb_is_no_subject():
-    text = ("Overall, conservative groups spent $6 million attacking Clinton, while liberal groups, "
-            "including labor unions, reported spending only $1 million.")
-    assert mention_of(text, "spending only")[1] == "liberal groups"
+    text = ("Overall, business groups spent $4 million attacking Hale, while environmental groups, "
+            "including two land trusts, reported spending only $2 million.")
+    assert mention_of(text, "spending only")[1] == "environmental groups"
 
 
 def test_participle_without_a_plain_main_subject_takes_the_last_subject_pronoun():
-    text = ("Clinton campaigned upstate. It is a strategy for the one issue on which she is to the left of the "
-            "senator, while emphasizing to upstate voters her record on jobs.")
-    assert mention_of(text, "her record on jobs") == ("Clinton", "she")
+    text = ("Clinton toured the coast. It is a plan for the one topic on which she is to the right of the "
+            "governor, while stressing to coastal voters her record on fishing.")
+    assert mention_of(text, "her record on fishing") == ("Clinton", "she")   # (a voice the alias table knows)
 
 
 def test_a_day_after_an_inverted_cue_is_no_speaker():
