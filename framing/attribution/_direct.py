@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ._after import _according_np, _name_after
 from ._coverage import quote_quoted_as_saying
 from ._grammar import _TRAILING_END, _WORD, _content_start, speaker_of
 from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
 from ._speakers import Mention, voice_for_name
-from ._subjects import _according_np, _name_after, _unit_subject, subject_before
+from ._subjects import _unit_subject, subject_before
 from ._vocab import SPEAKER_PRONOUN
 
 SKIP = object()   # a rule's answer: the quote needs no direct segment

@@ -10,8 +10,9 @@ from ._cues import cue_word
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
 from ._vocab import SPEAKER_PRONOUNS
-from ._subjects import (_SUBJECT_LEAD, _clause_subject, _name_after, _unit_subject, main_clause_subject, opening_participle_subject,
-                        subject_before, plain_subject, last_subject_pronoun)
+from ._after import _name_after
+from ._subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, last_subject_pronoun, main_clause_subject,
+                        opening_participle_subject, plain_subject, subject_before)
 
 _WORD = re.compile(r"\w+")
 # how far back before a cue the patterns that end at the cue look ('has been quoted ... as'): a

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ._after import _according_np, _name_after
 from ._cue_readings import in_editors_note, plural_subject
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
@@ -21,7 +22,7 @@ from ._model import Interval, Unit, _attribution
 from ._relay import _relay
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._vocab import BE_FORM, SPEAKER_PRONOUN, WEEKDAY, CueVerb
-from ._subjects import EVIDENCE_VERBS, _according_np, _clause_subject, _evidence_subject, _name_after
+from ._subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
 NOUN_LIKE = frozenset(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from ._after import _according_np, _name_after  # noqa: F401 (the rules import them from here)
 from ._entities import near as _near, within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS,
