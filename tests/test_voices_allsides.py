@@ -117,6 +117,18 @@ def test_links_bylines_and_contributor_lines_are_furniture():
     assert set(kinds.values()) == {"boilerplate"}
 
 
+
+def test_story_continued_marker_is_furniture_and_list_numbers_are_no_speakers():
+    """'Story Continued Below' between paragraphs (a page's ad break) and 'One:' opening a list
+    item are page furniture and structure, not voices (our own snippet)."""
+    text = ("The year brought three changes.\n\nOne: The court. Its new judges met on Monday.\n\n"
+            "Story Continued Below\n\nTwo: Taxes. The cut passed in the spring.")
+    segs = voices(text, outlet="Politico")
+    assert seg_at(text, segs, "Story Continued").kind == "boilerplate"
+    assert not set(segs.speaker) & {"One", "Two", "Story"}
+    assert seg_at(text, segs, "Taxes. The cut").kind == "narration"
+    check_partition(text, segs)
+
 def test_embedded_tweet_is_the_account_holders_direct_speech():
     text = ("Trump praised the talks.\n\nGreat meeting today. Progress! — Donald J. Trump (@realDonaldTrump) "
             "March 1, 2019\n\nCritics disagreed.\n\nNot so fast. — jane roe (@janeroe) March 1, 2019")

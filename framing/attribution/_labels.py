@@ -25,7 +25,10 @@ _NOT_SPEAKERS = frozenset(
     "share follow subscribe listen the this that here there why how what when where who breaking "
     "bombshell exclusive alert live opinion analysis poll fact factcheck inside first full text "
     "transcript warning report reports email e-mail contact contributing so credits stat busted wow omg "
-    "boom huge yikes must just".split())
+    "boom huge yikes must just "
+    # list items ('One: ...', 'Step 2: ...'), not speakers
+    "one two three four five six seven eight nine ten second third fourth fifth sixth seventh eighth "
+    "ninth tenth last finally step part chapter number bonus".split())
 
 
 def label_attribution(text: str, start: int, end: int, table: AliasTable, *,
