@@ -208,6 +208,16 @@ def test_html_unclosed_head_keeps_the_body(tmp_path):
     assert docs.title.tolist() == ["Talks", "Loose"] and not caught
 
 
+
+def test_html_escaped_markup_is_text_and_entities_decode(tmp_path):
+    """'&lt;?' is the text '<?', not a tag the parser could not read (a hypothesis example);
+    an ampersand before an unknown name stays as written ('AT&T')."""
+    (tmp_path / "a.html").write_text("<p>&lt;? &lt;p&gt; AT&T Q&A &amp; &copy; &#x41;&#66;</p><!-- open",
+                                     encoding="utf-8")
+    docs, caught = _warnings(read_articles, tmp_path)
+    assert docs.text.tolist() == ["<? <p> AT&T Q&A & © AB"]
+    assert [str(w).count("never closed") for w in caught] == [1]
+
 def test_html_without_text_is_named(tmp_path):
     (tmp_path / "blank.html").write_text("<html><head><title>Only a title</title></head><body> </body></html>",
                                          encoding="utf-8")

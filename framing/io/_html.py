@@ -17,6 +17,7 @@ Rules (checked against what a browser shows, see ``tests/test_io.py``):
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -39,7 +40,9 @@ class _TextExtractor(HTMLParser):
     """Collects visible text, paragraph breaks at block tags, the title, a date and problems."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)  # entities decoded by the parser
+        # entities decoded here, not by the parser: then text that decodes to '<p' ('&lt;p') is
+        # never mistaken for markup the parser could not read (which it hands over raw)
+        super().__init__(convert_charrefs=False)
         self.parts: list[str] = []
         self.skip_depth = 0
         self.in_head = False
@@ -93,6 +96,16 @@ class _TextExtractor(HTMLParser):
             line = self.getpos()[0]
             self.problems.append(f"unreadable tag {data[:40]!r} at line {line} (an unclosed quote?) left out")
             return
+        self._text(data)
+
+    def handle_entityref(self, name):
+        decoded = html.unescape(f"&{name};")
+        self._text(decoded if decoded != f"&{name};" else f"&{name}")   # an unknown name stays as written
+
+    def handle_charref(self, name):
+        self._text(html.unescape(f"&#{name};"))
+
+    def _text(self, data):
         if self._in_title:
             self.title += data
             return
