@@ -166,3 +166,27 @@ def test_document_phrases_are_the_pattern_matches(pieces):
 
     text = "".join(pieces)
     assert [m.span() for m in _document_phrases(text)] == [m.span() for m in _DOCUMENT_NP.finditer(text)]
+
+
+
+def test_whole_text_scans_are_remembered_per_thread():
+    """``_layout.per_text`` (the cue-word and pattern scans of a whole text, which its units ask
+    for in turn) keeps one last text per thread: a thread splitting another document (Dask's
+    threaded scheduler) neither overwrites nor reuses this thread's scan."""
+    import threading
+
+    from framing.attribution._layout import per_text
+
+    calls = []
+
+    def scan(text):
+        calls.append(text)
+        return len(text)
+
+    first, second = "Kim said talks went on.", "Moon said the plan was fair."
+    assert per_text("test scan", first, scan) == len(first)
+    other = threading.Thread(target=per_text, args=("test scan", second, scan))
+    other.start()
+    other.join()
+    assert per_text("test scan", first, scan) == len(first)   # still this thread's: not scanned again
+    assert calls == [first, second]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bisect import bisect_left
 from functools import lru_cache
 
+from ._layout import per_text
 from ._vocab import AUXILIARY, BE_FORM, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
 
 _AUX_WORD = (r"(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
@@ -86,17 +87,17 @@ _NOUN_MARKERS = frozenset("a an the this these those every each no any "
                           "some another citing quoting his her their its our my your".split())   # 'citing fears': a noun
 
 
-# the last text read: its cue words' starts and (start, end, word), whether it names a medium noun
-_DOCUMENT: list = [None, [], [], False]
+def _scan_document(text: str) -> tuple[list[int], list[tuple[int, int, str]], bool]:
+    """What :func:`find_cues` reads of the whole text: its cue words' starts and (start, end,
+    word), and whether it names a medium noun."""
+    index = _cue_index()[0]   # (every run of letters, looked up: faster than the prefix-tree scan)
+    found = [(m.start(), m.end(), m.group()) for m in _LETTER_RUN.finditer(text) if m.group().lower() in index]
+    return [w[0] for w in found], found, _MEDIUM_NOUN.search(text) is not None
 
 
-def _document(text: str) -> list:
-    """What :func:`find_cues` reads of the whole text, found once per text (its units ask in turn)."""
-    if _DOCUMENT[0] is not text:
-        index = _cue_index()[0]   # (every run of letters, looked up: faster than the prefix-tree scan)
-        found = [(m.start(), m.end(), m.group()) for m in _LETTER_RUN.finditer(text) if m.group().lower() in index]
-        _DOCUMENT[:] = [text, [w[0] for w in found], found, _MEDIUM_NOUN.search(text) is not None]
-    return _DOCUMENT
+def _document(text: str) -> tuple[list[int], list[tuple[int, int, str]], bool]:
+    """:func:`_scan_document`, once per text (its units ask in turn)."""
+    return per_text("cue words", text, _scan_document)
 
 
 def _cue_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -107,7 +108,7 @@ def _cue_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     whole run of letters, so those inside the bounds are the scan's, except a run cut by a
     bound (scanned on its own)."""
     _, _, _, first, first_at = _cue_index()
-    _, starts, found, _ = _document(text)
+    starts, found, _ = _document(text)
     if hi < len(text) and 0 < hi and text[hi - 1] in _LETTERS and text[hi] in _LETTERS:
         words = [(m.start(), m.end(), m.group()) for m in first.finditer(text, lo, hi)]   # the last run is cut
     else:
@@ -169,7 +170,7 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
               text.find("Citing", lo, hi) >= 0 else ()):   # (the words every match holds)
         lemma = "citing" if m.group().lower().startswith("citing") else "according to"
         cues.append(Cue(m.start(), m.end() - 1, CITING if lemma == "citing" else ACCORDING, "according"))
-    for m in (_IN_MEDIUM.finditer(text, lo, hi) if _document(text)[3] and _MEDIUM_NOUN.search(text, lo, hi)
+    for m in (_IN_MEDIUM.finditer(text, lo, hi) if _document(text)[2] and _MEDIUM_NOUN.search(text, lo, hi)
                                                else ()):
         # 'In a Fox News poll released Sunday, ...'
         cues.append(Cue(m.start(), m.start() + 2, IN_MEDIUM, "according"))

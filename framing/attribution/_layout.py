@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
@@ -41,7 +42,26 @@ def _units(text: str, p_start: int, p_end: int, quotes) -> list[tuple[int, int]]
     return [tuple(u) for u in merged]
 
 
-_DOCUMENT_SPANS: dict = {}   # pattern -> (the last text, the starts and the ends of its matches there)
+# per thread (voices_frame may run in threads, e.g. Dask's threaded scheduler): key -> (the
+# last text read under that key, what was computed of it)
+_LAST_TEXT = threading.local()
+
+
+def per_text(key, text: str, compute):
+    """``compute(text)``, remembered for the last text this thread read under ``key``: the
+    units of one text ask for the same whole-text scan in turn."""
+    cache = _LAST_TEXT.__dict__
+    hit = cache.get(key)
+    if hit is None or hit[0] is not text:
+        hit = cache[key] = (text, compute(text))
+    return hit[1]
+
+
+def _match_bounds(pattern: re.Pattern):
+    def bounds(text: str) -> tuple[list[int], list[int]]:
+        spans = [m.span() for m in pattern.finditer(text)]
+        return [s for s, _ in spans], [e for _, e in spans]
+    return bounds
 
 
 def may_match(pattern: re.Pattern, text: str, lo: int, hi: int) -> bool:
@@ -53,11 +73,7 @@ def may_match(pattern: re.Pattern, text: str, lo: int, hi: int) -> bool:
     the whole-text scan finds too, or lies inside one it found,
     so one of those overlaps the bounds.
     """
-    cached = _DOCUMENT_SPANS.get(pattern)
-    if cached is None or cached[0] is not text:
-        spans = [m.span() for m in pattern.finditer(text)]
-        cached = _DOCUMENT_SPANS[pattern] = (text, [s for s, _ in spans], [e for _, e in spans])
-    _, starts, ends = cached
+    starts, ends = per_text(pattern, text, _match_bounds(pattern))
     i = bisect_right(ends, lo)   # the first match ending after lo (matches do not overlap: ends are sorted)
     return i < len(starts) and starts[i] < hi
 
