@@ -12,6 +12,14 @@ import numpy as np
 BATCH = 20_000
 
 
+def ascii_translation(keep: str, *, lower: bool) -> bytes:
+    """A ``bytes.translate`` table that keeps the ASCII characters in ``keep`` (lower-cased with
+    ``lower``) and makes every other byte a space: ``text.encode().translate(table).split()``
+    gives an ASCII text's runs of those characters, in C."""
+    kept = {ord(c) for c in keep}
+    return bytes((ord(chr(c).lower()) if lower else c) if c in kept else 32 for c in range(256))
+
+
 def in_batches(function, texts: list[str], *args) -> np.ndarray:
     """``function(batch, *args)`` on consecutive batches of ``texts``, rows concatenated."""
     if len(texts) <= BATCH:

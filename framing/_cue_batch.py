@@ -12,17 +12,18 @@ whose lower case depends on its neighbours (final sigma, "İ").
 
 from __future__ import annotations
 
+import string
 from itertools import chain, repeat
 
 import numpy as np
 
-from ._batch import in_batches, ragged_take, token_ids
+from ._batch import ascii_translation, in_batches, ragged_take, token_ids
 
 # Lower-casing is per character except for the Greek capital sigma (final form at the end of a
 # word) and "İ" (the one character whose lower case is longer): texts with them are scanned alone.
 _CONTEXT_CASE = ("\u03a3", "\u0130")
 # ASCII bytes that can be part of a word (letters, digits, ' and -) kept, the others made spaces
-_ASCII_RUNS = bytes(c if chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(128)) + bytes([32] * 128)
+_ASCII_RUNS = ascii_translation(string.ascii_letters + string.digits + "'-", lower=False)
 
 
 def batch_rates(texts: list[str], *args) -> tuple[np.ndarray, np.ndarray]:

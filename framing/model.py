@@ -22,6 +22,7 @@ import json
 import logging
 import math
 import re
+import string
 from collections import Counter
 from functools import lru_cache
 from itertools import chain, repeat
@@ -29,7 +30,7 @@ from itertools import chain, repeat
 import numpy as np
 import pandas as pd
 
-from ._batch import token_ids
+from ._batch import ascii_translation, token_ids
 from ._data import data_file
 from ._checks import require_columns
 from .errors import FramingError
@@ -57,8 +58,7 @@ _DENSE = (
 _CHUNK = 4096
 _WORD_PATTERN = r"(?u)\b\w\w+\b"  # scikit-learn's default token_pattern
 # ASCII bytes: word characters ([A-Za-z0-9_]) kept and lower-cased, the others made spaces
-_ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if (97 <= c <= 122 or 48 <= c <= 57 or c == 95) else 32
-                     for c in range(256))
+_ASCII_WORDS = ascii_translation(string.ascii_letters + string.digits + "_", lower=True)
 # min_df=5 keeps 14k terms: the same cross-validated r as min_df=2 (0.561) at a third of the size.
 _DEFAULTS = {"alpha": 3.0, "other_weight": 0.1, "min_df": 5, "ngram_range": (1, 2)}
 

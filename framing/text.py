@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from functools import lru_cache
 from itertools import chain
 
 import numpy as np
+
+from ._batch import ascii_translation
 
 __all__ = ["decode_entities", "guess_language", "normalize_space", "paragraph_spans", "sentence_spans",
            "split_sentences", "word_spans"]
@@ -278,7 +281,7 @@ _ANY_SCRIPT = re.compile("|".join(pattern.pattern for _language, pattern in _SCR
 _ANY_STOPWORD = frozenset().union(*_STOPWORDS.values())
 # ASCII text: the words of _WORD_RE are the runs of ASCII letters, found faster in bytes (every
 # other byte made a space, letters lower-cased, then split)
-_ASCII_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_ASCII_LETTERS = ascii_translation(string.ascii_letters, lower=True)
 _ASCII_STOPWORD = frozenset(w.encode() for w in _ANY_STOPWORD)
 
 
