@@ -23,3 +23,29 @@ def test_document_scan_finds_the_cue_words_of_the_letter_runs(pieces):
     index = _cue_index()[0]
     found = [(m.start(), m.end(), m.group()) for m in re.finditer("[A-Za-z]+", text) if m.group().lower() in index]
     assert _scan_document(text) == ([w[0] for w in found], found, _MEDIUM_NOUN.search(text) is not None)
+
+
+_REGEX_PIECES = ["ab", "(?:cd|e)", "x*", "(?:fg)?", "(?:h|ij)+", ".", r"\S", "(?i:k)", "[ab]", "b{2,3}", "(?:a|)"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_REGEX_PIECES), min_size=1, max_size=6),
+       st.lists(st.sampled_from(list("abcdefghijkK x")), max_size=25))
+def test_every_match_holds_one_of_the_required_literals(pieces, chars):
+    from framing.attribution._vocab import required_literals
+
+    pattern, text = "".join(pieces), "".join(chars)
+    literals = required_literals(pattern)
+    for match in re.finditer(pattern, text):
+        assert literals is None or any(literal in match.group() for literal in literals)
+
+
+def test_required_literals_of_credits():
+    from framing.attribution._vocab import furniture, furniture_end_literals, required_literals
+
+    assert required_literals(r"\(?AP Photo/.{1,80}") == {"AP Photo/"}
+    assert required_literals(r"(?:abc)?de") == {"de"}
+    assert required_literals(r"(?i:via)") is None and required_literals("x*") is None
+    end_of = furniture()[2]
+    for credit in ("REUTERS/Jonathan Ernst", "Andrew Harnik/Pool via Reuters", "(AP Photo/Evan Vucci)"):
+        assert end_of.fullmatch(credit) and any(literal in credit for literal in furniture_end_literals())

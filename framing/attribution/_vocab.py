@@ -233,6 +233,61 @@ def boilerplate() -> re.Pattern:
     return re.compile(r"^(?:" + "|".join(line.strip() for line in lines if line.strip()) + r")$", re.IGNORECASE)
 
 
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of the regular expression ``pattern`` holds, or None
+    when the pattern names none (case-insensitive parts name none): a text holding none of
+    them has no match, and is not searched.
+
+    Examples
+    --------
+    >>> sorted(required_literals(r"\\(?\\S.{0,60}(?:Pool via AP|/Getty Images)\\)?"))
+    ['/Getty Images', 'Pool via AP']
+    >>> required_literals(r"(?i:via)") is None
+    True
+    """
+    try:
+        from re import _parser as parser   # (the standard library's own reading of the pattern)
+        from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+        parsed = parser.parse(pattern)
+    except (ImportError, AttributeError, re.error):
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+
+    def required(items) -> frozenset | None:
+        best, run = None, ""
+
+        def keep(found):   # the candidate whose shortest string is the longest
+            nonlocal best
+            if found and (best is None or min(map(len, found)) > min(map(len, best))):
+                best = found
+        for op, av in items:
+            if op is LITERAL:
+                run += chr(av)
+                continue
+            keep(frozenset([run]) if run else None)
+            run = ""
+            found = None
+            if op is SUBPATTERN and not av[1] & re.IGNORECASE:
+                found = required(av[3])
+            elif op is BRANCH:
+                branches = [required(branch) for branch in av[1]]
+                found = None if any(b is None for b in branches) else frozenset().union(*branches)
+            elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+                found = required(av[2])
+            keep(found)
+        keep(frozenset([run]) if run else None)
+        return best
+
+    return required(parsed)
+
+
+@lru_cache(maxsize=1)
+def furniture_end_literals() -> frozenset[str] | None:
+    """:func:`required_literals` of the paragraph-end furniture (``furniture()[2]``)."""
+    return required_literals(furniture()[2].pattern)
+
+
 @lru_cache(maxsize=1)
 def furniture() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Page furniture from ``furniture.csv``: patterns of whole paragraphs, of their start, of their end."""
