@@ -117,15 +117,15 @@ def _document(text: str) -> tuple[list[int], list[tuple[int, int, str]], bool]:
     return per_text("cue words", text, _scan_document)
 
 
-def _cue_words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _cue_words(text: str, lo: int, hi: int, document=None) -> list[tuple[int, int, str]]:
     """The runs of ASCII letters in ``text[lo:hi]`` (a run cut by ``lo`` or ``hi`` ends there)
     whose lower-cased form is the first word of a cue form, as ``(start, end, word)``.
 
-    The words of the whole text are found once (:func:`_document`) and bisected: a word is a
-    whole run of letters, so those inside the bounds are the scan's, except a run cut by a
-    bound (scanned on its own)."""
+    The words of the whole text are found once (:func:`_document`, or ``document`` when the
+    caller has it) and bisected: a word is a whole run of letters, so those inside the bounds
+    are the scan's, except a run cut by a bound (scanned on its own)."""
     _, _, _, first, first_at = _cue_index()
-    starts, found, _ = _document(text)
+    starts, found, _ = document or _document(text)
     if hi < len(text) and 0 < hi and text[hi - 1] in _LETTERS and text[hi] in _LETTERS:
         words = [(m.start(), m.end(), m.group()) for m in first.finditer(text, lo, hi)]   # the last run is cut
     else:
@@ -146,8 +146,9 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
     medium after ("in a statement") join the cue.
     """
     index, aux, adjunct, _, _ = _cue_index()
+    document = _document(text)
     cues = []
-    for m_start, m_end, m_word in _cue_words(text, lo, hi):
+    for m_start, m_end, m_word in _cue_words(text, lo, hi, document):
         lowered = m_word.lower()
         candidates = index[lowered]
         if m_start > 0 and text[m_start - 1] in "-<" or text[m_end:m_end + 1] in ("-", "="):
@@ -187,7 +188,7 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
               text.find("Citing", lo, hi) >= 0 else ()):   # (the words every match holds)
         lemma = "citing" if m.group().lower().startswith("citing") else "according to"
         cues.append(Cue(m.start(), m.end() - 1, CITING if lemma == "citing" else ACCORDING, "according"))
-    for m in (_IN_MEDIUM.finditer(text, lo, hi) if _document(text)[2] and _MEDIUM_NOUN.search(text, lo, hi)
+    for m in (_IN_MEDIUM.finditer(text, lo, hi) if document[2] and _MEDIUM_NOUN.search(text, lo, hi)
                                                else ()):
         # 'In a Fox News poll released Sunday, ...'
         cues.append(Cue(m.start(), m.start() + 2, IN_MEDIUM, "according"))
