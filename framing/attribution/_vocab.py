@@ -21,7 +21,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .._data import read_data_text
 from ..errors import FramingError
@@ -107,33 +107,36 @@ def trie(words) -> str:
 
 @dataclass(frozen=True)
 class CueVerb:
-    """A reporting verb: lemma, whether it credits narration, raw confidence, category."""
+    """A reporting verb: lemma, whether it credits narration, raw confidence, category.
+
+    (The rules ask the rank and its tests for every cue: each is worked out once per verb,
+    kept in the instance's ``__dict__``, which a frozen dataclass's fields do not use.)"""
 
     lemma: str
     credit: bool
     confidence: float
     category: str = "sure_speech"
 
-    @property
+    @cached_property
     def rank(self) -> int:
         return CATEGORIES[self.category]
 
-    @property
+    @cached_property
     def reports(self) -> bool:
         """Introduces content (not a bare speech act such as "spoke")."""
         return self.rank >= CATEGORIES["impression"]
 
-    @property
+    @cached_property
     def is_speech(self) -> bool:
         """A verb of speech (not belief, stance or evidence)."""
         return self.rank >= CATEGORIES["weak_speech"]
 
-    @property
+    @cached_property
     def firm(self) -> bool:
         """Speech firm enough that a clause's opening words are its speaker ("many say")."""
         return self.rank >= CATEGORIES["speech"]
 
-    @property
+    @cached_property
     def sure(self) -> bool:
         """Sure speech ("said"): opens a report inside reported words."""
         return self.rank >= CATEGORIES["sure_speech"]
