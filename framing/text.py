@@ -125,9 +125,14 @@ def _line_sentences(text: str, start: int, end: int, floor: int) -> list[tuple[i
     spans = []
     position = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        if _ends_sentence(text, match.start(), match.end(), end, floor):
-            spans.extend(_trimmed(text, position, match.end()))
-            position = match.end()
+        mark_end = match.end()
+        if _ends_sentence(text, match.start(), mark_end, end, floor):
+            # (trimmed as ``_trimmed``: a sentence ends with its mark, so only its start can be blank)
+            while position < mark_end and text[position].isspace():
+                position += 1
+            if position < mark_end:
+                spans.append((position, mark_end))
+            position = mark_end
     spans.extend(_trimmed(text, position, end))
     return spans
 
