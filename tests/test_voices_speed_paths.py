@@ -49,3 +49,22 @@ def test_required_literals_of_credits():
     end_of = furniture()[2]
     for credit in ("REUTERS/Jonathan Ernst", "Andrew Harnik/Pool via Reuters", "(AP Photo/Evan Vucci)"):
         assert end_of.fullmatch(credit) and any(literal in credit for literal in furniture_end_literals())
+
+
+_VOICES = [None, ("Donald Trump", "person", ""), ("Melania Trump", "person", ""), ("Kim Jong Un", "person", "KCNA"),
+           ("KCNA", "agency", ""), ("a new poll", "document", ""), ("Trump", "person", "")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(-2, 8), st.sampled_from(range(len(_VOICES)))),
+                max_size=25))
+def test_entities_built_at_once_are_the_entities_appended_one_by_one(spec):
+    from framing.attribution._entities import Entities
+    from framing.attribution._speakers import Mention, Voice
+
+    mentions = [Mention(s, s + n, _VOICES[v] and Voice(*_VOICES[v]), "x") for s, n, v in spec]
+    at_once, one_by_one = Entities(mentions), Entities()
+    for mention in mentions:
+        one_by_one.append(mention)
+    assert list(at_once) == list(one_by_one)
+    assert vars(at_once) == vars(one_by_one)

@@ -36,8 +36,13 @@ class Entities(list):
         self.first_person: dict = {}             # first word -> voice of the last person mention with it
         self.first_channel: dict = {}            # canonical -> channel of the first mention with one
         self.canonical: set = set()              # canonical names of the non-document voices
+        # (the state ``append`` one by one would leave, built at once)
+        mentions = list(mentions)
+        super().extend(mentions)
+        self._keys = sorted((mention.start, index) for index, mention in enumerate(mentions))
+        self.max_len = max([0] + [mention.end - mention.start for mention in mentions])
         for mention in mentions:
-            self.append(mention)
+            self._add_voice(mention.voice)
 
     def append(self, mention) -> None:
         index = len(self)
@@ -48,11 +53,13 @@ class Entities(list):
         else:
             insort(self._keys, key)
         self.max_len = max(self.max_len, mention.end - mention.start)
-        voice = mention.voice
+        self._add_voice(mention.voice)
+
+    def _add_voice(self, voice) -> None:
         if voice is None:
             return
-        if voice.type == "person" and voice.canonical.split():
-            words = voice.canonical.split()
+        words = voice.canonical.split()
+        if voice.type == "person" and words:
             self.last_person[words[-1]] = voice
             if len(words) > 1:
                 self.first_person[words[0]] = voice
