@@ -192,7 +192,8 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
                                                else ()):
         # 'In a Fox News poll released Sunday, ...'
         cues.append(Cue(m.start(), m.start() + 2, IN_MEDIUM, "according"))
-    cues.sort(key=lambda c: c.start)
+    if len(cues) > 1:
+        cues.sort(key=lambda c: c.start)
     return cues
 
 

@@ -101,12 +101,15 @@ def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, l
     if cues:
         named = [(m.start, m.end) for m in entities[bisect_left(entity_starts, u_start):bisect_left(entity_starts, u_end)]
                  if m.end - m.start > 8]
-        cues = [c for c in cues if not _inside(c.start, spans) and not _inside(c.start, named)]  # 'a think tank report'
-    if not cues and not u_quotes and not any(may_match(hint, text, u_start, u_end) and t.search(text, u_start, u_end)
-                                                for t, hint in _CUELESS_TRIGGERS):
-        # narration: no rule after mark_subject finds anything
-        _mark_subject(text, u_start, u_end, entities, entity_starts)
-        return [], None
+        if spans or named:
+            cues = [c for c in cues if not _inside(c.start, spans) and not _inside(c.start, named)]  # 'a think tank report'
+    if not cues and not u_quotes:
+        for trigger, hint in _CUELESS_TRIGGERS:
+            if may_match(hint, text, u_start, u_end) and trigger.search(text, u_start, u_end):
+                break
+        else:   # narration: no rule after mark_subject finds anything
+            _mark_subject(text, u_start, u_end, entities, entity_starts)
+            return [], None
     u = Unit(text, u_start, u_end, u_quotes, spans, cues, entities, by_end, group_attr, group_found,
              last_attr, penalty, entity_starts=entity_starts)
     for rule in UNIT_RULES:
