@@ -19,6 +19,8 @@ def _units(text: str, p_start: int, p_end: int, quotes) -> list[tuple[int, int]]
     """Sentences of a paragraph, merged where a quote runs across a sentence boundary.
 
     ``quotes`` are sorted by start (as ``find_quotes`` gives them)."""
+    if not quotes:   # nothing to cut or merge (the loops below give the sentences)
+        return _line_sentences(text, p_start, p_end, p_start)
     starts = [q.start for q in quotes]
     reach = list(accumulate((q.end for q in quotes), max))   # the furthest end of the quotes so far
     units = []
