@@ -154,6 +154,8 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
     group_rows: dict[int, list[int]] = {}
     last_attr: Attribution | None = None
     credit: Attribution | None = None
+    # the voice of uncredited narration: one record for all its rows (rows are read, never changed)
+    narration = Attribution("", default_source, confidence=0.9 if outlet else 0.7)
     headline = _looks_like_headline(text, paragraphs)
     prev_rows = (0, 0)   # the rows of the previous paragraph
     for p, (p_start, p_end) in enumerate(paragraphs):
@@ -221,7 +223,7 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
                     carried = credit is not para_credit
                     attr = replace(credit, confidence=0.6 if carried else 0.8)
                 else:
-                    attr = Attribution("", default_source, confidence=0.9 if outlet else 0.7)
+                    attr = narration
             rows.append((start, end, kind, attr))
         prev_rows = (first_row, len(rows))
     for group, attr in group_found.items():  # one voice for all paragraphs of a long quote
