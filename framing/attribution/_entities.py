@@ -71,8 +71,10 @@ class Entities(list):
     def between(self, lo: int, hi: int) -> list:
         """The mentions with ``lo <= start < hi``, in list order."""
         keys = self._keys
-        found = keys[bisect_left(keys, (lo, -1)):bisect_left(keys, (hi, -1))]
-        return [self[i] for i in sorted(i for _, i in found)]
+        first, last = bisect_left(keys, (lo, -1)), bisect_left(keys, (hi, -1))
+        if last - first <= 1:   # (most lookups find one mention or none)
+            return [self[keys[first][1]]] if last > first else []
+        return [self[i] for i in sorted([i for _, i in keys[first:last]])]
 
     def overlapping(self, lo: int, hi: int) -> list:
         """The mentions that may end after ``lo`` and start before ``hi``, in list order (a
