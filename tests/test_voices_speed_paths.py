@@ -68,3 +68,11 @@ def test_entities_built_at_once_are_the_entities_appended_one_by_one(spec):
         one_by_one.append(mention)
     assert list(at_once) == list(one_by_one)
     assert vars(at_once) == vars(one_by_one)
+
+
+def test_titles_are_found_in_alias_and_words_before_joined_by_a_line_break():
+    from framing.attribution._speakers import PERSONAL_TITLES, default_alias_table
+
+    assert not any("\n" in title for title in PERSONAL_TITLES)   # no title spans the join
+    found = default_alias_table().find("The Supreme Leader Kim Jong Un met President Trump.")
+    assert [sorted(m.titles) for m in found] == [["leader"], ["president"]]

@@ -147,9 +147,10 @@ class AliasTable:
                 continue  # 'Eric Trump', 'Bill Clinton': another person with the same surname
             if _longer_name(text, match):
                 continue  # 'Kim Hee-sung', 'the North Korean leader', 'Trump Tower': a longer name
-            lowered, before = alias.lower(), text[max(0, start - 25):start].lower()[-14:]
-            titles = {t for t in PERSONAL_TITLES if t in lowered or t in before}
-            found.append(Mention(start, match.end(), self.entries[alias], alias, frozenset(titles)))
+            # (a title is in the alias or in the words before: no title holds the line break between)
+            near = alias.lower() + "\n" + text[max(0, start - 25):start].lower()[-14:]
+            found.append(Mention(start, match.end(), self.entries[alias], alias,
+                                 frozenset([t for t in PERSONAL_TITLES if t in near])))
         return found
 
 
