@@ -157,6 +157,7 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
     # the voice of uncredited narration: one record for all its rows (rows are read, never changed)
     narration = Attribution("", default_source, confidence=0.9 if outlet else 0.7)
     headline = _looks_like_headline(text, paragraphs)
+    furniture_line = boilerplate()
     prev_rows = (0, 0)   # the rows of the previous paragraph
     for p, (p_start, p_end) in enumerate(paragraphs):
         para = text[p_start:p_end]
@@ -171,11 +172,11 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
             else:
                 rows.append((p_start, p_end, "headline", Attribution("", default_source, confidence=0.8)))
             continue
-        if (len(para) < 120 and boilerplate().match(para.strip())) or not _WORD.search(para):
+        if (len(para) < 120 and furniture_line.match(para.strip())) or not _WORD.search(para):
             rows.append((p_start, p_end, "boilerplate", None))
             prev_rows = (0, 0)
             continue
-        above = [i for i in range(*prev_rows) if rows[i][2] == "direct"]
+        above = [i for i in range(*prev_rows) if rows[i][2] == "direct"] if prev_rows[1] > prev_rows[0] else ()
         if above and (signed := signature_attribution(text, p_start, p_end, table)) is not None:
             for i in above:   # '- Sanders.' under a quote paragraph: the quote is his
                 rows[i] = rows[i][:3] + (signed,)
@@ -201,6 +202,10 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
                                                   group_attr, last_attr, penalty, group_found, entity_starts)
             if unit_credit is not None:
                 para_credit = unit_credit  # a credit covers narration only (attributed speech keeps its channel)
+            if not intervals:   # narration (the loops below, with nothing to sort or group)
+                for piece in _pieces(text, u_start, u_end, intervals):
+                    para_rows.append(piece if label_attr is None else (piece[0], piece[1], "indirect", label_attr))
+                continue
             for iv in sorted(intervals, key=lambda i: i.end):
                 if iv.kind == "direct" or iv.attr.confidence >= 0.6:
                     last_attr = iv.attr   # the voice a lone quote continues: a speaker, not 'Fields showed'
