@@ -76,3 +76,16 @@ def test_titles_are_found_in_alias_and_words_before_joined_by_a_line_break():
     assert not any("\n" in title for title in PERSONAL_TITLES)   # no title spans the join
     found = default_alias_table().find("The Supreme Leader Kim Jong Un met President Trump.")
     assert [sorted(m.titles) for m in found] == [["leader"], ["president"]]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["'", "''", '"', "“", "”", "„", "«", "»", "’", "a", " ", "\n"]), max_size=30),
+       st.integers(0, 40), st.integers(0, 40))
+def test_quote_marks_are_the_marks_of_the_plain_alternation(pieces, lo, width):
+    from framing.attribution._quotes import _MARKS
+
+    text = "".join(pieces)
+    lo = min(lo, len(text))
+    hi = min(lo + width, len(text))
+    plain = re.compile(r"''|[\"“”„«»]")
+    assert [m.span() for m in _MARKS.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]
