@@ -133,7 +133,10 @@ def _line_sentences(text: str, start: int, end: int, floor: int) -> list[tuple[i
             if position < mark_end:
                 spans.append((position, mark_end))
             position = mark_end
-    spans.extend(_trimmed(text, position, end))
+    while position < end and text[position].isspace():   # (``end`` is trimmed above)
+        position += 1
+    if position < end:
+        spans.append((position, end))
     return spans
 
 

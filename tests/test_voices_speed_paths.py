@@ -89,3 +89,26 @@ def test_quote_marks_are_the_marks_of_the_plain_alternation(pieces, lo, width):
     hi = min(lo + width, len(text))
     plain = re.compile(r"''|[\"“”„«»]")
     assert [m.span() for m in _MARKS.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Talks", " ", "  ", "\t", ".", "!", "?", "…", "”", '"', ")", "U.S.", "Mr.", "a",
+                                 "He", "said", "5"]), max_size=30), st.integers(0, 40), st.integers(0, 40))
+def test_sentences_are_the_trimmed_stretches_between_sentence_ends(pieces, lo, width):
+    from framing.text import _SENTENCE_END, _ends_sentence, _line_sentences, _trimmed
+
+    text = "".join(pieces)
+    start = min(lo, len(text))
+    end = min(start + width, len(text))
+    a, b = start, end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    spans, position = [], a
+    for match in _SENTENCE_END.finditer(text, a, b):
+        if _ends_sentence(text, match.start(), match.end(), b, start):
+            spans.extend(_trimmed(text, position, match.end()))
+            position = match.end()
+    spans.extend(_trimmed(text, position, b))
+    assert _line_sentences(text, start, end, start) == spans

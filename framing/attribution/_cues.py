@@ -156,7 +156,7 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
         if (prev := _PREV_WORD.search(text, max(lo, m_start - 12), m_start)) and \
                 prev.group(1).lower() in _NOUN_MARKERS:
             continue  # 'a tweet', 'his support', 'the report': a noun after a determiner
-        if _POSSESSIVE_BEFORE.search(text[max(lo, m_start - 4):m_start]) and lowered in _POSSESSED:
+        if lowered in _POSSESSED and _POSSESSIVE_BEFORE.search(text[max(lo, m_start - 4):m_start]):
             continue  # "Rubio's claim", "Trump's call": a noun after a possessive
         if m_word == "Citing":
             continue  # 'Citing X, Will urged ...': an opening phrase (rule below), not a participle
