@@ -112,3 +112,14 @@ def test_sentences_are_the_trimmed_stretches_between_sentence_ends(pieces, lo, w
             position = match.end()
     spans.extend(_trimmed(text, position, b))
     assert _line_sentences(text, start, end, start) == spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Paul", "Ryan:", "FBI", "not", "to", "iPhone", "2nd", "a", "A", "’s", "-", " ",
+                                 "Decision", "x_y"]), max_size=40))
+def test_title_like_counts_the_capitalised_words(pieces):
+    from framing.attribution._layout import _title_like
+
+    line = " ".join(pieces)
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    assert _title_like(line) == (3 <= len(words) <= 30 and sum(w[0].isupper() for w in words) >= 0.7 * len(words))

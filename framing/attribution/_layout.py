@@ -11,6 +11,7 @@ from itertools import accumulate
 from ..text import _line_sentences
 
 _WORD = re.compile(r"\w+")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # '... was “false.” He said ...': a quote's period ends the sentence when a new one starts after it
 _QUOTE_PERIOD = re.compile(r"[^.]\.(?:''|[\"”])\s+(?=(?:He|She|They|It|We|I|The|But|And|This|That|In|On|At)\s)")
 
@@ -92,8 +93,9 @@ def _looks_like_headline(text: str, paragraphs) -> bool:
 
 def _title_like(line: str) -> bool:
     """'Paul Ryan: FBI Decision Not to Indict Hillary.': most words capitalised (a headline with a period)."""
-    words = re.findall(r"[A-Za-z][\w’'-]*", line)
-    return 3 <= len(words) <= 30 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    words = _TITLE_WORD.findall(line)
+    # (a word starts with an ASCII letter: it is capitalised when it sorts before "a")
+    return 3 <= len(words) <= 30 and bisect_left(sorted(words), "a") >= 0.7 * len(words)
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
