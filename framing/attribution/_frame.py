@@ -108,12 +108,16 @@ def _records(text: str, doc_id, table: AliasTable, outlet, single_source: str = 
         text = _SURROGATE.sub("\ufffd", text)   # same length: offsets hold
     rows = _fill_gaps(text, analyse(text, table, outlet or ""), outlet or NARRATOR)
     records = []
+    calibrated: dict = {}   # (kind, raw confidence) -> calibrated: a document's rows repeat a few
     for seg_id, (start, end, kind, attr) in enumerate(rows):
         attr = attr or Attribution("", "", confidence=0.9)
         source = single_source if single_source and kind != "boilerplate" else attr.source
+        confidence = calibrated.get((kind, attr.confidence))
+        if confidence is None:
+            confidence = calibrated[kind, attr.confidence] = calibrate(kind, attr.confidence)
         records.append((doc_id, seg_id, start, end, text[start:end], kind, attr.speaker, source,
                         attr.cue, attr.cue_start, attr.cue_end, attr.mention_start, attr.mention_end,
-                        calibrate(kind, attr.confidence), attr.outer_speaker, attr.outer_start, attr.outer_end))
+                        confidence, attr.outer_speaker, attr.outer_start, attr.outer_end))
     return records
 
 
@@ -130,7 +134,7 @@ def _fill_gaps(text: str, rows: list[tuple], outlet: str) -> list[tuple]:
     out, pos = [], 0
     for row in sorted(rows, key=lambda r: r[0]):
         start = max(row[0], pos)
-        if text[pos:start].strip():
+        if start > pos and text[pos:start].strip():
             a, b = pos, start
             while text[a].isspace():
                 a += 1
@@ -138,7 +142,7 @@ def _fill_gaps(text: str, rows: list[tuple], outlet: str) -> list[tuple]:
                 b -= 1
             out.append((a, b, "narration", Attribution("", outlet, confidence=0.5)))
         if row[1] > start:
-            out.append((start,) + tuple(row[1:]))
+            out.append(tuple(row) if start == row[0] else (start,) + tuple(row[1:]))
             pos = row[1]
     if text[pos:].strip():
         a, b = pos, len(text)
