@@ -12,18 +12,15 @@ whose lower case depends on its neighbours (final sigma, "İ").
 
 from __future__ import annotations
 
-import string
-from itertools import chain, repeat
+from itertools import repeat
 
 import numpy as np
 
-from ._batch import ascii_translation, in_batches, ragged_take, token_ids
+from ._batch import in_batches, ragged_take, tokens
 
 # Lower-casing is per character except for the Greek capital sigma (final form at the end of a
 # word) and "İ" (the one character whose lower case is longer): texts with them are scanned alone.
 _CONTEXT_CASE = ("\u03a3", "\u0130")
-# ASCII bytes that can be part of a word (letters, digits, ' and -) kept, the others made spaces
-_ASCII_RUNS = ascii_translation(string.ascii_letters + string.digits + "'-", lower=False)
 
 
 def batch_rates(texts: list[str], *args) -> tuple[np.ndarray, np.ndarray]:
@@ -39,19 +36,10 @@ def _rates(texts: list[str], families, wanted, matcher, word_pattern, norm, nega
     n_texts, n_families = len(texts), len(families)
     column = {f: k for k, f in enumerate(families) if f in wanted}
     counts = np.zeros((n_texts, n_families))
-    # words: an ASCII text's runs of letters, digits, ' and - (found in C, no regex), each split
-    # by the word pattern once per distinct run; another text's words found by the pattern
-    runs = [text.encode().translate(_ASCII_RUNS).split() if text.isascii()
-            else [w.encode() for w in word_pattern.findall(text)] for text in texts]
-    n_runs = np.fromiter(map(len, runs), dtype=np.intp, count=n_texts)
-    run_ids, distinct_runs = token_ids(list(chain.from_iterable(runs)))
-    del runs
-    run_words = [word_pattern.findall(run.decode()) for run in distinct_runs]
-    word_ids, vocabulary = token_ids(list(chain.from_iterable(run_words)))
-    pointers = np.concatenate([[0], np.cumsum(np.fromiter(map(len, run_words), dtype=np.intp, count=len(run_words)))])
-    ids, run_of = ragged_take(pointers, word_ids, run_ids)  # every text's words, in order
-    text_of = np.repeat(np.arange(n_texts), n_runs)[run_of]
-    n_words = np.bincount(text_of, minlength=n_texts).astype(np.int64)
+    # words: those of each distinct whitespace token (no word spans whitespace)
+    ids, n_words, vocabulary = tokens(texts, word_pattern.findall)
+    text_of = np.repeat(np.arange(n_texts), n_words)
+    n_words = n_words.astype(np.int64)
     alone = np.zeros(n_texts, dtype=bool)  # texts the reference scan takes
     joined = "\n".join(texts)
     for char in _CONTEXT_CASE:
