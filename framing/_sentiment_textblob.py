@@ -253,6 +253,8 @@ def _token_pieces(token: str) -> tuple[str, ...]:
     """What :func:`_fast_tokens` makes of one whitespace-separated token: contractions and
     quotes spaced, punctuation split off, END-OF-SENTENCE markers dropped (none of it reaches
     across whitespace, so a text's tokens are its whitespace tokens' pieces in turn)."""
+    if token.isalnum():  # nothing to split off (most tokens)
+        return (token,)
     k = _tokenizer_constants()
     string = _space_quotes(k["contractions"].sub(r" \g<0>", token) if "'" in token else token)
     return tuple(t for t in chain.from_iterable(map(_split_token, string.split())) if t != k["eos"])

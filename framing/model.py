@@ -64,6 +64,8 @@ _DEFAULTS = {"alpha": 3.0, "other_weight": 0.1, "min_df": 5, "ngram_range": (1, 
 def _words_of_token(token: str) -> list[str]:
     """The analyzer's words (``_WORD_PATTERN`` on lower case) of one whitespace-separated
     token: no word spans whitespace, so a text's words are its tokens' words in turn."""
+    if token.isascii() and token.isalnum():  # one word (most tokens)
+        return [token.lower()] if len(token) > 1 else []
     return _TOKEN_WORDS(token.lower())
 
 

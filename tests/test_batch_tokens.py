@@ -13,11 +13,12 @@ from framing._sentiment_textblob import (_fast_tokens, _one_text_means, _textblo
                                          _tokenizer_constants)
 from framing.model import _WORD_PATTERN, _words_of_token
 from framing.sentiment import textblob_sentiment
-from framing.text import _WORD
+from framing.cues import _pieces_of_token as _cue_pieces
+from framing.text import _ANY_STOPWORD, _WORD, _WORD_RE, _function_words
 
 # Whitespace of every kind str.split() knows, letters whose lower case depends on their
 # neighbours or is longer, apostrophes, quotes and the punctuation the tokenizers split off.
-_PIECES = ["Talks", "good", "very", "not", "n't", "don't", "Kim's", "U.S.", "ΣΑΣ", "İstanbul", "café", "x", "D",
+_PIECES = ["Talks", "good", "the", "La", "und", "de", "Die", "very", "not", "n't", "don't", "Kim's", "U.S.", "ΣΑΣ", "İstanbul", "café", "x", "D",
            ":", ")", "(", "!", "?", ".", "...", ",", "'", "\u2019", "\u201c", "\u201d", '"', "-", "_", "42",
            "END-OF-SENTENCE", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\u00a0", "\u2028", "\x1c", "\u3000"]
 _TEXTS = st.lists(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join), min_size=1, max_size=8)
@@ -36,6 +37,9 @@ def test_pieces_of_the_tokens_equal_the_words_of_each_text(texts):
     news = re.compile(_WORD_PATTERN)
     assert _per_text(*tokens(texts)) == [t.split() for t in texts]
     assert _per_text(*tokens(texts, _WORD.findall)) == [_WORD.findall(t) for t in texts]
+    assert _per_text(*tokens(texts, _cue_pieces)) == [re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*|[.,;:!?]", t) for t in texts]
+    assert _per_text(*tokens(texts, _function_words)) == [
+        [w for w in _WORD_RE.findall(t.lower()) if w in _ANY_STOPWORD] for t in texts]
     assert _per_text(*tokens(texts, _words_of_token)) == [news.findall(t.lower()) for t in texts]
     # TextBlob's words where pattern rewrites nothing (no paragraph, sarcasm mark or emoticon)
     constants = _tokenizer_constants()
@@ -79,3 +83,29 @@ def test_textblob_batch_equals_the_library():
     table = _textblob_means(TEXTBLOB)
     assert table.tolist() == [list(textblob_sentiment(t, engine="library")) for t in TEXTBLOB]
     assert table[TEXTBLOB.index("A very good deal.")].tolist() != table[TEXTBLOB.index("A good deal.")].tolist()
+
+
+# Words of multi-word cues (overlapping ones: "nuclear forces" / "military forces", "failed to"
+# / "failed"), negators, clause breaks, "US", capitals and letters lower-cased by context
+_CUE_WORDS = ["in", "a", "statement", "bid", "to", "blame", "nuclear", "forces", "force", "military", "war", "of",
+              "words", "failed", "failure", "moving", "forward", "progress", "no", "not", "never", "don't", "US", "us",
+              "we", "NATO", "ALLIANCE", "U.N.", "u.n", "sanctions", "human", "rights", "abuses", "\u0130stanbul",
+              "\u03a3IGMA", ",", ".", "!", ";", " ", "  ", "\n", "-", "'", "not,", "forces.", "in,", "no-progress", "(US)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CUE_WORDS), max_size=30).map(" ".join), min_size=1, max_size=6))
+def test_cue_batch_equals_the_scan_of_each_text(texts):
+    import math
+
+    from framing.cues import CUE_FAMILIES, _scan_tuples, cue_counts
+
+    families = tuple(CUE_FAMILIES)
+    table = cue_counts(texts).to_numpy()
+    for k, text in enumerate(texts):
+        found, n = _scan_tuples(text, families)
+        assert table[k, -1] == n, text
+        for f, family in enumerate(families):
+            count = sum(match[1] == family for match in found)
+            value = table[k, f]
+            assert (math.isnan(value) if n == 0 else value == (count * (100.0 / n) if count else 0.0)), (text, family)
