@@ -98,6 +98,7 @@ def _rates(texts: list[str], families, wanted, matcher, pieces_of_token, norm, n
     # a multi-word cue matters only where the words after it (same text) are the cue's: texts
     # with one have their cues counted in order (a match hides the next ones of its family)
     in_order = np.zeros(n_texts, dtype=bool)
+    spans = np.zeros(len(ids) + 1, dtype=np.intp)  # +1 where a match starts, -1 past its end
     at = np.flatnonzero(multi[ids])
     if len(at):
         end = np.cumsum(n_words)[text_of[at]]  # past the last word of the text
@@ -112,12 +113,17 @@ def _rates(texts: list[str], families, wanted, matcher, pieces_of_token, norm, n
         ], dtype=bool)
         for p, stop in zip(at[fits[inverse]].tolist(), end[fits[inverse]].tolist()):
             words = [lowered[i] for i in ids[p:min(p + matcher.longest, stop)].tolist()]
-            if any(len(pattern) > 1 and len(pattern) <= len(words) and rest_matches(words, 0, pattern)
-                   for pattern, *_entry in pairs[words[0], words[1]]):
+            longest = max((len(pattern) for pattern, *_entry in pairs[words[0], words[1]]
+                           if len(pattern) > 1 and len(pattern) <= len(words) and rest_matches(words, 0, pattern)), default=0)
+            if longest:
                 in_order[text_of[p]] = True
+                spans[p] += 1
+                spans[p + longest] -= 1
     in_order &= ~alone
+    # only words under a multi-word match can be hidden by one: the others count as usual
+    in_span = (np.cumsum(spans[:-1]) > 0) & in_order[text_of]
 
-    simple = ~(alone | in_order)[text_of]
+    simple = ~(alone[text_of] | in_span)
     for pointers, columns, where in ((fam_pointers, fam_columns, ~negated), (negated_pointers, negated_columns, negated)):
         at = np.flatnonzero(simple & where & (pointers[ids + 1] > pointers[ids]))
         fam, owner = ragged_take(pointers, columns, ids[at])
@@ -126,7 +132,7 @@ def _rates(texts: list[str], families, wanted, matcher, pieces_of_token, norm, n
         chosen = np.flatnonzero(in_order[text_of])  # the words of those texts, in order
         ends = np.cumsum(np.where(in_order, n_words, 0))[text_of[chosen]]  # past each one's text
         _count_in_order(counts, text_of[chosen].tolist(), ends.tolist(), list(map(lowered.__getitem__, ids[chosen].tolist())),
-                        np.flatnonzero(has_cue[ids[chosen]]).tolist(), breaks[chosen].tolist(), negated[chosen].tolist(),
+                        np.flatnonzero(in_span[chosen] & has_cue[ids[chosen]]).tolist(), breaks[chosen].tolist(), negated[chosen].tolist(),
                         (ids[chosen] == us).tolist(), column, pairs, rest_matches)
     if count_caps:
         np.add.at(counts[:, column["allcaps"]], text_of[~alone[text_of] & caps[ids]], 1.0)
@@ -146,10 +152,10 @@ def _rates(texts: list[str], families, wanted, matcher, pieces_of_token, norm, n
 
 def _count_in_order(counts: np.ndarray, text_of: list[int], ends: list[int], words: list[str], cue_at: list[int],
                     breaks: list[int], negated: list[bool], is_us: list[bool], column: dict, pairs, rest_matches) -> None:
-    """Add the cue matches of texts to ``counts`` as the loop of :func:`framing.cues._scan_tuples`
-    finds them. Per word of the texts, one after the other: its text, the end of its text, its
-    lower case, the clause breaks up to it, whether a negator comes before it, whether it is
-    "US"; ``cue_at``: the words that start a cue."""
+    """Add the cue matches at the words ``cue_at`` of texts to ``counts`` as the loop of
+    :func:`framing.cues._scan_tuples` finds them. Per word of the texts, one after the other: its
+    text, the end of its text, its lower case, the clause breaks up to it, whether a negator
+    comes before it, whether it is "US"."""
     text, next_free, row = -1, {}, None
     for i in cue_at:
         if text_of[i] != text:
