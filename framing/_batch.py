@@ -105,8 +105,8 @@ class Tokens:
         """``(ids, pieces per text, distinct pieces)`` of ``texts`` (all of them held here; else
         None): the texts' tokens, or with ``split`` each token's ``split(token)`` pieces, in order,
         as ids into the distinct pieces they use."""
-        rows = np.fromiter(map(self.index.get, texts, repeat(-1)), dtype=np.intp, count=len(texts))
-        if (rows < 0).any():
+        rows = self.rows(texts)
+        if rows is None:
             return None
         ids, owner = ragged_take(self.pointers, self.ids, rows)
         counts, vocabulary = self.lengths[rows], self.vocabulary
@@ -119,6 +119,11 @@ class Tokens:
         kept = np.flatnonzero(used)
         local = np.cumsum(used, dtype=np.intp) - 1
         return local[ids], counts, list(map(vocabulary.__getitem__, kept.tolist()))
+
+    def rows(self, texts: list[str]) -> np.ndarray | None:
+        """The row of each text here (None unless all are held)."""
+        rows = np.fromiter(map(self.index.get, texts, repeat(-1)), dtype=np.intp, count=len(texts))
+        return None if (rows < 0).any() else rows
 
     def _pieces(self, split) -> tuple[np.ndarray, np.ndarray, list]:
         """Per token, ``split(token)`` as ids into the distinct pieces (pointers, ids, pieces):
@@ -155,3 +160,11 @@ def tokens(texts: list[str], split=None) -> tuple[np.ndarray, np.ndarray, list]:
         if taken is not None:
             return taken
     return Tokens(texts).take(texts, split)
+
+
+def token_counts(texts: list[str]) -> np.ndarray:
+    """``len(text.split())`` of each text (read from the shared split when it holds them)."""
+    rows = _SHARED[-1].rows(texts) if _SHARED else None
+    if rows is not None:
+        return _SHARED[-1].lengths[rows]
+    return np.fromiter(map(len, map(str.split, texts)), dtype=np.intp, count=len(texts))

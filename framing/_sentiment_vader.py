@@ -16,7 +16,7 @@ from itertools import compress, repeat
 
 import numpy as np
 
-from ._batch import groups, in_batches, ordered_sums, tokens
+from ._batch import groups, in_batches, ordered_sums, token_ids, tokens
 
 
 @lru_cache(maxsize=1)
@@ -311,9 +311,12 @@ def _vader_rows(texts: list[str]) -> np.ndarray:
     alone[text_of[np.array([w == "but" for w in lower], dtype=bool)[ids]]] = True
     starts_pair = np.fromiter(map(k["idiom_starts"].__contains__, lower), dtype=bool, count=len(words))[ids]
     starts_pair[np.cumsum(n_tokens)[n_tokens > 0] - 1] = False  # a text's last token starts no pair
-    for p in np.flatnonzero(starts_pair).tolist():
-        if (lower[ids[p]], lower[ids[p + 1]]) in k["idiom_pairs"]:
-            alone[text_of[p]] = True
+    # a pair of words that starts an idiom: their lower cases as ids, the pair as one number
+    lower_ids, lowers = token_ids(lower)
+    position = {w: i for i, w in enumerate(lowers)}
+    idioms = [position[a] * len(lowers) + position[b] for a, b in k["idiom_pairs"] if a in position and b in position]
+    at = np.flatnonzero(starts_pair)
+    alone[text_of[at[np.isin(lower_ids[ids[at]] * len(lowers) + lower_ids[ids[at + 1]], idioms)]]] = True
     if not _PLAIN_SUM:
         alone[:] = True
 
@@ -357,7 +360,7 @@ def _vader_rows(texts: list[str]) -> np.ndarray:
         fields = (compound, np.fabs(pos_sum / total), np.fabs(neg_sum / total), np.fabs(neu_count / total))
     scored = ~alone & (n_tokens > 0)
     for column, (values_, places) in enumerate(zip(fields, (4, 3, 3, 3))):
-        out[scored, column] = list(map(round, values_[scored].tolist(), repeat(places)))
+        out[scored, column] = _rounded(values_[scored], places)
     for t in np.flatnonzero(alone).tolist():
         prepared, words_ = _vader_prepare(texts[t])
         scores_ = _vader_score(_vader_valences(words_), prepared)
@@ -367,3 +370,16 @@ def _vader_rows(texts: list[str]) -> np.ndarray:
 
 def _not_ascii(text: str) -> bool:
     return not text.isascii()
+
+
+def _rounded(values: np.ndarray, places: int) -> np.ndarray:
+    """Python's ``round(value, places)`` of each value (the double nearest to the decimal that
+    the exact value rounds to, half to even). ``rint(value * 10**places) / 10**places`` is that
+    double whenever the product's rounding error cannot cross a half: values within 1e-6 of a
+    half are rounded by Python."""
+    scale = 10.0 ** places
+    scaled = values * scale
+    out = np.rint(scaled) / scale
+    near = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    out[near] = list(map(round, values[near].tolist(), repeat(places)))
+    return out

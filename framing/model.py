@@ -29,7 +29,7 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
-from ._batch import tokens
+from ._batch import token_counts, tokens
 from ._data import data_file
 from ._checks import require_columns
 from .errors import FramingError
@@ -85,7 +85,7 @@ def _vectorizer(ngram_range, min_df=1, vocabulary=None):
 def _dense_features(texts: list[str], sentiments: pd.DataFrame | None) -> np.ndarray:
     if sentiments is None:
         sentiments = sentiment_scores(texts)
-    word_counts = np.fromiter(map(len, map(str.split, texts)), dtype=float, count=len(texts))
+    word_counts = token_counts(texts).astype(float)
     values = [np.asarray(sentiments[c], dtype=float) for c in _DENSE[:-1]]  # a frame or a dict of arrays
     return np.column_stack(values + [np.log1p(word_counts)])
 
