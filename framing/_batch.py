@@ -89,12 +89,13 @@ class Tokens:
             flat = list(chain.from_iterable(token_lists))
             del token_lists
             # each new token gets the running count at its first sight (made dense below)
-            sparse.append(np.fromiter(map(seen.setdefault, flat, count(sum(map(len, sparse)))), dtype=np.intp,
+            sparse.append(np.fromiter(map(seen.setdefault, flat, count(sum(map(len, sparse)))), dtype=np.int32,
                                       count=len(flat)))
-        sparse = np.concatenate(sparse) if sparse else np.zeros(0, dtype=np.intp)
-        dense = np.zeros(len(sparse), dtype=np.intp)
+        sparse = np.concatenate(sparse) if sparse else np.zeros(0, dtype=np.int32)
+        dense = np.zeros(len(sparse), dtype=np.int32)  # int32: 4 bytes a token of the corpus
         dense[np.fromiter(seen.values(), dtype=np.intp, count=len(seen))] = np.arange(len(seen))
         self.ids = dense[sparse]
+        del sparse, dense
         self.vocabulary = list(seen)
         self.lengths = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.intp)
         self.pointers = np.concatenate([[0], np.cumsum(self.lengths)])

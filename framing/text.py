@@ -28,7 +28,7 @@ from itertools import chain
 
 import numpy as np
 
-from ._batch import ascii_translation, tokens
+from ._batch import ascii_translation, in_batches, tokens
 
 __all__ = ["decode_entities", "guess_language", "normalize_space", "paragraph_spans", "sentence_spans",
            "split_sentences", "word_spans"]
@@ -345,6 +345,17 @@ def _function_words(token: str) -> list[str]:
     return list(filter(_ANY_STOPWORD.__contains__, _WORD_RE.findall(token.lower())))
 
 
+def _function_word_counts(texts: list[str], languages: tuple[str, ...]) -> np.ndarray:
+    """Per text (rows) and language (columns), the words of the text in its stop-word list."""
+    ids, n_words, words = tokens(texts, _function_words)
+    text_of = np.repeat(np.arange(len(texts)), n_words)
+    return np.column_stack([
+        np.bincount(text_of, weights=np.array([w in _STOPWORDS[language] for w in words], dtype=float)[ids],
+                    minlength=len(texts))
+        for language in languages
+    ]).reshape(len(texts), len(languages))
+
+
 def _guess_languages(texts: list[str], *, languages=("en", "es"), min_hits: int = 1, min_margin: int = 1) -> list[str]:
     """``guess_language`` of each text (the same answers), the words counted for all texts at
     once: per text only C calls (slice, lower case, find words, keep the function words)."""
@@ -357,13 +368,7 @@ def _guess_languages(texts: list[str], *, languages=("en", "es"), min_hits: int 
         _check_languages(languages)
     # the function words of each text, from its whitespace tokens (shared with the measures of
     # ``score``); a text longer than its head is read again from the head
-    ids, n_words, words = tokens(texts, _function_words)
-    text_of = np.repeat(np.arange(len(texts)), n_words)
-    counts = np.column_stack([
-        np.bincount(text_of, weights=np.array([w in _STOPWORDS[language] for w in words], dtype=float)[ids],
-                    minlength=len(texts))
-        for language in languages
-    ]).reshape(len(texts), len(languages))
+    counts = in_batches(_function_word_counts, texts, languages)
     for t in [t for t, text in enumerate(texts) if len(text) > 1000]:
         kept = list(chain.from_iterable(map(_function_words, heads[t].split())))
         counts[t] = [sum(map(_STOPWORDS[language].__contains__, kept)) for language in languages]
