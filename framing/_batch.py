@@ -25,7 +25,13 @@ def in_batches(function, texts: list[str], *args) -> np.ndarray:
     """``function(batch, *args)`` on consecutive batches of ``texts``, rows concatenated."""
     if len(texts) <= BATCH:
         return function(texts, *args)
-    return np.concatenate([function(texts[i:i + BATCH], *args) for i in range(0, len(texts), BATCH)])
+    first = function(texts[:BATCH], *args)
+    out = np.empty((len(texts), *first.shape[1:]), dtype=first.dtype)  # filled in place: no list of parts
+    out[:BATCH] = first
+    del first
+    for i in range(BATCH, len(texts), BATCH):
+        out[i:i + BATCH] = function(texts[i:i + BATCH], *args)
+    return out
 
 
 def token_ids(tokens: list[str]) -> tuple[np.ndarray, list[str]]:

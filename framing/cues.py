@@ -355,7 +355,8 @@ def _cue_table(texts: list[str], families: Sequence[str], cue_list: list | None 
     inverse = np.array([position.setdefault(t, len(position)) for t in texts], dtype=np.intp)
     rates, words = batch_rates(list(position), families, text_families, _matcher(), _pieces_of_token, _norm, _is_negator,
                                 _rest_matches, _scan_tuples)
-    values, n_words = rates[inverse], words[inverse]
+    # distinct texts (score's): the table as it is, no copy
+    values, n_words = (rates, words) if len(position) == len(texts) else (rates[inverse], words[inverse])
     if on_cue:
         values[:, [index[f] for f in on_cue]] = _counts_in_cues(cue_list, on_cue)
     return values, n_words

@@ -204,6 +204,8 @@ def _score(data, *, text, measures, cue, families, engine) -> pd.DataFrame:
     with shared_tokens(unique):  # every measure starts from the same whitespace split: done once
         clock.lap("dedupe")
         languages = np.array(_languages(unique), dtype=object)
+        row_of = np.full(len(values), len(unique), dtype=np.intp)  # each row's distinct text
+        row_of[ok] = inverse
         row_language = np.full(len(values), "", dtype=object)
         row_language[ok] = languages[inverse]
         clock.lap("language")
@@ -214,7 +216,7 @@ def _score(data, *, text, measures, cue, families, engine) -> pd.DataFrame:
             measure = get_measure(name)
             columns = measure.column_names(options)
             covered = np.array([measure.covers(lang) for lang in languages], dtype=bool)
-            table = np.full((len(unique), len(columns)), np.nan)
+            table = np.full((len(unique) + 1, len(columns)), np.nan)  # the last row: for unusable rows
             if covered.any():
                 key = covered.tobytes()
                 if key not in subsets:
@@ -222,9 +224,10 @@ def _score(data, *, text, measures, cue, families, engine) -> pd.DataFrame:
                 texts = subsets[key]
                 scored = measure.score(texts, options)
                 scored = scored[columns] if isinstance(scored, pd.DataFrame) else scored
-                table[covered] = np.asarray(scored, dtype=float).reshape(len(texts), len(columns))
-            full = np.full((len(values), len(columns)), np.nan)
-            full[ok] = table[inverse]
+                table[:-1][covered] = np.asarray(scored, dtype=float).reshape(len(texts), len(columns))
+                del scored
+            full = table[row_of]  # one take, no temporary (the cue table is ~60 MB)
+            del table
             measured = ok.copy()
             measured[ok] = covered[inverse]
             if measure.finish is not None:
