@@ -1,13 +1,16 @@
 """Cue-family counts of many texts at once (what :func:`framing.cues.cue_counts` and
 ``framing.score`` need), with the same numbers as scanning each text on its own.
 
-Most words of a corpus start no cue, or only one-word cues: a text whose every cue is of that
-kind counts, per family, the words that start one (a family once per word), plus its ``!`` marks
-and its all-caps words. That needs no offsets, so it runs on word ids for all texts of a batch
-together (numpy). A text where that could be wrong is scanned on its own by
-:func:`framing.cues._scan_tuples`, the reference rules: a multi-word cue whose words all follow,
-a cue with a ``negated_as`` family that has a negator among the three words before it, a letter
-whose lower case depends on its neighbours (final sigma, "İ").
+The texts' words come from the shared whitespace split (:func:`framing._batch.tokens`), with a
+mark wherever a clause break (``. , ; : ! ?``) stands between two words. Most words of a corpus
+start no cue, or only one-word cues: such a word counts for each family of its cues (once per
+family), or, when a negator comes among the three words before it with no clause break in
+between, for the ``negated_as`` family where its cue names one; plus the ``!`` marks and the
+all-caps words. That needs no offsets, so it runs on word ids for all texts of a batch together
+(numpy). Only the words under a multi-word cue whose words all follow are counted in order as
+the reference rules do (a match hides later matches of its family within its span), from word
+ids. A text with a letter whose lower case depends on its neighbours (final sigma, "İ") is
+scanned on its own by :func:`framing.cues._scan_tuples`, the reference rules.
 """
 
 from __future__ import annotations
