@@ -3,6 +3,7 @@ word means is looked up once per distinct word and the rest is numpy."""
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from itertools import chain, count, repeat
 
@@ -143,18 +144,27 @@ class Tokens:
         return self._splits[split]
 
 
-_SHARED: list[Tokens] = []  # the tokens of the texts of the running ``score`` call
+# the tokens of the texts of the running ``score`` call, per thread (Dask's threaded scheduler
+# scores partitions at the same time)
+_THREAD = threading.local()
+
+
+def _shared() -> list[Tokens]:
+    if not hasattr(_THREAD, "stack"):
+        _THREAD.stack = []
+    return _THREAD.stack
 
 
 @contextmanager
 def shared_tokens(texts: list[str]):
     """Within the block, :func:`tokens` of any list of ``texts``'s texts reads them from one
     :class:`Tokens` (``framing.score`` hands every measure the same texts)."""
-    _SHARED.append(Tokens(texts))
+    stack = _shared()
+    stack.append(Tokens(texts))
     try:
         yield
     finally:
-        _SHARED.pop()
+        stack.pop()
 
 
 def tokens(texts: list[str], split=None) -> tuple[np.ndarray, np.ndarray, list]:
@@ -162,8 +172,9 @@ def tokens(texts: list[str], split=None) -> tuple[np.ndarray, np.ndarray, list]:
     or with ``split`` their pieces ``split(token)`` (a sequence; the pieces of a text must be
     those of its tokens in turn), as ids into the distinct pieces; one :class:`Tokens` shared by
     the calls within :func:`shared_tokens`."""
-    if _SHARED:
-        taken = _SHARED[-1].take(texts, split)
+    stack = _shared()
+    if stack:
+        taken = stack[-1].take(texts, split)
         if taken is not None:
             return taken
     return Tokens(texts).take(texts, split)
@@ -171,7 +182,8 @@ def tokens(texts: list[str], split=None) -> tuple[np.ndarray, np.ndarray, list]:
 
 def token_counts(texts: list[str]) -> np.ndarray:
     """``len(text.split())`` of each text (read from the shared split when it holds them)."""
-    rows = _SHARED[-1].rows(texts) if _SHARED else None
+    stack = _shared()
+    rows = stack[-1].rows(texts) if stack else None
     if rows is not None:
-        return _SHARED[-1].lengths[rows]
+        return stack[-1].lengths[rows]
     return np.fromiter(map(len, map(str.split, texts)), dtype=np.intp, count=len(texts))

@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing._batch import shared_tokens, tokens
+from framing._batch import _shared, shared_tokens, tokens
 from framing._sentiment_textblob import (_fast_tokens, _one_text_means, _textblob_means, _token_pieces,
                                          _tokenizer_constants)
 from framing.model import _WORD_PATTERN, _words_of_token
@@ -109,3 +109,26 @@ def test_cue_batch_equals_the_scan_of_each_text(texts):
             count = sum(match[1] == family for match in found)
             value = table[k, f]
             assert (math.isnan(value) if n == 0 else value == (count * (100.0 / n) if count else 0.0)), (text, family)
+
+
+def test_shared_tokens_are_per_thread():
+    # Dask's threaded scheduler scores partitions at once: each thread reads its own split
+    import threading
+
+    seen = {}
+
+    def score_in_thread(name, texts):
+        with shared_tokens(texts):
+            barrier.wait()
+            seen[name] = (list(_shared()[-1].index), _per_text(*tokens(texts, _WORD.findall)))
+            barrier.wait()
+
+    barrier = threading.Barrier(2)
+    threads = [threading.Thread(target=score_in_thread, args=(name, texts))
+               for name, texts in (("a", ["Talks resumed today."]), ("b", ["No deal, no talks."]))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == {"a": (["Talks resumed today."], [["Talks", "resumed", "today"]]),
+                    "b": (["No deal, no talks."], [["No", "deal", "no", "talks"]])}
