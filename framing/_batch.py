@@ -3,7 +3,9 @@ word means is looked up once per distinct word and the rest is numpy."""
 
 from __future__ import annotations
 
-from itertools import count
+import threading
+from contextlib import contextmanager
+from itertools import chain, count, repeat
 
 import numpy as np
 
@@ -24,7 +26,13 @@ def in_batches(function, texts: list[str], *args) -> np.ndarray:
     """``function(batch, *args)`` on consecutive batches of ``texts``, rows concatenated."""
     if len(texts) <= BATCH:
         return function(texts, *args)
-    return np.concatenate([function(texts[i:i + BATCH], *args) for i in range(0, len(texts), BATCH)])
+    first = function(texts[:BATCH], *args)
+    out = np.empty((len(texts), *first.shape[1:]), dtype=first.dtype)  # filled in place: no list of parts
+    out[:BATCH] = first
+    del first
+    for i in range(BATCH, len(texts), BATCH):
+        out[i:i + BATCH] = function(texts[i:i + BATCH], *args)
+    return out
 
 
 def token_ids(tokens: list[str]) -> tuple[np.ndarray, list[str]]:
@@ -68,3 +76,114 @@ def ordered_sums(columns: list[np.ndarray], owner: np.ndarray, n: int) -> list[n
         for total, values in zip(totals, columns):
             total[owner[chosen]] += values[chosen]
     return totals
+
+
+class Tokens:
+    """The whitespace-separated tokens (``str.split()``) of many texts, as ids into one
+    vocabulary, split in batches so that only the distinct tokens stay in memory.
+
+    Every measure of ``framing.score`` starts from these tokens: VADER's words are them, and
+    TextBlob's, the cue codebook's, the news model's and the language guesser's words never span
+    whitespace, so each measure splits each distinct token once (:meth:`Tokens.take`) instead
+    of tokenising every text."""
+
+    def __init__(self, texts: list[str]):
+        seen: dict[str, int] = {}
+        sparse, lengths = [], []
+        for i in range(0, len(texts), BATCH):
+            token_lists = list(map(str.split, texts[i:i + BATCH]))
+            lengths.append(np.fromiter(map(len, token_lists), dtype=np.intp, count=len(token_lists)))
+            flat = list(chain.from_iterable(token_lists))
+            del token_lists
+            # each new token gets the running count at its first sight (made dense below)
+            sparse.append(np.fromiter(map(seen.setdefault, flat, count(sum(map(len, sparse)))), dtype=np.int32,
+                                      count=len(flat)))
+        sparse = np.concatenate(sparse) if sparse else np.zeros(0, dtype=np.int32)
+        dense = np.zeros(len(sparse), dtype=np.int32)  # int32: 4 bytes a token of the corpus
+        dense[np.fromiter(seen.values(), dtype=np.intp, count=len(seen))] = np.arange(len(seen))
+        self.ids = dense[sparse]
+        del sparse, dense
+        self.vocabulary = list(seen)
+        self.lengths = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.intp)
+        self.pointers = np.concatenate([[0], np.cumsum(self.lengths)])
+        self.index = {text: k for k, text in enumerate(texts)}
+        self._splits: dict = {}
+
+    def take(self, texts: list[str], split=None) -> tuple[np.ndarray, np.ndarray, list[str]] | None:
+        """``(ids, pieces per text, distinct pieces)`` of ``texts`` (all of them held here; else
+        None): the texts' tokens, or with ``split`` each token's ``split(token)`` pieces, in order,
+        as ids into the distinct pieces they use."""
+        rows = self.rows(texts)
+        if rows is None:
+            return None
+        ids, owner = ragged_take(self.pointers, self.ids, rows)
+        counts, vocabulary = self.lengths[rows], self.vocabulary
+        if split is not None:
+            pointers, piece_ids, vocabulary = self._pieces(split)
+            ids, of_token = ragged_take(pointers, piece_ids, ids)
+            counts = np.bincount(owner[of_token], minlength=len(rows)).astype(np.intp)
+        used = np.zeros(len(vocabulary), dtype=bool)
+        used[ids] = True
+        kept = np.flatnonzero(used)
+        local = np.cumsum(used, dtype=np.intp) - 1
+        return local[ids], counts, list(map(vocabulary.__getitem__, kept.tolist()))
+
+    def rows(self, texts: list[str]) -> np.ndarray | None:
+        """The row of each text here (None unless all are held)."""
+        rows = np.fromiter(map(self.index.get, texts, repeat(-1)), dtype=np.intp, count=len(texts))
+        return None if (rows < 0).any() else rows
+
+    def _pieces(self, split) -> tuple[np.ndarray, np.ndarray, list]:
+        """Per token, ``split(token)`` as ids into the distinct pieces (pointers, ids, pieces):
+        computed once per distinct token and split function."""
+        if split not in self._splits:
+            piece_lists = list(map(split, self.vocabulary))
+            piece_ids, pieces = token_ids(list(chain.from_iterable(piece_lists)))
+            lengths = np.fromiter(map(len, piece_lists), dtype=np.intp, count=len(piece_lists))
+            self._splits[split] = (np.concatenate([[0], np.cumsum(lengths)]), piece_ids, pieces)
+        return self._splits[split]
+
+
+# the tokens of the texts of the running ``score`` call, per thread (Dask's threaded scheduler
+# scores partitions at the same time)
+_THREAD = threading.local()
+
+
+def _shared() -> list[Tokens]:
+    if not hasattr(_THREAD, "stack"):
+        _THREAD.stack = []
+    return _THREAD.stack
+
+
+@contextmanager
+def shared_tokens(texts: list[str]):
+    """Within the block, :func:`tokens` of any list of ``texts``'s texts reads them from one
+    :class:`Tokens` (``framing.score`` hands every measure the same texts)."""
+    stack = _shared()
+    stack.append(Tokens(texts))
+    try:
+        yield
+    finally:
+        stack.pop()
+
+
+def tokens(texts: list[str], split=None) -> tuple[np.ndarray, np.ndarray, list]:
+    """``(ids, pieces per text, distinct pieces)``: every text's ``str.split()`` tokens in order,
+    or with ``split`` their pieces ``split(token)`` (a sequence; the pieces of a text must be
+    those of its tokens in turn), as ids into the distinct pieces; one :class:`Tokens` shared by
+    the calls within :func:`shared_tokens`."""
+    stack = _shared()
+    if stack:
+        taken = stack[-1].take(texts, split)
+        if taken is not None:
+            return taken
+    return Tokens(texts).take(texts, split)
+
+
+def token_counts(texts: list[str]) -> np.ndarray:
+    """``len(text.split())`` of each text (read from the shared split when it holds them)."""
+    stack = _shared()
+    rows = stack[-1].rows(texts) if stack else None
+    if rows is not None:
+        return stack[-1].lengths[rows]
+    return np.fromiter(map(len, map(str.split, texts)), dtype=np.intp, count=len(texts))

@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
+
+import numpy as np
+
+from ._batch import in_batches, ordered_sums, tokens
 
 
 @lru_cache(maxsize=1)
@@ -229,19 +233,79 @@ def _textblob_assessments(words: list[str]) -> list[tuple[list[str], float, floa
     return [(d["w"], d["p"] * -0.5 if d["n"] < 0 else d["p"], d["s"], d["x"]) for d in a]
 
 
-def _textblob_means(texts: list[str]) -> list[tuple[float, float]]:
-    """(polarity, subjectivity) of each text: the means of its assessments, summed in order as
-    :func:`_average` does (no generator per text)."""
-    rows = []
-    for text in texts:
-        a = _textblob_assessments(_fast_tokens(text))
-        polarity = subjectivity = 0
-        for _w, p, s, _x in a:
-            polarity += p
-            subjectivity += s
-        count = float(len(a) or 1)
-        rows.append((polarity / count, subjectivity / count))
-    return rows
+def _textblob_means(texts: list[str]) -> np.ndarray:
+    """(polarity, subjectivity) of each text, as rows: the means of its assessments, summed in
+    order as :func:`_average` does."""
+    return in_batches(_textblob_rows, texts)
+
+
+def _one_text_means(words: list[str]) -> tuple[float, float]:
+    polarity = subjectivity = 0
+    a = _textblob_assessments(words)
+    for _w, p, s, _x in a:
+        polarity += p
+        subjectivity += s
+    count = float(len(a) or 1)
+    return polarity / count, subjectivity / count
+
+
+def _token_pieces(token: str) -> tuple[str, ...]:
+    """What :func:`_fast_tokens` makes of one whitespace-separated token: contractions and
+    quotes spaced, punctuation split off, END-OF-SENTENCE markers dropped (none of it reaches
+    across whitespace, so a text's tokens are its whitespace tokens' pieces in turn)."""
+    if token.isalnum():  # nothing to split off (most tokens)
+        return (token,)
+    k = _tokenizer_constants()
+    string = _space_quotes(k["contractions"].sub(r" \g<0>", token) if "'" in token else token)
+    return tuple(t for t in chain.from_iterable(map(_split_token, string.split())) if t != k["eos"])
+
+
+def _textblob_rows(texts: list[str]) -> np.ndarray:
+    """``_textblob_means`` of one batch, from the texts' shared whitespace tokens.
+
+    A text's words are its tokens' pieces (:func:`_token_pieces`) unless a paragraph break, a
+    sarcasm mark or a spaced emoticon makes pattern rewrite them (then :func:`_fast_tokens`).
+    A text whose words with a sentiment are all lexicon words but adverbs has one assessment per
+    such word, unmodified: its means are sums in numpy; the other texts run the port."""
+    k, tb = _tokenizer_constants(), _textblob()
+    n = len(texts)
+    ids, n_words, pieces = tokens(texts, _token_pieces)
+    text_of = np.repeat(np.arange(n), n_words)
+    first = np.cumsum(n_words) - n_words
+    alone = np.fromiter(map(str.__contains__, texts, repeat("\n")), dtype=bool, count=n)
+    # the rewrites: search every text's words joined by spaces at once, texts apart by " \n "
+    # (no match spans a newline: their optional separators are single spaces)
+    marker = len(pieces)
+    joined_ids = np.full(len(ids) + n, marker, dtype=np.intp)
+    joined_ids[np.arange(len(ids)) + text_of] = ids
+    elements = np.array(pieces + ["\n"], dtype=object)[joined_ids]
+    lengths = np.fromiter(map(len, pieces), dtype=np.intp, count=len(pieces))
+    starts = np.cumsum(np.append(lengths, 1)[joined_ids] + 1) - (np.append(lengths, 1)[joined_ids] + 1)
+    text_ends = starts[joined_ids == marker]
+    joined = " ".join(elements.tolist())
+    del elements
+    for pattern in (k["sarcasm"], k["emoticons"]):
+        at = [match.start() for match in pattern.finditer(joined)]
+        alone[np.searchsorted(text_ends, np.asarray(at, dtype=np.intp), side="right")] = True
+    del joined
+    rewritten = alone.copy()
+    lowered = list(map(str.lower, pieces))
+    lexicon, adverbs, active = tb["lexicon"], tb["adverbs"], tb["active"]
+    is_active = np.fromiter(map(active.__contains__, lowered), dtype=bool, count=len(pieces))
+    plain = np.fromiter((w in lexicon and w not in adverbs for w in lowered), dtype=bool, count=len(pieces))
+    alone[text_of[is_active[ids] & ~plain[ids]]] = True
+    at = np.flatnonzero(plain[ids] & ~alone[text_of])
+    entries = [lexicon.get(w, (0.0, 0.0, 0.0)) for w in lowered]
+    polarity = np.fromiter((e[0] for e in entries), dtype=float, count=len(pieces))
+    subjectivity = np.fromiter((e[1] for e in entries), dtype=float, count=len(pieces))
+    sum_p, sum_s = ordered_sums([polarity[ids[at]], subjectivity[ids[at]]], text_of[at], n)
+    count = np.bincount(text_of[at], minlength=n).astype(float)
+    count[count == 0] = 1.0
+    out = np.column_stack([sum_p / count, sum_s / count])
+    for t in np.flatnonzero(alone).tolist():
+        words = _fast_tokens(texts[t]) if rewritten[t] else list(map(pieces.__getitem__, ids[first[t]:first[t] + n_words[t]].tolist()))
+        out[t] = _one_text_means(words)
+    return out
 
 
 def _average(values: Iterable[float]) -> float:

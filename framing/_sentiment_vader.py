@@ -12,11 +12,11 @@ import heapq
 import math
 import string
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 
 import numpy as np
 
-from ._batch import groups, in_batches, ordered_sums, token_ids
+from ._batch import groups, in_batches, ordered_sums, token_ids, tokens
 
 
 @lru_cache(maxsize=1)
@@ -293,10 +293,7 @@ def _vader_rows(texts: list[str]) -> np.ndarray:
     lexicon, risky = vd["lexicon"], k["risky"]
     n = len(texts)
     out = np.zeros((n, 4))
-    token_lists = list(map(str.split, texts))
-    n_tokens = np.fromiter(map(len, token_lists), dtype=np.intp, count=n)
-    flat = list(chain.from_iterable(token_lists))
-    ids, distinct = token_ids(flat)
+    ids, n_tokens, distinct = tokens(texts)
     words = list(map(_vader_word, distinct))  # per distinct token
     lower = list(map(str.lower, words))
     in_lexicon = np.fromiter(map(lexicon.__contains__, lower), dtype=bool, count=len(words))
@@ -306,7 +303,7 @@ def _vader_rows(texts: list[str]) -> np.ndarray:
     so_this = np.array([w in ("so", "this") for w in lower], dtype=bool)
     text_of = np.repeat(np.arange(n), n_tokens)
     first = np.repeat(np.cumsum(n_tokens) - n_tokens, n_tokens)  # each token's text start
-    local = np.arange(len(flat)) - first
+    local = np.arange(len(ids)) - first
 
     alone = np.zeros(n, dtype=bool)  # emojis are not ASCII: look for them in the other texts
     for t in compress(range(n), map(_not_ascii, texts)):
@@ -314,20 +311,23 @@ def _vader_rows(texts: list[str]) -> np.ndarray:
     alone[text_of[np.array([w == "but" for w in lower], dtype=bool)[ids]]] = True
     starts_pair = np.fromiter(map(k["idiom_starts"].__contains__, lower), dtype=bool, count=len(words))[ids]
     starts_pair[np.cumsum(n_tokens)[n_tokens > 0] - 1] = False  # a text's last token starts no pair
-    for p in np.flatnonzero(starts_pair).tolist():
-        if (lower[ids[p]], lower[ids[p + 1]]) in k["idiom_pairs"]:
-            alone[text_of[p]] = True
+    # a pair of words that starts an idiom: their lower cases as ids, the pair as one number
+    lower_ids, lowers = token_ids(lower)
+    position = {w: i for i, w in enumerate(lowers)}
+    idioms = [position[a] * len(lowers) + position[b] for a, b in k["idiom_pairs"] if a in position and b in position]
+    at = np.flatnonzero(starts_pair)
+    alone[text_of[at[np.isin(lower_ids[ids[at]] * len(lowers) + lower_ids[ids[at + 1]], idioms)]]] = True
     if not _PLAIN_SUM:
         alone[:] = True
 
     caps = np.bincount(text_of, weights=upper[ids], minlength=n)
     cap_diff = (caps > 0) & (caps < n_tokens)  # 0 < count - allcaps < count
     at = np.flatnonzero(in_lexicon[ids] & ~alone[text_of])
-    risky_at = np.where(is_risky[ids], np.arange(len(flat)), -1)
-    last_risky = np.maximum.accumulate(risky_at) if len(flat) else risky_at
+    risky_at = np.where(is_risky[ids], np.arange(len(ids)), -1)
+    last_risky = np.maximum.accumulate(risky_at) if len(ids) else risky_at
     hard = last_risky[at] >= np.maximum(at - 3, first[at])
     simple, hard = at[~hard], at[hard]
-    values = np.zeros(len(flat))
+    values = np.zeros(len(ids))
     v = valence[ids[simple]]
     bump = upper[ids[simple]] & cap_diff[text_of[simple]]
     v = np.where(bump & (v > 0), v + 0.733, np.where(bump, v - 0.733, v))
@@ -337,7 +337,7 @@ def _vader_rows(texts: list[str]) -> np.ndarray:
     values[simple] = v
     for t, group in groups(text_of[hard], hard):
         a = first[group[0]]
-        sentiments = _vader_valences(list(map(_vader_word, token_lists[t])), at=(group - a).tolist())
+        sentiments = _vader_valences(list(map(words.__getitem__, ids[a:a + n_tokens[t]].tolist())), at=(group - a).tolist())
         values[group] = [sentiments[i] for i in (group - a).tolist()]
 
     # zeros change no sum (a sum from 0.0 of non-zero floats is never -0.0): add the others
@@ -360,7 +360,7 @@ def _vader_rows(texts: list[str]) -> np.ndarray:
         fields = (compound, np.fabs(pos_sum / total), np.fabs(neg_sum / total), np.fabs(neu_count / total))
     scored = ~alone & (n_tokens > 0)
     for column, (values_, places) in enumerate(zip(fields, (4, 3, 3, 3))):
-        out[scored, column] = list(map(round, values_[scored].tolist(), repeat(places)))
+        out[scored, column] = _rounded(values_[scored], places)
     for t in np.flatnonzero(alone).tolist():
         prepared, words_ = _vader_prepare(texts[t])
         scores_ = _vader_score(_vader_valences(words_), prepared)
@@ -370,3 +370,16 @@ def _vader_rows(texts: list[str]) -> np.ndarray:
 
 def _not_ascii(text: str) -> bool:
     return not text.isascii()
+
+
+def _rounded(values: np.ndarray, places: int) -> np.ndarray:
+    """Python's ``round(value, places)`` of each value (the double nearest to the decimal that
+    the exact value rounds to, half to even). ``rint(value * 10**places) / 10**places`` is that
+    double whenever the product's rounding error cannot cross a half: values within 1e-6 of a
+    half are rounded by Python."""
+    scale = 10.0 ** places
+    scaled = values * scale
+    out = np.rint(scaled) / scale
+    near = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    out[near] = list(map(round, values[near].tolist(), repeat(places)))
+    return out

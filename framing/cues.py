@@ -126,6 +126,16 @@ def _norm(word: str) -> str:
     return word.lower().replace("\u2019", "'")
 
 
+_WORD_OR_BREAK = re.compile(f"{_WORD.pattern}|{_CLAUSE_BREAK.pattern}")
+
+
+def _pieces_of_token(token: str) -> list[str]:
+    """The words (:func:`framing.text.word_spans`) of one whitespace-separated token and, in
+    their places, its clause-break marks: no word spans whitespace and none holds a mark, so a
+    text's words and marks are its tokens' in turn."""
+    return [token] if token.isalnum() else _WORD_OR_BREAK.findall(token)  # alphanumeric: one word
+
+
 def _cue_pattern(cue: str) -> tuple[tuple[str, bool], ...]:
     """Cue text -> ((word, is_prefix), ...) using the same word splitter as the text."""
     parts: list[tuple[str, bool]] = []
@@ -343,9 +353,10 @@ def _cue_table(texts: list[str], families: Sequence[str], cue_list: list | None 
     text_families = [f for f in families if f not in on_cue]
     position: dict[str, int] = {}  # each distinct text is scanned once
     inverse = np.array([position.setdefault(t, len(position)) for t in texts], dtype=np.intp)
-    rates, words = batch_rates(list(position), families, text_families, _matcher(), _WORD, _norm, _is_negator,
+    rates, words = batch_rates(list(position), families, text_families, _matcher(), _pieces_of_token, _norm, _is_negator,
                                 _rest_matches, _scan_tuples)
-    values, n_words = rates[inverse], words[inverse]
+    # distinct texts (score's): the table as it is, no copy
+    values, n_words = (rates, words) if len(position) == len(texts) else (rates[inverse], words[inverse])
     if on_cue:
         values[:, [index[f] for f in on_cue]] = _counts_in_cues(cue_list, on_cue)
     return values, n_words

@@ -26,6 +26,7 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
+from ._batch import shared_tokens
 from ._checks import require_columns, require_frame
 from ._dispatch import route
 from .errors import ColumnError, FramingError
@@ -200,41 +201,45 @@ def _score(data, *, text, measures, cue, families, engine) -> pd.DataFrame:
     inverse = np.array([position.setdefault(v, len(position)) for v, good in zip(values, ok) if good], dtype=np.intp)
     unique = list(position)
     del position
-    clock.lap("dedupe")
-    languages = np.array(_languages(unique), dtype=object)
-    row_language = np.full(len(values), "", dtype=object)
-    row_language[ok] = languages[inverse]
-    clock.lap("language")
-    columns_out: dict[str, np.ndarray] = {}
-    uncovered: dict[str, list[str]] = {}
-    subsets: dict[bytes, list[str]] = {}  # measures covering the same texts get the same list
-    for name in measures:
-        measure = get_measure(name)
-        columns = measure.column_names(options)
-        covered = np.array([measure.covers(lang) for lang in languages], dtype=bool)
-        table = np.full((len(unique), len(columns)), np.nan)
-        if covered.any():
-            key = covered.tobytes()
-            if key not in subsets:
-                subsets[key] = unique if covered.all() else [t for t, c in zip(unique, covered) if c]
-            texts = subsets[key]
-            scored = measure.score(texts, options)
-            scored = scored[columns] if isinstance(scored, pd.DataFrame) else scored
-            table[covered] = np.asarray(scored, dtype=float).reshape(len(texts), len(columns))
-        full = np.full((len(values), len(columns)), np.nan)
-        full[ok] = table[inverse]
-        measured = ok.copy()
-        measured[ok] = covered[inverse]
-        if measure.finish is not None:
-            result = pd.DataFrame(full, columns=columns, index=data.index)
-            measure.finish(result, data, measured, options)
-            for column in result.columns:
-                columns_out[column] = result[column].to_numpy()  # positional: the index may repeat labels
-        else:  # no frame needed (a frame per measure is a fixed cost per call)
-            columns_out.update(zip(columns, full.T))
-        for lang in set(row_language[ok & ~measured]):
-            uncovered.setdefault(lang, []).append(name)
-        clock.lap(name)
+    with shared_tokens(unique):  # every measure starts from the same whitespace split: done once
+        clock.lap("dedupe")
+        languages = np.array(_languages(unique), dtype=object)
+        row_of = np.full(len(values), len(unique), dtype=np.intp)  # each row's distinct text
+        row_of[ok] = inverse
+        row_language = np.full(len(values), "", dtype=object)
+        row_language[ok] = languages[inverse]
+        clock.lap("language")
+        columns_out: dict[str, np.ndarray] = {}
+        uncovered: dict[str, list[str]] = {}
+        subsets: dict[bytes, list[str]] = {}  # measures covering the same texts get the same list
+        for name in measures:
+            measure = get_measure(name)
+            columns = measure.column_names(options)
+            covered = np.array([measure.covers(lang) for lang in languages], dtype=bool)
+            table = np.full((len(unique) + 1, len(columns)), np.nan)  # the last row: for unusable rows
+            if covered.any():
+                key = covered.tobytes()
+                if key not in subsets:
+                    subsets[key] = unique if covered.all() else [t for t, c in zip(unique, covered) if c]
+                texts = subsets[key]
+                scored = measure.score(texts, options)
+                scored = scored[columns] if isinstance(scored, pd.DataFrame) else scored
+                table[:-1][covered] = np.asarray(scored, dtype=float).reshape(len(texts), len(columns))
+                del scored
+            full = table[row_of]  # one take, no temporary (the cue table is ~60 MB)
+            del table
+            measured = ok.copy()
+            measured[ok] = covered[inverse]
+            if measure.finish is not None:
+                result = pd.DataFrame(full, columns=columns, index=data.index)
+                measure.finish(result, data, measured, options)
+                for column in result.columns:
+                    columns_out[column] = result[column].to_numpy()  # positional: the index may repeat labels
+            else:  # no frame needed (a frame per measure is a fixed cost per call)
+                columns_out.update(zip(columns, full.T))
+            for lang in set(row_language[ok & ~measured]):
+                uncovered.setdefault(lang, []).append(name)
+            clock.lap(name)
     for i in np.flatnonzero(ok):
         skipped = uncovered.get(row_language[i])
         if skipped:
@@ -273,7 +278,7 @@ def _with_columns(data: pd.DataFrame, columns: dict[str, np.ndarray]) -> pd.Data
 
 
 #: Seconds per stage of the last ``score`` call in this process (``benchmarks/`` read it):
-#: ``checks``, ``dedupe``, ``language``, one entry per measure, ``assemble``.
+#: ``checks``, ``dedupe`` (with the texts' split in tokens), ``language``, one entry per measure, ``assemble``.
 _LAST_STAGES: dict[str, float] = {}
 _now = time.perf_counter
 

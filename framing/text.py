@@ -28,7 +28,7 @@ from itertools import chain
 
 import numpy as np
 
-from ._batch import ascii_translation
+from ._batch import ascii_translation, in_batches, tokens
 
 __all__ = ["decode_entities", "guess_language", "normalize_space", "paragraph_spans", "sentence_spans",
            "split_sentences", "word_spans"]
@@ -346,6 +346,24 @@ def _check_languages(languages) -> None:
         raise ValueError(f"guess_language knows {sorted(_STOPWORDS)} by their words; got {unknown}.")
 
 
+def _function_words(token: str) -> list[str]:
+    """The words of ``token`` (a whitespace-separated one) in a stop-word list, lower case."""
+    if token.isascii():
+        return [w.decode() for w in token.encode().translate(_ASCII_LETTERS).split() if w in _ASCII_STOPWORD]
+    return list(filter(_ANY_STOPWORD.__contains__, _WORD_RE.findall(token.lower())))
+
+
+def _function_word_counts(texts: list[str], languages: tuple[str, ...]) -> np.ndarray:
+    """Per text (rows) and language (columns), the words of the text in its stop-word list."""
+    ids, n_words, words = tokens(texts, _function_words)
+    text_of = np.repeat(np.arange(len(texts)), n_words)
+    return np.column_stack([
+        np.bincount(text_of, weights=np.array([w in _STOPWORDS[language] for w in words], dtype=float)[ids],
+                    minlength=len(texts))
+        for language in languages
+    ]).reshape(len(texts), len(languages))
+
+
 def _guess_languages(texts: list[str], *, languages=("en", "es"), min_hits: int = 1, min_margin: int = 1) -> list[str]:
     """``guess_language`` of each text (the same answers), the words counted for all texts at
     once: per text only C calls (slice, lower case, find words, keep the function words)."""
@@ -356,19 +374,12 @@ def _guess_languages(texts: list[str], *, languages=("en", "es"), min_hits: int 
     found = [None if hit is None else _script_language(head) for head, hit in zip(heads, map(_ANY_SCRIPT.search, heads))]
     if found.count(None):
         _check_languages(languages)
-    kept = [
-        list(filter(_ASCII_STOPWORD.__contains__, head.encode("ascii").translate(_ASCII_LETTERS).split()))
-        if head.isascii() else [w.encode() for w in filter(_ANY_STOPWORD.__contains__, _WORD_RE.findall(head.lower()))]
-        for head in heads
-    ]
-    vocabulary = {word.encode(): k for k, word in enumerate(sorted(_ANY_STOPWORD))}
-    ids = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(kept)), dtype=np.intp)
-    text_of = np.repeat(np.arange(len(texts)), np.fromiter(map(len, kept), dtype=np.intp, count=len(texts)))
-    counts = np.column_stack([
-        np.bincount(text_of, weights=np.array([w.decode() in _STOPWORDS[language] for w in vocabulary])[ids],
-                    minlength=len(texts))
-        for language in languages
-    ])
+    # the function words of each text, from its whitespace tokens (shared with the measures of
+    # ``score``); a text longer than its head is read again from the head
+    counts = in_batches(_function_word_counts, texts, languages)
+    for t in [t for t, text in enumerate(texts) if len(text) > 1000]:
+        kept = list(chain.from_iterable(map(_function_words, heads[t].split())))
+        counts[t] = [sum(map(_STOPWORDS[language].__contains__, kept)) for language in languages]
     ranked = -np.sort(-counts, axis=1)
     undecided = ranked[:, 0] < min_hits
     if len(languages) > 1:

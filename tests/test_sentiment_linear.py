@@ -50,3 +50,18 @@ def test_hand_checked_quirk():
 def test_long_text_with_but_matches_the_library():
     text = " ".join(["good", "bad", "fine", "awful", "but", "great", "okay"] * 300)
     assert vader_sentiment(text) == vader_sentiment(text, engine="library")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.floats(-2, 2), st.integers(-2000, 2000).map(lambda k: (k + 0.5) / 1000),
+                          st.integers(-20000, 20000).map(lambda k: (k + 0.5) / 10000), st.just(-0.0),
+                          st.integers(-2000, 2000).map(lambda k: k / 1000 + 5e-17)), max_size=30),
+       st.sampled_from([3, 4]))
+def test_batch_rounding_is_pythons_round(values, places):
+    import numpy as np
+
+    from framing._sentiment_vader import _rounded
+
+    got = _rounded(np.array(values, dtype=float), places)
+    expected = np.array([round(v, places) for v in values], dtype=float)
+    assert got.view(np.int64).tolist() == expected.view(np.int64).tolist()
