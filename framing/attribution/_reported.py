@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ._after import _according_np, _name_after
+from ._boundaries import subordinate_clause_stop
 from ._cue_readings import in_editors_note, plural_subject
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
@@ -262,7 +263,7 @@ def intro_before_subject(u: Unit, c) -> bool:
     m = u.mention
     if m is None or c.kind != "verb":
         return False
-    lead = u.text[u.start:m.start].rstrip()
+    lead = _lead_before(u.text, u.start, m.start)
     if not lead.endswith(",") or "," in lead[:-1] or not _INTRO.match(lead):
         return False
     tail = _TIME.sub("", u.text[c.end:u.end], count=1)
@@ -271,18 +272,31 @@ def intro_before_subject(u: Unit, c) -> bool:
     return forward_cue(u, c)
 
 
+_THE_BEFORE = re.compile(r"\s(?:the|The)$")
+
+
+def _lead_before(text: str, start: int, mention_start: int) -> str:
+    """The unit's words before a speaker's mention, without a trailing blank or 'the' that is no
+    part of the mention ('..., the Post said.': the name found is 'Post')."""
+    lead = text[start:mention_start].rstrip()
+    if lead.endswith(("the", "The")) and (the := _THE_BEFORE.search(lead)):
+        lead = lead[:the.start()].rstrip()
+    return lead
+
+
 def trailing_cue(u: Unit, c) -> bool:
     """'..., X said.' and 'The plan, a source said, is to ...' (content before the comma, and
     after when the clause goes on); '..., Reuters writes.': an outlet credit for the narration."""
     text, m = u.text, u.mention
     after = text[c.end:u.end]
     tail = _TIME.sub("", after, count=1)
-    if not (m is not None and text[u.start:m.start].rstrip().endswith((",", "—", "–")) and (
+    lead = _lead_before(text, u.start, m.start) if m is not None else ""
+    if not (m is not None and lead.endswith((",", "—", "–")) and (
             _TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail) or _TRAIL_ADJUNCT.match(tail)
             and not _INFINITIVE_AFTER.match(tail)) and (
             c.verb.reports and m.text.lower() not in ("who", "which", "that"))):
         return False   # (not '..., who spoke on condition of anonymity': an appositive, no report)
-    comma = u.start + len(text[u.start:m.start].rstrip()) - 1
+    comma = u.start + len(lead) - 1
     if (m.voice is not None and m.voice.type in ("outlet", "agency") and is_present_credit(text, c)
             and (_TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail))):
         u.credit = _attribution(text, c, m, confidence=0.8)
@@ -481,6 +495,6 @@ def relay(u: Unit) -> None:
 possessed_stance.trigger = _POSSESSED_STANCE  # fires without a cue word: see _segments.analyse_unit
 possessed_stance.trigger_hint = _STANCE_CUE   # (every trigger match overlaps a match of the hint)
 
-REPORT_STAGES = (trailing_reports, resumed_reports, forward_reports, credit_over_expectation,
+REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, forward_reports, credit_over_expectation,
                  partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
                  relay, channel_named, canonical_speakers)

@@ -1,0 +1,36 @@
+"""Constructions of the reported-speech rules that set where a report ends or who speaks it
+(``framing.attribution._boundaries`` and ``_reported``); snippets written for the test."""
+
+import warnings
+
+import framing
+
+
+def _reports(text):
+    """(speaker, reported words) of each indirect segment of one document."""
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    return [(r.speaker, text[r.start:r.end]) for r in frame[frame["kind"] == "indirect"].itertuples()]
+
+
+def test_report_in_an_opening_subordinate_clause_ends_at_its_comma():
+    text = "While Senator Jane Ross says the tax must rise, her party plans a freeze next year."
+    assert _reports(text) == [("Jane Ross", "the tax must rise")]
+
+
+def test_main_clause_after_a_subordinate_report_has_its_own_report():
+    text = "While Jane Ross said the tax must rise, Tom Hill maintained that it should fall."
+    assert _reports(text) == [("Jane Ross", "the tax must rise"), ("Tom Hill", "it should fall.")]
+
+
+def test_as_clause_with_a_speech_verb_reports_the_main_clause():
+    text = "As Jane Ross told reporters, the tax must rise this year."
+    assert _reports(text) == [("Jane Ross", "the tax must rise this year.")]
+
+
+def test_trailing_cue_after_the_and_a_name():
+    """'..., the Post said.': the name found is 'Post'; 'the' before it is no part of the words."""
+    text = "The deficit will end this year, the Daily Courier reported on Tuesday."
+    assert _reports(text) == [("Daily Courier", "The deficit will end this year")]
