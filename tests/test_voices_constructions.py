@@ -34,3 +34,8 @@ def test_trailing_cue_after_the_and_a_name():
     """'..., the Post said.': the name found is 'Post'; 'the' before it is no part of the words."""
     text = "The deficit will end this year, the Daily Courier reported on Tuesday."
     assert _reports(text) == [("Daily Courier", "The deficit will end this year")]
+
+
+def test_according_to_at_the_end_without_a_comma():
+    text = "Ross now leads Hill by 271 delegates according to a count by the Daily Courier."
+    assert [words for _, words in _reports(text)] == ["Ross now leads Hill by 271 delegates"]

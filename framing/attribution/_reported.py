@@ -22,7 +22,7 @@ from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._relay import _relay
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import BE_FORM, SPEAKER_PRONOUN, WEEKDAY, CueVerb
+from ._vocab import ACCORDING, BE_FORM, SPEAKER_PRONOUN, WEEKDAY, CueVerb
 from ._subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -122,6 +122,11 @@ def according_to(u: Unit, c) -> bool:
             if goes_on and re.match(r",\s+[a-z]", rest):
                 # 'One of the decisions, according to X, is to ...': the subject's clause goes on
                 u.resumes.append((m.end + 1, c, m))
+    elif c.verb is ACCORDING and len(lead.split()) >= 4:
+        # '... leads by 271 delegates according to a count by X.': no comma, the sentence ends
+        m = _according_np(text, c, u_end, u.by_end, u.entities)
+        if m is not None and _TRAILING_END.match(text[m.end:u_end]):
+            u.trailing.append((c.start - 1, c, m))
     elif c.verb.lemma == "in" and len(lead.split()) >= 4:
         m = _according_np(text, c, u_end, u.by_end, u.entities)  # '... 45 percent in a new poll.'
         if m is not None and _TRAILING_END.match(text[m.end:u_end]):
