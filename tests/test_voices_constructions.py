@@ -39,3 +39,9 @@ def test_trailing_cue_after_the_and_a_name():
 def test_according_to_at_the_end_without_a_comma():
     text = "Ross now leads Hill by 271 delegates according to a count by the Daily Courier."
     assert [words for _, words in _reports(text)] == ["Ross now leads Hill by 271 delegates"]
+
+
+def test_adjunct_then_that_after_the_verb_reports_forward():
+    """'X, Y, said on Friday that ...': the words before the comma are an appositive, not content."""
+    text = "The county clerk, Jane Ross, said early Friday that 80 ballots were lost."
+    assert _reports(text) == [("Jane Ross", "80 ballots were lost.")]

@@ -72,6 +72,9 @@ _CLAUSE_CONT = re.compile(r"^\s*[,—–]")
 _ADJUNCT_CONT = re.compile(r"^\s*[,—–]\s*(?:(?:\w+\s+){0,2}(?:after|before|since|ago)|after|before|as|while|when|"
                            r"which|who|whose|where|though|although|because|amid|despite|in|on|at|during|"
                            r"following|ahead|citing|quoting)\b", re.IGNORECASE)
+# 'X, Y, said on Friday that ...', 'Shortly afterward, X said in a post that ...': an adjunct, then
+# the verb's that-clause: the report goes forward, the words before the comma are no content
+_THAT_AFTER_ADJUNCT = re.compile(r"^\s+(?:[^\s,;.:]+\s+){1,8}?that\s")
 _TRAIL_ADJUNCT = re.compile(r"^\s+(?:in|at|during|on|after|before|when|while|as|of|to|from|about|last|this|"
                             r"earlier|later|recently|yesterday|today|tonight|late|early|" + WEEKDAY + r"|with|through|via|without|under)\b")
 
@@ -298,7 +301,7 @@ def trailing_cue(u: Unit, c) -> bool:
     lead = _lead_before(text, u.start, m.start) if m is not None else ""
     if not (m is not None and lead.endswith((",", "—", "–")) and (
             _TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail) or _TRAIL_ADJUNCT.match(tail)
-            and not _INFINITIVE_AFTER.match(tail)) and (
+            and not _INFINITIVE_AFTER.match(tail) and not _THAT_AFTER_ADJUNCT.match(tail)) and (
             c.verb.reports and m.text.lower() not in ("who", "which", "that"))):
         return False   # (not '..., who spoke on condition of anonymity': an appositive, no report)
     comma = u.start + len(lead) - 1
