@@ -45,3 +45,11 @@ def test_adjunct_then_that_after_the_verb_reports_forward():
     """'X, Y, said on Friday that ...': the words before the comma are an appositive, not content."""
     text = "The county clerk, Jane Ross, said early Friday that 80 ballots were lost."
     assert _reports(text) == [("Jane Ross", "80 ballots were lost.")]
+
+
+def test_that_of_the_object_opens_no_clause():
+    """'rejected that idea', 'wants ... to make that happen': the object is the content."""
+    assert _reports("Jane Ross rejected that idea.") == [("Jane Ross", "that idea.")]
+    assert _reports("Jane Ross wants her party to make that happen.") == [
+        ("Jane Ross", "her party to make that happen.")]
+    assert _reports("Jane Ross believes that the vote was rigged.") == [("Jane Ross", "the vote was rigged.")]

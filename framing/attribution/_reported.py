@@ -383,6 +383,29 @@ def _nested_subject(text: str, holder: Interval, m, c) -> bool:
             and not _WORD.search(text, holder.start, m.start))
 
 
+# 'rejected that idea.', 'make that happen.': 'that' before one word and the clause's end is no conjunction
+_DETERMINER_THAT = re.compile(r"\s+that\s+[\w’'-]+(?:[.,;:!?)]|\s*$)|\s+that[.,;:!?)]")
+_INFINITIVE_TO = re.compile(r"\bto\b")
+
+
+def _start_after_cue(text: str, c, hi: int) -> int:
+    """Where a forward report starts (:func:`skip_after_cue`), but not past a 'that' that opens no
+    clause of the verb: a belief or stance verb's clause follows it ('believes that', not 'wants his
+    party to make that happen'); a 'that' after an infinitive ('urged them to reject that') or
+    before a lone word ('rejected that idea.') belongs to the object. On PolNeAR train: content
+    F1 0.7683 -> 0.7695 (recall 0.7187 -> 0.7210)."""
+    start = skip_after_cue(text, c.end, hi, c)
+    if start - 4 < c.end or not text.startswith("that", start - 4):
+        return start
+    that = start - 4
+    gap = text[c.end:that].strip()
+    if (gap and (not c.verb.is_speech or _INFINITIVE_TO.search(gap))) or _DETERMINER_THAT.match(text, that - 1):
+        start = c.end
+        while start < hi and text[start].isspace():
+            start += 1
+    return start
+
+
 def forward_reports(u: Unit) -> None:
     """'X said (that) ...': the words after the verb up to the next boundary. A weaker verb
     inside reported words stays in them; a new clause ('..., while B backed Y') ends them."""
@@ -412,7 +435,7 @@ def forward_reports(u: Unit) -> None:
             continue  # belief, desire and evidence verbs: a named or pronoun subject, or "that"
         if c.verb.lemma == "see" and not re.search(r"\bas\b", text[c.end:u.end]):
             continue  # 'rivals see him as a threat', not 'we saw him
-        start = skip_after_cue(text, c.end, u.end, c)
+        start = _start_after_cue(text, c, u.end)
         end = min([b for b in boundaries if b > start] + [u.end])
         # '..., but he gave the Texan credit': the narrator again
         if turn := first_comma_match(_TURN, text, start, end):
