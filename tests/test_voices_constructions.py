@@ -53,3 +53,7 @@ def test_that_of_the_object_opens_no_clause():
     assert _reports("Jane Ross wants her party to make that happen.") == [
         ("Jane Ross", "her party to make that happen.")]
     assert _reports("Jane Ross believes that the vote was rigged.") == [("Jane Ross", "the vote was rigged.")]
+
+
+def test_pronoun_object_of_a_stance_verb_is_its_content():
+    assert _reports("State business leaders decried it.") == [("State business leaders", "it.")]

@@ -22,7 +22,7 @@ from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._relay import _relay
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import ACCORDING, BE_FORM, SPEAKER_PRONOUN, WEEKDAY, CueVerb
+from ._vocab import ACCORDING, BE_FORM, SPEAKER_PRONOUN, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation
 from ._subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -474,9 +474,15 @@ class _CueSpan:
         self.start, self.end = start, end
 
 
+# a third-person pronoun or 'this' right after a stance verb is its whole object ('decried it')
+_OBJECT_PRONOUN = re.compile("(?:" + alternation(THIRD_PERSON_OBJECTS | {"it", "this"}) + r")\b")
+
+
 def _named_object(text: str, c, start: int, end: int) -> bool:
-    """A name right after a stance verb ('has endorsed Sanders'): a one-word content that counts."""
-    return start >= 0 and not text[c.end:start].strip() and text[start:start + 1].isupper()
+    """A name or pronoun right after a stance verb ('has endorsed Sanders', 'decried it'): a
+    one-word content that counts. The pronouns: PolNeAR train F1 0.7695 -> 0.7698."""
+    return start >= 0 and not text[c.end:start].strip() and (text[start:start + 1].isupper() or (
+        _OBJECT_PRONOUN.match(text, start) is not None))
 
 
 def drop_lone_words(u: Unit) -> None:
