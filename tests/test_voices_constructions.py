@@ -57,3 +57,8 @@ def test_that_of_the_object_opens_no_clause():
 
 def test_pronoun_object_of_a_stance_verb_is_its_content():
     assert _reports("State business leaders decried it.") == [("State business leaders", "it.")]
+
+
+def test_irregular_plural_subject_of_a_stance_verb_speaks():
+    assert _reports("About 6 in 10 white men supported the governor.") == [
+        ("about 6 in 10 white men", "the governor.")]
