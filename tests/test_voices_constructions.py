@@ -62,3 +62,8 @@ def test_pronoun_object_of_a_stance_verb_is_its_content():
 def test_irregular_plural_subject_of_a_stance_verb_speaks():
     assert _reports("About 6 in 10 white men supported the governor.") == [
         ("about 6 in 10 white men", "the governor.")]
+
+
+def test_trailing_told_with_the_addressee_after_it():
+    text = "The union will sit out the election, a union official told The Daily Courier."
+    assert _reports(text) == [("union official", "The union will sit out the election")]

@@ -280,6 +280,8 @@ def intro_before_subject(u: Unit, c) -> bool:
     return forward_cue(u, c)
 
 
+_ADDRESSEE_VERBS = frozenset(("tell", "inform", "remind"))
+_ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
 _THE_BEFORE = re.compile(r"\s(?:the|The)$")
 
 
@@ -298,6 +300,9 @@ def trailing_cue(u: Unit, c) -> bool:
     text, m = u.text, u.mention
     after = text[c.end:u.end]
     tail = _TIME.sub("", after, count=1)
+    if (c.verb.lemma in _ADDRESSEE_VERBS and (addressee := _ADDRESSEE.match(tail))
+            and _TRAILING_END.match(rest := _TIME.sub("", tail[addressee.end():], count=1))):
+        tail = rest   # '..., a spokesman told The Journal.': the sentence ends after the addressee
     lead = _lead_before(text, u.start, m.start) if m is not None else ""
     if not (m is not None and lead.endswith((",", "—", "–")) and (
             _TRAILING_END.match(tail) or _CLAUSE_CONT.match(tail) or _TRAIL_ADJUNCT.match(tail)
