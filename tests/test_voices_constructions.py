@@ -67,3 +67,8 @@ def test_irregular_plural_subject_of_a_stance_verb_speaks():
 def test_trailing_told_with_the_addressee_after_it():
     text = "The union will sit out the election, a union official told The Daily Courier."
     assert _reports(text) == [("union official", "The union will sit out the election")]
+
+
+def test_according_to_after_a_colon_opens_the_report():
+    text = "The trend is clear: According to recent polls, the governor holds only 14 percent."
+    assert [words for _, words in _reports(text)] == ["the governor holds only 14 percent."]

@@ -102,7 +102,9 @@ def according_to(u: Unit, c) -> bool:
     if c.verb.lemma in ("citing", "in") and any(o.kind == "verb" and o.start > c.start for o in u.cues):
         return True
     lead = text[u_start:c.start]
-    if not lead.strip(" \"“”'‘’—–(") or re.fullmatch(r"\W*\w+,?\s*", lead):
+    # 'It has not gone unnoticed: According to X, ...': a new start after the colon
+    opening = lead[colon + 1:] if (colon := lead.rfind(": ")) >= 0 and not _inside(u_start + colon, u.spans) else lead
+    if not opening.strip(" \"“”'‘’—–(") or re.fullmatch(r"\W*\w+,?\s*", opening):
         m = _according_np(text, c, u_end, u.by_end, u.entities)
         comma = text.find(",", c.end, u_end)
         if comma != -1 and m is not None:
