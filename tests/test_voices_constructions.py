@@ -72,3 +72,8 @@ def test_trailing_told_with_the_addressee_after_it():
 def test_according_to_after_a_colon_opens_the_report():
     text = "The trend is clear: According to recent polls, the governor holds only 14 percent."
     assert [words for _, words in _reports(text)] == ["the governor holds only 14 percent."]
+
+
+def test_support_as_a_noun_reports_nothing():
+    assert _reports("The senator continues to draw support among union members.") == []
+    assert _reports("Many voters support the bill.") == [("voters", "the bill.")]
