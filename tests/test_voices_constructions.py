@@ -77,3 +77,9 @@ def test_according_to_after_a_colon_opens_the_report():
 def test_support_as_a_noun_reports_nothing():
     assert _reports("The senator continues to draw support among union members.") == []
     assert _reports("Many voters support the bill.") == [("voters", "the bill.")]
+
+
+def test_agentless_passive_before_a_comma_reports_nothing():
+    """'Judges were confirmed on Tuesday, bringing ...': the judges speak no report."""
+    assert _reports("Two more judges were confirmed on Tuesday, bringing the total to 40.") == []
+    assert _reports("Jane Ross said the judges were confirmed.") == [("Jane Ross", "the judges were confirmed.")]

@@ -427,6 +427,12 @@ def _start_after_cue(text: str, c, hi: int) -> int:
     return start
 
 
+def _passive_without_agent(u: Unit, c) -> bool:
+    """The cue is a participle after a form of 'be' with no 'by' agent after it ('were confirmed')."""
+    return (cue_word(u.text, c).endswith("ed") and _PASSIVE_BE.search(u.text, u.start, c.start) is not None
+            and not _BY_AGENT_AFTER.match(u.text, c.end, u.end))
+
+
 def forward_reports(u: Unit) -> None:
     """'X said (that) ...': the words after the verb up to the next boundary. A weaker verb
     inside reported words stays in them; a new clause ('..., while B backed Y') ends them."""
@@ -457,6 +463,8 @@ def forward_reports(u: Unit) -> None:
         if c.verb.lemma == "see" and not re.search(r"\bas\b", text[c.end:u.end]):
             continue  # 'rivals see him as a threat', not 'we saw him
         start = _start_after_cue(text, c, u.end)
+        if "," in text[c.end:start] and _passive_without_agent(u, c):
+            continue   # 'Judges were confirmed on Tuesday, bringing ...': what follows is no report of theirs
         end = min([b for b in boundaries if b > start] + [u.end])
         # '..., but he gave the Texan credit': the narrator again
         if turn := first_comma_match(_TURN, text, start, end):
