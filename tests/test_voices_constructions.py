@@ -83,3 +83,7 @@ def test_agentless_passive_before_a_comma_reports_nothing():
     """'Judges were confirmed on Tuesday, bringing ...': the judges speak no report."""
     assert _reports("Two more judges were confirmed on Tuesday, bringing the total to 40.") == []
     assert _reports("Jane Ross said the judges were confirmed.") == [("Jane Ross", "the judges were confirmed.")]
+
+
+def test_in_the_polls_is_no_poll_reporting():
+    assert _reports("The governor is spending the day attacking a rival who is far behind him in the polls.") == []
