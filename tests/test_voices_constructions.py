@@ -93,3 +93,8 @@ def test_in_before_the_polls_is_no_medium():
     assert _reports("Democratic voters in the District of Columbia head to the polls on June 14.") == []
     assert [w for _, w in _reports("Ross leads Hill by 9 points in a poll taken before the debate.")] == [
         "Ross leads Hill by 9 points"]
+
+
+def test_passive_expectation_is_its_clause():
+    text = "The bill, which the Senate is expected to pass next week, returns power to the states."
+    assert _reports(text) == [("", "which the Senate is expected to pass next week")]

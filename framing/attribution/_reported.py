@@ -157,11 +157,19 @@ def verb_of_reported_words(u: Unit, c) -> bool:
 
 
 def passive_expected(u: Unit, c) -> bool:
-    """'The House is expected to pass the bill': an expectation nobody is named for."""
+    """'The House is expected to pass the bill': an expectation nobody is named for. Its words are
+    the clause: from the last comma, semicolon, dash or bracket before 'is expected' to the next
+    comma ('NCLB's replacement, which the Senate is expected to vote on next week, returns ...').
+    On PolNeAR train (the whole sentence before): F1 0.77069 -> 0.77085, speaker accuracy 0.8842 -> 0.8847."""
     if c.verb.lemma != "expect" or not (be := _PASSIVE_BE.search(u.text, u.start, c.start)):
         return False
-    start = _content_start(u.text, u.start, be.start())
-    end = _content_end(u.text, start, u.end)
+    text = u.text
+    lo = max(u.start, max(text.rfind(mark, u.start, be.start()) for mark in ",;—(") + 1)
+    start = _content_start(text, lo, be.start())
+    comma = text.find(",", c.end, u.end)
+    while comma != -1 and _inside(comma, u.spans):
+        comma = text.find(",", comma + 1, u.end)
+    end = _content_end(text, start, comma if comma != -1 else u.end)
     if _words(u.text, start, end, 4) and not _covered(start, end, u.direct_spans):
         u.intervals.append(Interval(start, end, "indirect", _attribution(u.text, c, None, confidence=0.5)))
         u.expected.append(u.intervals[-1])
