@@ -98,3 +98,8 @@ def test_in_before_the_polls_is_no_medium():
 def test_passive_expectation_is_its_clause():
     text = "The bill, which the Senate is expected to pass next week, returns power to the states."
     assert _reports(text) == [("", "which the Senate is expected to pass next week")]
+
+
+def test_name_before_a_stretch_set_off_by_commas_is_the_subject():
+    text = "Kim Jong Un, in a brief meeting on Saturday, said the talks went well."   # a name of the alias table
+    assert _reports(text) == [("Kim Jong Un", "the talks went well.")]
