@@ -101,5 +101,5 @@ def test_passive_expectation_is_its_clause():
 
 
 def test_name_before_a_stretch_set_off_by_commas_is_the_subject():
-    text = "Kim Jong Un, in a brief meeting on Saturday, said the talks went well."   # a name of the alias table
-    assert _reports(text) == [("Kim Jong Un", "the talks went well.")]
+    text = "Kim Jong Un, in a brief meeting on Saturday, said his country wants peace."   # a name of the alias table
+    assert _reports(text) == [("Kim Jong Un", "his country wants peace.")]
