@@ -9,21 +9,21 @@ verb (``u.forward``). The stages in :data:`REPORT_STAGES` then turn them into in
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from ._after import _according_np, _name_after
-from ._boundaries import subordinate_clause_stop
-from ._cue_readings import in_editors_note, plural_subject
+from ._boundaries import _start_after_cue, _words, subordinate_clause_stop
+from ._cue_readings import _lead_before, _subject_before_appositive, in_editors_note, plural_subject, support_noun
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
-from ._cues import _TIME, Cue, cue_word, is_present_credit, skip_after_cue
+from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _TRAILING_END, _WORD, _content_end, _content_start, _main_clause, _object_after,
                        coordinated_before, first_comma_match, quoted_as_before, speaker_of)
-from ._layout import _covered, _inside, may_match
+from ._layout import _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._relay import _relay
-from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import ACCORDING, BE_FORM, SPEAKER_PRONOUN, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation
+from ._speakers import Mention, Voice
+from ._stance_nouns import possessed_stance
+from ._vocab import ACCORDING, BE_FORM, SPEAKER_PRONOUN, THIRD_PERSON_OBJECTS, WEEKDAY, alternation
 from ._subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -49,20 +49,6 @@ _INFINITIVE_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|his|her|their|its|our|m
 _BY_AGENT_AFTER = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _AGENT_STOP = re.compile(r"\s(?:for|in|on|at|as|after|during|because|since|who|which|that|when|while|to|over|with)\b"
                          r"|[,;:.!?)\]—–](?:\s|$)")
-_STANCE_CUES = (r"support for|opposition to|criticism of|criticisms of|attacks? on|calls? for|proposals? (?:for|to)|"
-                r"endorsement of|praise (?:for|of)|claims? that|comments? (?:about|on)|defen[cs]e of|embrace of|"
-                r"rejection of|argument that|assertion that|promise to|pledge to|vow to")
-_POSSESSED_STANCE = re.compile(
-    r"\b(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s)\s+"
-    r"(?:(?:\w+ly|strong|vocal|public|open|early|continued|repeated|renewed|own|latest|recent)\s+)?"
-    r"(?P<cue>" + _STANCE_CUES + r")\s+")
-# in every match (a blank before and after the noun): a faster scan finds where one can be
-_STANCE_CUE = re.compile(r"\s(?:" + _STANCE_CUES + r")\s")
-_CLAUSE_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)")
-# an owned stance noun's object ends where its clause ends or at a conjunction or finite verb
-_OBJECT_STOP = re.compile(_CLAUSE_STOP.pattern + r"|\s(?:and|but|which|who|while|because|when|after|as|has|have|had|"
-                          r"is|are|was|were|will|would)\b")
-_STANCE_NOUN = CueVerb("support", False, 0.45, "stance")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _COMMA_BEFORE = re.compile(r",((?:''|[\"”’])?)\s*$")
 _ASK_SETTING = re.compile(r"\s+(?:on|in|at|during)\s+[^,;]{1,40}?\s+(?=(?:whether|if|who|what|why|how|when|where|about)\b)")
@@ -78,14 +64,6 @@ _ADJUNCT_CONT = re.compile(r"^\s*[,—–]\s*(?:(?:\w+\s+){0,2}(?:after|before|s
 _THAT_AFTER_ADJUNCT = re.compile(r"^\s+(?:[^\s,;.:]+\s+){1,8}?that\s")
 _TRAIL_ADJUNCT = re.compile(r"^\s+(?:in|at|during|on|after|before|when|while|as|of|to|from|about|last|this|"
                             r"earlier|later|recently|yesterday|today|tonight|late|early|" + WEEKDAY + r"|with|through|via|without|under)\b")
-
-
-def _words(text: str, start: int, end: int, at_least: int) -> bool:
-    """``text[start:end]`` holds at least ``at_least`` words (reads no further than needed)."""
-    for n, _ in enumerate(_WORD.finditer(text, start, end), 1):
-        if n >= at_least:
-            return True
-    return at_least <= 0
 
 
 # --- cue rules: (unit, cue) -> True when the cue is dealt with ---
@@ -265,20 +243,6 @@ def cue_subject(u: Unit, c) -> bool:
     return False
 
 
-# after the noun 'support': a preposition of the noun or the clause's end ('draws support among')
-_SUPPORT_NOUN_AFTER = re.compile(r"\s*(?:[,:;.]|(?:for|among|from|overall)\b)")
-
-
-def support_noun(u: Unit, c) -> bool:
-    """'rallying grassroots support to ...', 'draws support among union members', 'bipartisan
-    support for the bill': 'support' followed by a comma, a colon or 'for', 'among', 'from',
-    'overall' is the noun, no report ('voters support the bill' is the verb). On PolNeAR train:
-    content F1 0.77013 -> 0.77044 (precision 0.8249 -> 0.8260); the same test for 'praise',
-    'backing', 'call', 'demand', 'promise', 'pledge', 'vow', 'attack' gained nothing more."""
-    return (c.kind == "verb" and c.end - c.start == len("support") and cue_word(u.text, c) == "support"
-            and _SUPPORT_NOUN_AFTER.match(u.text, c.end, u.end) is not None)
-
-
 def noun_not_verb(u: Unit, c) -> bool:
     """'a think tank report released ...': a cue form that is a noun after a group's name."""
     m = u.mention
@@ -316,18 +280,6 @@ def intro_before_subject(u: Unit, c) -> bool:
 
 _ADDRESSEE_VERBS = frozenset(("tell", "inform", "remind"))
 _ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
-_THE_BEFORE = re.compile(r"\s(?:the|The)$")
-
-
-def _lead_before(text: str, start: int, mention_start: int) -> str:
-    """The unit's words before a speaker's mention, without a trailing blank or 'the' that is no
-    part of the mention ('..., the Post said.': the name found is 'Post')."""
-    lead = text[start:mention_start].rstrip()
-    if lead.endswith(("the", "The")) and (the := _THE_BEFORE.search(lead)):
-        lead = lead[:the.start()].rstrip()
-    return lead
-
-
 def trailing_cue(u: Unit, c) -> bool:
     """'..., X said.' and 'The plan, a source said, is to ...' (content before the comma, and
     after when the clause goes on); '..., Reuters writes.': an outlet credit for the narration."""
@@ -354,24 +306,6 @@ def trailing_cue(u: Unit, c) -> bool:
         # content goes on ('..., weeks after ...' does not)
         u.resumes.append((c.end + len(after) - len(tail) + _CLAUSE_CONT.match(tail).end(), c, m))
     return True
-
-
-# ', the party's nominee,' / ', in an interview on Saturday,': a stretch set off by commas
-_APPOSITIVE_GAP = re.compile(r",\s+[^,;:\"“”]{2,80},\s*")
-
-
-def _subject_before_appositive(u: Unit, c) -> Mention | None:
-    """'Mr. Trump, in a brief interview on Saturday, said ...': a named voice opening the unit,
-    then a stretch set off by commas right before the cue, is the cue's subject. On PolNeAR
-    train: F1 0.77085 -> 0.77091, speaker accuracy kept (0.8847)."""
-    first = bisect_left(u.entity_starts, u.start)
-    for m in u.entities[first:first + 3]:
-        if m.start >= min(u.start + 4, c.start):
-            break
-        gap = _APPOSITIVE_GAP.match(u.text, m.end, c.start)
-        if m.voice is not None and gap is not None and gap.end() == c.start:
-            return m
-    return None
 
 
 def forward_cue(u: Unit, c) -> bool:
@@ -441,29 +375,6 @@ def _nested_subject(text: str, holder: Interval, m, c) -> bool:
     return (m is not None and m.start >= holder.start and m.voice is not None
             and c.verb.category in _NESTED_CATEGORIES and m.voice.canonical != holder.attr.speaker
             and not _WORD.search(text, holder.start, m.start))
-
-
-# 'rejected that idea.', 'make that happen.': 'that' before one word and the clause's end is no conjunction
-_DETERMINER_THAT = re.compile(r"\s+that\s+[\w’'-]+(?:[.,;:!?)]|\s*$)|\s+that[.,;:!?)]")
-_INFINITIVE_TO = re.compile(r"\bto\b")
-
-
-def _start_after_cue(text: str, c, hi: int) -> int:
-    """Where a forward report starts (:func:`skip_after_cue`), but not past a 'that' that opens no
-    clause of the verb: a belief or stance verb's clause follows it ('believes that', not 'wants his
-    party to make that happen'); a 'that' after an infinitive ('urged them to reject that') or
-    before a lone word ('rejected that idea.') belongs to the object. On PolNeAR train: content
-    F1 0.7683 -> 0.7695 (recall 0.7187 -> 0.7210)."""
-    start = skip_after_cue(text, c.end, hi, c)
-    if start - 4 < c.end or not text.startswith("that", start - 4):
-        return start
-    that = start - 4
-    gap = text[c.end:that].strip()
-    if (gap and (not c.verb.is_speech or _INFINITIVE_TO.search(gap))) or _DETERMINER_THAT.match(text, that - 1):
-        start = c.end
-        while start < hi and text[start].isspace():
-            start += 1
-    return start
 
 
 def _passive_without_agent(u: Unit, c) -> bool:
@@ -564,41 +475,10 @@ def drop_lone_words(u: Unit) -> None:
                        u.text, _CueSpan(iv.attr.cue_start, iv.attr.cue_end), iv.start, iv.end))]
 
 
-_POSSESSOR = {"his": "he", "her": "she", "their": "they", "its": "it"}
-
-
-def possessed_stance(u: Unit) -> None:
-    """'his support for a wall', 'Trump's criticism of the deal': a stance noun with a possessor
-    reports its object for the possessor (a pronoun resolves like 'he')."""
-    text = u.text
-    if not may_match(_STANCE_CUE, text, u.start, u.end):
-        return   # (most units: no stance noun)
-    for found in _POSSESSED_STANCE.finditer(text, u.start, u.end):
-        start = found.end()
-        if _inside(found.start(), u.spans) or any(iv.start <= start < iv.end for iv in u.intervals):
-            continue
-        stop = (_CLAUSE_STOP if found.group("cue").endswith("that") else _OBJECT_STOP).search(text, start, u.end)
-        end = _content_end(text, start, stop.start() if stop else u.end)
-        if not _words(text, start, end, 1) or _covered(start, end, u.direct_spans):
-            continue
-        who = found.group("who")
-        if who.lower() in _POSSESSOR:
-            voice = resolve(_POSSESSOR[who.lower()], found.start(), u.entities)
-        else:
-            name = re.sub(r"[’']s$", "", who)
-            voice = voice_for_name(name, u.entities)
-        mention = Mention(found.start("who"), found.end("who"), voice, who)
-        cue = Cue(found.start("cue"), found.end("cue"), _STANCE_NOUN)
-        u.intervals.append(Interval(start, end, "indirect", _attribution(text, cue, mention, confidence=0.45)))
-
-
 def relay(u: Unit) -> None:
     """Rule 6: an outer report and the speech it relays combine (``framing.attribution._relay``)."""
     _relay(u.intervals, u.entities, u.text)
 
-
-possessed_stance.trigger = _POSSESSED_STANCE  # fires without a cue word: see _segments.analyse_unit
-possessed_stance.trigger_hint = _STANCE_CUE   # (every trigger match overlaps a match of the hint)
 
 REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, forward_reports, credit_over_expectation,
                  partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
