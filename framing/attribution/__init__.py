@@ -130,15 +130,18 @@ tuple entry and one test.
 4. ``_reported.read_cues`` runs ``_reported.CUE_RULES``: ``cue_given_to_quote``,
    ``_coverage.intent_infinitive``, ``according_to``, ``verb_of_reported_words``, ``passive_expected``, ``impression``,
    ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``passive_by``, ``cue_subject``,
-   ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``, ``forward_cue``; then ``_reported.REPORT_STAGES``:
-   ``trailing_reports``, ``resumed_reports``, ``forward_reports``, ``credit_over_expectation``,
-   ``partial_quotes_in_reports``, ``possessed_stance``, ``drop_lone_words``,
+   ``_cue_readings.support_noun``, ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``,
+   ``forward_cue``; then ``_reported.REPORT_STAGES``:
+   ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``, ``forward_reports``
+   (its start: ``_boundaries._start_after_cue``), ``credit_over_expectation``,
+   ``partial_quotes_in_reports``, ``_stance_nouns.possessed_stance``, ``drop_lone_words``,
    ``_coverage.joint_speakers``,
    ``_coverage.channel_named``, ``relay``, ``_coverage.canonical_speakers``.
 4b. ``_labels.label_attribution`` (in ``_segments.analyse``)
 5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,
    ``_subjects.main_clause_subject``, ``_subjects.opening_participle_subject``,
    ``_after._name_after`` (past a time: ``_after._past_time``), ``_subjects._clause_subject``, ``_cue_readings.plural_subject``,
+   ``_cue_readings._subject_before_appositive``,
    ``_speakers.resolve``
 6. ``_relay._relay`` (stage ``relay``)
 7. ``_reported.trailing_cue`` (a credit), its reach in ``_segments.analyse``

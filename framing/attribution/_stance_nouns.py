@@ -1,0 +1,61 @@
+"""The report stage for stance nouns with a possessor ('his support for a wall', 'Trump's
+criticism of the deal'): it fires without a cue word (``trigger``, see
+``framing.attribution._segments.analyse_unit``)."""
+
+from __future__ import annotations
+
+import re
+
+from ._boundaries import _words
+from ._cues import Cue
+from ._grammar import _content_end
+from ._layout import _covered, _inside, may_match
+from ._model import Interval, Unit, _attribution
+from ._speakers import Mention, resolve, voice_for_name
+from ._vocab import CueVerb
+
+_STANCE_CUES = (r"support for|opposition to|criticism of|criticisms of|attacks? on|calls? for|proposals? (?:for|to)|"
+                r"endorsement of|praise (?:for|of)|claims? that|comments? (?:about|on)|defen[cs]e of|embrace of|"
+                r"rejection of|argument that|assertion that|promise to|pledge to|vow to")
+_POSSESSED_STANCE = re.compile(
+    r"\b(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s)\s+"
+    r"(?:(?:\w+ly|strong|vocal|public|open|early|continued|repeated|renewed|own|latest|recent)\s+)?"
+    r"(?P<cue>" + _STANCE_CUES + r")\s+")
+# in every match (a blank before and after the noun): a faster scan finds where one can be
+_STANCE_CUE = re.compile(r"\s(?:" + _STANCE_CUES + r")\s")
+_CLAUSE_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)")
+# an owned stance noun's object ends where its clause ends or at a conjunction or finite verb
+_OBJECT_STOP = re.compile(_CLAUSE_STOP.pattern + r"|\s(?:and|but|which|who|while|because|when|after|as|has|have|had|"
+                          r"is|are|was|were|will|would)\b")
+_STANCE_NOUN = CueVerb("support", False, 0.45, "stance")
+
+_POSSESSOR = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def possessed_stance(u: Unit) -> None:
+    """'his support for a wall', 'Trump's criticism of the deal': a stance noun with a possessor
+    reports its object for the possessor (a pronoun resolves like 'he')."""
+    text = u.text
+    if not may_match(_STANCE_CUE, text, u.start, u.end):
+        return   # (most units: no stance noun)
+    for found in _POSSESSED_STANCE.finditer(text, u.start, u.end):
+        start = found.end()
+        if _inside(found.start(), u.spans) or any(iv.start <= start < iv.end for iv in u.intervals):
+            continue
+        stop = (_CLAUSE_STOP if found.group("cue").endswith("that") else _OBJECT_STOP).search(text, start, u.end)
+        end = _content_end(text, start, stop.start() if stop else u.end)
+        if not _words(text, start, end, 1) or _covered(start, end, u.direct_spans):
+            continue
+        who = found.group("who")
+        if who.lower() in _POSSESSOR:
+            voice = resolve(_POSSESSOR[who.lower()], found.start(), u.entities)
+        else:
+            name = re.sub(r"[’']s$", "", who)
+            voice = voice_for_name(name, u.entities)
+        mention = Mention(found.start("who"), found.end("who"), voice, who)
+        cue = Cue(found.start("cue"), found.end("cue"), _STANCE_NOUN)
+        u.intervals.append(Interval(start, end, "indirect", _attribution(text, cue, mention, confidence=0.45)))
+
+
+possessed_stance.trigger = _POSSESSED_STANCE  # fires without a cue word: see _segments.analyse_unit
+possessed_stance.trigger_hint = _STANCE_CUE   # (every trigger match overlaps a match of the hint)

@@ -1,0 +1,105 @@
+"""Constructions of the reported-speech rules that set where a report ends or who speaks it
+(``framing.attribution._boundaries`` and ``_reported``); snippets written for the test."""
+
+import warnings
+
+import framing
+
+
+def _reports(text):
+    """(speaker, reported words) of each indirect segment of one document."""
+    docs = framing.make_documents([{"doc_id": "d", "text": text}])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = framing.voices_frame(docs)
+    return [(r.speaker, text[r.start:r.end]) for r in frame[frame["kind"] == "indirect"].itertuples()]
+
+
+def test_report_in_an_opening_subordinate_clause_ends_at_its_comma():
+    text = "While Senator Jane Ross says the tax must rise, her party plans a freeze next year."
+    assert _reports(text) == [("Jane Ross", "the tax must rise")]
+
+
+def test_main_clause_after_a_subordinate_report_has_its_own_report():
+    text = "While Jane Ross said the tax must rise, Tom Hill maintained that it should fall."
+    assert _reports(text) == [("Jane Ross", "the tax must rise"), ("Tom Hill", "it should fall.")]
+
+
+def test_as_clause_with_a_speech_verb_reports_the_main_clause():
+    text = "As Jane Ross told reporters, the tax must rise this year."
+    assert _reports(text) == [("Jane Ross", "the tax must rise this year.")]
+
+
+def test_trailing_cue_after_the_and_a_name():
+    """'..., the Post said.': the name found is 'Post'; 'the' before it is no part of the words."""
+    text = "The deficit will end this year, the Daily Courier reported on Tuesday."
+    assert _reports(text) == [("Daily Courier", "The deficit will end this year")]
+
+
+def test_according_to_at_the_end_without_a_comma():
+    text = "Ross now leads Hill by 271 delegates according to a count by the Daily Courier."
+    assert [words for _, words in _reports(text)] == ["Ross now leads Hill by 271 delegates"]
+
+
+def test_adjunct_then_that_after_the_verb_reports_forward():
+    """'X, Y, said on Friday that ...': the words before the comma are an appositive, not content."""
+    text = "The county clerk, Jane Ross, said early Friday that 80 ballots were lost."
+    assert _reports(text) == [("Jane Ross", "80 ballots were lost.")]
+
+
+def test_that_of_the_object_opens_no_clause():
+    """'rejected that idea', 'wants ... to make that happen': the object is the content."""
+    assert _reports("Jane Ross rejected that idea.") == [("Jane Ross", "that idea.")]
+    assert _reports("Jane Ross wants her party to make that happen.") == [
+        ("Jane Ross", "her party to make that happen.")]
+    assert _reports("Jane Ross believes that the vote was rigged.") == [("Jane Ross", "the vote was rigged.")]
+
+
+def test_pronoun_object_of_a_stance_verb_is_its_content():
+    assert _reports("State business leaders decried it.") == [("State business leaders", "it.")]
+
+
+def test_irregular_plural_subject_of_a_stance_verb_speaks():
+    assert _reports("About 6 in 10 white men supported the governor.") == [
+        ("about 6 in 10 white men", "the governor.")]
+
+
+def test_trailing_told_with_the_addressee_after_it():
+    text = "The union will sit out the election, a union official told The Daily Courier."
+    assert _reports(text) == [("union official", "The union will sit out the election")]
+
+
+def test_according_to_after_a_colon_opens_the_report():
+    text = "The trend is clear: According to recent polls, the governor holds only 14 percent."
+    assert [words for _, words in _reports(text)] == ["the governor holds only 14 percent."]
+
+
+def test_support_as_a_noun_reports_nothing():
+    assert _reports("The senator continues to draw support among union members.") == []
+    assert _reports("Many voters support the bill.") == [("voters", "the bill.")]
+
+
+def test_agentless_passive_before_a_comma_reports_nothing():
+    """'Judges were confirmed on Tuesday, bringing ...': the judges speak no report."""
+    assert _reports("Two more judges were confirmed on Tuesday, bringing the total to 40.") == []
+    assert _reports("Jane Ross said the judges were confirmed.") == [("Jane Ross", "the judges were confirmed.")]
+
+
+def test_in_the_polls_is_no_poll_reporting():
+    assert _reports("The governor is spending the day attacking a rival who is far behind him in the polls.") == []
+
+
+def test_in_before_the_polls_is_no_medium():
+    assert _reports("Democratic voters in the District of Columbia head to the polls on June 14.") == []
+    assert [w for _, w in _reports("Ross leads Hill by 9 points in a poll taken before the debate.")] == [
+        "Ross leads Hill by 9 points"]
+
+
+def test_passive_expectation_is_its_clause():
+    text = "The bill, which the Senate is expected to pass next week, returns power to the states."
+    assert _reports(text) == [("", "which the Senate is expected to pass next week")]
+
+
+def test_name_before_a_stretch_set_off_by_commas_is_the_subject():
+    text = "Kim Jong Un, in a brief meeting on Saturday, said his country wants peace."   # a name of the alias table
+    assert _reports(text) == [("Kim Jong Un", "his country wants peace.")]
