@@ -164,3 +164,15 @@ def test_a_day_closing_the_words_after_a_cue_is_no_speaker():
     assert "Wednesday" not in set(voices(text).speaker)
     assert mention_of(text, "full disclosure") == ("Ann Lee", "Ann Lee")
     assert mention_of(text, "the group.") == ("Ann Lee", "She")
+
+
+def test_a_month_after_its_preposition_before_a_cue_is_no_speaker():
+    text = "The budget office in early March said the fund was empty."
+    assert mention_of(text, "the fund was")[1] == "The budget office"
+    text = "Ms. Okafor, one of the members defeated in November, said that the count was wrong."
+    assert mention_of(text, "the count was") == ("Okafor", "Okafor")
+
+
+def test_a_bare_month_word_without_a_preposition_stays_a_name():
+    text = "Asked about the letter, May said she had not read it."
+    assert mention_of(text, "she had not")[0] == "May"

@@ -10,7 +10,8 @@ import re
 
 from ._entities import near as _near, within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS,
+from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, MONTH, MONTHS, SPEAKER_PRONOUNS, WEEKDAY,
+                     WEEKDAYS,
                      description_before, description_pattern, search_last_runs)
 
 _WORD = re.compile(r"\w+")
@@ -18,7 +19,9 @@ _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
 _DASH_BEFORE = re.compile(r"\s(?:-|—|–|--)$|—$")
 _TIME_BEFORE = re.compile(
     r",?\s+(?:(?:on|last|this|early|late)\s+)?(?:" + WEEKDAY + r"|"
-    r"(?<=last |this )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$")
+    r"(?<=last |this )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$"
+    # 'a U.N. report in March said', 'Trump in early June attacked': a month after its preposition
+    r"|\s+(?:in|since|until|by|through|as\s+recently\s+as)\s+(?:(?:early|late|mid)[\s-])?(?:" + MONTH + r")(?:\s+\d{4})?$")
 _NAME_BEFORE = re.compile(
     r"(?:(?:" + HONORIFIC + r")\.\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$"
 )
@@ -246,9 +249,10 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         words = name.split()
         while words and words[0] in _CAP_STOP:
             words = words[1:]
-        if words and any(w[0].isupper() for w in words):
-            name = " ".join(words)
-            start = end - len(name)
+        name = " ".join(words)
+        start = end - len(name)
+        if words and any(w[0].isupper() for w in words) and \
+                not only_time_words(words, text[max(lo, start - 16):start]):   # 'defeated in November, said'
             if name and name[0].isupper():
                 voice = voice_for_name(name, entities)
                 mention = Mention(start, end, voice, name, salient=True)
@@ -368,6 +372,21 @@ def last_subject_pronoun(text: str, lo: int, hi: int, entities: list[Mention]) -
     return Mention(found.start(), found.end(), resolve(found.group(), found.start(), entities), found.group())
 
 
+def only_time_words(words: list[str], before: str = "") -> bool:
+    """'Last week', 'in November', 'as recently as February': a time, never a speaker's name
+    (a bare month only after a preposition: 'Asked about it, May said')."""
+    words = [w.rstrip(".,;:") for w in words]
+    if not all(w in _MONTH_SET or w.lower() in _TIME_WORDS or w.lower() in _TIME_MODIFIERS or w.isdigit()
+               for w in words):
+        return False
+    return not all(w in _MONTH_SET for w in words) or bool(_PREPOSITION_BEFORE.search(before))
+
+
+_MONTH_SET = frozenset(MONTHS)
+_TIME_MODIFIERS = frozenset("last this next early late mid".split())
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|until|by|through|as|early|late|mid|of|from|to)[\s-]+$", re.IGNORECASE)
+
+
 _NOT_OPENING_SUBJECT = frozenset("in on at for with by from to of after before during inside outside late early last "
                                  "next this although though while when if because as since until once despite where first".split())
 _TIME_WORDS = frozenset("morning afternoon evening night day days week weeks month months year years".split()) | frozenset(
@@ -421,7 +440,7 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
     if description_pattern().fullmatch(phrase):   # 'The official, who ..., said'
         return Mention(start, first_comma, resolve(phrase, start, entities), phrase, salient=True)
     if not 1 <= len(words) <= 7 or not (phrase[0].isupper() or words[0].lower() in _DETERMINERS) or \
-            re.search(r"[\"“”:;()]", phrase) or words[0] in _CAP_STOP:
+            re.search(r"[\"“”:;()]", phrase) or words[0] in _CAP_STOP or only_time_words(words):
         return None
     if any(w.lower() in _NOT_SUBJECT and w.lower() not in _DETERMINERS for w in words[1:]):
         return None
