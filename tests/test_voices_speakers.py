@@ -176,3 +176,28 @@ def test_a_month_after_its_preposition_before_a_cue_is_no_speaker():
 def test_a_bare_month_word_without_a_preposition_stays_a_name():
     text = "Asked about the letter, May said she had not read it."
     assert mention_of(text, "she had not")[0] == "May"
+
+
+def test_a_capitalised_description_after_the_resolves_as_the_lower_case_one():
+    text = "Donald Trump met the envoy on Monday. Talks have stalled, with the President saying that the offer was final."
+    assert mention_of(text, "the offer was") == ("Trump", "the President")
+
+
+def test_the_place_of_a_title_before_a_name_is_not_part_of_the_name():
+    text = "Former special envoy to Freedonia Anna Kowal said her notes were incomplete."
+    assert mention_of(text, "her notes were") == ("Anna Kowal", "Anna Kowal")
+    text = "The notes were incomplete, said U.S. envoy for Freedonia Anna Kowal."
+    assert mention_of(text, "The notes were")[0] == "Anna Kowal"
+
+
+def test_a_title_in_apposition_keeps_the_name_of_its_body():
+    text = "Jo Brandt, executive director of Coastal Nurses United said the strike would go on."
+    assert mention_of(text, "the strike would")[0] != "Nurses United"
+
+
+def test_a_group_noun_opening_a_sentence_is_the_same_voice_as_in_lower_case():
+    text = "The bill passed on Monday. Analysts say the vote was close. Others warn that it may fail."
+    assert mention_of(text, "the vote was") == ("analysts", "Analysts")
+    assert mention_of(text, "it may fail")[0] == "others"
+    text = "The bill passed on Monday. Chinese officials said the vote was close."
+    assert mention_of(text, "the vote was")[0] == "Chinese officials"

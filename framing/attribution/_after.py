@@ -8,6 +8,7 @@ import re
 from ._entities import within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._cues import _TIME
+from ._subjects import name_past_title_object
 from ._vocab import HONORIFIC, HONORIFICS, THIRD_PERSON_PRONOUN, AUXILIARY, WEEKDAY, WEEKDAYS
 
 _TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|veteran|senior|deputy|acting|fellow|"
@@ -59,8 +60,10 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
         tail = re.search(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]*$", name)   # 'former ... David Axelrod' -> the name
         if tail and re.sub(r"[’']s$", "", tail.group()) in WEEKDAYS:
             return None   # ', referencing its donations on Wednesday': a date, no speaker
-        mention = Mention(start, start + len(name), voice_for_name(tail.group() if tail else name, entities), name,
-                          salient=True)
+        person = tail.group() if tail else name
+        if tail:   # ', said U.S. envoy for Ukraine Kurt Volker.' -> Kurt Volker
+            person = name_past_title_object(person, name[:tail.start()])
+        mention = Mention(start, start + len(name), voice_for_name(person, entities), name, salient=True)
         entities.append(mention)
         return mention
     match = _NP_AFTER.match(text[start:min(hi, start + 90)])

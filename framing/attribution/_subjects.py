@@ -10,9 +10,8 @@ import re
 
 from ._entities import near as _near, within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, MONTH, MONTHS, SPEAKER_PRONOUNS, WEEKDAY,
-                     WEEKDAYS,
-                     description_before, description_pattern, search_last_runs)
+from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, MONTH, MONTHS, ROLE_WORDS, SPEAKER_PRONOUNS,
+                     WEEKDAY, WEEKDAYS, description_before, description_pattern, descriptions, search_last_runs)
 
 _WORD = re.compile(r"\w+")
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
@@ -254,6 +253,13 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         if words and any(w[0].isupper() for w in words) and \
                 not only_time_words(words, text[max(lo, start - 16):start]):   # 'defeated in November, said'
             if name and name[0].isupper():
+                the = _THE_BEFORE.search(text, max(lo, start - 4), start)
+                if the and f"the {name.lower()}" in descriptions():
+                    # 'with the President saying': a description, resolved as 'the president' is
+                    return Mention(the.start(), end, resolve(f"the {name}", the.start(), entities),
+                                   text[the.start():end])
+                if (person := name_past_title_object(name, text[max(lo, start - 60):start])) != name:
+                    start, name = end - len(person), person   # 'envoy for Ukraine Kurt Volker said'
                 voice = voice_for_name(name, entities)
                 mention = Mention(start, end, voice, name, salient=True)
                 entities.append(mention)
@@ -370,6 +376,26 @@ def last_subject_pronoun(text: str, lo: int, hi: int, entities: list[Mention]) -
     if found is None:
         return None
     return Mention(found.start(), found.end(), resolve(found.group(), found.start(), entities), found.group())
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_TITLE_OBJECT_BEFORE = re.compile(r"\b([a-z]+)\s+(?:for|to|of|on)\s+(?:the\s+)?$")
+_PERSON_NAME_END = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]*$")
+
+
+def name_past_title_object(name: str, before: str) -> str:
+    """'Ukraine Kurt Volker' after 'special envoy for' -> 'Kurt Volker': the place or body a title
+    is for ('envoy to Ukraine', 'ambassador to the U.N.') is not part of the name after it."""
+    title = _TITLE_OBJECT_BEFORE.search(before) if len(name.split()) >= 3 else None
+    if title is None or (title.group(1) not in ROLE_WORDS and f"the {title.group(1)}" not in descriptions()):
+        return name   # ('repeal of the Affordable Care Act', 'aboard Air Force One': no title)
+    if _APPOSED_TITLE.search(before, 0, title.start(1)):
+        return name   # 'Jo Lee, executive director of National Nurses United': the title is Jo Lee's
+    person = _PERSON_NAME_END.search(name)
+    return person.group() if person else name
+
+
+_APPOSED_TITLE = re.compile(r"(?:,|\bwho)\s*(?:[\w.’'-]+\s+){0,4}$")
 
 
 def only_time_words(words: list[str], before: str = "") -> bool:
