@@ -201,3 +201,8 @@ def test_a_group_noun_opening_a_sentence_is_the_same_voice_as_in_lower_case():
     assert mention_of(text, "it may fail")[0] == "others"
     text = "The bill passed on Monday. Chinese officials said the vote was close."
     assert mention_of(text, "the vote was")[0] == "Chinese officials"
+
+
+def test_a_phrasal_participle_after_a_comma_is_the_main_clause_subjects():
+    text = "Moreno turned the question back on the Herald, pointing out that the paper had erred."
+    assert mention_of(text, "the paper had") == ("Moreno", "Moreno")

@@ -161,6 +161,8 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
     text, u_start = u.text, u.start
     near = max(u_start, cue.start - LOOKBACK)
     word = cue_word(text, cue)   # the verb, not an adjunct's noun ('said at the hearing')
+    if not word.endswith("ing") and (first := _WORD.match(text, cue.start)) and first.group().endswith("ing"):
+        word = first.group().lower()   # 'pointing out', 'weighing in': the participle, not its particle
     if quoted := quoted_as_before(text, near, cue.start):   # 'Kim was quoted as saying'
         return subject_before(text, quoted.start(), u_start, u.by_end, u.entities)
     participle = word.endswith("ing")
