@@ -206,3 +206,8 @@ def test_a_group_noun_opening_a_sentence_is_the_same_voice_as_in_lower_case():
 def test_a_phrasal_participle_after_a_comma_is_the_main_clause_subjects():
     text = "Moreno turned the question back on the Herald, pointing out that the paper had erred."
     assert mention_of(text, "the paper had") == ("Moreno", "Moreno")
+
+
+def test_a_participle_after_a_comma_inside_closing_quotes_is_the_main_clause_subjects():
+    text = "Mr. Ortiz told the hosts of “Early Edition,” adding that his brother is a friend."
+    assert mention_of(text, "his brother is") == ("Ortiz", "Mr. Ortiz")

@@ -20,7 +20,9 @@ _WORD = re.compile(r"\w+")
 LOOKBACK = 300
 _TRAILING_END = re.compile(r"^\s*[.!?;]*[\"”’)]*\s*$")
 _PARTICIPLE_WORDS = ("and", "by", "while", "before", "after", "when", "in", "without", "upon", "on")
-_PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:" + "|".join(_PARTICIPLE_WORDS) + r"))\s*$")
+# (a comma inside closing quotation marks counts: 'told the hosts of “Morning Joe,” adding')
+_PARTICIPLE_LEAD = re.compile(r"(?:,(?:''|[\"”’])?|\b(?:" + "|".join(_PARTICIPLE_WORDS) + r"))\s*$")
+_COMMA_ENDINGS = (",", ",''", ',"', ",”", ",’")
 _INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|began|wants|want|tried|got|came|had|has|have|is going|"
                               r"was going)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
 _COORDINATORS = ("and", "but", "then", "yet")
@@ -50,7 +52,7 @@ def coordinated_before(text: str, lo: int, hi: int):
 
 
 def _participle_lead(text: str, lo: int, hi: int):
-    return _PARTICIPLE_LEAD.search(text, lo, hi) if _ends_with(text, lo, hi, (",",) + _PARTICIPLE_WORDS) else None
+    return _PARTICIPLE_LEAD.search(text, lo, hi) if _ends_with(text, lo, hi, _COMMA_ENDINGS + _PARTICIPLE_WORDS) else None
 
 
 def _infinitive_lead(text: str, lo: int, hi: int):
