@@ -211,3 +211,10 @@ def test_a_phrasal_participle_after_a_comma_is_the_main_clause_subjects():
 def test_a_participle_after_a_comma_inside_closing_quotes_is_the_main_clause_subjects():
     text = "Mr. Ortiz told the hosts of “Early Edition,” adding that his brother is a friend."
     assert mention_of(text, "his brother is") == ("Ortiz", "Mr. Ortiz")
+
+
+def test_a_participle_after_despite_or_continuing_to_in_the_opening_phrase_is_the_subjects():
+    text = "Despite questioning the figures of the board, Ramos said he would sign the budget."
+    assert mention_of(text, "the figures of")[1] == "Ramos"
+    text = "Continuing to defend her record, Alvarez rejected the claim that the fund was empty."
+    assert mention_of(text, "her record")[1] == "Alvarez"

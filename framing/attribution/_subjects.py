@@ -420,8 +420,9 @@ _TIME_WORDS = frozenset("morning afternoon evening night day days week weeks mon
 
 
 _OPENING_PARTICIPLE = re.compile(r"(?:(?:[A-Z]\w*\s+(?:\w+\s+){0,2})?(?:after|before|since|while|when|upon|by|without|"
-                                 r"After|Before|Since|While|When|Upon|By|Without)\s+)?"
-                                 r"(?P<verb>(?:Having|[A-Z][a-z]+ing)(?:\s+(?:off|up|out|down|on))?\s+)?$")
+                                 r"After|Before|Since|While|When|Upon|By|Without|Despite|Besides|Instead\s+of)\s+)?"
+                                 # 'Continuing to explain his view, Carson rejected'
+                                 r"(?P<verb>(?:Having|[A-Z][a-z]+ing)(?:\s+(?:off|up|out|down|on|to))?\s+)?$")
 
 
 def opening_participle_subject(text: str, lo: int, cue_start: int, cue_end: int, hi: int, participle: bool,
