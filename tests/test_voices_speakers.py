@@ -218,3 +218,8 @@ def test_a_participle_after_despite_or_continuing_to_in_the_opening_phrase_is_th
     assert mention_of(text, "the figures of")[1] == "Ramos"
     text = "Continuing to defend her record, Alvarez rejected the claim that the fund was empty."
     assert mention_of(text, "her record")[1] == "Alvarez"
+
+
+def test_a_place_and_a_time_after_an_opening_phrase_are_no_subject():
+    text = "At a town hall in Dayton, Ohio, on Tuesday, Mrs. Ruiz tried to explain her vote, saying that the bill was rushed."
+    assert mention_of(text, "the bill was") == ("Ruiz", "Mrs. Ruiz")

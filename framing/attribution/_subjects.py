@@ -61,7 +61,9 @@ _SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?(?:,\s+[A-Z][a-z]+
                                 r"When|Although|Though|Despite|Like|Unlike|Following|Asked|Pressed|Back|Last|As|By|Once|"
                                 r"Upon|Under|Over|Through|Throughout|Within|Even|If|Because|Until|Hours|Days|Weeks|Months|"
                                 r"Years|(?:\w+\s+){1,3}(?:after|before|ago|later|earlier))\b"
-                                r"[^,;:\"“”]{0,100}|[A-Z][a-z]+ing\b[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+)?"
+                                r"[^,;:\"“”]{0,100}|[A-Z][a-z]+ing\b[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+"
+                                # more of it: 'At an event in Ames, Iowa, on Sunday, Mrs. Clinton'
+                                r"(?:(?:[A-Z][\w.]+,\s+)?(?:on|last|this|earlier|later)\b[^,;:\"“”]{0,60},\s+){0,2})?"
                                 # 'On Sunday morning Mr. Trump ...', 'The next day, ...'
                                 r"(?:(?:(?:On|Early|Late|Last|This|By|Later|Earlier|The next|That)\s+)?(?:" + WEEKDAY +
                                 r"|January|February|March|April|May|June|July|August|September|October|November|December|"
