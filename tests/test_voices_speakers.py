@@ -223,3 +223,10 @@ def test_a_participle_after_despite_or_continuing_to_in_the_opening_phrase_is_th
 def test_a_place_and_a_time_after_an_opening_phrase_are_no_subject():
     text = "At a town hall in Dayton, Ohio, on Tuesday, Mrs. Ruiz tried to explain her vote, saying that the bill was rushed."
     assert mention_of(text, "the bill was") == ("Ruiz", "Mrs. Ruiz")
+
+
+def test_a_which_or_whose_clause_before_the_cue_is_no_subject():
+    text = "The lawsuit, which was filed in federal court in Boston, alleged that the board hid the losses."
+    assert mention_of(text, "the board hid")[1] == "The lawsuit"
+    text = "Tom Reyes, whose father was the pastor of the chapel in Kennebunkport, remembers that the boy was quiet."
+    assert mention_of(text, "the boy was") == ("Tom Reyes", "Tom Reyes")

@@ -10,7 +10,7 @@ its entry in a rule tuple of the engine:
   description that names no earlier voice ("the spokesman") takes the noun phrase that an
   earlier sentence cites ("KCNA said, citing a foreign ministry spokesman"), and the citing
   voice's channel as source.
-* :func:`relative_clause_subject` (report stage): "X, who met in Moscow on Tuesday, said":
+* :func:`relative_clause_subject` (report stage): "X, who met in Moscow on Tuesday, said" (or "which", "whose"):
   the subject is X, not a name inside the relative clause.
 * :func:`joint_speakers` (report stage): "X and Y (both) said", "X and Y said in a joint
   statement", "the two leaders said", "..., and both said": one joint voice "X & Y" (names
@@ -47,7 +47,7 @@ _QUOTED_AS = re.compile(r"[,\s]*(?P<subject>(?:the|a|an|[A-Z][\w.’'-]*)(?:\s+[
 _CITED = re.compile(r"\b(?:citing|quoting)\s+(?:an?|the)\s+(?P<np>(?:[\w-]+\s+){0,4}[\w-]+)")
 _JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+and\s+"
                            r"(?:[A-Z][\w.’'-]*\s+){0,4}$")
-_RELATIVE_BEFORE_CUE = re.compile(r",\s+who\s+[^,;“”\"]{1,80},\s*$")
+_RELATIVE_BEFORE_CUE = re.compile(r",\s+(?:who|which|whose)\s+[^,;“”\"]{1,150},\s*$")
 _PREP_OBJECT = re.compile(r"\b[Aa]n?\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
                           r"(?:[\w’'-]+\s+){0,3}?(?:of|at|for|from|in|on|with)?\s*(?:the\s+)?$")
 _BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+two\s+(?:leaders|men|sides|countries|"
