@@ -230,3 +230,10 @@ def test_a_which_or_whose_clause_before_the_cue_is_no_subject():
     assert mention_of(text, "the board hid")[1] == "The lawsuit"
     text = "Tom Reyes, whose father was the pastor of the chapel in Kennebunkport, remembers that the boy was quiet."
     assert mention_of(text, "the boy was") == ("Tom Reyes", "Tom Reyes")
+
+
+def test_an_age_or_this_past_week_between_subject_and_cue_is_skipped():
+    text = "Under the deal, Tomas Veld, 52, said that he had sold the data."
+    assert mention_of(text, "he had sold") == ("Tomas Veld", "Tomas Veld")
+    text = "Rita Moss, the party chair, this past week announced the launch of a new website."
+    assert mention_of(text, "the launch of")[1] == "Rita Moss"

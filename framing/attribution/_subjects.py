@@ -17,8 +17,8 @@ _WORD = re.compile(r"\w+")
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
 _DASH_BEFORE = re.compile(r"\s(?:-|—|–|--)$|—$")
 _TIME_BEFORE = re.compile(
-    r",?\s+(?:(?:on|last|this|early|late)\s+)?(?:" + WEEKDAY + r"|"
-    r"(?<=last |this )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$"
+    r",?\s+(?:(?:on|last|this|early|late)\s+)?(?:(?<=this )past\s+)?(?:" + WEEKDAY + r"|"
+    r"(?<=last |this |past )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$"
     # 'a U.N. report in March said', 'Trump in early June attacked': a month after its preposition
     r"|\s+(?:in|since|until|by|through|as\s+recently\s+as)\s+(?:(?:early|late|mid)[\s-])?(?:" + MONTH + r")(?:\s+\d{4})?$")
 _NAME_BEFORE = re.compile(
@@ -34,6 +34,7 @@ _APPOSITIVE = re.compile(r"\s*(?:citing|who|which|a|an|the|speaking|writing|quot
 _POSSESSIVE = re.compile(r"[’']s?\b")
 _APPOSITIVE_BEFORE = re.compile(r",[^,;:\"“”()]{2,100},\s*$")
 _RELATIVE = re.compile(r"(?:^|\s)(?:who|which|that)$")
+_AGE_BEFORE = re.compile(r",\s*\d{1,3}$")
 _NOT_SUBJECT = frozenset(
     "the a an and or but that this these those which what when where while as is was were be been "
     "being are to of in on at for with by from it's he's she's there here not no also has have "
@@ -205,6 +206,11 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         if open_paren > lo:
             return subject_before(text, open_paren, lo, aliases_by_end, entities)
     if text[end - 1] == ",":
+        if (age := _AGE_BEFORE.search(text, max(lo, end - 6), end - 1)) and age.start() > lo:
+            # 'Marcel Lazar, 44, said': the name stands before the age
+            found = subject_before(text, age.start(), lo, aliases_by_end, entities)
+            if found is not None:
+                return found
         # 'Small, who attended the rally, said', 'Corey Lewandowski, in a statement, said': the
         # clause opens with its subject, then an appositive
         opening = _opening_subject(text, lo, end - 1, aliases_by_end, entities)
