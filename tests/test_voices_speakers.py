@@ -237,3 +237,10 @@ def test_an_age_or_this_past_week_between_subject_and_cue_is_skipped():
     assert mention_of(text, "he had sold") == ("Tomas Veld", "Tomas Veld")
     text = "Rita Moss, the party chair, this past week announced the launch of a new website."
     assert mention_of(text, "the launch of")[1] == "Rita Moss"
+
+
+def test_an_opening_adjunct_before_a_subject_with_an_apposition_is_no_subject():
+    text = "By contrast, Ida Marsh, a labor economist at the institute, predicted that wages would rise."
+    assert mention_of(text, "wages would rise") == ("Ida Marsh", "Ida Marsh")
+    text = "This week, two farm groups, which back the plan, said that prices would fall."
+    assert mention_of(text, "prices would fall")[1] == "two farm groups"

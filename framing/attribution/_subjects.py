@@ -453,6 +453,8 @@ def opening_participle_subject(text: str, lo: int, cue_start: int, cue_end: int,
     return m if plain_subject(m, hi) else None
 
 
+_OPENING_ADVERBS = frozenset("meanwhile however instead still yet indeed also now then later earlier again "
+                              "besides moreover furthermore nonetheless nevertheless finally overall".split())
 _CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|[.!?][\"”’]?\s+)(?=\S)")
 _OPENING_LEAD = re.compile(r"(?:(?:[A-Z]\w+ly|Meanwhile|However|But|And|Yet|Also|Still|Indeed|Instead),?\s+)?"
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With|When|While)\s+[^,]{1,40},\s+)?")
@@ -472,6 +474,17 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         return None
     phrase = text[start:first_comma]
     words = phrase.split()
+    if words[0].lower() in _PREPOSITIONS | _OPENING_ADVERBS or only_time_words(words):
+        # 'By contrast, Dan Hill, an economist, predicted', 'This week, two groups, ..., said': the
+        # opening adjunct is no subject; the subject opens the next comma's phrase
+        start = first_comma + 1
+        while start < comma and text[start].isspace():
+            start += 1
+        first_comma = text.find(",", start, comma + 1)
+        if first_comma <= start:
+            return None
+        phrase = text[start:first_comma]
+        words = phrase.split()
     if description_pattern().fullmatch(phrase):   # 'The official, who ..., said'
         return Mention(start, first_comma, resolve(phrase, start, entities), phrase, salient=True)
     if not 1 <= len(words) <= 7 or not (phrase[0].isupper() or words[0].lower() in _DETERMINERS) or \
