@@ -244,3 +244,8 @@ def test_an_opening_adjunct_before_a_subject_with_an_apposition_is_no_subject():
     assert mention_of(text, "wages would rise") == ("Ida Marsh", "Ida Marsh")
     text = "This week, two farm groups, which back the plan, said that prices would fall."
     assert mention_of(text, "prices would fall")[1] == "two farm groups"
+
+
+def test_a_clause_after_an_inverted_looking_cue_is_no_speaker():
+    text = "The mayor, who was tired, said the talks failed."
+    assert mention_of(text, "talks failed") == ("mayor", "The mayor")

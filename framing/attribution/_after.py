@@ -25,6 +25,9 @@ _NP_AFTER = re.compile(r"(?:(?:the|a|an|one|another|some|many|most|several|other
                        r"(?=\s*(?:[,.;!?]|$)|\s+(?:who|which|that)\b)")
 
 
+_VERB_LAST = re.compile(r"\s\S+\s+[a-z]{2,}ed\.?$")   # (a past tense ending the words: 'the talks failed')
+
+
 # ', said Sunday.', ', said on Monday the adviser ...': a time adjunct right after the cue is no speaker
 _BARE_DAY = re.compile(r"\s*(?:" + WEEKDAY + r")\b(?:\s+(?:morning|afternoon|evening|night))?")
 
@@ -67,6 +70,8 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
         entities.append(mention)
         return mention
     match = _NP_AFTER.match(text[start:min(hi, start + 90)])
+    if match and _VERB_LAST.search(match.group()):
+        match = None   # 'The mayor, who was tired, said the talks failed.': a clause, no speaker
     if match:   # ', said the senator.', ', said a spokesman for the campaign.'
         phrase = re.sub(r"(?<=[a-z]{3})\.$", "", match.group())   # the sentence's period, not 'Jr.'
         if named := re.search(r"(?<=[a-z] )[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+$", phrase):
