@@ -249,3 +249,8 @@ def test_an_opening_adjunct_before_a_subject_with_an_apposition_is_no_subject():
 def test_a_clause_after_an_inverted_looking_cue_is_no_speaker():
     text = "The mayor, who was tired, said the talks failed."
     assert mention_of(text, "talks failed") == ("mayor", "The mayor")
+
+
+def test_a_name_ending_in_ly_before_a_cue_is_the_subject_not_an_adverb():
+    text = "Emily said she asked for the meeting because she was curious."
+    assert mention_of(text, "for the meeting") == ("Emily", "Emily")
