@@ -254,3 +254,11 @@ def test_a_clause_after_an_inverted_looking_cue_is_no_speaker():
 def test_a_name_ending_in_ly_before_a_cue_is_the_subject_not_an_adverb():
     text = "Emily said she asked for the meeting because she was curious."
     assert mention_of(text, "for the meeting") == ("Emily", "Emily")
+
+
+def test_last_month_before_a_cue_and_a_day_before_and_are_no_speaker():
+    text = "The appeals court last December concluded that the order was unlawful."
+    assert mention_of(text, "the order was")[1] == "The appeals court"
+    text = "Every seat was open on Tuesday and opinion polls had pointed to gains for the party."
+    segs = voices(text)
+    assert not segs.speaker.str.contains("Tuesday").any()

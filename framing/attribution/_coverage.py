@@ -37,7 +37,7 @@ from functools import lru_cache
 from ._entities import Entities, near as _near, within as _within
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice, voice_for_name
-from ._subjects import subject_before
+from ._subjects import only_time_words, subject_before
 from ._vocab import EVIDENCE_NOUNS, INTENT_VERBS, ROLE_WORDS, descriptions
 
 _INTENT = re.compile(r"\s+to\s+[a-z]")
@@ -170,7 +170,8 @@ def joint_speakers(u: Unit) -> None:
                               attr.mention_start - len(lead) + before.end("first"), named)
             second = _voice_at(text, attr.mention_start, attr.mention_end, named)
             second_name = second.canonical if second is not None else attr.speaker
-            if first is not None and first.canonical != second_name:
+            if first is not None and first.canonical != second_name and not only_time_words(first.canonical.split()):
+                # (not 'his tweet on Sunday and his comments on Monday were': a day is no speaker)
                 pair = (_bare_name(first.canonical), _bare_name(second_name))
         if pair is None and (_both_before(text, u, attr.cue_start, barriers) or attr.cue.startswith("both ")):
             people = []

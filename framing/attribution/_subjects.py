@@ -20,7 +20,7 @@ _TIME_BEFORE = re.compile(
     r",?\s+(?:(?:on|last|this|early|late)\s+)?(?:(?<=this )past\s+)?(?:" + WEEKDAY + r"|"
     r"(?<=last |this |past )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$"
     # 'a U.N. report in March said', 'Trump in early June attacked': a month after its preposition
-    r"|\s+(?:in|since|until|by|through|as\s+recently\s+as)\s+(?:(?:early|late|mid)[\s-])?(?:" + MONTH + r")(?:\s+\d{4})?$")
+    r"|\s+(?:in|since|until|by|through|as\s+recently\s+as|last|this|next)\s+(?:(?:early|late|mid)[\s-])?(?:" + MONTH + r")(?:\s+\d{4})?$")
 _NAME_BEFORE = re.compile(
     r"(?:(?:" + HONORIFIC + r")\.\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$"
 )
