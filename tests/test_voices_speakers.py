@@ -262,3 +262,8 @@ def test_last_month_before_a_cue_and_a_day_before_and_are_no_speaker():
     text = "Every seat was open on Tuesday and opinion polls had pointed to gains for the party."
     segs = voices(text)
     assert not segs.speaker.str.contains("Tuesday").any()
+
+
+def test_a_capitalised_will_before_an_inflected_cue_is_a_name():
+    text = "Will described the plan as a failure of nerve."
+    assert mention_of(text, "the plan as") == ("Will", "Will")
