@@ -267,3 +267,8 @@ def test_last_month_before_a_cue_and_a_day_before_and_are_no_speaker():
 def test_a_capitalised_will_before_an_inflected_cue_is_a_name():
     text = "Will described the plan as a failure of nerve."
     assert mention_of(text, "the plan as") == ("Will", "Will")
+
+
+def test_a_middle_initial_in_a_name_after_a_cue_goes_on_to_the_surname():
+    text = "“Turnout was weak,” said Alan B. Krauss, an economist."
+    assert mention_of(text, "Turnout was") == ("Alan B. Krauss", "Alan B. Krauss")

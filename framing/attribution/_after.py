@@ -43,6 +43,10 @@ def _past_time(text, pos, hi) -> int:
         pos += m.end()
 
 
+# a name after a cue; a middle initial goes on to the surname ('writes Kevin D. Williamson')
+_NAME_AT = re.compile(r"(?:(?:" + HONORIFIC + r")\.\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|[A-Z][\w’'-]*)){0,3}")
+
+
 def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
     pos = _past_time(text, pos, hi)
     window = text[pos:min(hi, pos + 80)]
@@ -53,8 +57,7 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
     if (m := by_end.first_from(start, start + 1)) is not None:
         m.salient = True   # a speaker: a later 'he' prefers it
         return m
-    match = re.match(r"(?:(?:" + HONORIFIC + r")\.\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,3}",
-                     text[start:min(hi, start + 60)])
+    match = _NAME_AT.match(text[start:min(hi, start + 60)])
     if match is None or not re.match(r"\s*(?:[,.;!?(]|$)", text[start + match.end():start + match.end() + 3]):
         # ', said former Obama adviser David Axelrod.', ', said Democratic strategist Hank Sheinkopf.'
         match = _TITLED_NAME.match(text[start:min(hi, start + 90)]) or match
