@@ -272,3 +272,15 @@ def test_a_capitalised_will_before_an_inflected_cue_is_a_name():
 def test_a_middle_initial_in_a_name_after_a_cue_goes_on_to_the_surname():
     text = "“Turnout was weak,” said Alan B. Krauss, an economist."
     assert mention_of(text, "Turnout was") == ("Alan B. Krauss", "Alan B. Krauss")
+
+
+def test_an_adverb_opening_a_participle_phrase_is_no_speaker():
+    text = "Warmly congratulating the delegates, the letter said that the friendship was strong."
+    assert not voices(text).speaker.isin(["Warmly"]).any()
+
+
+def test_a_title_of_an_organisation_keeps_its_name_and_a_long_name_its_words():
+    text = "Jo Park, chairman of the Oslo-Seoul Friendship Association said the visit went well."
+    assert voices(text).speaker.ne("Friendship Association").all()
+    text = "The minister of Unification Park Yong Chol supported the plan of the committee."
+    assert mention_of(text, "the plan of")[0] == "Park Yong Chol"

@@ -10,8 +10,8 @@ import re
 
 from ._entities import near as _near, within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, MONTH, MONTHS, ROLE_WORDS, SPEAKER_PRONOUNS,
-                     WEEKDAY, WEEKDAYS, description_before, description_pattern, descriptions, search_last_runs)
+from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, MONTH, MONTHS, ORGANISATION_WORDS, ROLE_WORDS,
+                     SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS, description_before, description_pattern, descriptions, search_last_runs)
 
 _WORD = re.compile(r"\w+")
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
@@ -34,6 +34,8 @@ _APPOSITIVE = re.compile(r"\s*(?:citing|who|which|a|an|the|speaking|writing|quot
 _POSSESSIVE = re.compile(r"[’']s?\b")
 _APPOSITIVE_BEFORE = re.compile(r",[^,;:\"“”()]{2,100},\s*$")
 _RELATIVE = re.compile(r"(?:^|\s)(?:who|which|that)$")
+_OPENING_ADVERB = re.compile(r"\s*[A-Z][a-z]+ly")
+_PARTICIPLE_AT = re.compile(r"[a-z]+ing\b|[a-z]+ed\s+by\b|aware\b")
 _AGE_BEFORE = re.compile(r",\s*\d{1,3}$")
 _NOT_SUBJECT = frozenset(
     "the a an and or but that this these those which what when where while as is was were be been "
@@ -180,6 +182,8 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         end -= 1
     if end <= lo:
         return None
+    if (adverb := _OPENING_ADVERB.match(text, lo, end)) and adverb.end() == end and _PARTICIPLE_AT.match(text, pos):
+        return None   # 'Warmly congratulating ...': an adverb opening a participle phrase, no subject
     if time := _TIME_BEFORE.search(text, max(lo, end - 40), end):  # 'Trump on Thursday said'
         if time.start() > lo:
             end = time.start() + (text[time.start()] == ",")   # keep an appositive's closing comma
@@ -399,8 +403,11 @@ def name_past_title_object(name: str, before: str) -> str:
         return name   # ('repeal of the Affordable Care Act', 'aboard Air Force One': no title)
     if _APPOSED_TITLE.search(before, 0, title.start(1)):
         return name   # 'Jo Lee, executive director of National Nurses United': the title is Jo Lee's
-    person = _PERSON_NAME_END.search(name)
-    return person.group() if person else name
+    person = name.split(None, 1)[1]   # (one word of place: a name may have three, 'Hong Yong Phyo')
+    if person.split()[-1].lower() in ORGANISATION_WORDS or re.search(r"[’']", person) or \
+            not _PERSON_NAME_END.search(person):
+        return name   # 'chairman of the Denmark-DPRK Friendship Association': an organisation's name
+    return person
 
 
 _APPOSED_TITLE = re.compile(r"(?:,|\bwho)\s*(?:[\w.’'-]+\s+){0,4}$")
