@@ -164,3 +164,123 @@ def test_a_day_closing_the_words_after_a_cue_is_no_speaker():
     assert "Wednesday" not in set(voices(text).speaker)
     assert mention_of(text, "full disclosure") == ("Ann Lee", "Ann Lee")
     assert mention_of(text, "the group.") == ("Ann Lee", "She")
+
+
+def test_a_month_after_its_preposition_before_a_cue_is_no_speaker():
+    text = "The budget office in early March said the fund was empty."
+    assert mention_of(text, "the fund was")[1] == "The budget office"
+    text = "Ms. Okafor, one of the members defeated in November, said that the count was wrong."
+    assert mention_of(text, "the count was") == ("Okafor", "Okafor")
+
+
+def test_a_bare_month_word_without_a_preposition_stays_a_name():
+    text = "Asked about the letter, May said she had not read it."
+    assert mention_of(text, "she had not")[0] == "May"
+
+
+def test_a_capitalised_description_after_the_resolves_as_the_lower_case_one():
+    text = "Donald Trump met the envoy on Monday. Talks have stalled, with the President saying that the offer was final."
+    assert mention_of(text, "the offer was") == ("Trump", "the President")
+
+
+def test_the_place_of_a_title_before_a_name_is_not_part_of_the_name():
+    text = "Former special envoy to Freedonia Anna Kowal said her notes were incomplete."
+    assert mention_of(text, "her notes were") == ("Anna Kowal", "Anna Kowal")
+    text = "The notes were incomplete, said U.S. envoy for Freedonia Anna Kowal."
+    assert mention_of(text, "The notes were")[0] == "Anna Kowal"
+
+
+def test_a_title_in_apposition_keeps_the_name_of_its_body():
+    text = "Jo Brandt, executive director of Coastal Nurses United said the strike would go on."
+    assert mention_of(text, "the strike would")[0] != "Nurses United"
+
+
+def test_a_group_noun_opening_a_sentence_is_the_same_voice_as_in_lower_case():
+    text = "The bill passed on Monday. Analysts say the vote was close. Others warn that it may fail."
+    assert mention_of(text, "the vote was") == ("analysts", "Analysts")
+    assert mention_of(text, "it may fail")[0] == "others"
+    text = "The bill passed on Monday. Chinese officials said the vote was close."
+    assert mention_of(text, "the vote was")[0] == "Chinese officials"
+
+
+def test_a_phrasal_participle_after_a_comma_is_the_main_clause_subjects():
+    text = "Moreno turned the question back on the Herald, pointing out that the paper had erred."
+    assert mention_of(text, "the paper had") == ("Moreno", "Moreno")
+
+
+def test_a_participle_after_a_comma_inside_closing_quotes_is_the_main_clause_subjects():
+    text = "Mr. Ortiz told the hosts of “Early Edition,” adding that his brother is a friend."
+    assert mention_of(text, "his brother is") == ("Ortiz", "Mr. Ortiz")
+
+
+def test_a_participle_after_despite_or_continuing_to_in_the_opening_phrase_is_the_subjects():
+    text = "Despite questioning the figures of the board, Ramos said he would sign the budget."
+    assert mention_of(text, "the figures of")[1] == "Ramos"
+    text = "Continuing to defend her record, Alvarez rejected the claim that the fund was empty."
+    assert mention_of(text, "her record")[1] == "Alvarez"
+
+
+def test_a_place_and_a_time_after_an_opening_phrase_are_no_subject():
+    text = "At a town hall in Dayton, Ohio, on Tuesday, Mrs. Ruiz tried to explain her vote, saying that the bill was rushed."
+    assert mention_of(text, "the bill was") == ("Ruiz", "Mrs. Ruiz")
+
+
+def test_a_which_or_whose_clause_before_the_cue_is_no_subject():
+    text = "The lawsuit, which was filed in federal court in Boston, alleged that the board hid the losses."
+    assert mention_of(text, "the board hid")[1] == "The lawsuit"
+    text = "Tom Reyes, whose father was the pastor of the chapel in Kennebunkport, remembers that the boy was quiet."
+    assert mention_of(text, "the boy was") == ("Tom Reyes", "Tom Reyes")
+
+
+def test_an_age_or_this_past_week_between_subject_and_cue_is_skipped():
+    text = "Under the deal, Tomas Veld, 52, said that he had sold the data."
+    assert mention_of(text, "he had sold") == ("Tomas Veld", "Tomas Veld")
+    text = "Rita Moss, the party chair, this past week announced the launch of a new website."
+    assert mention_of(text, "the launch of")[1] == "Rita Moss"
+
+
+def test_an_opening_adjunct_before_a_subject_with_an_apposition_is_no_subject():
+    text = "By contrast, Ida Marsh, a labor economist at the institute, predicted that wages would rise."
+    assert mention_of(text, "wages would rise") == ("Ida Marsh", "Ida Marsh")
+    text = "This week, two farm groups, which back the plan, said that prices would fall."
+    assert mention_of(text, "prices would fall")[1] == "two farm groups"
+
+
+def test_a_clause_after_an_inverted_looking_cue_is_no_speaker():
+    text = "The mayor, who was tired, said the talks failed."
+    assert mention_of(text, "talks failed") == ("mayor", "The mayor")
+
+
+def test_a_name_ending_in_ly_before_a_cue_is_the_subject_not_an_adverb():
+    text = "Emily said she asked for the meeting because she was curious."
+    assert mention_of(text, "for the meeting") == ("Emily", "Emily")
+
+
+def test_last_month_before_a_cue_and_a_day_before_and_are_no_speaker():
+    text = "The appeals court last December concluded that the order was unlawful."
+    assert mention_of(text, "the order was")[1] == "The appeals court"
+    text = "Every seat was open on Tuesday and opinion polls had pointed to gains for the party."
+    segs = voices(text)
+    assert not segs.speaker.str.contains("Tuesday").any()
+
+
+def test_a_capitalised_will_before_an_inflected_cue_is_a_name():
+    text = "Will described the plan as a failure of nerve."
+    assert mention_of(text, "the plan as") == ("Will", "Will")
+
+
+def test_a_middle_initial_in_a_name_after_a_cue_goes_on_to_the_surname():
+    text = "“Turnout was weak,” said Alan B. Krauss, an economist."
+    assert mention_of(text, "Turnout was") == ("Alan B. Krauss", "Alan B. Krauss")
+
+
+def test_an_adverb_opening_a_participle_phrase_is_no_speaker():
+    text = "Warmly congratulating the delegates, the letter said that the friendship was strong."
+    assert not voices(text).speaker.isin(["Warmly"]).any()
+
+
+def test_a_title_of_an_organisation_keeps_its_name_and_a_long_name_its_words():
+    text = "Jo Park, chairman of the Oslo-Seoul Friendship Association said the visit went well."
+    assert voices(text).speaker.ne("Friendship Association").all()
+    text = "The minister of Unification Park Yong Chol supported the plan of the committee."
+    assert mention_of(text, "the plan of")[0] == "Park Yong Chol"

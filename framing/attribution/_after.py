@@ -8,6 +8,7 @@ import re
 from ._entities import within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._cues import _TIME
+from ._subjects import name_past_title_object
 from ._vocab import HONORIFIC, HONORIFICS, THIRD_PERSON_PRONOUN, AUXILIARY, WEEKDAY, WEEKDAYS
 
 _TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|veteran|senior|deputy|acting|fellow|"
@@ -22,6 +23,9 @@ _TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|v
 _NP_AFTER = re.compile(r"(?:(?:the|a|an|one|another|some|many|most|several|other|few|two|three|four)\s+[\w’'-]+"
                        r"(?:\s+(?!(?:who|which|that|not|" + AUXILIARY + r")\b)[\w’'.-]+){0,6})"
                        r"(?=\s*(?:[,.;!?]|$)|\s+(?:who|which|that)\b)")
+
+
+_VERB_LAST = re.compile(r"\s\S+\s+[a-z]{2,}ed\.?$")   # (a past tense ending the words: 'the talks failed')
 
 
 # ', said Sunday.', ', said on Monday the adviser ...': a time adjunct right after the cue is no speaker
@@ -39,6 +43,10 @@ def _past_time(text, pos, hi) -> int:
         pos += m.end()
 
 
+# a name after a cue; a middle initial goes on to the surname ('writes Kevin D. Williamson')
+_NAME_AT = re.compile(r"(?:(?:" + HONORIFIC + r")\.\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z]\.(?=\s+[A-Z])|[A-Z][\w’'-]*)){0,3}")
+
+
 def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
     pos = _past_time(text, pos, hi)
     window = text[pos:min(hi, pos + 80)]
@@ -49,8 +57,7 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
     if (m := by_end.first_from(start, start + 1)) is not None:
         m.salient = True   # a speaker: a later 'he' prefers it
         return m
-    match = re.match(r"(?:(?:" + HONORIFIC + r")\.\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,3}",
-                     text[start:min(hi, start + 60)])
+    match = _NAME_AT.match(text[start:min(hi, start + 60)])
     if match is None or not re.match(r"\s*(?:[,.;!?(]|$)", text[start + match.end():start + match.end() + 3]):
         # ', said former Obama adviser David Axelrod.', ', said Democratic strategist Hank Sheinkopf.'
         match = _TITLED_NAME.match(text[start:min(hi, start + 90)]) or match
@@ -59,11 +66,15 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
         tail = re.search(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]*$", name)   # 'former ... David Axelrod' -> the name
         if tail and re.sub(r"[’']s$", "", tail.group()) in WEEKDAYS:
             return None   # ', referencing its donations on Wednesday': a date, no speaker
-        mention = Mention(start, start + len(name), voice_for_name(tail.group() if tail else name, entities), name,
-                          salient=True)
+        person = tail.group() if tail else name
+        if tail:   # ', said U.S. envoy for Ukraine Kurt Volker.' -> Kurt Volker
+            person = name_past_title_object(person, name[:tail.start()])
+        mention = Mention(start, start + len(name), voice_for_name(person, entities), name, salient=True)
         entities.append(mention)
         return mention
     match = _NP_AFTER.match(text[start:min(hi, start + 90)])
+    if match and _VERB_LAST.search(match.group()):
+        match = None   # 'The mayor, who was tired, said the talks failed.': a clause, no speaker
     if match:   # ', said the senator.', ', said a spokesman for the campaign.'
         phrase = re.sub(r"(?<=[a-z]{3})\.$", "", match.group())   # the sentence's period, not 'Jr.'
         if named := re.search(r"(?<=[a-z] )[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+$", phrase):

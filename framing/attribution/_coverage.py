@@ -10,7 +10,7 @@ its entry in a rule tuple of the engine:
   description that names no earlier voice ("the spokesman") takes the noun phrase that an
   earlier sentence cites ("KCNA said, citing a foreign ministry spokesman"), and the citing
   voice's channel as source.
-* :func:`relative_clause_subject` (report stage): "X, who met in Moscow on Tuesday, said":
+* :func:`relative_clause_subject` (report stage): "X, who met in Moscow on Tuesday, said" (or "which", "whose"):
   the subject is X, not a name inside the relative clause.
 * :func:`joint_speakers` (report stage): "X and Y (both) said", "X and Y said in a joint
   statement", "the two leaders said", "..., and both said": one joint voice "X & Y" (names
@@ -32,12 +32,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 
 from ._entities import Entities, near as _near, within as _within
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice, voice_for_name
-from ._subjects import subject_before
-from ._vocab import INTENT_VERBS, ROLE_WORDS
+from ._subjects import only_time_words, subject_before
+from ._vocab import EVIDENCE_NOUNS, INTENT_VERBS, ROLE_WORDS, descriptions
 
 _INTENT = re.compile(r"\s+to\s+[a-z]")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\s+(?:\w+ly\s+|also\s+|still\s+)?$")
@@ -46,7 +47,7 @@ _QUOTED_AS = re.compile(r"[,\s]*(?P<subject>(?:the|a|an|[A-Z][\w.’'-]*)(?:\s+[
 _CITED = re.compile(r"\b(?:citing|quoting)\s+(?:an?|the)\s+(?P<np>(?:[\w-]+\s+){0,4}[\w-]+)")
 _JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+and\s+"
                            r"(?:[A-Z][\w.’'-]*\s+){0,4}$")
-_RELATIVE_BEFORE_CUE = re.compile(r",\s+who\s+[^,;“”\"]{1,80},\s*$")
+_RELATIVE_BEFORE_CUE = re.compile(r",\s+(?:who|which|whose)\s+[^,;“”\"]{1,150},\s*$")
 _PREP_OBJECT = re.compile(r"\b[Aa]n?\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
                           r"(?:[\w’'-]+\s+){0,3}?(?:of|at|for|from|in|on|with)?\s*(?:the\s+)?$")
 _BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+two\s+(?:leaders|men|sides|countries|"
@@ -169,7 +170,8 @@ def joint_speakers(u: Unit) -> None:
                               attr.mention_start - len(lead) + before.end("first"), named)
             second = _voice_at(text, attr.mention_start, attr.mention_end, named)
             second_name = second.canonical if second is not None else attr.speaker
-            if first is not None and first.canonical != second_name:
+            if first is not None and first.canonical != second_name and not only_time_words(first.canonical.split()):
+                # (not 'his tweet on Sunday and his comments on Monday were': a day is no speaker)
                 pair = (_bare_name(first.canonical), _bare_name(second_name))
         if pair is None and (_both_before(text, u, attr.cue_start, barriers) or attr.cue.startswith("both ")):
             people = []
@@ -285,6 +287,8 @@ def canonical_speakers(u: Unit) -> None:
             bare = _bare_name(attr.speaker)
             if bare != attr.speaker:
                 voice = voice_for_name(bare, named)
+        if voice is None and (common := common_noun_name(attr.speaker)) is not None:
+            voice = Voice(common, "group")   # 'Analysts say' at a sentence's start: the voice of 'analysts say'
         if voice is None or voice.canonical == attr.speaker:
             return None
         own = attr.source in (attr.speaker, UNKNOWN)
@@ -293,6 +297,40 @@ def canonical_speakers(u: Unit) -> None:
                        speaker_type=voice.type)
 
     _rewrite_each(u, rewrite)
+
+
+# words that open a group's noun phrase ('Many say', 'One official said', 'Others warn')
+_QUANTIFIERS = frozenset("many some most few several others all both one two three another everyone everybody "
+                         "nobody people".split())
+
+
+def common_noun_name(name: str) -> str | None:
+    """A common noun phrase written with a capital only because it opens a sentence ('Analysts',
+    'Others', 'One official'), lower-cased; None for a name.
+
+    Its head is a plural or singular description title ('analyst', 'official': descriptions.csv)
+    or an evidence noun ('Polls'), or the phrase is a quantifier; before the head, only lower-case
+    words after a first one that is a quantifier ('One', 'Two military analysts').
+    """
+    words = name.split()
+    if not words or not words[0][:1].isupper() or not words[0][1:].islower() or \
+            any(not w.islower() for w in words[1:]):
+        return None
+    lowered = [w.lower() for w in words]
+    if len(words) == 1 and lowered[0] in _QUANTIFIERS:
+        return lowered[0]
+    head = lowered[-1]
+    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    if singular not in _common_heads():
+        return None
+    if len(words) > 1 and lowered[0] not in _QUANTIFIERS:
+        return None   # ('Chinese official', 'Pentagon officials': a proper adjective or name)
+    return " ".join(lowered)
+
+
+@lru_cache(maxsize=1)
+def _common_heads() -> frozenset:
+    return frozenset(title for _, _, title, _ in descriptions().values() if title) | EVIDENCE_NOUNS
 
 
 def _described(text: str, head: str, before: int) -> Voice | None:

@@ -20,7 +20,9 @@ _WORD = re.compile(r"\w+")
 LOOKBACK = 300
 _TRAILING_END = re.compile(r"^\s*[.!?;]*[\"”’)]*\s*$")
 _PARTICIPLE_WORDS = ("and", "by", "while", "before", "after", "when", "in", "without", "upon", "on")
-_PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:" + "|".join(_PARTICIPLE_WORDS) + r"))\s*$")
+# (a comma inside closing quotation marks counts: 'told the hosts of “Morning Joe,” adding')
+_PARTICIPLE_LEAD = re.compile(r"(?:,(?:''|[\"”’])?|\b(?:" + "|".join(_PARTICIPLE_WORDS) + r"))\s*$")
+_COMMA_ENDINGS = (",", ",''", ',"', ",”", ",’")
 _INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|began|wants|want|tried|got|came|had|has|have|is going|"
                               r"was going)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
 _COORDINATORS = ("and", "but", "then", "yet")
@@ -50,7 +52,7 @@ def coordinated_before(text: str, lo: int, hi: int):
 
 
 def _participle_lead(text: str, lo: int, hi: int):
-    return _PARTICIPLE_LEAD.search(text, lo, hi) if _ends_with(text, lo, hi, (",",) + _PARTICIPLE_WORDS) else None
+    return _PARTICIPLE_LEAD.search(text, lo, hi) if _ends_with(text, lo, hi, _COMMA_ENDINGS + _PARTICIPLE_WORDS) else None
 
 
 def _infinitive_lead(text: str, lo: int, hi: int):
@@ -161,6 +163,8 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
     text, u_start = u.text, u.start
     near = max(u_start, cue.start - LOOKBACK)
     word = cue_word(text, cue)   # the verb, not an adjunct's noun ('said at the hearing')
+    if not word.endswith("ing") and (first := _WORD.match(text, cue.start)) and first.group().endswith("ing"):
+        word = first.group().lower()   # 'pointing out', 'weighing in': the participle, not its particle
     if quoted := quoted_as_before(text, near, cue.start):   # 'Kim was quoted as saying'
         return subject_before(text, quoted.start(), u_start, u.by_end, u.entities)
     participle = word.endswith("ing")

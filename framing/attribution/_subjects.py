@@ -10,15 +10,17 @@ import re
 
 from ._entities import near as _near, within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS,
-                     description_before, description_pattern, search_last_runs)
+from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, MONTH, MONTHS, ORGANISATION_WORDS, ROLE_WORDS,
+                     SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS, description_before, description_pattern, descriptions, search_last_runs)
 
 _WORD = re.compile(r"\w+")
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
 _DASH_BEFORE = re.compile(r"\s(?:-|—|–|--)$|—$")
 _TIME_BEFORE = re.compile(
-    r",?\s+(?:(?:on|last|this|early|late)\s+)?(?:" + WEEKDAY + r"|"
-    r"(?<=last |this )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$")
+    r",?\s+(?:(?:on|last|this|early|late)\s+)?(?:(?<=this )past\s+)?(?:" + WEEKDAY + r"|"
+    r"(?<=last |this |past )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$"
+    # 'a U.N. report in March said', 'Trump in early June attacked': a month after its preposition
+    r"|\s+(?:in|since|until|by|through|as\s+recently\s+as|last|this|next)\s+(?:(?:early|late|mid)[\s-])?(?:" + MONTH + r")(?:\s+\d{4})?$")
 _NAME_BEFORE = re.compile(
     r"(?:(?:" + HONORIFIC + r")\.\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$"
 )
@@ -32,6 +34,9 @@ _APPOSITIVE = re.compile(r"\s*(?:citing|who|which|a|an|the|speaking|writing|quot
 _POSSESSIVE = re.compile(r"[’']s?\b")
 _APPOSITIVE_BEFORE = re.compile(r",[^,;:\"“”()]{2,100},\s*$")
 _RELATIVE = re.compile(r"(?:^|\s)(?:who|which|that)$")
+_OPENING_ADVERB = re.compile(r"\s*[A-Z][a-z]+ly")
+_PARTICIPLE_AT = re.compile(r"[a-z]+ing\b|[a-z]+ed\s+by\b|aware\b")
+_AGE_BEFORE = re.compile(r",\s*\d{1,3}$")
 _NOT_SUBJECT = frozenset(
     "the a an and or but that this these those which what when where while as is was were be been "
     "being are to of in on at for with by from it's he's she's there here not no also has have "
@@ -59,7 +64,9 @@ _SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?(?:,\s+[A-Z][a-z]+
                                 r"When|Although|Though|Despite|Like|Unlike|Following|Asked|Pressed|Back|Last|As|By|Once|"
                                 r"Upon|Under|Over|Through|Throughout|Within|Even|If|Because|Until|Hours|Days|Weeks|Months|"
                                 r"Years|(?:\w+\s+){1,3}(?:after|before|ago|later|earlier))\b"
-                                r"[^,;:\"“”]{0,100}|[A-Z][a-z]+ing\b[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+)?"
+                                r"[^,;:\"“”]{0,100}|[A-Z][a-z]+ing\b[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+"
+                                # more of it: 'At an event in Ames, Iowa, on Sunday, Mrs. Clinton'
+                                r"(?:(?:[A-Z][\w.]+,\s+)?(?:on|last|this|earlier|later)\b[^,;:\"“”]{0,60},\s+){0,2})?"
                                 # 'On Sunday morning Mr. Trump ...', 'The next day, ...'
                                 r"(?:(?:(?:On|Early|Late|Last|This|By|Later|Earlier|The next|That)\s+)?(?:" + WEEKDAY +
                                 r"|January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -175,6 +182,8 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         end -= 1
     if end <= lo:
         return None
+    if (adverb := _OPENING_ADVERB.match(text, lo, end)) and adverb.end() == end and _PARTICIPLE_AT.match(text, pos):
+        return None   # 'Warmly congratulating ...': an adverb opening a participle phrase, no subject
     if time := _TIME_BEFORE.search(text, max(lo, end - 40), end):  # 'Trump on Thursday said'
         if time.start() > lo:
             end = time.start() + (text[time.start()] == ",")   # keep an appositive's closing comma
@@ -201,6 +210,11 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         if open_paren > lo:
             return subject_before(text, open_paren, lo, aliases_by_end, entities)
     if text[end - 1] == ",":
+        if (age := _AGE_BEFORE.search(text, max(lo, end - 6), end - 1)) and age.start() > lo:
+            # 'Marcel Lazar, 44, said': the name stands before the age
+            found = subject_before(text, age.start(), lo, aliases_by_end, entities)
+            if found is not None:
+                return found
         # 'Small, who attended the rally, said', 'Corey Lewandowski, in a statement, said': the
         # clause opens with its subject, then an appositive
         opening = _opening_subject(text, lo, end - 1, aliases_by_end, entities)
@@ -246,10 +260,18 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         words = name.split()
         while words and words[0] in _CAP_STOP:
             words = words[1:]
-        if words and any(w[0].isupper() for w in words):
-            name = " ".join(words)
-            start = end - len(name)
+        name = " ".join(words)
+        start = end - len(name)
+        if words and any(w[0].isupper() for w in words) and \
+                not only_time_words(words, text[max(lo, start - 16):start]):   # 'defeated in November, said'
             if name and name[0].isupper():
+                the = _THE_BEFORE.search(text, max(lo, start - 4), start)
+                if the and f"the {name.lower()}" in descriptions():
+                    # 'with the President saying': a description, resolved as 'the president' is
+                    return Mention(the.start(), end, resolve(f"the {name}", the.start(), entities),
+                                   text[the.start():end])
+                if (person := name_past_title_object(name, text[max(lo, start - 60):start])) != name:
+                    start, name = end - len(person), person   # 'envoy for Ukraine Kurt Volker said'
                 voice = voice_for_name(name, entities)
                 mention = Mention(start, end, voice, name, salient=True)
                 entities.append(mention)
@@ -368,6 +390,44 @@ def last_subject_pronoun(text: str, lo: int, hi: int, entities: list[Mention]) -
     return Mention(found.start(), found.end(), resolve(found.group(), found.start(), entities), found.group())
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_TITLE_OBJECT_BEFORE = re.compile(r"\b([a-z]+)\s+(?:for|to|of|on)\s+(?:the\s+)?$")
+_PERSON_NAME_END = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]*$")
+
+
+def name_past_title_object(name: str, before: str) -> str:
+    """'Ukraine Kurt Volker' after 'special envoy for' -> 'Kurt Volker': the place or body a title
+    is for ('envoy to Ukraine', 'ambassador to the U.N.') is not part of the name after it."""
+    title = _TITLE_OBJECT_BEFORE.search(before) if len(name.split()) >= 3 else None
+    if title is None or (title.group(1) not in ROLE_WORDS and f"the {title.group(1)}" not in descriptions()):
+        return name   # ('repeal of the Affordable Care Act', 'aboard Air Force One': no title)
+    if _APPOSED_TITLE.search(before, 0, title.start(1)):
+        return name   # 'Jo Lee, executive director of National Nurses United': the title is Jo Lee's
+    person = name.split(None, 1)[1]   # (one word of place: a name may have three, 'Hong Yong Phyo')
+    if person.split()[-1].lower() in ORGANISATION_WORDS or re.search(r"[’']", person) or \
+            not _PERSON_NAME_END.search(person):
+        return name   # 'chairman of the Denmark-DPRK Friendship Association': an organisation's name
+    return person
+
+
+_APPOSED_TITLE = re.compile(r"(?:,|\bwho)\s*(?:[\w.’'-]+\s+){0,4}$")
+
+
+def only_time_words(words: list[str], before: str = "") -> bool:
+    """'Last week', 'in November', 'as recently as February': a time, never a speaker's name
+    (a bare month only after a preposition: 'Asked about it, May said')."""
+    words = [w.rstrip(".,;:") for w in words]
+    if not all(w in _MONTH_SET or w.lower() in _TIME_WORDS or w.lower() in _TIME_MODIFIERS or w.isdigit()
+               for w in words):
+        return False
+    return not all(w in _MONTH_SET for w in words) or bool(_PREPOSITION_BEFORE.search(before))
+
+
+_MONTH_SET = frozenset(MONTHS)
+_TIME_MODIFIERS = frozenset("last this next early late mid".split())
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|until|by|through|as|early|late|mid|of|from|to)[\s-]+$", re.IGNORECASE)
+
+
 _NOT_OPENING_SUBJECT = frozenset("in on at for with by from to of after before during inside outside late early last "
                                  "next this although though while when if because as since until once despite where first".split())
 _TIME_WORDS = frozenset("morning afternoon evening night day days week weeks month months year years".split()) | frozenset(
@@ -375,8 +435,9 @@ _TIME_WORDS = frozenset("morning afternoon evening night day days week weeks mon
 
 
 _OPENING_PARTICIPLE = re.compile(r"(?:(?:[A-Z]\w*\s+(?:\w+\s+){0,2})?(?:after|before|since|while|when|upon|by|without|"
-                                 r"After|Before|Since|While|When|Upon|By|Without)\s+)?"
-                                 r"(?P<verb>(?:Having|[A-Z][a-z]+ing)(?:\s+(?:off|up|out|down|on))?\s+)?$")
+                                 r"After|Before|Since|While|When|Upon|By|Without|Despite|Besides|Instead\s+of)\s+)?"
+                                 # 'Continuing to explain his view, Carson rejected'
+                                 r"(?P<verb>(?:Having|[A-Z][a-z]+ing)(?:\s+(?:off|up|out|down|on|to))?\s+)?$")
 
 
 def opening_participle_subject(text: str, lo: int, cue_start: int, cue_end: int, hi: int, participle: bool,
@@ -399,6 +460,8 @@ def opening_participle_subject(text: str, lo: int, cue_start: int, cue_end: int,
     return m if plain_subject(m, hi) else None
 
 
+_OPENING_ADVERBS = frozenset("meanwhile however instead still yet indeed also now then later earlier again "
+                              "besides moreover furthermore nonetheless nevertheless finally overall".split())
 _CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|[.!?][\"”’]?\s+)(?=\S)")
 _OPENING_LEAD = re.compile(r"(?:(?:[A-Z]\w+ly|Meanwhile|However|But|And|Yet|Also|Still|Indeed|Instead),?\s+)?"
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With|When|While)\s+[^,]{1,40},\s+)?")
@@ -418,10 +481,21 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         return None
     phrase = text[start:first_comma]
     words = phrase.split()
+    if words[0].lower() in _PREPOSITIONS | _OPENING_ADVERBS or only_time_words(words):
+        # 'By contrast, Dan Hill, an economist, predicted', 'This week, two groups, ..., said': the
+        # opening adjunct is no subject; the subject opens the next comma's phrase
+        start = first_comma + 1
+        while start < comma and text[start].isspace():
+            start += 1
+        first_comma = text.find(",", start, comma + 1)
+        if first_comma <= start:
+            return None
+        phrase = text[start:first_comma]
+        words = phrase.split()
     if description_pattern().fullmatch(phrase):   # 'The official, who ..., said'
         return Mention(start, first_comma, resolve(phrase, start, entities), phrase, salient=True)
     if not 1 <= len(words) <= 7 or not (phrase[0].isupper() or words[0].lower() in _DETERMINERS) or \
-            re.search(r"[\"“”:;()]", phrase) or words[0] in _CAP_STOP:
+            re.search(r"[\"“”:;()]", phrase) or words[0] in _CAP_STOP or only_time_words(words):
         return None
     if any(w.lower() in _NOT_SUBJECT and w.lower() not in _DETERMINERS for w in words[1:]):
         return None

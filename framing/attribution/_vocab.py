@@ -163,6 +163,8 @@ def cue_verbs() -> dict[str, CueVerb]:
 
 HONORIFICS = _column("honorifics.csv", "honorific")          # 'Mr', 'Sen' (written without the dot)
 WEEKDAYS = _column("weekdays.csv", "weekday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 _PRONOUN_ROWS = _rows("pronouns.csv")
 # pronouns that can name a speaker ('he said', 'we think'): subject case, not 'you'
 SPEAKER_PRONOUNS = frozenset(r["pronoun"] for r in _PRONOUN_ROWS if r["case"] == "subject" and r["person"] != "2")
@@ -182,6 +184,7 @@ INTENT_VERBS = frozenset(_column("intent_verbs.csv", "lemma"))  # 'who plans to 
 # regex pieces
 HONORIFIC = alternation(HONORIFICS)
 WEEKDAY = alternation(WEEKDAYS)
+MONTH = alternation(MONTHS)
 THIRD_PERSON_PRONOUN = alternation(THIRD_PERSON)
 SPEAKER_PRONOUN = alternation("I" if p == "i" else p for p in SPEAKER_PRONOUNS)   # case-sensitive use
 AUXILIARY = alternation(AUXILIARIES)
