@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
+import pandas as pd  # noqa: F401 (the doctests build their tables with it)
 
 from ._measures import measure_info
 from .errors import FramingError

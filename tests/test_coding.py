@@ -1,6 +1,5 @@
 """The manual-coding loop: stratified sheets out, coded sheets in (validated), validity per source."""
 
-import numpy as np
 import pandas as pd
 import pytest
 
