@@ -103,3 +103,9 @@ def test_passive_expectation_is_its_clause():
 def test_name_before_a_stretch_set_off_by_commas_is_the_subject():
     text = "Kim Jong Un, in a brief meeting on Saturday, said his country wants peace."   # a name of the alias table
     assert _reports(text) == [("Kim Jong Un", "his country wants peace.")]
+
+
+def test_infinitive_inside_a_report_does_not_end_it():
+    # 'decided to back' goes on with one clause: the outer report keeps its words and speaker
+    text = "Ortega, who is 41, said he decided to back the mayor after the flood."
+    assert _reports(text) == [("Ortega", "he decided to back the mayor after the flood.")]
