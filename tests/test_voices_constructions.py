@@ -109,3 +109,9 @@ def test_infinitive_inside_a_report_does_not_end_it():
     # 'decided to back' goes on with one clause: the outer report keeps its words and speaker
     text = "Ortega, who is 41, said he decided to back the mayor after the flood."
     assert _reports(text) == [("Ortega", "he decided to back the mayor after the flood.")]
+
+
+def test_pronoun_opening_a_report_is_no_nested_voice():
+    # 'they' after 'said' is the sayer, even when coreference links it to an earlier group
+    text = "Republicans in Congress attacked the plan on Monday. Its organizers said they don't know how many people will attend."
+    assert _reports(text)[1:] == [("Its organizers", "they don't know how many people will attend.")]

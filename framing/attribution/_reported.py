@@ -23,7 +23,7 @@ from ._model import Interval, Unit, _attribution
 from ._relay import _relay
 from ._speakers import Mention, Voice
 from ._stance_nouns import possessed_stance
-from ._vocab import ACCORDING, BE_FORM, SPEAKER_PRONOUN, THIRD_PERSON_OBJECTS, WEEKDAY, alternation
+from ._vocab import ACCORDING, BE_FORM, SPEAKER_PRONOUN, THIRD_PERSON, THIRD_PERSON_OBJECTS, WEEKDAY, alternation
 from ._subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -367,6 +367,10 @@ def resumed_reports(u: Unit) -> None:
 _NESTED_CATEGORIES = frozenset(("stance", "impression"))
 
 
+# 'he', 'she', 'they' opening a report speak for its sayer ('it' is often the thing reported on)
+_PERSONAL_PRONOUNS = THIRD_PERSON - {"it"}
+
+
 def _nested_subject(text: str, holder: Interval, m, c) -> bool:
     """'Smith said Jones thinks ...': another named voice opening the reported clause with a belief
     or stance verb speaks in a nested report (the holder's speaker becomes its ``outer_speaker``).
@@ -374,6 +378,7 @@ def _nested_subject(text: str, holder: Interval, m, c) -> bool:
     other weak verbs ('Walsh noted that Ohio boasted ...') stay inside the reported words."""
     return (m is not None and m.start >= holder.start and m.voice is not None
             and c.verb.category in _NESTED_CATEGORIES and m.voice.canonical != holder.attr.speaker
+            and m.text.lower() not in _PERSONAL_PRONOUNS   # the sayer again, whatever coreference said
             and not _WORD.search(text, holder.start, m.start))
 
 
