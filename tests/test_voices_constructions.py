@@ -115,3 +115,11 @@ def test_pronoun_opening_a_report_is_no_nested_voice():
     # 'they' after 'said' is the sayer, even when coreference links it to an earlier group
     text = "Republicans in Congress attacked the plan on Monday. Its organizers said they don't know how many people will attend."
     assert _reports(text)[1:] == [("Its organizers", "they don't know how many people will attend.")]
+
+
+def test_reduced_relative_with_a_by_agent():
+    # no 'was' before the participle: the noun before it is the content, the agent speaks
+    text = "The merger, first reported by The Courier, will close in May."
+    assert _reports(text) == [("Courier", "The merger")]
+    text = "Ross responded by attacking the plan."   # 'by' and a gerund: no agent
+    assert all(speaker != "attacking" for speaker, _ in _reports(text))

@@ -23,7 +23,8 @@ from ._model import Interval, Unit, _attribution
 from ._relay import _relay
 from ._speakers import Mention, Voice
 from ._stance_nouns import possessed_stance
-from ._vocab import ACCORDING, BE_FORM, SPEAKER_PRONOUN, THIRD_PERSON, THIRD_PERSON_OBJECTS, WEEKDAY, alternation
+from ._vocab import (ACCORDING, BE_FORM, SPEAKER_PRONOUN, SPEAKER_PRONOUNS, THIRD_PERSON, THIRD_PERSON_OBJECTS, WEEKDAY,
+                     alternation, search_last_runs)
 from ._subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -211,18 +212,39 @@ class _At:
         self.end = end
 
 
+# a common noun right before a participle ('a claim made by'), or any word and a comma or dash
+# ('Assad, backed by'): 'Trump responded by' and 'they were told by' are no reduced relatives
+_NOUN_BEFORE = re.compile(r"(?<![\w’'])(?!(?:" + alternation(SPEAKER_PRONOUNS | {"you", "who", "which", "that"})
+                          + r")\s)(?:[a-z][\w’'-]*\s+|[A-Za-z][\w’'.-]*\s*[,—–(-]\s*)$")
+_BY_GERUND = re.compile(r"\s+by\s+\w+ing\b")
+
+
+def _reduced_relative_head(text: str, lo: int, cue_start: int) -> int | None:
+    """Where the words before a reduced relative's participle end ('a call echoed by Japan',
+    'The plan, first reported by ...'): at the cue, or at the comma or dash that opens it."""
+    found = search_last_runs(_NOUN_BEFORE, text[max(lo, cue_start - 40):cue_start], 2)
+    if found is None:
+        return None
+    tail = found.group()
+    cut = max(tail.rfind(","), tail.rfind("—"), tail.rfind("–"), tail.rfind("("), tail.rfind(" -"))
+    return cue_start - len(tail) + cut if cut >= 0 else cue_start
+
+
 def passive_by(u: Unit, c) -> bool:
     """'The meeting was first reported by Politico.', 'Her death was confirmed by the Eagle
     Forum': the passive's subject is the content, the agent after 'by' speaks."""
     text = u.text
     if not (c.kind == "verb" and c.verb.reports and cue_word(text, c).endswith("ed")
-            and (by := _BY_AGENT_AFTER.match(text, c.end, u.end))
-            and (be := _PASSIVE_BE.search(text, u.start, c.start))):
+            and (by := _BY_AGENT_AFTER.match(text, c.end, u.end))):
+        return False
+    if (be := _PASSIVE_BE.search(text, u.start, c.start)) is not None:
+        head = be.start()
+    elif _BY_GERUND.match(text, c.end, u.end) or (head := _reduced_relative_head(text, u.start, c.start)) is None:
         return False
     stop = _AGENT_STOP.search(text, by.end(), u.end)
     m = _according_np(text, _At(by.end()), stop.start() if stop else u.end, u.by_end, u.entities)
-    start = _content_start(text, max(u.start, text.rfind(",", u.start, be.start()) + 1), be.start())
-    end = _content_end(text, start, be.start())
+    start = _content_start(text, max(u.start, text.rfind(",", u.start, head) + 1), head)
+    end = _content_end(text, start, head)
     if m is not None and _words(text, start, end, 1) and not _covered(start, end, u.direct_spans):
         u.intervals.append(Interval(start, end, "indirect",
                                     _attribution(text, c, m, confidence=c.verb.confidence * 0.8)))
