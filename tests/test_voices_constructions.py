@@ -123,3 +123,9 @@ def test_reduced_relative_with_a_by_agent():
     assert _reports(text) == [("Courier", "The merger")]
     text = "Ross responded by attacking the plan."   # 'by' and a gerund: no agent
     assert all(speaker != "attacking" for speaker, _ in _reports(text))
+
+
+def test_addressee_before_that_is_no_infinitive():
+    # 'to supporters' is whom the words go to: the report starts after 'that'
+    text = "Jane Ross wrote in a letter to supporters that the port would reopen."
+    assert _reports(text) == [("Jane Ross", "the port would reopen.")]
