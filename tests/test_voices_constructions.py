@@ -123,6 +123,9 @@ def test_reduced_relative_with_a_by_agent():
     assert _reports(text) == [("Courier", "The merger")]
     text = "Ross responded by attacking the plan."   # 'by' and a gerund: no agent
     assert all(speaker != "attacking" for speaker, _ in _reports(text))
+    # a participle inside another voice's report ('the chance presented by') is no new report
+    text = "Dana Reyes, a fellow at the institute, told CNN it was up to the council to seize the chance presented by the summit."
+    assert _reports(text) == [("Dana Reyes", "it was up to the council to seize the chance presented by the summit.")]
 
 
 def test_addressee_before_that_is_no_infinitive():

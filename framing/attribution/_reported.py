@@ -241,9 +241,11 @@ def passive_by(u: Unit, c) -> bool:
         head = be.start()
     elif _BY_GERUND.match(text, c.end, u.end) or (head := _reduced_relative_head(text, u.start, c.start)) is None:
         return False
+    start = _content_start(text, max(u.start, text.rfind(",", u.start, head) + 1), head)
+    if be is None and any(start <= f.start < head for f, _ in u.forward):
+        return False   # 'X told CNN it was up to them to seize the chance presented by ...': X's report
     stop = _AGENT_STOP.search(text, by.end(), u.end)
     m = _according_np(text, _At(by.end()), stop.start() if stop else u.end, u.by_end, u.entities)
-    start = _content_start(text, max(u.start, text.rfind(",", u.start, head) + 1), head)
     end = _content_end(text, start, head)
     if m is not None and _words(text, start, end, 1) and not _covered(start, end, u.direct_spans):
         u.intervals.append(Interval(start, end, "indirect",
