@@ -457,6 +457,15 @@ def test_speaker_labels_in_headlines_and_transcripts():
     assert (row.kind, row.speaker, row.cue) == ("indirect", "Ortiz", "Says")
 
 
+def test_byline_and_kicker_labels_are_no_speakers():
+    text = ("BYLINE: Dana Reyes\n\n"
+            "LOOK: The Crowd At The Rally Was Bigger Than Anyone Expected\n\n"
+            "Paid Notice: Deaths SMITH, JOHN ALBERT, of the town of Elm Creek.")
+    segs = voices(text)
+    check_partition(text, segs)
+    assert set(segs.kind) <= {"headline", "narration"} and set(segs.speaker) == {""}
+
+
 def test_quoted_as_saying_and_unattributed_expectation():
     text = "The minister was quoted by local media as saying that talks would resume."
     row = seg_at(text, voices(text), "talks would resume")

@@ -103,3 +103,32 @@ def test_passive_expectation_is_its_clause():
 def test_name_before_a_stretch_set_off_by_commas_is_the_subject():
     text = "Kim Jong Un, in a brief meeting on Saturday, said his country wants peace."   # a name of the alias table
     assert _reports(text) == [("Kim Jong Un", "his country wants peace.")]
+
+
+def test_infinitive_inside_a_report_does_not_end_it():
+    # 'decided to back' goes on with one clause: the outer report keeps its words and speaker
+    text = "Ortega, who is 41, said he decided to back the mayor after the flood."
+    assert _reports(text) == [("Ortega", "he decided to back the mayor after the flood.")]
+
+
+def test_pronoun_opening_a_report_is_no_nested_voice():
+    # 'they' after 'said' is the sayer, even when coreference links it to an earlier group
+    text = "Republicans in Congress attacked the plan on Monday. Its organizers said they don't know how many people will attend."
+    assert _reports(text)[1:] == [("Its organizers", "they don't know how many people will attend.")]
+
+
+def test_reduced_relative_with_a_by_agent():
+    # no 'was' before the participle: the noun before it is the content, the agent speaks
+    text = "The merger, first reported by The Courier, will close in May."
+    assert _reports(text) == [("Courier", "The merger")]
+    text = "Ross responded by attacking the plan."   # 'by' and a gerund: no agent
+    assert all(speaker != "attacking" for speaker, _ in _reports(text))
+    # a participle inside another voice's report ('the chance presented by') is no new report
+    text = "Dana Reyes, a fellow at the institute, told CNN it was up to the council to seize the chance presented by the summit."
+    assert _reports(text) == [("Dana Reyes", "it was up to the council to seize the chance presented by the summit.")]
+
+
+def test_addressee_before_that_is_no_infinitive():
+    # 'to supporters' is whom the words go to: the report starts after 'that'
+    text = "Jane Ross wrote in a letter to supporters that the port would reopen."
+    assert _reports(text) == [("Jane Ross", "the port would reopen.")]

@@ -80,3 +80,11 @@ def test_opening_adjunct_before_the_subject_is_no_trailing_report():
     frame = _voices(text)
     reported = frame[frame["kind"] == "indirect"]
     assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [("Jane Ross", "the law is unfair.")]
+
+
+def test_two_medium_nouns_join_the_cue():
+    # 'in a video message': both nouns are the medium, not the first word of the content
+    text = "Jane Ross said in a video message that the port would reopen."
+    row = _voices(text).query("kind == 'indirect'").iloc[0]
+    assert (row.cue, row.speaker, text[row.start:row.end]) == (
+        "said in a video message", "Jane Ross", "the port would reopen.")

@@ -284,3 +284,10 @@ def test_a_title_of_an_organisation_keeps_its_name_and_a_long_name_its_words():
     assert voices(text).speaker.ne("Friendship Association").all()
     text = "The minister of Unification Park Yong Chol supported the plan of the committee."
     assert mention_of(text, "the plan of")[0] == "Park Yong Chol"
+
+
+def test_subordinator_opening_the_sentence_is_no_part_of_the_name():
+    text = "Although Jane Ross said the tax must rise, her party plans a freeze."
+    assert mention_of(text, "the tax must rise") == ("Jane Ross", "Jane Ross")
+    text = "Because Tom Hill argued that the port was unsafe, the board delayed the vote."
+    assert mention_of(text, "the port was unsafe") == ("Tom Hill", "Tom Hill")

@@ -129,7 +129,7 @@ tuple entry and one test.
    ``_direct.split_quotes`` (``“X,” he said, “Y.”``); signatures ``_labels.signature_attribution``.
 4. ``_reported.read_cues`` runs ``_reported.CUE_RULES``: ``cue_given_to_quote``,
    ``_coverage.intent_infinitive``, ``according_to``, ``verb_of_reported_words``, ``passive_expected``, ``impression``,
-   ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``passive_by``, ``cue_subject``,
+   ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``_passive.passive_by``, ``cue_subject``,
    ``_cue_readings.support_noun``, ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``,
    ``forward_cue``; then ``_reported.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``, ``forward_reports``

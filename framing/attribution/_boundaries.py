@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ._cues import skip_after_cue
+from ._cues import _TO_OBJECT, skip_after_cue
 from ._grammar import _WORD
 from ._layout import _inside
 from ._model import Unit
@@ -48,6 +48,12 @@ _DETERMINER_THAT = re.compile(r"\s+that\s+[\w’'-]+(?:[.,;:!?)]|\s*$)|\s+that[.
 _INFINITIVE_TO = re.compile(r"\bto\b")
 
 
+def _addressee_only(gap: str) -> bool:
+    """'to supporters', 'to Senator Ross': the gap before 'that' is an addressee, no infinitive."""
+    found = _TO_OBJECT.match(" " + gap + " ")
+    return found is not None and found.end() >= len(gap) + 1
+
+
 def _start_after_cue(text: str, c, hi: int) -> int:
     """Where a forward report starts (:func:`skip_after_cue`), but not past a 'that' that opens no
     clause of the verb: a belief or stance verb's clause follows it ('believes that', not 'wants his
@@ -59,7 +65,8 @@ def _start_after_cue(text: str, c, hi: int) -> int:
         return start
     that = start - 4
     gap = text[c.end:that].strip()
-    if (gap and (not c.verb.is_speech or _INFINITIVE_TO.search(gap))) or _DETERMINER_THAT.match(text, that - 1):
+    infinitive = _INFINITIVE_TO.search(gap) and not _addressee_only(gap)
+    if (gap and (not c.verb.is_speech or infinitive)) or _DETERMINER_THAT.match(text, that - 1):
         start = c.end
         while start < hi and text[start].isspace():
             start += 1

@@ -17,12 +17,14 @@ _AUX_WORD = (r"(?:has|have|had|also|later|then|again|previously|reportedly|publi
              r"(?!(?:ally|rally|family|tally|bully|supply|reply|assembly|anomaly|homily)\b)(?-i:[a-z]+ly))")   # not 'Kelly said'
 _AUX = r"(?:" + _AUX_WORD + r"\s+){0,3}"
 _ONE_AUX = re.compile(_AUX_WORD, re.IGNORECASE)
+_MEDIUM_NOUN = (r"(?:statement|tweets?|interview|posts?|speech|letter|"
+                r"message|briefing|conference|editorial|commentary|article|report|op-ed|email|video|"
+                r"call|rally|debate|appearance|remarks|broadcast|column|blog|release|dispatch|"
+                r"address|session|hearing|memo|note|filing|podcast|program|show)")
+# (a second medium noun joins the first: 'in a video message', 'on a conference call')
 _ADJUNCT = (r"(?:\s+(?:in|on|during|at|via|through|over)\s+(?:a|an|the|his|her|their|its|one|two)"
-            r"\s+(?:[\w’'-]+\s+){0,3}?(?:statement|tweets?|interview|posts?|speech|letter|"
-            r"message|briefing|conference|editorial|commentary|article|report|op-ed|email|video|"
-            r"call|rally|debate|appearance|remarks|broadcast|column|blog|release|dispatch|"
-            r"address|session|hearing|memo|note|filing|podcast|program|show)|\s+on\s+(?:Twitter|Facebook|"
-            r"Instagram|social media|Truth Social|Telegram|YouTube)\b)?")
+            r"\s+(?:[\w’'-]+\s+){0,3}?" + _MEDIUM_NOUN + r"(?:\s+" + _MEDIUM_NOUN + r"\b)?"
+            r"|\s+on\s+(?:Twitter|Facebook|Instagram|social media|Truth Social|Telegram|YouTube)\b)?")
 _TIME = re.compile(
     r"^\s*,?\s*(?:on (?:" + WEEKDAY + r"|Twitter|Facebook|"
     r"CNN|Fox News|[A-Z]\w+ \d+)|last (?:week|month|year|night)|this (?:week|month|year)|"

@@ -171,8 +171,10 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
     if (participle or "ing " in text[max(u_start, cue.start - 16):cue.start]) and (m := opening_participle_subject(
             text, u_start, cue.start, cue.end, u.end, participle, u.by_end, u.entities)) is not None:
         return m   # 'Since announcing X, Johnson has ...'
+    infinitive = None
     lead = ((participle and _participle_lead(text, near, cue.start))
-            or coordinated_before(text, near, cue.start) or _infinitive_lead(text, near, cue.start))
+            or coordinated_before(text, near, cue.start)
+            or (infinitive := _infinitive_lead(text, near, cue.start)))
     if lead:
         # '..., adding that', 'by saying', '... and said': the clause's subject speaks
         # the subject of the verb before 'and' ('he laughed and said'), the voice of the unit's
@@ -203,8 +205,9 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
             m = _unit_subject(text, u_start, cue.start, u.by_end, u.entities)
             if not plain_subject(m, cue.start):   # "It's a strategy on which she's to the left, while emphasizing"
                 m = last_subject_pronoun(text, u_start, lead.start(), u.entities) or m
-        if stops is not None:
-            stops.append(lead.start())  # the clause before ends here
+        if stops is not None and infinitive is None:
+            # the clause before ends here (not before 'decided to support': one clause goes on)
+            stops.append(lead.start())
     else:
         m = subject_before(text, cue.start, u_start, u.by_end, u.entities)
     if m is None and fallback and cue.verb.firm:

@@ -26,6 +26,8 @@ _NOT_SPEAKERS = frozenset(
     "bombshell exclusive alert live opinion analysis poll fact factcheck inside first full text "
     "transcript warning report reports email e-mail contact contributing so credits stat busted wow omg "
     "boom huge yikes must just "
+    # bylines, kickers and classified furniture ('BYLINE:', 'LOOK:', 'Revealed:', 'Paid Notice:')
+    "byline dateline look see revealed confirmed shocking paid notice deaths obituary obituaries recap "
     # list items ('One: ...', 'Step 2: ...'), not speakers
     "one two three four five six seven eight nine ten second third fourth fifth sixth seventh eighth "
     "ninth tenth last finally step part chapter number bonus".split())

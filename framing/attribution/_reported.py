@@ -23,7 +23,8 @@ from ._model import Interval, Unit, _attribution
 from ._relay import _relay
 from ._speakers import Mention, Voice
 from ._stance_nouns import possessed_stance
-from ._vocab import ACCORDING, BE_FORM, SPEAKER_PRONOUN, THIRD_PERSON_OBJECTS, WEEKDAY, alternation
+from ._passive import _PASSIVE_BE, _passive_without_agent, passive_by
+from ._vocab import ACCORDING, SPEAKER_PRONOUN, THIRD_PERSON, THIRD_PERSON_OBJECTS, WEEKDAY, alternation
 from ._subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -34,7 +35,6 @@ NOUN_LIKE = frozenset(
     "blasts slam slams praise criticize testify states statement announcement".split())
 _NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:while|but|whereas|although|though|and|yet)\b|\s(?:while|whereas)\b)"
                          r"(?=[^,;]*$)")   # the last clause boundary before a new subject
-_PASSIVE_BE = re.compile(r"\s(?:" + BE_FORM + r")\s+(?:\w+ly\s+)?$")
 _PASSIVE_ASK = re.compile(r"\b(?:[Ww]hen|[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Aa]fter|[Ii]f|[Oo]nce|[Ii]s|[Aa]re|[Ww]hile)\s+"
                           r"(?:\w+ly\s+)?$|^\W*$")
 _TURN = re.compile(r",((?:''|[\"”’])?)\s+(?:but|while|whereas|although|though|yet)\s+(?:"
@@ -46,9 +46,6 @@ _RELATIVE_CLOSE = re.compile(r"(?:,[\"”’]?|\)|\s[—–]|—)\s+(?!(?:and|or
 # 'Nonetheless, he sought to reassure ...': an infinitive after the verb is its content, no trailing cue
 _INFINITIVE_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|"
                                r"me|us|reporters|supporters|voters)\b)[a-z]")
-_BY_AGENT_AFTER = re.compile(r"\s+by\s+(?=[A-Za-z])")
-_AGENT_STOP = re.compile(r"\s(?:for|in|on|at|as|after|during|because|since|who|which|that|when|while|to|over|with)\b"
-                         r"|[,;:.!?)\]—–](?:\s|$)")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _COMMA_BEFORE = re.compile(r",((?:''|[\"”’])?)\s*$")
 _ASK_SETTING = re.compile(r"\s+(?:on|in|at|during)\s+[^,;]{1,40}?\s+(?=(?:whether|if|who|what|why|how|when|where|about)\b)")
@@ -204,31 +201,6 @@ def said_name_after_comma(u: Unit, c) -> bool:
     return True
 
 
-class _At:
-    """A position standing in for a cue's end (for :func:`_according_np` after 'by')."""
-
-    def __init__(self, end: int):
-        self.end = end
-
-
-def passive_by(u: Unit, c) -> bool:
-    """'The meeting was first reported by Politico.', 'Her death was confirmed by the Eagle
-    Forum': the passive's subject is the content, the agent after 'by' speaks."""
-    text = u.text
-    if not (c.kind == "verb" and c.verb.reports and cue_word(text, c).endswith("ed")
-            and (by := _BY_AGENT_AFTER.match(text, c.end, u.end))
-            and (be := _PASSIVE_BE.search(text, u.start, c.start))):
-        return False
-    stop = _AGENT_STOP.search(text, by.end(), u.end)
-    m = _according_np(text, _At(by.end()), stop.start() if stop else u.end, u.by_end, u.entities)
-    start = _content_start(text, max(u.start, text.rfind(",", u.start, be.start()) + 1), be.start())
-    end = _content_end(text, start, be.start())
-    if m is not None and _words(text, start, end, 1) and not _covered(start, end, u.direct_spans):
-        u.intervals.append(Interval(start, end, "indirect",
-                                    _attribution(text, c, m, confidence=c.verb.confidence * 0.8)))
-    return True
-
-
 def cue_subject(u: Unit, c) -> bool:
     """The cue's speaker (``u.mention``): the subject before it, or an evidence noun heading it
     ('The results show ...'). 'there were one million tweets': no speaker, no cue."""
@@ -367,6 +339,10 @@ def resumed_reports(u: Unit) -> None:
 _NESTED_CATEGORIES = frozenset(("stance", "impression"))
 
 
+# 'he', 'she', 'they' opening a report speak for its sayer ('it' is often the thing reported on)
+_PERSONAL_PRONOUNS = THIRD_PERSON - {"it"}
+
+
 def _nested_subject(text: str, holder: Interval, m, c) -> bool:
     """'Smith said Jones thinks ...': another named voice opening the reported clause with a belief
     or stance verb speaks in a nested report (the holder's speaker becomes its ``outer_speaker``).
@@ -374,13 +350,8 @@ def _nested_subject(text: str, holder: Interval, m, c) -> bool:
     other weak verbs ('Walsh noted that Ohio boasted ...') stay inside the reported words."""
     return (m is not None and m.start >= holder.start and m.voice is not None
             and c.verb.category in _NESTED_CATEGORIES and m.voice.canonical != holder.attr.speaker
+            and m.text.lower() not in _PERSONAL_PRONOUNS   # the sayer again, whatever coreference said
             and not _WORD.search(text, holder.start, m.start))
-
-
-def _passive_without_agent(u: Unit, c) -> bool:
-    """The cue is a participle after a form of 'be' with no 'by' agent after it ('were confirmed')."""
-    return (cue_word(u.text, c).endswith("ed") and _PASSIVE_BE.search(u.text, u.start, c.start) is not None
-            and not _BY_AGENT_AFTER.match(u.text, c.end, u.end))
 
 
 def forward_reports(u: Unit) -> None:

@@ -49,7 +49,8 @@ _CONJUNCTIONS = frozenset("if when because while after before since as though al
 _CAP_STOP = frozenset("The A An It He She They We I This That But And Meanwhile However In On "
                       "At As When If While After Before So Yet Still Also Overall Moreover Furthermore "
                       "Nonetheless Nevertheless Finally Now Not Indeed Instead Again Today Yesterday First "
-                      "Second Here There Where What Why How".split()) | frozenset(WEEKDAYS)
+                      "Second Here There Where What Why How".split()) | frozenset(WEEKDAYS) | frozenset(
+    w.capitalize() for w in _CONJUNCTIONS)   # 'Although Jane Ross said': the subordinator is no part of the name
 
 
 _SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"

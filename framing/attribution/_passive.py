@@ -1,0 +1,76 @@
+"""Passive reports: 'The meeting was first reported by Politico.', 'a call echoed by Japan'.
+
+The passive's subject (or the noun a reduced relative hangs on) is the content, the agent after
+'by' speaks; a passive with no agent ('Judges were confirmed on Tuesday, ...') reports nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._after import _according_np
+from ._boundaries import _words
+from ._cues import cue_word
+from ._grammar import _content_end, _content_start
+from ._layout import _covered
+from ._model import Interval, Unit, _attribution
+from ._vocab import BE_FORM, SPEAKER_PRONOUNS, alternation, search_last_runs
+
+_PASSIVE_BE = re.compile(r"\s(?:" + BE_FORM + r")\s+(?:\w+ly\s+)?$")
+_BY_AGENT_AFTER = re.compile(r"\s+by\s+(?=[A-Za-z])")
+_AGENT_STOP = re.compile(r"\s(?:for|in|on|at|as|after|during|because|since|who|which|that|when|while|to|over|with)\b"
+                         r"|[,;:.!?)\]—–](?:\s|$)")
+
+
+class _At:
+    """A position standing in for a cue's end (for :func:`_according_np` after 'by')."""
+
+    def __init__(self, end: int):
+        self.end = end
+
+
+# a common noun right before a participle ('a claim made by'), or any word and a comma or dash
+# ('Assad, backed by'): 'Trump responded by' and 'they were told by' are no reduced relatives
+_NOUN_BEFORE = re.compile(r"(?<![\w’'])(?!(?:" + alternation(SPEAKER_PRONOUNS | {"you", "who", "which", "that"})
+                          + r")\s)(?:[a-z][\w’'-]*\s+|[A-Za-z][\w’'.-]*\s*[,—–(-]\s*)$")
+_BY_GERUND = re.compile(r"\s+by\s+\w+ing\b")
+
+
+def _reduced_relative_head(text: str, lo: int, cue_start: int) -> int | None:
+    """Where the words before a reduced relative's participle end ('a call echoed by Japan',
+    'The plan, first reported by ...'): at the cue, or at the comma or dash that opens it."""
+    found = search_last_runs(_NOUN_BEFORE, text[max(lo, cue_start - 40):cue_start], 2)
+    if found is None:
+        return None
+    tail = found.group()
+    cut = max(tail.rfind(","), tail.rfind("—"), tail.rfind("–"), tail.rfind("("), tail.rfind(" -"))
+    return cue_start - len(tail) + cut if cut >= 0 else cue_start
+
+
+def passive_by(u: Unit, c) -> bool:
+    """'The meeting was first reported by Politico.', 'Her death was confirmed by the Eagle
+    Forum': the passive's subject is the content, the agent after 'by' speaks."""
+    text = u.text
+    if not (c.kind == "verb" and c.verb.reports and cue_word(text, c).endswith("ed")
+            and (by := _BY_AGENT_AFTER.match(text, c.end, u.end))):
+        return False
+    if (be := _PASSIVE_BE.search(text, u.start, c.start)) is not None:
+        head = be.start()
+    elif _BY_GERUND.match(text, c.end, u.end) or (head := _reduced_relative_head(text, u.start, c.start)) is None:
+        return False
+    start = _content_start(text, max(u.start, text.rfind(",", u.start, head) + 1), head)
+    if be is None and any(start <= f.start < head for f, _ in u.forward):
+        return False   # 'X told CNN it was up to them to seize the chance presented by ...': X's report
+    stop = _AGENT_STOP.search(text, by.end(), u.end)
+    m = _according_np(text, _At(by.end()), stop.start() if stop else u.end, u.by_end, u.entities)
+    end = _content_end(text, start, head)
+    if m is not None and _words(text, start, end, 1) and not _covered(start, end, u.direct_spans):
+        u.intervals.append(Interval(start, end, "indirect",
+                                    _attribution(text, c, m, confidence=c.verb.confidence * 0.8)))
+    return True
+
+
+def _passive_without_agent(u: Unit, c) -> bool:
+    """The cue is a participle after a form of 'be' with no 'by' agent after it ('were confirmed')."""
+    return (cue_word(u.text, c).endswith("ed") and _PASSIVE_BE.search(u.text, u.start, c.start) is not None
+            and not _BY_AGENT_AFTER.match(u.text, c.end, u.end))
