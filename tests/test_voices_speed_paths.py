@@ -132,3 +132,23 @@ def test_surrogates_are_found_by_the_encoder_as_by_the_search(text):
     from framing.attribution._frame import _SURROGATE, _has_surrogates
 
     assert _has_surrogates(text) == (_SURROGATE.search(text) is not None)
+
+
+# words a time or a verbal tail ends with, near misses, and blanks that '$' or a split treats apart
+_TAIL_PIECES = ["Monday", "monday", "March", "mid-", "early ", "2017", "last ", "on ", "week", "night", "morning",
+                "had", "hadn’t", "doesn't", "voiced", "refusing", "to", "also", "quickly", "Quickly", "long", "ly",
+                "ing", "who", "which", "that", "X", ",", " ", "  ", "\n", "\u00a0", "(", "-"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_TAIL_PIECES), max_size=12))
+def test_word_tests_before_a_subject_pass_every_window_the_patterns_match(pieces):
+    from framing.attribution._subjects import (_OPENING_ADVERB, _RELATIVE, _TIME_BEFORE, _VERBAL_TAIL,
+                                               _may_end_time, _may_end_verbal)
+
+    window = "".join(pieces)
+    assert _may_end_time(window) or not _TIME_BEFORE.search(window)
+    assert _may_end_verbal(window) or not _VERBAL_TAIL.search(window)
+    assert window.rstrip().endswith(("who", "which", "that")) or not _RELATIVE.search(window)
+    adverb = _OPENING_ADVERB.match(window)
+    assert window.endswith("ly") or not (adverb and adverb.end() == len(window))
