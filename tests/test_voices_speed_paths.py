@@ -152,3 +152,17 @@ def test_word_tests_before_a_subject_pass_every_window_the_patterns_match(pieces
     assert window.rstrip().endswith(("who", "which", "that")) or not _RELATIVE.search(window)
     adverb = _OPENING_ADVERB.match(window)
     assert window.endswith("ly") or not (adverb and adverb.end() == len(window))
+
+
+_STANCE_PIECES = ["support", "attack", "attacks", "proposal", "proposals", "comment", "claims", "praise", " ", "\n",
+                  "for", "to", "of", "on", "about", "that", "s", "x", "pledge", "vow", "defense", "defence"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_STANCE_PIECES), max_size=20))
+def test_stance_cue_tree_finds_the_spans_of_the_stance_alternation(pieces):
+    from framing.attribution._stance_nouns import _STANCE_CUE, _STANCE_CUES
+
+    text = "".join(pieces)
+    plain = re.compile(r"\s(?:" + _STANCE_CUES + r")\s")
+    assert [m.span() for m in _STANCE_CUE.finditer(text)] == [m.span() for m in plain.finditer(text)]
