@@ -166,3 +166,18 @@ def test_stance_cue_tree_finds_the_spans_of_the_stance_alternation(pieces):
     text = "".join(pieces)
     plain = re.compile(r"\s(?:" + _STANCE_CUES + r")\s")
     assert [m.span() for m in _STANCE_CUE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_DESCRIBED_PIECES = ["a", "A", "an", "An", "xa", "_", "é", " ", "\n", "White", "House", "senior", "official",
+                     "officials", "-", ".", "’"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DESCRIBED_PIECES), max_size=20), st.integers(0, 4), st.integers(0, 40))
+def test_described_pattern_matches_as_the_plain_word_boundary_pattern(pieces, lo, hi):
+    from framing.attribution._coverage import _described_pattern
+
+    text = "".join(pieces)
+    plain = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+|[a-z][\w-]*\s+){1,4}official)\b")
+    assert [m.span() for m in _described_pattern("official").finditer(text, lo, hi)] == \
+        [m.span() for m in plain.finditer(text, lo, hi)]
