@@ -132,3 +132,52 @@ def test_surrogates_are_found_by_the_encoder_as_by_the_search(text):
     from framing.attribution._frame import _SURROGATE, _has_surrogates
 
     assert _has_surrogates(text) == (_SURROGATE.search(text) is not None)
+
+
+# words a time or a verbal tail ends with, near misses, and blanks that '$' or a split treats apart
+_TAIL_PIECES = ["Monday", "monday", "March", "mid-", "early ", "2017", "last ", "on ", "week", "night", "morning",
+                "had", "hadn’t", "doesn't", "voiced", "refusing", "to", "also", "quickly", "Quickly", "long", "ly",
+                "ing", "who", "which", "that", "X", ",", " ", "  ", "\n", "\u00a0", "(", "-"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_TAIL_PIECES), max_size=12))
+def test_word_tests_before_a_subject_pass_every_window_the_patterns_match(pieces):
+    from framing.attribution._subjects import (_OPENING_ADVERB, _RELATIVE, _TIME_BEFORE, _VERBAL_TAIL,
+                                               _may_end_time, _may_end_verbal)
+
+    window = "".join(pieces)
+    assert _may_end_time(window) or not _TIME_BEFORE.search(window)
+    assert _may_end_verbal(window) or not _VERBAL_TAIL.search(window)
+    assert window.rstrip().endswith(("who", "which", "that")) or not _RELATIVE.search(window)
+    adverb = _OPENING_ADVERB.match(window)
+    assert window.endswith("ly") or not (adverb and adverb.end() == len(window))
+
+
+_STANCE_PIECES = ["support", "attack", "attacks", "proposal", "proposals", "comment", "claims", "praise", " ", "\n",
+                  "for", "to", "of", "on", "about", "that", "s", "x", "pledge", "vow", "defense", "defence"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_STANCE_PIECES), max_size=20))
+def test_stance_cue_tree_finds_the_spans_of_the_stance_alternation(pieces):
+    from framing.attribution._stance_nouns import _STANCE_CUE, _STANCE_CUES
+
+    text = "".join(pieces)
+    plain = re.compile(r"\s(?:" + _STANCE_CUES + r")\s")
+    assert [m.span() for m in _STANCE_CUE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_DESCRIBED_PIECES = ["a", "A", "an", "An", "xa", "_", "é", " ", "\n", "White", "House", "senior", "official",
+                     "officials", "-", ".", "’"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DESCRIBED_PIECES), max_size=20), st.integers(0, 4), st.integers(0, 40))
+def test_described_pattern_matches_as_the_plain_word_boundary_pattern(pieces, lo, hi):
+    from framing.attribution._coverage import _described_pattern
+
+    text = "".join(pieces)
+    plain = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+|[a-z][\w-]*\s+){1,4}official)\b")
+    assert [m.span() for m in _described_pattern("official").finditer(text, lo, hi)] == \
+        [m.span() for m in plain.finditer(text, lo, hi)]

@@ -337,10 +337,19 @@ def _described(text: str, head: str, before: int) -> Voice | None:
     """The voice an earlier indefinite noun phrase introduced with ``head`` ('a White House
     official', 'a North Korean foreign ministry spokesman'), for 'the official' after it."""
     found = None
-    pattern = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+|[a-z][\w-]*\s+){1,4}" + re.escape(head) + r")\b")
-    for found in pattern.finditer(text, max(0, before - 6000), before):
+    lo = max(0, before - 6000)
+    if text.find(head, lo, before) == -1:
+        return None   # (every match holds the head)
+    for found in _described_pattern(head).finditer(text, lo, before):
         pass
     return Voice(found.group(1), "group") if found is not None else None
+
+
+def _described_pattern(head: str) -> re.Pattern:
+    """'a/an', one to four words, ``head``. (The article's word boundary is tested after its
+    letter, by a lookbehind: a pattern opening with a character class lets the engine skip to
+    where a match can start.)"""
+    return re.compile(r"[Aa](?<!\w[Aa])n?\s+((?:[A-Z][\w.’'-]*\s+|[a-z][\w-]*\s+){1,4}" + re.escape(head) + r")\b")
 
 
 def _looks_like_name(words: str) -> bool:

@@ -53,7 +53,7 @@ def _attribution(text: str, cue: Cue | None, mention: Mention | None, *, confide
     return attr
 
 
-@dataclass
+@dataclass(slots=True)   # (slots: the rules read its attributes millions of times per corpus)
 class Unit:
     """The state of one sentence unit while the rules run over it.
 
@@ -93,6 +93,7 @@ class Unit:
 
     speech_cues: list = field(default_factory=list)     # cues that can attribute a quote
     words: int = -1                                     # the unit's word count, once needed
+    first_cue_end: int | None = field(default=None, init=False)   # where the unit's first cue ends
 
     def __post_init__(self):
         # not bare speech acts: 'expressed “satisfaction”' attributes no quote

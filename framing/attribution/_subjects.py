@@ -183,12 +183,15 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         end -= 1
     if end <= lo:
         return None
-    if (adverb := _OPENING_ADVERB.match(text, lo, end)) and adverb.end() == end and _PARTICIPLE_AT.match(text, pos):
+    if text.endswith("ly", lo, end) and (adverb := _OPENING_ADVERB.match(text, lo, end)) and adverb.end() == end \
+            and _PARTICIPLE_AT.match(text, pos):
         return None   # 'Warmly congratulating ...': an adverb opening a participle phrase, no subject
-    if time := _TIME_BEFORE.search(text, max(lo, end - 40), end):  # 'Trump on Thursday said'
+    if _may_end_time(text[max(lo, end - 40):end]) and (time := _TIME_BEFORE.search(text, max(lo, end - 40), end)):
+        # 'Trump on Thursday said'
         if time.start() > lo:
             end = time.start() + (text[time.start()] == ",")   # keep an appositive's closing comma
-    if (tail := _VERBAL_TAIL.search(text, max(lo, end - 60), end)) and tail.start() > lo:
+    if _may_end_verbal(text[max(lo, end - 60):end]) and (tail := _VERBAL_TAIL.search(text, max(lo, end - 60), end)) \
+            and tail.start() > lo:
         # 'Jolly, who ..., doesn’t see', 'Le Pen voiced support': the subject stands before the
         # verb words the cue left out; '..., refusing to concede': the main clause's subject
         if (participle := _PARTICIPLE_TAIL.search(text, max(lo, end - 60), end)) and participle.start() > lo:
@@ -244,7 +247,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             word = m.group()
             voice = resolve(word, start, entities)
             return Mention(start, end, voice, word)
-    if m := _RELATIVE.search(window):
+    if window.rstrip().endswith(("who", "which", "that")) and (m := _RELATIVE.search(window)):
         start = end - len(m.group().strip())
         # the last name before, if it ends close and is no possessor ('Bolton, now Mr. Trump’s
         # adviser, who'); else the name before an appositive ('X, the Y of Z, who')
@@ -317,6 +320,38 @@ _VERB_WORD = (r"(?:\s+(?:(?:do|does|did|has|have|had)(?:n[’']t)?|"
               r"[a-z]+ing\s+to|[a-z]{3,}ing))")
 _VERBAL_TAIL = re.compile(_ADVERBS + _VERB_WORD + r"(?:" + _VERB_WORD + "|" + _ADVERBS[3:-2] + r")*$")
 _PARTICIPLE_TAIL = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:having|[a-z]{3,}ing(?:\s+to)?)(?:\s+[a-z]+ly)?$")
+# the last word a time or a verbal tail can end with: most windows end with none, and the cheap
+# test spares a search from each of their positions (the patterns end with '\s+word$')
+_TIME_LAST = frozenset(w.lower() for w in (*WEEKDAYS, *MONTHS)) | frozenset(
+    "week month year night yesterday today tonight earlier recently morning afternoon evening".split())
+_MONTHS_LOWER = frozenset(m.lower() for m in MONTHS)
+_VERBAL_LAST = frozenset("do does did has have had having voiced expressed offered issued lent gave made began "
+                         "started continued kept not never also still just already again long often even then "
+                         "later now to".split())
+_VERBAL_SUFFIXES = ("ing", "ly", "n’t", "n't")
+
+
+def _last_word(window: str) -> str:
+    """The window's last run of non-blank characters after a blank ('' if none)."""
+    words = window.rsplit(None, 1)
+    return words[-1] if len(words) == 2 or (words and window[0].isspace()) else ""
+
+
+def _may_end_time(window: str) -> bool:
+    """False when ``_TIME_BEFORE`` cannot match at the window's end."""
+    word = _last_word(window)
+    if not word:
+        return False
+    word = word[:-1].lower() if word.endswith(",") else word.lower()
+    return word in _TIME_LAST or word.rpartition("-")[2] in _MONTHS_LOWER or word.isdigit()
+
+
+def _may_end_verbal(window: str) -> bool:
+    """False when ``_VERBAL_TAIL`` cannot match at the window's end."""
+    word = _last_word(window)
+    return word in _VERBAL_LAST or word.endswith(_VERBAL_SUFFIXES)
+
+
 _NO_SUBJECT = frozenset("It It’s It's This That There These Those Here What A An".split())
 
 
