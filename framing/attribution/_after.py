@@ -8,7 +8,7 @@ import re
 from ._entities import within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._cues import _TIME
-from ._subjects import name_past_title_object
+from ._name_words import name_past_title_object
 from ._vocab import HONORIFIC, HONORIFICS, THIRD_PERSON_PRONOUN, AUXILIARY, WEEKDAY, WEEKDAYS
 
 _TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|veteran|senior|deputy|acting|fellow|"

@@ -37,7 +37,8 @@ from functools import lru_cache
 from ._entities import Entities, near as _near, within as _within
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice, voice_for_name
-from ._subjects import only_time_words, subject_before
+from ._name_words import only_time_words
+from ._subjects import subject_before
 from ._vocab import EVIDENCE_NOUNS, INTENT_VERBS, ROLE_WORDS, descriptions
 
 _INTENT = re.compile(r"\s+to\s+[a-z]")

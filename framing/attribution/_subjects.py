@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from ._entities import near as _near, within as _within
+from ._name_words import TIME_WORDS, last_word, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, MONTH, MONTHS, ORGANISATION_WORDS, ROLE_WORDS,
+from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, MONTH,
                      SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS, description_before, description_pattern, descriptions, search_last_runs)
 
 _WORD = re.compile(r"\w+")
@@ -186,7 +187,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
     if text.endswith("ly", lo, end) and (adverb := _OPENING_ADVERB.match(text, lo, end)) and adverb.end() == end \
             and _PARTICIPLE_AT.match(text, pos):
         return None   # 'Warmly congratulating ...': an adverb opening a participle phrase, no subject
-    if _may_end_time(text[max(lo, end - 40):end]) and (time := _TIME_BEFORE.search(text, max(lo, end - 40), end)):
+    if may_end_time(text[max(lo, end - 40):end]) and (time := _TIME_BEFORE.search(text, max(lo, end - 40), end)):
         # 'Trump on Thursday said'
         if time.start() > lo:
             end = time.start() + (text[time.start()] == ",")   # keep an appositive's closing comma
@@ -320,35 +321,15 @@ _VERB_WORD = (r"(?:\s+(?:(?:do|does|did|has|have|had)(?:n[’']t)?|"
               r"[a-z]+ing\s+to|[a-z]{3,}ing))")
 _VERBAL_TAIL = re.compile(_ADVERBS + _VERB_WORD + r"(?:" + _VERB_WORD + "|" + _ADVERBS[3:-2] + r")*$")
 _PARTICIPLE_TAIL = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:having|[a-z]{3,}ing(?:\s+to)?)(?:\s+[a-z]+ly)?$")
-# the last word a time or a verbal tail can end with: most windows end with none, and the cheap
-# test spares a search from each of their positions (the patterns end with '\s+word$')
-_TIME_LAST = frozenset(w.lower() for w in (*WEEKDAYS, *MONTHS)) | frozenset(
-    "week month year night yesterday today tonight earlier recently morning afternoon evening".split())
-_MONTHS_LOWER = frozenset(m.lower() for m in MONTHS)
 _VERBAL_LAST = frozenset("do does did has have had having voiced expressed offered issued lent gave made began "
                          "started continued kept not never also still just already again long often even then "
                          "later now to".split())
 _VERBAL_SUFFIXES = ("ing", "ly", "n’t", "n't")
 
 
-def _last_word(window: str) -> str:
-    """The window's last run of non-blank characters after a blank ('' if none)."""
-    words = window.rsplit(None, 1)
-    return words[-1] if len(words) == 2 or (words and window[0].isspace()) else ""
-
-
-def _may_end_time(window: str) -> bool:
-    """False when ``_TIME_BEFORE`` cannot match at the window's end."""
-    word = _last_word(window)
-    if not word:
-        return False
-    word = word[:-1].lower() if word.endswith(",") else word.lower()
-    return word in _TIME_LAST or word.rpartition("-")[2] in _MONTHS_LOWER or word.isdigit()
-
-
 def _may_end_verbal(window: str) -> bool:
     """False when ``_VERBAL_TAIL`` cannot match at the window's end."""
-    word = _last_word(window)
+    word = last_word(window)
     return word in _VERBAL_LAST or word.endswith(_VERBAL_SUFFIXES)
 
 
@@ -410,7 +391,7 @@ def plain_subject(m: Mention | None, pos: int) -> bool:
         return False
     words = m.text.split()
     return words[0] not in _NO_SUBJECT and words[0].lower() not in _NOT_OPENING_SUBJECT and not any(
-        w.lower() in _TIME_WORDS for w in words)
+        w.lower() in TIME_WORDS for w in words)
 
 
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|He|She|They|We|I)\b(?![’'](?:s\b))")
@@ -427,49 +408,10 @@ def last_subject_pronoun(text: str, lo: int, hi: int, entities: list[Mention]) -
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
-_TITLE_OBJECT_BEFORE = re.compile(r"\b([a-z]+)\s+(?:for|to|of|on)\s+(?:the\s+)?$")
-_PERSON_NAME_END = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]*$")
-
-
-def name_past_title_object(name: str, before: str) -> str:
-    """'Ukraine Kurt Volker' after 'special envoy for' -> 'Kurt Volker': the place or body a title
-    is for ('envoy to Ukraine', 'ambassador to the U.N.') is not part of the name after it."""
-    title = _TITLE_OBJECT_BEFORE.search(before) if len(name.split()) >= 3 else None
-    if title is None or (title.group(1) not in ROLE_WORDS and f"the {title.group(1)}" not in descriptions()):
-        return name   # ('repeal of the Affordable Care Act', 'aboard Air Force One': no title)
-    if _APPOSED_TITLE.search(before, 0, title.start(1)):
-        return name   # 'Jo Lee, executive director of National Nurses United': the title is Jo Lee's
-    person = name.split(None, 1)[1]   # (one word of place: a name may have three, 'Hong Yong Phyo')
-    if person.split()[-1].lower() in ORGANISATION_WORDS or re.search(r"[’']", person) or \
-            not _PERSON_NAME_END.search(person):
-        return name   # 'chairman of the Denmark-DPRK Friendship Association': an organisation's name
-    return person
-
-
-_APPOSED_TITLE = re.compile(r"(?:,|\bwho)\s*(?:[\w.’'-]+\s+){0,4}$")
-
-
-def only_time_words(words: list[str], before: str = "") -> bool:
-    """'Last week', 'in November', 'as recently as February': a time, never a speaker's name
-    (a bare month only after a preposition: 'Asked about it, May said')."""
-    words = [w.rstrip(".,;:") for w in words]
-    if not all(w in _MONTH_SET or w.lower() in _TIME_WORDS or w.lower() in _TIME_MODIFIERS or w.isdigit()
-               for w in words):
-        return False
-    return not all(w in _MONTH_SET for w in words) or bool(_PREPOSITION_BEFORE.search(before))
-
-
-_MONTH_SET = frozenset(MONTHS)
-_TIME_MODIFIERS = frozenset("last this next early late mid".split())
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|until|by|through|as|early|late|mid|of|from|to)[\s-]+$", re.IGNORECASE)
 
 
 _NOT_OPENING_SUBJECT = frozenset("in on at for with by from to of after before during inside outside late early last "
                                  "next this although though while when if because as since until once despite where first".split())
-_TIME_WORDS = frozenset("morning afternoon evening night day days week weeks month months year years".split()) | frozenset(
-    w.lower() for w in WEEKDAYS)
-
-
 _OPENING_PARTICIPLE = re.compile(r"(?:(?:[A-Z]\w*\s+(?:\w+\s+){0,2})?(?:after|before|since|while|when|upon|by|without|"
                                  r"After|Before|Since|While|When|Upon|By|Without|Despite|Besides|Instead\s+of)\s+)?"
                                  # 'Continuing to explain his view, Carson rejected'
