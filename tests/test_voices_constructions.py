@@ -86,11 +86,11 @@ def test_agentless_passive_before_a_comma_reports_nothing():
 
 
 def test_in_the_polls_is_no_poll_reporting():
-    assert _reports("The governor is spending the day attacking a rival who is far behind him in the polls.") == []
+    assert _reports("The mayor is spending the week attacking a challenger who trails her badly in the polls.") == []
 
 
 def test_in_before_the_polls_is_no_medium():
-    assert _reports("Democratic voters in the District of Columbia head to the polls on June 14.") == []
+    assert _reports("Voters in the northern county go to the polls on March 3.") == []
     assert [w for _, w in _reports("Ross leads Hill by 9 points in a poll taken before the debate.")] == [
         "Ross leads Hill by 9 points"]
 
