@@ -6,10 +6,17 @@ from __future__ import annotations
 
 import re
 
-from ._vocab import MONTHS, ORGANISATION_WORDS, ROLE_WORDS, WEEKDAYS, descriptions
+from ._vocab import MONTH, MONTHS, ORGANISATION_WORDS, ROLE_WORDS, WEEKDAY, WEEKDAYS, descriptions
 
 TIME_WORDS = frozenset("morning afternoon evening night day days week weeks month months year years".split()) | frozenset(
     w.lower() for w in WEEKDAYS)
+
+# a time right before a cue ('said Sunday', 'on Tuesday', 'in March'): no speaker
+TIME_BEFORE = re.compile(
+    r",?\s+(?:(?:on|last|this|early|late)\s+)?(?:(?<=this )past\s+)?(?:" + WEEKDAY + r"|"
+    r"(?<=last |this |past )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$"
+    # 'a U.N. report in March said', 'Trump in early June attacked': a month after its preposition
+    r"|\s+(?:in|since|until|by|through|as\s+recently\s+as|last|this|next)\s+(?:(?:early|late|mid)[\s-])?(?:" + MONTH + r")(?:\s+\d{4})?$")
 
 # the last word a time can end with: most windows end with none, and the cheap
 # test spares a search from each of their positions (the patterns end with '\s+word$')
@@ -25,7 +32,7 @@ def last_word(window: str) -> str:
 
 
 def may_end_time(window: str) -> bool:
-    """False when ``_TIME_BEFORE`` cannot match at the window's end."""
+    """False when ``TIME_BEFORE`` cannot match at the window's end."""
     word = last_word(window)
     if not word:
         return False

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from ..text import paragraph_spans
 from ._model import NARRATOR, Attribution
 from ._speakers import AliasTable, voice_for_name
-from ._vocab import furniture, furniture_end_literals
+from ._vocab import MONTH, furniture, furniture_end_literals
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|according to|tweeted|wrote|asked)\b")
@@ -54,7 +54,7 @@ _CAPS_WORD = re.compile(r"[A-Z][A-Z’'.:-]*")
 _LOWER = re.compile(r"[a-z]")
 _SEE_ALSO = re.compile(r"SEE ALSO:?\s*", re.IGNORECASE)
 _NAME_LINE = re.compile(r"(?:[A-Z][\w’'.-]+\s){1,3}[A-Z][\w’'.-]+")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = "(?:" + MONTH + ")"
 _DATE = re.compile(_MONTH + r"\s+\d{1,2},\s+\d{4}")
 _TWEET_SIGNATURE = re.compile(r"\s[—–-]+\s*(?P<name>[^\n()—–]{1,60}?)\s*\((?P<handle>@\w{1,30})\)\s*"
                               + _MONTH + r"\s+\d{1,2},\s+\d{4}\s*$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ._entities import near as _near, within as _within
-from ._name_words import TIME_WORDS, last_word, may_end_time, name_past_title_object, only_time_words
+from ._name_words import TIME_BEFORE, TIME_WORDS, last_word, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, MONTH,
                      SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS, description_before, description_pattern, descriptions, search_last_runs)
@@ -17,11 +17,6 @@ from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, MONTH,
 _WORD = re.compile(r"\w+")
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
 _DASH_BEFORE = re.compile(r"\s(?:-|—|–|--)$|—$")
-_TIME_BEFORE = re.compile(
-    r",?\s+(?:(?:on|last|this|early|late)\s+)?(?:(?<=this )past\s+)?(?:" + WEEKDAY + r"|"
-    r"(?<=last |this |past )(?:week|month|year|night)|yesterday|today|tonight|earlier|recently)(?:\s+(?:morning|afternoon|evening|night))?,?$"
-    # 'a U.N. report in March said', 'Trump in early June attacked': a month after its preposition
-    r"|\s+(?:in|since|until|by|through|as\s+recently\s+as|last|this|next)\s+(?:(?:early|late|mid)[\s-])?(?:" + MONTH + r")(?:\s+\d{4})?$")
 _NAME_BEFORE = re.compile(
     r"(?:(?:" + HONORIFIC + r")\.\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$"
 )
@@ -71,7 +66,7 @@ _SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?(?:,\s+[A-Z][a-z]+
                                 r"(?:(?:[A-Z][\w.]+,\s+)?(?:on|last|this|earlier|later)\b[^,;:\"“”]{0,60},\s+){0,2})?"
                                 # 'On Sunday morning Mr. Trump ...', 'The next day, ...'
                                 r"(?:(?:(?:On|Early|Late|Last|This|By|Later|Earlier|The next|That)\s+)?(?:" + WEEKDAY +
-                                r"|January|February|March|April|May|June|July|August|September|October|November|December|"
+                                "|" + MONTH + r"|"
                                 r"day|week|month|year|night|morning)(?:\s+(?:morning|afternoon|evening|night|\d{1,2}))?,?\s+"
                                 r"(?=[A-Z]|he\b|she\b|they\b))?")
 _FUNCTION_WORDS = frozenset("a an the his her their its our my your to of in on at for with by from and or but "
@@ -187,7 +182,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
     if text.endswith("ly", lo, end) and (adverb := _OPENING_ADVERB.match(text, lo, end)) and adverb.end() == end \
             and _PARTICIPLE_AT.match(text, pos):
         return None   # 'Warmly congratulating ...': an adverb opening a participle phrase, no subject
-    if may_end_time(text[max(lo, end - 40):end]) and (time := _TIME_BEFORE.search(text, max(lo, end - 40), end)):
+    if may_end_time(text[max(lo, end - 40):end]) and (time := TIME_BEFORE.search(text, max(lo, end - 40), end)):
         # 'Trump on Thursday said'
         if time.start() > lo:
             end = time.start() + (text[time.start()] == ",")   # keep an appositive's closing comma
