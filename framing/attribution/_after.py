@@ -94,12 +94,13 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
 _ACCORDING_STOP = re.compile("".join(rf"(?<!\b{h})" for h in HONORIFICS) + r"(?<!\b[A-Z])[,;.]\s|[.;]$|$")
 
 
-def _according_np(text, cue, hi, by_end, entities) -> Mention | None:
-    """The source after 'according to' / 'citing': up to the next comma or the unit end."""
-    window = text[cue.end:hi]
+def according_np(text, pos, hi, by_end, entities) -> Mention | None:
+    """The source that starts at ``pos`` (after 'according to', 'citing', a passive's 'by'): up
+    to the next comma or ``hi``."""
+    window = text[pos:hi]
     stop = _ACCORDING_STOP.search(window)
-    phrase_end = cue.end + (stop.start() if stop else len(window))
-    start = cue.end + (len(window) - len(window.lstrip()))
+    phrase_end = pos + (stop.start() if stop else len(window))
+    start = pos + (len(window) - len(window.lstrip()))
     if phrase_end <= start:
         return None
     if (m := by_end.first_from(start, phrase_end)) is not None:

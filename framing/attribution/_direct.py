@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ._after import _according_np, _name_after
+from ._after import _name_after, according_np
 from ._coverage import quote_quoted_as_saying
 from ._grammar import _TRAILING_END, _WORD, _content_start, speaker_of
 from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
@@ -85,7 +85,7 @@ def quote_cue_before(u: Unit, q, qs: int, qe: int):
             _PARTIAL_GOES_ON.match(text, qe, u.end):
         whole = False
     if whole and (re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.;\"“”]{0,40}:\s*", gap)):
-        m = speaker_of(u, c) if c.kind == "verb" else _according_np(text, c, u.end, u.by_end, u.entities)
+        m = speaker_of(u, c) if c.kind == "verb" else according_np(text, c.end, u.end, u.by_end, u.entities)
         if m is not None or c.kind == "verb":
             u.used.add(c.start)
             return _attribution(text, c, m, confidence=c.verb.confidence)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ._after import _according_np
+from ._after import according_np
 from ._boundaries import _words
 from ._cues import cue_word
 from ._grammar import _content_end, _content_start
@@ -20,13 +20,6 @@ _PASSIVE_BE = re.compile(r"\s(?:" + BE_FORM + r")\s+(?:\w+ly\s+)?$")
 _BY_AGENT_AFTER = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _AGENT_STOP = re.compile(r"\s(?:for|in|on|at|as|after|during|because|since|who|which|that|when|while|to|over|with)\b"
                          r"|[,;:.!?)\]—–](?:\s|$)")
-
-
-class _At:
-    """A position standing in for a cue's end (for :func:`_according_np` after 'by')."""
-
-    def __init__(self, end: int):
-        self.end = end
 
 
 # a common noun right before a participle ('a claim made by'), or any word and a comma or dash
@@ -62,7 +55,7 @@ def passive_by(u: Unit, c) -> bool:
     if be is None and any(start <= f.start < head for f, _ in u.forward):
         return False   # 'X told CNN it was up to them to seize the chance presented by ...': X's report
     stop = _AGENT_STOP.search(text, by.end(), u.end)
-    m = _according_np(text, _At(by.end()), stop.start() if stop else u.end, u.by_end, u.entities)
+    m = according_np(text, by.end(), stop.start() if stop else u.end, u.by_end, u.entities)
     end = _content_end(text, start, head)
     if m is not None and _words(text, start, end, 1) and not _covered(start, end, u.direct_spans):
         u.intervals.append(Interval(start, end, "indirect",

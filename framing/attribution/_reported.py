@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ._after import _according_np, _name_after
+from ._after import _name_after, according_np
 from ._boundaries import _start_after_cue, _words, subordinate_clause_stop
 from ._cue_readings import _lead_before, _subject_before_appositive, in_editors_note, plural_subject, support_noun
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
@@ -90,14 +90,14 @@ def according_to(u: Unit, c) -> bool:
     # 'It has not gone unnoticed: According to X, ...': a new start after the colon
     opening = lead[colon + 1:] if (colon := lead.rfind(": ")) >= 0 and not _inside(u_start + colon, u.spans) else lead
     if not opening.strip(" \"“”'‘’—–(") or re.fullmatch(r"\W*\w+,?\s*", opening):
-        m = _according_np(text, c, u_end, u.by_end, u.entities)
+        m = according_np(text, c.end, u_end, u.by_end, u.entities)
         comma = text.find(",", c.end, u_end)
         if comma != -1 and m is not None:
             start = skip_after_cue(text, comma + 1, u_end, c)
             u.intervals.append(Interval(start, _content_end(text, start, u_end),
                                         "indirect", _attribution(text, c, m, confidence=0.85)))
     elif (closing := _COMMA_BEFORE.search(lead)) is not None:
-        m = _according_np(text, c, u_end, u.by_end, u.entities)
+        m = according_np(text, c.end, u_end, u.by_end, u.entities)
         rest = text[m.end:u_end] if m is not None else ""
         goes_on = rest.startswith(",") and len(_WORD.findall(rest)) >= 4
         if goes_on and len(lead.split()) <= 5:
@@ -114,11 +114,11 @@ def according_to(u: Unit, c) -> bool:
                 u.resumes.append((m.end + 1, c, m))
     elif c.verb is ACCORDING and len(lead.split()) >= 4:
         # '... leads by 271 delegates according to a count by X.': no comma, the sentence ends
-        m = _according_np(text, c, u_end, u.by_end, u.entities)
+        m = according_np(text, c.end, u_end, u.by_end, u.entities)
         if m is not None and _TRAILING_END.match(text[m.end:u_end]):
             u.trailing.append((c.start - 1, c, m))
     elif c.verb.lemma == "in" and len(lead.split()) >= 4:
-        m = _according_np(text, c, u_end, u.by_end, u.entities)  # '... 45 percent in a new poll.'
+        m = according_np(text, c.end, u_end, u.by_end, u.entities)  # '... 45 percent in a new poll.'
         if m is not None and _TRAILING_END.match(text[m.end:u_end]):
             u.trailing.append((c.start - 1, c, m))
     return True
