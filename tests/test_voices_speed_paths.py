@@ -158,13 +158,19 @@ _STANCE_PIECES = ["support", "attack", "attacks", "proposal", "proposals", "comm
                   "for", "to", "of", "on", "about", "that", "s", "x", "pledge", "vow", "defense", "defence"]
 
 
+# the stance phrases written out as one alternation, as the rule was first written
+_STANCE_ALTERNATION = (r"support for|opposition to|criticism of|criticisms of|attacks? on|calls? for|proposals? (?:for|to)|"
+                       r"endorsement of|praise (?:for|of)|claims? that|comments? (?:about|on)|defen[cs]e of|embrace of|"
+                       r"rejection of|argument that|assertion that|promise to|pledge to|vow to")
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_STANCE_PIECES), max_size=20))
 def test_stance_cue_tree_finds_the_spans_of_the_stance_alternation(pieces):
-    from framing.attribution._stance_nouns import _STANCE_CUE, _STANCE_CUES
+    from framing.attribution._stance_nouns import _STANCE_CUE
 
     text = "".join(pieces)
-    plain = re.compile(r"\s(?:" + _STANCE_CUES + r")\s")
+    plain = re.compile(r"\s(?:" + _STANCE_ALTERNATION + r")\s")
     assert [m.span() for m in _STANCE_CUE.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 

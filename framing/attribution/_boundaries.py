@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 from ._cues import _TO_OBJECT, skip_after_cue
-from ._grammar import _WORD
-from ._layout import _inside
+from ._layout import WORD, _inside
 from ._model import Unit
 
 # a sentence opening with a subordinate clause: 'While X says ..., Y ...', 'Though X backed ...,'
@@ -37,7 +36,7 @@ def subordinate_clause_stop(u: Unit) -> None:
 
 def _words(text: str, start: int, end: int, at_least: int) -> bool:
     """``text[start:end]`` holds at least ``at_least`` words (reads no further than needed)."""
-    for n, _ in enumerate(_WORD.finditer(text, start, end), 1):
+    for n, _ in enumerate(WORD.finditer(text, start, end), 1):
         if n >= at_least:
             return True
     return at_least <= 0

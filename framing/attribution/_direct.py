@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ._layout import WORD
 from ._after import _name_after, according_np
 from ._coverage import quote_quoted_as_saying
-from ._grammar import _TRAILING_END, _WORD, _content_start, speaker_of
+from ._grammar import _TRAILING_END, _content_start, speaker_of
 from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
 from ._speakers import Mention, voice_for_name
 from ._subjects import _unit_subject, subject_before
@@ -30,7 +31,7 @@ _DASH_LABEL = re.compile(r"\s[-—–]\s+([A-Z][^-—–:]{0,60}?)\s*:\s*$")   #
 
 
 def _at_least_words(text: str, n: int) -> bool:
-    for k, _ in enumerate(_WORD.finditer(text), 1):
+    for k, _ in enumerate(WORD.finditer(text), 1):
         if k >= n:
             return True
     return False
@@ -131,9 +132,9 @@ def quote_alone(u: Unit, q, qs: int, qe: int):
     unit): the previous speaking voice goes on, confidence x0.7."""
     text = u.text
     if u.words < 0:
-        u.words = len(_WORD.findall(text, u.start, u.end))
-    outside = u.words - len(_WORD.findall(text[qs:qe]))
-    if outside <= 2 or (q.start <= u.start + 2 and len(_WORD.findall(text[qs:qe])) >= 6):
+        u.words = len(WORD.findall(text, u.start, u.end))
+    outside = u.words - len(WORD.findall(text[qs:qe]))
+    if outside <= 2 or (q.start <= u.start + 2 and len(WORD.findall(text[qs:qe])) >= 6):
         if u.last_attr is not None:
             return replace(u.last_attr, confidence=round(u.last_attr.confidence * 0.7, 3))
         return Attribution("", UNKNOWN, confidence=0.3)

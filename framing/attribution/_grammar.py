@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ._layout import WORD
 from ._cues import cue_word
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
@@ -14,7 +15,6 @@ from ._after import _name_after
 from ._subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, last_subject_pronoun, main_clause_subject,
                         opening_participle_subject, plain_subject, subject_before)
 
-_WORD = re.compile(r"\w+")
 # how far back before a cue the patterns that end at the cue look ('has been quoted ... as'): a
 # bound keeps the cost of a unit linear in its length
 LOOKBACK = 300
@@ -124,7 +124,7 @@ def _content_start(text, lo, hi) -> int:
 def _content_end(text, start, end) -> int:
     # stop before ', according to' and trailing punctuation (the word ends there or at ``end``)
     m = first_comma_match(_ACCORDING_AFTER, text, start, end,
-                          lambda m: m.end() == end or not _WORD.match(text, m.end()))
+                          lambda m: m.end() == end or not WORD.match(text, m.end()))
     if m:
         end = m.end(1)   # '..., “a quote,” according to X': the closing mark stays
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
@@ -163,7 +163,7 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
     text, u_start = u.text, u.start
     near = max(u_start, cue.start - LOOKBACK)
     word = cue_word(text, cue)   # the verb, not an adjunct's noun ('said at the hearing')
-    if not word.endswith("ing") and (first := _WORD.match(text, cue.start)) and first.group().endswith("ing"):
+    if not word.endswith("ing") and (first := WORD.match(text, cue.start)) and first.group().endswith("ing"):
         word = first.group().lower()   # 'pointing out', 'weighing in': the participle, not its particle
     if quoted := quoted_as_before(text, near, cue.start):   # 'Kim was quoted as saying'
         return subject_before(text, quoted.start(), u_start, u.by_end, u.entities)

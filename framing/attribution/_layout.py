@@ -10,7 +10,7 @@ from itertools import accumulate
 
 from ..text import _line_sentences
 
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # '... was “false.” He said ...': a quote's period ends the sentence when a new one starts after it
 _QUOTE_PERIOD = re.compile(r"[^.]\.(?:''|[\"”])\s+(?=(?:He|She|They|It|We|I|The|But|And|This|That|In|On|At)\s)")
@@ -86,7 +86,7 @@ def _looks_like_headline(text: str, paragraphs) -> bool:
         return False
     start, end = paragraphs[0]
     line = text[start:end].rstrip()
-    words = len(_WORD.findall(line))
+    words = len(WORD.findall(line))
     # (no sentence-final punctuation before the closing marks: a test of the line's end, no search)
     return 0 < words <= 30 and not line.rstrip("\"”’)").endswith((".", "!", "?")) or (words <= 14 and line.istitle())
 
@@ -143,10 +143,10 @@ def _pieces(text, u_start, u_end, intervals) -> list[tuple]:
         piece = text[a:b]
         if not piece.strip():
             continue
-        if out and (out[-1][3] is attr and out[-1][2] == kind or not _WORD.search(piece)):
+        if out and (out[-1][3] is attr and out[-1][2] == kind or not WORD.search(piece)):
             out[-1][1] = b  # same voice goes on, or punctuation only: extend the previous piece
             continue
-        if out and not _WORD.search(text[out[-1][0]:out[-1][1]]):
+        if out and not WORD.search(text[out[-1][0]:out[-1][1]]):
             out[-1][1:] = [b, kind, attr]
             continue
         out.append([a, b, kind, attr])

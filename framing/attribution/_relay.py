@@ -7,12 +7,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
+from ._layout import WORD
 from ._vocab import cue_verbs
 from ._entities import within as _within
 from ._model import UNKNOWN, Attribution, Interval
 from ._speakers import Mention
 
-_WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +44,7 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
             continue
         outers = [o for o in candidates if o is not inner and id(o) in alive
                   and o.start <= inner.attr.mention_start < inner.start <= o.end
-                  and not _WORD.search(text[o.start:inner.attr.mention_start])]
+                  and not WORD.search(text[o.start:inner.attr.mention_start])]
         for outer in outers:
             inner.start = outer.start
             if outer.end <= inner.end:

@@ -16,9 +16,9 @@ from ._cue_readings import _lead_before, _subject_before_appositive, in_editors_
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
-from ._grammar import (LOOKBACK, _TRAILING_END, _WORD, _content_end, _content_start, _main_clause, _object_after,
+from ._grammar import (LOOKBACK, _TRAILING_END, _content_end, _content_start, _main_clause, _object_after,
                        coordinated_before, first_comma_match, quoted_as_before, speaker_of)
-from ._layout import _covered, _inside
+from ._layout import WORD, _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._relay import _relay
 from ._speakers import Mention, Voice
@@ -99,7 +99,7 @@ def according_to(u: Unit, c) -> bool:
     elif (closing := _COMMA_BEFORE.search(lead)) is not None:
         m = according_np(text, c.end, u_end, u.by_end, u.entities)
         rest = text[m.end:u_end] if m is not None else ""
-        goes_on = rest.startswith(",") and len(_WORD.findall(rest)) >= 4
+        goes_on = rest.startswith(",") and len(WORD.findall(rest)) >= 4
         if goes_on and len(lead.split()) <= 5:
             # 'Since November, according to X, forces have killed ...': the words go on
             start = skip_after_cue(text, m.end + 1, u_end, c)
@@ -351,7 +351,7 @@ def _nested_subject(text: str, holder: Interval, m, c) -> bool:
     return (m is not None and m.start >= holder.start and m.voice is not None
             and c.verb.category in _NESTED_CATEGORIES and m.voice.canonical != holder.attr.speaker
             and m.text.lower() not in _PERSONAL_PRONOUNS   # the sayer again, whatever coreference said
-            and not _WORD.search(text, holder.start, m.start))
+            and not WORD.search(text, holder.start, m.start))
 
 
 def forward_reports(u: Unit) -> None:

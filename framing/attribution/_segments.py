@@ -18,7 +18,7 @@ from ._cues import find_cues
 from ._entities import Entities
 from ._direct import direct_quotes, split_quotes
 from ._labels import label_attribution, signature_attribution
-from ._layout import _WORD, _inside, may_match, _looks_like_headline, _pieces, _rstrip, _title_like, _units
+from ._layout import WORD, _inside, may_match, _looks_like_headline, _pieces, _rstrip, _title_like, _units
 from ._model import NARRATOR, Attribution, Unit
 from ._page import merge, read_page, reading_text
 from ._quotes import find_quotes
@@ -172,7 +172,7 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
             else:
                 rows.append((p_start, p_end, "headline", Attribution("", default_source, confidence=0.8)))
             continue
-        if (len(para) < 120 and furniture_line.match(para.strip())) or not _WORD.search(para):
+        if (len(para) < 120 and furniture_line.match(para.strip())) or not WORD.search(para):
             rows.append((p_start, p_end, "boilerplate", None))
             prev_rows = (0, 0)
             continue

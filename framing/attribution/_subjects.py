@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
+from ._layout import WORD
 from ._entities import near as _near, within as _within
 from ._name_words import TIME_BEFORE, TIME_WORDS, last_word, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, HONORIFIC, MONTH,
                      SPEAKER_PRONOUNS, WEEKDAY, WEEKDAYS, description_before, description_pattern, descriptions, search_last_runs)
 
-_WORD = re.compile(r"\w+")
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
 _DASH_BEFORE = re.compile(r"\s(?:-|—|–|--)$|—$")
 _NAME_BEFORE = re.compile(
@@ -96,7 +96,7 @@ def _clause_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     start, end = _last_clause(text, lo, cue_start, _CLAUSE_START)
     phrase = text[start:end]
     words = phrase.split()
-    if not 1 <= len(words) <= 10 or not _WORD.search(phrase) or re.search(r"[\"“”]", phrase):
+    if not 1 <= len(words) <= 10 or not WORD.search(phrase) or re.search(r"[\"“”]", phrase):
         return None
     if words[0].lower() in _PREPOSITIONS:
         return None   # 'In a tweet, ...': no subject
@@ -160,7 +160,7 @@ def _evidence_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     """
     start, end = _last_clause(text, lo, cue_start, _EVIDENCE_CLAUSE)
     phrase = text[start:end]
-    words = [w.lower() for w in _WORD.findall(phrase)]
+    words = [w.lower() for w in WORD.findall(phrase)]
     if not 1 <= len(words) <= 14 or re.search(r"[\"“”]", phrase) or words[0] in _EVIDENCE_STOP or \
             words[-1] in _EVIDENCE_STOP or not any(w in _EVIDENCE_NOUNS for w in words):
         return None
@@ -370,7 +370,7 @@ def subject_after(text: str, pos: int, hi: int, aliases_by_end, entities) -> Men
     """A pronoun or alias standing at ``pos`` (a clause's subject), else None."""
     if (m := aliases_by_end.first_from(pos, pos + 1)) is not None:
         return m
-    word = _WORD.match(text, pos, hi)
+    word = WORD.match(text, pos, hi)
     if word is not None and word.group().lower() in _PRONOUNS:
         return Mention(pos, word.end(), resolve(word.group(), pos, entities), word.group())
     return None
