@@ -9,7 +9,6 @@ library's own lexicon and constants. Private: use :mod:`framing.sentiment`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain, repeat
 
@@ -235,11 +234,13 @@ def _textblob_assessments(words: list[str]) -> list[tuple[list[str], float, floa
 
 def _textblob_means(texts: list[str]) -> np.ndarray:
     """(polarity, subjectivity) of each text, as rows: the means of its assessments, summed in
-    order as :func:`_average` does."""
+    order as :func:`_one_text_means` does."""
     return in_batches(_textblob_rows, texts)
 
 
 def _one_text_means(words: list[str]) -> tuple[float, float]:
+    """(polarity, subjectivity) of one text's words: the means of its assessments, summed in
+    order as pattern's ``avg()`` does (identical floats to ``TextBlob(text).sentiment``)."""
     polarity = subjectivity = 0
     a = _textblob_assessments(words)
     for _w, p, s, _x in a:
@@ -306,12 +307,3 @@ def _textblob_rows(texts: list[str]) -> np.ndarray:
         words = _fast_tokens(texts[t]) if rewritten[t] else list(map(pieces.__getitem__, ids[first[t]:first[t] + n_words[t]].tolist()))
         out[t] = _one_text_means(words)
     return out
-
-
-def _average(values: Iterable[float]) -> float:
-    # Same summation order as pattern's avg(): identical floats.
-    total, count = 0, 0
-    for value in values:
-        total += value
-        count += 1
-    return total / float(count or 1)

@@ -28,7 +28,7 @@ from itertools import chain
 import numpy as np
 import pandas as pd
 
-from ._sentiment_textblob import _average, _textblob, _textblob_assessments, _textblob_means, _textblob_tokens
+from ._sentiment_textblob import _one_text_means, _textblob, _textblob_assessments, _textblob_means, _textblob_tokens
 from ._sentiment_vader import (_negated, _punctuation_amplifier, _vader, _vader_batch, _vader_prepare, _vader_score,
                                _vader_valences)
 from .errors import FramingError
@@ -75,8 +75,7 @@ def textblob_sentiment(text: str, *, engine: str = "fast") -> tuple[float, float
 
         polarity, subjectivity = TextBlob(text).sentiment
         return polarity, subjectivity
-    a = _textblob_assessments(_textblob_tokens(text))
-    return _average(p for _w, p, _s, _x in a), _average(s for _w, _p, s, _x in a)
+    return _one_text_means(_textblob_tokens(text))
 
 
 def vader_sentiment(text: str, *, engine: str = "fast") -> dict[str, float]:
