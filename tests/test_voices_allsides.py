@@ -129,6 +129,25 @@ def test_story_continued_marker_is_furniture_and_list_numbers_are_no_speakers():
     assert seg_at(text, segs, "Taxes. The cut").kind == "narration"
     check_partition(text, segs)
 
+def test_agency_dateline_without_a_place():
+    text = "(AFP) — Envoys met on Friday.\n\nTalks go on next week."
+    segs = voices(text, outlet="Daily Planet")
+    first = seg_at(text, segs, "(AFP)")
+    assert (first.kind, first.source, first.text) == ("narration", "AFP", "(AFP) —")
+    assert seg_at(text, segs, "Talks go on").source == "AFP"
+
+
+def test_read_watch_click_and_wires_lines_are_furniture():
+    text = ("Talks resumed on Monday.\n\nREAD: Envoys meet again in Geneva\n\nWatch the full interview below:\n\n"
+            "WANT MORE NEWS? Click Here to Get Our App\n\nTo see the full statement, click \u201cexpand.\u201d\n\n"
+            "The envoy kept quiet, as the clip shows (click \u201cexpand\u201d):\n\nWith Post wires")
+    segs = voices(text, outlet="Daily Planet")
+    for phrase in ("READ: Envoys", "Watch the full", "WANT MORE", "To see the full", "With Post wires"):
+        assert seg_at(text, segs, phrase).kind == "boilerplate", phrase
+    assert seg_at(text, segs, "The envoy kept quiet").kind == "narration"   # a sentence, not a call to action
+    check_partition(text, segs)
+
+
 def test_embedded_tweet_is_the_account_holders_direct_speech():
     text = ("Trump praised the talks.\n\nGreat meeting today. Progress! — Donald J. Trump (@realDonaldTrump) "
             "March 1, 2019\n\nCritics disagreed.\n\nNot so fast. — jane roe (@janeroe) March 1, 2019")
@@ -163,6 +182,13 @@ def test_quote_then_spokesman_was_quoted_as_saying_relayed_by_kcna():
 def test_joint_speakers(text, phrase, speaker):
     row = seg_at(text, voices(text), phrase)
     assert row.kind == "indirect" and row.speaker == speaker
+
+
+def test_joint_description_of_people_takes_people_not_governments():
+    text = "Kim met Moon at the border. North Korea was pleased. The visit would go on, the two leaders said."
+    assert seg_at(text, voices(text), "The visit would").speaker == "Kim Jong Un & Moon Jae-in"
+    text = "Kim met Moon at the border. The pair said the visit had gone well."
+    assert seg_at(text, voices(text), "the visit had").speaker == "Kim Jong Un & Moon Jae-in"
 
 
 def test_infinitive_of_intent_is_no_report():
@@ -200,9 +226,23 @@ def test_channel_named_with_the_report_is_the_source(text, phrase):
     ("“We see progress,” said a spokesman, Kim Eui-kyeom.", "We see progress", "Kim Eui-kyeom"),
     ("Kim Hee-sung, an analyst in Seoul, said the talks would fail.", "the talks would", "Kim Hee-sung"),
     ("Chairman Kim said the talks would go on.", "the talks would", "Kim Jong Un"),
+    ("China’s state media cited him as saying that the talks would go on.", "him as saying", "Chinese state media"),
     ("Trump spoke in Tokyo. “We are in no hurry,” the president tweeted.", "We are in no", "Trump"),
 ])
 def test_canonical_speakers_across_outlets(text, phrase, speaker):
+    assert seg_at(text, voices(text), phrase).speaker == speaker
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("The network's correspondent Jane Okafor was upset. Okafor said the talks had failed.", "the talks had", "Jane Okafor"),
+    ("Senator Jim Lanke of Ohio spoke first. Later, Lanke said the plan was weak.", "the plan was", "Jim Lanke"),
+    ("Whether Lanke knew is unclear, and whether it matters. Lanke said the plan was weak.", "the plan was",
+     "Lanke"),   # a word the article also writes in lower case is no given name
+    ("Melania Trump waved. Trump said the talks went well.", "the talks went", "Trump"),          # an alias stays
+    ("Senate Majority Whip Jo Lanke said the bill would pass.", "the bill would", "Jo Lanke"),
+    ("Network correspondent Jo Lanke reports that the site is closed.", "the site is", "Jo Lanke"),
+])
+def test_surname_takes_the_full_name_written_before(text, phrase, speaker):
     assert seg_at(text, voices(text), phrase).speaker == speaker
 
 

@@ -36,10 +36,10 @@ from functools import lru_cache
 
 from ._entities import Entities, near as _near, within as _within
 from ._model import UNKNOWN, Attribution, Unit
-from ._speakers import Mention, Voice, voice_for_name
+from ._speakers import _NOT_FIRST_NAMES, Mention, Voice, voice_for_name
 from ._name_words import only_time_words
 from ._subjects import subject_before
-from ._vocab import EVIDENCE_NOUNS, INTENT_VERBS, ROLE_WORDS, descriptions
+from ._vocab import EVIDENCE_NOUNS, HONORIFICS, INTENT_VERBS, ROLE_WORDS, descriptions
 
 _INTENT = re.compile(r"\s+to\s+[a-z]")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\s+(?:\w+ly\s+|also\s+|still\s+)?$")
@@ -51,8 +51,12 @@ _JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-
 _RELATIVE_BEFORE_CUE = re.compile(r",\s+(?:who|which|whose)\s+[^,;“”\"]{1,150},\s*$")
 _PREP_OBJECT = re.compile(r"\b[Aa]n?\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
                           r"(?:[\w’'-]+\s+){0,3}?(?:of|at|for|from|in|on|with)?\s*(?:the\s+)?$")
-_BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+two\s+(?:leaders|men|sides|countries|"
-                   r"presidents|governments|ministers|diplomats)\s+(?:(?:also|have|had|both)\s+)*$)")
+_BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+(?P<noun>leaders|men|sides|"
+                   r"countries|presidents|governments|ministers|diplomats)|(?P<pair>pair))\s+(?:(?:also|have|had|both)\s+)*$)")
+# which voices a joint description can hold: 'the two leaders' are people, 'the two countries' governments
+_JOINT_TYPES = {"leaders": ("person",), "men": ("person",), "presidents": ("person",), "ministers": ("person",),
+                "diplomats": ("person",), "pair": ("person",), "countries": ("government",),
+                "governments": ("government",)}
 _NOT_IN_BOTH = re.compile(r"[^A-Za-z\s]")
 _CHANNEL = re.compile(r"\b(?:via|through|carried\s+by|in\s+a\s+(?:statement|report|commentary|dispatch)\s+"
                       r"(?:carried|published|released)\s+by)\s+(?:(?:its|their|the|his|her)\s+)?", re.IGNORECASE)
@@ -174,12 +178,14 @@ def joint_speakers(u: Unit) -> None:
             if first is not None and first.canonical != second_name and not only_time_words(first.canonical.split()):
                 # (not 'his tweet on Sunday and his comments on Monday were': a day is no speaker)
                 pair = (_bare_name(first.canonical), _bare_name(second_name))
-        if pair is None and (_both_before(text, u, attr.cue_start, barriers) or attr.cue.startswith("both ")):
+        both = _both_before(text, u, attr.cue_start, barriers) if pair is None else None
+        if pair is None and (both or attr.cue.startswith("both ")):
+            types = _JOINT_TYPES.get(both and (both.group("noun") or both.group("pair")), ("person", "government"))
             people = []
             for m in sorted((m for m in _within(named, u.start - 600, attr.cue_start + 1) if m.end <= attr.cue_start
                              and m.voice is not None and m.voice.type != "document"),
                             key=lambda m: -m.start):
-                if m.voice.type in ("person", "government") and m.voice.canonical not in people:
+                if m.voice.type in types and m.voice.canonical not in people:
                     people.append(m.voice.canonical)
                 if len(people) == 2:
                     break
@@ -288,6 +294,9 @@ def canonical_speakers(u: Unit) -> None:
             bare = _bare_name(attr.speaker)
             if bare != attr.speaker:
                 voice = voice_for_name(bare, named)
+        if voice is None and attr.speaker_type == "person" and _SURNAME.fullmatch(attr.speaker) and \
+                not _alias_voice(attr.speaker, named):
+            voice = _full_name_before(text, attr.speaker, attr.mention_start, named)   # 'Acosta' after 'Jim Acosta'
         if voice is None and (common := common_noun_name(attr.speaker)) is not None:
             voice = Voice(common, "group")   # 'Analysts say' at a sentence's start: the voice of 'analysts say'
         if voice is None or voice.canonical == attr.speaker:
@@ -298,6 +307,62 @@ def canonical_speakers(u: Unit) -> None:
                        speaker_type=voice.type)
 
     _rewrite_each(u, rewrite)
+
+
+_SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+
+
+def _alias_voice(name: str, named: list[Mention]) -> bool:
+    """Whether ``name`` is a voice of the alias table (a government, a body, or a person with the
+    gender the table gives; a voice made from a name the table lacks has none): 'Trump' stays
+    'Trump' after 'Melania Trump', 'Iran' stays 'Iran'."""
+    return any(m.voice is not None and m.voice.canonical == name and (m.voice.gender or m.voice.type != "person")
+               for m in named)
+
+
+def _full_name_before(text: str, surname: str, before: int, named: list[Mention]) -> Voice | None:
+    """The full name an article gave a person before calling them by surname alone ('Jim
+    Acosta' ... 'Acosta said'): the last 'Given [M.] Surname' before ``before`` whose first word
+    is no title, honorific, sentence opener or date word ('President Acosta', 'When Acosta'),
+    nor a word the article also writes in lower case ('Whether Acosta', 'Despite Acosta').
+    A full name the alias table knows keeps its canonical voice ('Donald Trump' -> Trump)."""
+    lo = max(0, before - 20000)
+    if text.find(surname, lo, before) == -1:
+        return None
+    found = None
+    for m in _full_name_pattern(surname).finditer(text, lo, before):
+        given = m.group("given")
+        if given not in _NOT_FIRST_NAMES and given.lower() not in ROLE_WORDS and given not in HONORIFICS \
+                and not only_time_words([given]) and not _lower_word(given.lower()).search(text) \
+                and not _lower_word(given.upper()).search(text) and not _name_goes_on_before(text, m.start()):
+            found = m
+    if found is None:
+        return None
+    known = [m.voice for m in _within(named, max(0, found.start() - 80), found.end())   # ("President Donald Trump")
+             if m.voice is not None and m.end > found.start() and m.voice.gender]
+    return known[-1] if known else Voice(f"{found.group('given')} {surname}", "person")
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+$")
+
+
+def _name_goes_on_before(text: str, start: int) -> bool:
+    """A capitalised word before the given name that is no title ('Heritage Foundation Carafano',
+    'Getty Images Trump'): the name is part of a longer one."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).rstrip(".").lower() not in ROLE_WORDS and \
+        before.group(1).rstrip(".") not in HONORIFICS
+
+
+@lru_cache(maxsize=512)
+def _lower_word(word: str) -> re.Pattern:
+    return re.compile(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w’'-])")
+
+
+@lru_cache(maxsize=512)
+def _full_name_pattern(surname: str) -> re.Pattern:
+    return re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:\s+[A-Z]\.)?\s+"
+                      + re.escape(surname) + r"(?![\w’'-]|\s+[A-Z][a-z])")   # (a name that goes on, 'Hwang Pyong So', is no match)
 
 
 # words that open a group's noun phrase ('Many say', 'One official said', 'Others warn')
