@@ -246,6 +246,13 @@ def test_surname_takes_the_full_name_written_before(text, phrase, speaker):
     assert seg_at(text, voices(text), phrase).speaker == speaker
 
 
+def test_a_time_span_is_no_voice():
+    text = "Days after reports that the plant had closed, the envoy warned that talks could end."
+    segs = voices(text)
+    assert (seg_at(text, segs, "the plant had").speaker, seg_at(text, segs, "the plant had").source) == ("unknown", "unknown")
+    assert seg_at(text, segs, "talks could end").source == "envoy"   # not the time before the reports
+
+
 def test_subject_before_a_relative_clause_and_head_of_a_prepositional_phrase():
     text = "Mr Xi and Russian President Vladimir Putin, who held a call last week, said the plan must start."
     assert seg_at(text, voices(text), "the plan must").speaker == "Xi Jinping & Vladimir Putin"

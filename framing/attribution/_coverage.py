@@ -263,6 +263,11 @@ def canonical_speakers(u: Unit) -> None:
         m.voice.canonical for m in named if m.voice is not None and m.voice.type != "document"}
 
     def rewrite(iv, attr):
+        if _TIME_SPAN.fullmatch(attr.speaker) or _TIME_SPAN.fullmatch(attr.source):
+            # 'Hours after reports that ...': a time, no voice (nor the source of the reports inside)
+            if _TIME_SPAN.fullmatch(attr.speaker):
+                return replace(attr, speaker=UNKNOWN, source=UNKNOWN, speaker_type="")
+            return replace(attr, source=_channel_of(attr.speaker, named) or attr.speaker)
         if attr.mention_start < 0 or " & " in attr.speaker:
             return None
         voice = None
@@ -309,6 +314,9 @@ def canonical_speakers(u: Unit) -> None:
     _rewrite_each(u, rewrite)
 
 
+_TIME_SPAN = re.compile(r"(?:(?:just|only|a few|several|some|\d+|two|three|four|five|six)\s+)?"
+                        r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|later|earlier|ago)",
+                        re.IGNORECASE)
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 
 
