@@ -263,9 +263,9 @@ def canonical_speakers(u: Unit) -> None:
         m.voice.canonical for m in named if m.voice is not None and m.voice.type != "document"}
 
     def rewrite(iv, attr):
-        if _TIME_SPAN.fullmatch(attr.speaker) or _TIME_SPAN.fullmatch(attr.source):
+        if _time_span(attr.speaker) or _time_span(attr.source):
             # 'Hours after reports that ...': a time, no voice (nor the source of the reports inside)
-            if _TIME_SPAN.fullmatch(attr.speaker):
+            if _time_span(attr.speaker):
                 return replace(attr, speaker=UNKNOWN, source=UNKNOWN, speaker_type="")
             return replace(attr, source=_channel_of(attr.speaker, named) or attr.speaker)
         if attr.mention_start < 0 or " & " in attr.speaker:
@@ -317,6 +317,13 @@ def canonical_speakers(u: Unit) -> None:
 _TIME_SPAN = re.compile(r"(?:(?:just|only|a few|several|some|\d+|two|three|four|five|six)\s+)?"
                         r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|later|earlier|ago)",
                         re.IGNORECASE)
+_TIME_SPAN_LAST = frozenset("after before later earlier ago".split())
+
+
+def _time_span(name: str) -> bool:
+    return name.rpartition(" ")[2].lower() in _TIME_SPAN_LAST and bool(_TIME_SPAN.fullmatch(name))
+
+
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 
 
@@ -330,25 +337,49 @@ def _alias_voice(name: str, named: list[Mention]) -> bool:
 
 def _full_name_before(text: str, surname: str, before: int, named: list[Mention]) -> Voice | None:
     """The full name an article gave a person before calling them by surname alone ('Jim
-    Acosta' ... 'Acosta said'): the last 'Given [M.] Surname' before ``before`` whose first word
-    is no title, honorific, sentence opener or date word ('President Acosta', 'When Acosta'),
-    nor a word the article also writes in lower case ('Whether Acosta', 'Despite Acosta').
-    A full name the alias table knows keeps its canonical voice ('Donald Trump' -> Trump)."""
-    lo = max(0, before - 20000)
-    if text.find(surname, lo, before) == -1:
+    Acosta' ... 'Acosta said'): the last of :func:`_full_names` within 20,000 characters before
+    ``before``. A full name the alias table knows keeps its canonical voice ('Donald Trump' ->
+    Trump)."""
+    places = [place for place in _full_names(text, surname) if before - 20000 <= place[0] and place[1] <= before]
+    if not places:
         return None
-    found = None
-    for m in _full_name_pattern(surname).finditer(text, lo, before):
-        given = m.group("given")
-        if given not in _NOT_FIRST_NAMES and given.lower() not in ROLE_WORDS and given not in HONORIFICS \
-                and not only_time_words([given]) and not _lower_word(given.lower()).search(text) \
-                and not _lower_word(given.upper()).search(text) and not _name_goes_on_before(text, m.start()):
-            found = m
-    if found is None:
-        return None
-    known = [m.voice for m in _within(named, max(0, found.start() - 80), found.end())   # ("President Donald Trump")
-             if m.voice is not None and m.end > found.start() and m.voice.gender]
-    return known[-1] if known else Voice(f"{found.group('given')} {surname}", "person")
+    start, end, given = places[-1]
+    known = [m.voice for m in _within(named, max(0, start - 80), end)   # ("President Donald Trump")
+             if m.voice is not None and m.end > start and m.voice.gender]
+    return known[-1] if known else Voice(f"{given} {surname}", "person")
+
+
+@lru_cache(maxsize=256)
+def _full_names(text: str, surname: str) -> tuple:
+    """The places ``(start, end, given name)`` of 'Given [M.] Surname' in ``text`` whose first
+    word is no title, honorific, sentence opener or date word ('President Acosta', 'When
+    Acosta'), nor a word the article also writes in lower case or in capitals ('Whether Acosta',
+    'ADVERTISEMENT Acosta'), and that are no part of a longer name ('Hwang Pyong So', 'Heritage
+    Foundation Carafano'). (Once per article and surname: str.find, no search over the text.)"""
+    places = []
+    pos = text.find(surname)
+    while pos != -1:
+        end = pos + len(surname)
+        given = _GIVEN_BEFORE.search(text, max(0, pos - 40), pos)
+        if given is not None and not _NAME_GOES_ON.match(text, end):
+            word = given.group("given")
+            if word not in _NOT_FIRST_NAMES and word.lower() not in ROLE_WORDS and word not in HONORIFICS \
+                    and not only_time_words([word]) and not _name_goes_on_before(text, given.start()) \
+                    and not {word.lower(), word.upper()} & _words_of(text):
+                places.append((given.start(), end, word))
+        pos = text.find(surname, end)
+    return tuple(places)
+
+
+@lru_cache(maxsize=8)
+def _words_of(text: str) -> frozenset:
+    return frozenset(_WORD.findall(text))
+
+
+_WORD = re.compile(r"[\w’'-]+")
+_GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:\s+[A-Z]\.)?\s+$")
+# after the surname: a word character (a longer word) or another capitalised name word ('Hwang Pyong So')
+_NAME_GOES_ON = re.compile(r"[\w’'-]|\s+[A-Z][a-z]")
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+$")
@@ -360,17 +391,6 @@ def _name_goes_on_before(text: str, start: int) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     return before is not None and before.group(1).rstrip(".").lower() not in ROLE_WORDS and \
         before.group(1).rstrip(".") not in HONORIFICS
-
-
-@lru_cache(maxsize=512)
-def _lower_word(word: str) -> re.Pattern:
-    return re.compile(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w’'-])")
-
-
-@lru_cache(maxsize=512)
-def _full_name_pattern(surname: str) -> re.Pattern:
-    return re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:\s+[A-Z]\.)?\s+"
-                      + re.escape(surname) + r"(?![\w’'-]|\s+[A-Z][a-z])")   # (a name that goes on, 'Hwang Pyong So', is no match)
 
 
 # words that open a group's noun phrase ('Many say', 'One official said', 'Others warn')
