@@ -20,8 +20,33 @@ checked.
 
 * ``dev`` (13 articles: Reuters 4, The Hill, USA TODAY, Fox, BBC, NYT, Vox, Washington Times,
   ABC, CNN; 173 rows): the rules and alias entries were developed on these.
-* ``heldout`` (5 articles: Reuters, The Hill, BBC, Washington Times, CNN; 86 rows): annotated
-  from the raw article text without looking at the engine's output, and never tuned on.
+* ``heldout``, first part (5 articles: Reuters, The Hill, BBC, Washington Times, CNN; 86 rows):
+  annotated from the raw article text without looking at the engine's output, never tuned on.
+
+Second round (helper "allsides3", 2026-12-08), same rules and annotator conventions: 12 more
+articles from 12 outlets absent from the table above, drawn at random and split at random::
+
+    docs = load_allsides(); gold = <the table above>
+    taken = docs[docs.doc_id.isin(gold.doc_id)]
+    pool = docs[(docs.genre == "news") & ~docs.source.isin(taken.source)
+                & docs.text.str.len().between(2000, 7000)        # (an article read in full)
+                & (docs.text.str.count(r"North Korea|Pyongyang|Kim Jong") >= 3)]
+    rng = np.random.default_rng(20261208)
+    chosen = rng.permutation(sorted(pool.source.unique()))[:12]   # 12 of the pool's 26 outlets
+    picks = [pool[pool.source == o].sort_values("doc_id").iloc[rng.integers((pool.source == o).sum())]
+             for o in chosen]
+    splits = rng.permutation(["dev2"] * 6 + ["heldout"] * 6)
+
+Both halves were annotated (205 rows, 13-22 an article, committed before any engine run on
+them) from the raw text, then scored once, blind: dev2 kind/speaker/source 0.862/0.819/0.685,
+the new held-out rows 0.856/0.838/0.712 (the whole held-out set 0.898/0.832/0.756).
+
+* ``dev2`` (6 articles: New York Post, Vanity Fair, Breitbart (an AFP wire), Daily Kos, CBN,
+  Media Research Center; 94 rows): the second round's rules and aliases were developed on
+  these and ``dev``.
+* ``heldout``, second part (6 articles: Bloomberg, CBS News, The Daily Caller, The Wall Street
+  Journal, Reason, TheBlaze; 111 rows): never looked at row by row, only at its aggregate
+  accuracy (blind above; after the second round's changes 0.856/0.865/0.739).
 
 The acceptance check of the issue uses other articles and outlets; the thresholds below pin
 the measured accuracy (``benchmarks/allsides_voices.py`` writes the table
@@ -311,17 +336,19 @@ def test_every_article_splits_into_a_partition(allsides, allsides_segments):
 
 
 def test_gold_tables_cover_every_construction(gold_scores):
-    assert gold_scores.groupby("split")["doc_id"].nunique().to_dict() == {"dev": 13, "heldout": 5}
+    assert gold_scores.groupby("split")["doc_id"].nunique().to_dict() == {"dev": 13, "dev2": 6, "heldout": 11}
     notes = " ".join(gold_scores.loc[gold_scores.split == "dev", "note"])
     for construction in ("dateline", "caption", "credit", "quoted as saying", "joint", "intent", "Pyongyang",
                          "Washington", "KCNA", "state media", "embedded tweet", "tweeted", "Mr. Trump"):
         assert construction in notes or construction in " ".join(gold_scores.cue), construction
 
 
-# measured accuracy (benchmarks/allsides_voices.py) minus 0.01: one row of 86 to 173 is 0.006-0.012
+# measured accuracy (benchmarks/allsides_voices.py, 2026-12-08) minus a margin of one to two rows
+# (one row of 94 / 173 / 197 is 0.011 / 0.006 / 0.005)
 @pytest.mark.parametrize("split, kind, speaker, source", [
-    ("dev", 0.984, 0.898, 0.898),       # measured 0.994 / 0.908 / 0.908 (173 rows)
-    ("heldout", 0.932, 0.804, 0.792),   # measured 0.942 / 0.814 / 0.802 (86 rows)
+    ("dev", 0.99, 0.932, 0.921),        # measured 1.000 / 0.942 / 0.931 (173 rows)
+    ("dev2", 0.911, 0.825, 0.855),      # measured 0.926 / 0.840 / 0.870 (94 rows)
+    ("heldout", 0.888, 0.838, 0.762),   # measured 0.898 / 0.848 / 0.772 (197 rows; 11 articles)
 ])
 def test_gold_accuracy(gold_scores, split, kind, speaker, source):
     part = gold_scores[gold_scores.split == split]
