@@ -13,8 +13,9 @@ its entry in a rule tuple of the engine:
 * :func:`relative_clause_subject` (report stage): "X, who met in Moscow on Tuesday, said" (or "which", "whose"):
   the subject is X, not a name inside the relative clause.
 * :func:`joint_speakers` (report stage): "X and Y (both) said", "X and Y said in a joint
-  statement", "the two leaders said", "..., and both said": one joint voice "X & Y" (names
-  in the order of the text), not the last-named voice.
+  statement", "the two leaders said", "the pair said", "..., and both said": one joint voice
+  "X & Y" (names in the order of the text), not the last-named voice; "the two leaders", "the
+  two men", "the pair" join people only, "the two countries" governments only.
 * :func:`channel_named` (report stage): the channel named with the report ("the North said
   via its official KCNA news agency", "Through its state media, the North described", "said
   in a statement carried by state media") is the source; the speaker stays.
@@ -24,7 +25,9 @@ its entry in a rule tuple of the engine:
   Amy Klobuchar", "Vox’s Alex Ward" -> the person), a name in apposition to a description
   ("Trump’s national security adviser, John Bolton, said"; "said a spokesman, Kim Eui-kyeom"),
   the head of a noun phrase whose prepositional object was taken for the speaker ("An official
-  with deep knowledge of North Korea said" -> official).
+  with deep knowledge of North Korea said" -> official), a bare surname the alias table lacks
+  -> the full name the article wrote before it ("Jim Acosta ... Acosta said" -> Jim Acosta:
+  :func:`_full_names`), and a time span is no voice ("Hours after reports that ..." -> unknown).
 """
 
 from __future__ import annotations
