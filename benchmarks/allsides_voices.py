@@ -1,8 +1,8 @@
 """framing.voices on real multi-outlet coverage: the allsides_nk gold tables and the whole corpus.
 
 Scores the segments of the hand-annotated articles (``tests/data/allsides_voices_gold.csv``:
-``dev`` developed on, ``heldout`` never tuned on; see ``tests/test_voices_allsides.py`` for how
-they were made) with :func:`framing.validation.attribution.score_phrase_gold`, per split: kind, speaker,
+``dev`` and ``dev2`` developed on, ``heldout`` never tuned on; see ``tests/test_voices_allsides.py``
+for how they were made and drawn) with :func:`framing.validation.attribution.score_phrase_gold`, per split: kind, speaker,
 source and cue accuracy. Then splits all 615 articles and reports speed (CPU seconds, one
 process) and how many segments of each kind came out. Prints the tables and, with ``--out``,
 writes ``allsides_voices_gold.csv`` (numbers only) and the speed as ``bench_allsides_voices.csv``
@@ -27,6 +27,7 @@ from framing.validation.attribution import score_phrase_gold
 from _record import record
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "allsides_voices_gold.csv"
+SPLITS = ("dev", "dev2", "heldout")   # the gold splits, in the order of the table
 
 
 def read_gold(path: Path = GOLD) -> pd.DataFrame:
@@ -38,7 +39,8 @@ def gold_table(segments: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFra
     """One row per gold split: articles, rows and the four accuracies (NaN rows not checked)."""
     scored = score_phrase_gold(segments, gold, documents)
     rows = []
-    for split, part in scored.groupby("split", sort=False):
+    order = {split: i for i, split in enumerate(SPLITS)}   # (a split not listed comes last)
+    for split, part in sorted(scored.groupby("split", sort=False), key=lambda item: order.get(item[0], len(order))):
         row = {"split": split, "articles": part["doc_id"].nunique(), "rows": len(part)}
         for measure in ("kind", "speaker", "source", "cue"):
             checked = part[measure + "_ok"].dropna().astype(bool)

@@ -20,8 +20,33 @@ checked.
 
 * ``dev`` (13 articles: Reuters 4, The Hill, USA TODAY, Fox, BBC, NYT, Vox, Washington Times,
   ABC, CNN; 173 rows): the rules and alias entries were developed on these.
-* ``heldout`` (5 articles: Reuters, The Hill, BBC, Washington Times, CNN; 86 rows): annotated
-  from the raw article text without looking at the engine's output, and never tuned on.
+* ``heldout``, first part (5 articles: Reuters, The Hill, BBC, Washington Times, CNN; 86 rows):
+  annotated from the raw article text without looking at the engine's output, never tuned on.
+
+Second round (helper "allsides3", 2026-12-08), same rules and annotator conventions: 12 more
+articles from 12 outlets absent from the table above, drawn at random and split at random::
+
+    docs = load_allsides(); gold = <the table above>
+    taken = docs[docs.doc_id.isin(gold.doc_id)]
+    pool = docs[(docs.genre == "news") & ~docs.source.isin(taken.source)
+                & docs.text.str.len().between(2000, 7000)        # (an article read in full)
+                & (docs.text.str.count(r"North Korea|Pyongyang|Kim Jong") >= 3)]
+    rng = np.random.default_rng(20261208)
+    chosen = rng.permutation(sorted(pool.source.unique()))[:12]   # 12 of the pool's 26 outlets
+    picks = [pool[pool.source == o].sort_values("doc_id").iloc[rng.integers((pool.source == o).sum())]
+             for o in chosen]
+    splits = rng.permutation(["dev2"] * 6 + ["heldout"] * 6)
+
+Both halves were annotated (205 rows, 13-22 an article, committed before any engine run on
+them) from the raw text, then scored once, blind: dev2 kind/speaker/source 0.862/0.819/0.685,
+the new held-out rows 0.856/0.838/0.712 (the whole held-out set 0.898/0.832/0.756).
+
+* ``dev2`` (6 articles: New York Post, Vanity Fair, Breitbart (an AFP wire), Daily Kos, CBN,
+  Media Research Center; 94 rows): the second round's rules and aliases were developed on
+  these and ``dev``.
+* ``heldout``, second part (6 articles: Bloomberg, CBS News, The Daily Caller, The Wall Street
+  Journal, Reason, TheBlaze; 111 rows): never looked at row by row, only at its aggregate
+  accuracy (blind above; after the second round's changes 0.856/0.865/0.739).
 
 The acceptance check of the issue uses other articles and outlets; the thresholds below pin
 the measured accuracy (``benchmarks/allsides_voices.py`` writes the table
@@ -129,6 +154,25 @@ def test_story_continued_marker_is_furniture_and_list_numbers_are_no_speakers():
     assert seg_at(text, segs, "Taxes. The cut").kind == "narration"
     check_partition(text, segs)
 
+def test_agency_dateline_without_a_place():
+    text = "(AFP) — Envoys met on Friday.\n\nTalks go on next week."
+    segs = voices(text, outlet="Daily Planet")
+    first = seg_at(text, segs, "(AFP)")
+    assert (first.kind, first.source, first.text) == ("narration", "AFP", "(AFP) —")
+    assert seg_at(text, segs, "Talks go on").source == "AFP"
+
+
+def test_read_watch_click_and_wires_lines_are_furniture():
+    text = ("Talks resumed on Monday.\n\nREAD: Envoys meet again in Geneva\n\nWatch the full interview below:\n\n"
+            "WANT MORE NEWS? Click Here to Get Our App\n\nTo see the full statement, click \u201cexpand.\u201d\n\n"
+            "The envoy kept quiet, as the clip shows (click \u201cexpand\u201d):\n\nWith Post wires")
+    segs = voices(text, outlet="Daily Planet")
+    for phrase in ("READ: Envoys", "Watch the full", "WANT MORE", "To see the full", "With Post wires"):
+        assert seg_at(text, segs, phrase).kind == "boilerplate", phrase
+    assert seg_at(text, segs, "The envoy kept quiet").kind == "narration"   # a sentence, not a call to action
+    check_partition(text, segs)
+
+
 def test_embedded_tweet_is_the_account_holders_direct_speech():
     text = ("Trump praised the talks.\n\nGreat meeting today. Progress! — Donald J. Trump (@realDonaldTrump) "
             "March 1, 2019\n\nCritics disagreed.\n\nNot so fast. — jane roe (@janeroe) March 1, 2019")
@@ -163,6 +207,13 @@ def test_quote_then_spokesman_was_quoted_as_saying_relayed_by_kcna():
 def test_joint_speakers(text, phrase, speaker):
     row = seg_at(text, voices(text), phrase)
     assert row.kind == "indirect" and row.speaker == speaker
+
+
+def test_joint_description_of_people_takes_people_not_governments():
+    text = "Kim met Moon at the border. North Korea was pleased. The visit would go on, the two leaders said."
+    assert seg_at(text, voices(text), "The visit would").speaker == "Kim Jong Un & Moon Jae-in"
+    text = "Kim met Moon at the border. The pair said the visit had gone well."
+    assert seg_at(text, voices(text), "the visit had").speaker == "Kim Jong Un & Moon Jae-in"
 
 
 def test_infinitive_of_intent_is_no_report():
@@ -200,10 +251,31 @@ def test_channel_named_with_the_report_is_the_source(text, phrase):
     ("“We see progress,” said a spokesman, Kim Eui-kyeom.", "We see progress", "Kim Eui-kyeom"),
     ("Kim Hee-sung, an analyst in Seoul, said the talks would fail.", "the talks would", "Kim Hee-sung"),
     ("Chairman Kim said the talks would go on.", "the talks would", "Kim Jong Un"),
+    ("China’s state media cited him as saying that the talks would go on.", "him as saying", "Chinese state media"),
     ("Trump spoke in Tokyo. “We are in no hurry,” the president tweeted.", "We are in no", "Trump"),
 ])
 def test_canonical_speakers_across_outlets(text, phrase, speaker):
     assert seg_at(text, voices(text), phrase).speaker == speaker
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("The network's correspondent Jane Okafor was upset. Okafor said the talks had failed.", "the talks had", "Jane Okafor"),
+    ("Senator Jim Lanke of Ohio spoke first. Later, Lanke said the plan was weak.", "the plan was", "Jim Lanke"),
+    ("Whether Lanke knew is unclear, and whether it matters. Lanke said the plan was weak.", "the plan was",
+     "Lanke"),   # a word the article also writes in lower case is no given name
+    ("Melania Trump waved. Trump said the talks went well.", "the talks went", "Trump"),          # an alias stays
+    ("Senate Majority Whip Jo Lanke said the bill would pass.", "the bill would", "Jo Lanke"),
+    ("Network correspondent Jo Lanke reports that the site is closed.", "the site is", "Jo Lanke"),
+])
+def test_surname_takes_the_full_name_written_before(text, phrase, speaker):
+    assert seg_at(text, voices(text), phrase).speaker == speaker
+
+
+def test_a_time_span_is_no_voice():
+    text = "Days after reports that the plant had closed, the envoy warned that talks could end."
+    segs = voices(text)
+    assert (seg_at(text, segs, "the plant had").speaker, seg_at(text, segs, "the plant had").source) == ("unknown", "unknown")
+    assert seg_at(text, segs, "talks could end").source == "envoy"   # not the time before the reports
 
 
 def test_subject_before_a_relative_clause_and_head_of_a_prepositional_phrase():
@@ -264,17 +336,19 @@ def test_every_article_splits_into_a_partition(allsides, allsides_segments):
 
 
 def test_gold_tables_cover_every_construction(gold_scores):
-    assert gold_scores.groupby("split")["doc_id"].nunique().to_dict() == {"dev": 13, "heldout": 5}
+    assert gold_scores.groupby("split")["doc_id"].nunique().to_dict() == {"dev": 13, "dev2": 6, "heldout": 11}
     notes = " ".join(gold_scores.loc[gold_scores.split == "dev", "note"])
     for construction in ("dateline", "caption", "credit", "quoted as saying", "joint", "intent", "Pyongyang",
                          "Washington", "KCNA", "state media", "embedded tweet", "tweeted", "Mr. Trump"):
         assert construction in notes or construction in " ".join(gold_scores.cue), construction
 
 
-# measured accuracy (benchmarks/allsides_voices.py) minus 0.01: one row of 86 to 173 is 0.006-0.012
+# measured accuracy (benchmarks/allsides_voices.py, 2026-12-08) minus a margin of one to two rows
+# (one row of 94 / 173 / 197 is 0.011 / 0.006 / 0.005)
 @pytest.mark.parametrize("split, kind, speaker, source", [
-    ("dev", 0.984, 0.898, 0.898),       # measured 0.994 / 0.908 / 0.908 (173 rows)
-    ("heldout", 0.932, 0.804, 0.792),   # measured 0.942 / 0.814 / 0.802 (86 rows)
+    ("dev", 0.99, 0.932, 0.921),        # measured 1.000 / 0.942 / 0.931 (173 rows)
+    ("dev2", 0.911, 0.825, 0.855),      # measured 0.926 / 0.840 / 0.870 (94 rows)
+    ("heldout", 0.888, 0.838, 0.762),   # measured 0.898 / 0.848 / 0.772 (197 rows; 11 articles)
 ])
 def test_gold_accuracy(gold_scores, split, kind, speaker, source):
     part = gold_scores[gold_scores.split == split]

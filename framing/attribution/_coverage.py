@@ -13,8 +13,9 @@ its entry in a rule tuple of the engine:
 * :func:`relative_clause_subject` (report stage): "X, who met in Moscow on Tuesday, said" (or "which", "whose"):
   the subject is X, not a name inside the relative clause.
 * :func:`joint_speakers` (report stage): "X and Y (both) said", "X and Y said in a joint
-  statement", "the two leaders said", "..., and both said": one joint voice "X & Y" (names
-  in the order of the text), not the last-named voice.
+  statement", "the two leaders said", "the pair said", "..., and both said": one joint voice
+  "X & Y" (names in the order of the text), not the last-named voice; "the two leaders", "the
+  two men", "the pair" join people only, "the two countries" governments only.
 * :func:`channel_named` (report stage): the channel named with the report ("the North said
   via its official KCNA news agency", "Through its state media, the North described", "said
   in a statement carried by state media") is the source; the speaker stays.
@@ -24,7 +25,9 @@ its entry in a rule tuple of the engine:
   Amy Klobuchar", "Vox’s Alex Ward" -> the person), a name in apposition to a description
   ("Trump’s national security adviser, John Bolton, said"; "said a spokesman, Kim Eui-kyeom"),
   the head of a noun phrase whose prepositional object was taken for the speaker ("An official
-  with deep knowledge of North Korea said" -> official).
+  with deep knowledge of North Korea said" -> official), a bare surname the alias table lacks
+  -> the full name the article wrote before it ("Jim Acosta ... Acosta said" -> Jim Acosta:
+  :func:`_full_names`), and a time span is no voice ("Hours after reports that ..." -> unknown).
 """
 
 from __future__ import annotations
@@ -36,10 +39,10 @@ from functools import lru_cache
 
 from ._entities import Entities, near as _near, within as _within
 from ._model import UNKNOWN, Attribution, Unit
-from ._speakers import Mention, Voice, voice_for_name
+from ._speakers import _NOT_FIRST_NAMES, Mention, Voice, voice_for_name
 from ._name_words import only_time_words
 from ._subjects import subject_before
-from ._vocab import EVIDENCE_NOUNS, INTENT_VERBS, ROLE_WORDS, descriptions
+from ._vocab import EVIDENCE_NOUNS, HONORIFICS, INTENT_VERBS, ROLE_WORDS, descriptions
 
 _INTENT = re.compile(r"\s+to\s+[a-z]")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\s+(?:\w+ly\s+|also\s+|still\s+)?$")
@@ -51,8 +54,12 @@ _JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-
 _RELATIVE_BEFORE_CUE = re.compile(r",\s+(?:who|which|whose)\s+[^,;“”\"]{1,150},\s*$")
 _PREP_OBJECT = re.compile(r"\b[Aa]n?\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
                           r"(?:[\w’'-]+\s+){0,3}?(?:of|at|for|from|in|on|with)?\s*(?:the\s+)?$")
-_BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+two\s+(?:leaders|men|sides|countries|"
-                   r"presidents|governments|ministers|diplomats)\s+(?:(?:also|have|had|both)\s+)*$)")
+_BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+(?P<noun>leaders|men|sides|"
+                   r"countries|presidents|governments|ministers|diplomats)|(?P<pair>pair))\s+(?:(?:also|have|had|both)\s+)*$)")
+# which voices a joint description can hold: 'the two leaders' are people, 'the two countries' governments
+_JOINT_TYPES = {"leaders": ("person",), "men": ("person",), "presidents": ("person",), "ministers": ("person",),
+                "diplomats": ("person",), "pair": ("person",), "countries": ("government",),
+                "governments": ("government",)}
 _NOT_IN_BOTH = re.compile(r"[^A-Za-z\s]")
 _CHANNEL = re.compile(r"\b(?:via|through|carried\s+by|in\s+a\s+(?:statement|report|commentary|dispatch)\s+"
                       r"(?:carried|published|released)\s+by)\s+(?:(?:its|their|the|his|her)\s+)?", re.IGNORECASE)
@@ -174,12 +181,14 @@ def joint_speakers(u: Unit) -> None:
             if first is not None and first.canonical != second_name and not only_time_words(first.canonical.split()):
                 # (not 'his tweet on Sunday and his comments on Monday were': a day is no speaker)
                 pair = (_bare_name(first.canonical), _bare_name(second_name))
-        if pair is None and (_both_before(text, u, attr.cue_start, barriers) or attr.cue.startswith("both ")):
+        both = _both_before(text, u, attr.cue_start, barriers) if pair is None else None
+        if pair is None and (both or attr.cue.startswith("both ")):
+            types = _JOINT_TYPES.get(both and (both.group("noun") or both.group("pair")), ("person", "government"))
             people = []
             for m in sorted((m for m in _within(named, u.start - 600, attr.cue_start + 1) if m.end <= attr.cue_start
                              and m.voice is not None and m.voice.type != "document"),
                             key=lambda m: -m.start):
-                if m.voice.type in ("person", "government") and m.voice.canonical not in people:
+                if m.voice.type in types and m.voice.canonical not in people:
                     people.append(m.voice.canonical)
                 if len(people) == 2:
                     break
@@ -257,6 +266,11 @@ def canonical_speakers(u: Unit) -> None:
         m.voice.canonical for m in named if m.voice is not None and m.voice.type != "document"}
 
     def rewrite(iv, attr):
+        if _time_span(attr.speaker) or _time_span(attr.source):
+            # 'Hours after reports that ...': a time, no voice (nor the source of the reports inside)
+            if _time_span(attr.speaker):
+                return replace(attr, speaker=UNKNOWN, source=UNKNOWN, speaker_type="")
+            return replace(attr, source=_channel_of(attr.speaker, named) or attr.speaker)
         if attr.mention_start < 0 or " & " in attr.speaker:
             return None
         voice = None
@@ -288,6 +302,9 @@ def canonical_speakers(u: Unit) -> None:
             bare = _bare_name(attr.speaker)
             if bare != attr.speaker:
                 voice = voice_for_name(bare, named)
+        if voice is None and attr.speaker_type == "person" and _SURNAME.fullmatch(attr.speaker) and \
+                not _alias_voice(attr.speaker, named):
+            voice = _full_name_before(text, attr.speaker, attr.mention_start, named)   # 'Acosta' after 'Jim Acosta'
         if voice is None and (common := common_noun_name(attr.speaker)) is not None:
             voice = Voice(common, "group")   # 'Analysts say' at a sentence's start: the voice of 'analysts say'
         if voice is None or voice.canonical == attr.speaker:
@@ -298,6 +315,85 @@ def canonical_speakers(u: Unit) -> None:
                        speaker_type=voice.type)
 
     _rewrite_each(u, rewrite)
+
+
+_TIME_SPAN = re.compile(r"(?:(?:just|only|a few|several|some|\d+|two|three|four|five|six)\s+)?"
+                        r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|later|earlier|ago)",
+                        re.IGNORECASE)
+_TIME_SPAN_LAST = frozenset("after before later earlier ago".split())
+
+
+def _time_span(name: str) -> bool:
+    return name.rpartition(" ")[2].lower() in _TIME_SPAN_LAST and bool(_TIME_SPAN.fullmatch(name))
+
+
+_SURNAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+
+
+def _alias_voice(name: str, named: list[Mention]) -> bool:
+    """Whether ``name`` is a voice of the alias table (a government, a body, or a person with the
+    gender the table gives; a voice made from a name the table lacks has none): 'Trump' stays
+    'Trump' after 'Melania Trump', 'Iran' stays 'Iran'."""
+    return any(m.voice is not None and m.voice.canonical == name and (m.voice.gender or m.voice.type != "person")
+               for m in named)
+
+
+def _full_name_before(text: str, surname: str, before: int, named: list[Mention]) -> Voice | None:
+    """The full name an article gave a person before calling them by surname alone ('Jim
+    Acosta' ... 'Acosta said'): the last of :func:`_full_names` within 20,000 characters before
+    ``before``. A full name the alias table knows keeps its canonical voice ('Donald Trump' ->
+    Trump)."""
+    places = [place for place in _full_names(text, surname) if before - 20000 <= place[0] and place[1] <= before]
+    if not places:
+        return None
+    start, end, given = places[-1]
+    known = [m.voice for m in _within(named, max(0, start - 80), end)   # ("President Donald Trump")
+             if m.voice is not None and m.end > start and m.voice.gender]
+    return known[-1] if known else Voice(f"{given} {surname}", "person")
+
+
+@lru_cache(maxsize=256)
+def _full_names(text: str, surname: str) -> tuple:
+    """The places ``(start, end, given name)`` of 'Given [M.] Surname' in ``text`` whose first
+    word is no title, honorific, sentence opener or date word ('President Acosta', 'When
+    Acosta'), nor a word the article also writes in lower case or in capitals ('Whether Acosta',
+    'ADVERTISEMENT Acosta'), and that are no part of a longer name ('Hwang Pyong So', 'Heritage
+    Foundation Carafano'). (Once per article and surname: str.find, no search over the text.)"""
+    places = []
+    pos = text.find(surname)
+    while pos != -1:
+        end = pos + len(surname)
+        given = _GIVEN_BEFORE.search(text, max(0, pos - 40), pos)
+        if given is not None and not _NAME_GOES_ON.match(text, end):
+            word = given.group("given")
+            if word not in _NOT_FIRST_NAMES and word.lower() not in ROLE_WORDS and word not in HONORIFICS \
+                    and not only_time_words([word]) and not _name_goes_on_before(text, given.start()) \
+                    and not {word.lower(), word.upper()} & _words_of(text):
+                places.append((given.start(), end, word))
+        pos = text.find(surname, end)
+    return tuple(places)
+
+
+@lru_cache(maxsize=8)
+def _words_of(text: str) -> frozenset:
+    return frozenset(_WORD.findall(text))
+
+
+_WORD = re.compile(r"[\w’'-]+")
+_GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:\s+[A-Z]\.)?\s+$")
+# after the surname: a word character (a longer word) or another capitalised name word ('Hwang Pyong So')
+_NAME_GOES_ON = re.compile(r"[\w’'-]|\s+[A-Z][a-z]")
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+$")
+
+
+def _name_goes_on_before(text: str, start: int) -> bool:
+    """A capitalised word before the given name that is no title ('Heritage Foundation Carafano',
+    'Getty Images Trump'): the name is part of a longer one."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).rstrip(".").lower() not in ROLE_WORDS and \
+        before.group(1).rstrip(".") not in HONORIFICS
 
 
 # words that open a group's noun phrase ('Many say', 'One official said', 'Others warn')

@@ -44,7 +44,7 @@ from ._vocab import MONTH, furniture, furniture_end_literals
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|according to|tweeted|wrote|asked)\b")
 _DATELINE_AGENCY = re.compile(
-    r"(?P<place>[A-Z][\w.’'/-]*(?: [A-Z][\w.’'/-]*)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?)"
+    r"(?P<place>[A-Z][\w.’'/-]*(?: [A-Z][\w.’'/-]*)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?)?"   # ('(AFP) — ': no place)
     r"\s*\((?P<agency>[A-Z][\w .&-]{0,30})\)\s*(?:[-–—]+\s*)?(?=[A-Z“\"‘'])")
 _DATELINE_CAPS = re.compile(r"(?P<place>[A-Z][A-Z.’'/ -]{2,30}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?)"
                             r"\s+[-–—]+\s+(?=\S)")
