@@ -251,7 +251,7 @@ def test_channel_named_with_the_report_is_the_source(text, phrase):
     ("“We see progress,” said a spokesman, Kim Eui-kyeom.", "We see progress", "Kim Eui-kyeom"),
     ("Kim Hee-sung, an analyst in Seoul, said the talks would fail.", "the talks would", "Kim Hee-sung"),
     ("Chairman Kim said the talks would go on.", "the talks would", "Kim Jong Un"),
-    ("China’s state media cited him as saying that the talks would go on.", "him as saying", "Chinese state media"),
+    ("China’s state media quoted the envoy as saying the summit was useful.", "the envoy as saying", "Chinese state media"),
     ("Trump spoke in Tokyo. “We are in no hurry,” the president tweeted.", "We are in no", "Trump"),
 ])
 def test_canonical_speakers_across_outlets(text, phrase, speaker):
