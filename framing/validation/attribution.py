@@ -36,7 +36,8 @@ Matching, precisely
 * **Phrase gold** (:func:`score_phrase_gold`). A hand-made table locates passages by a few
   words (``phrase``, its ``occurrence``-th appearance in the text) and states the expected
   ``kind``, ``speaker``, ``source`` and optionally ``cue`` of the segment holding the phrase's
-  first character. Names compare case-insensitively; ``a|b`` accepts either; ``A & B`` is a
+  first character. Names compare case-insensitively; ``a|b`` accepts either (names and
+  kinds); ``A & B`` is a
   joint voice (order free); ``*`` is not checked; ``@outlet`` is the document's own voice
   (its ``source``); a gold ``cue`` is right when it occurs inside the predicted cue.
 * **Several annotators.** Each annotator's relations for an article are one gold set; counts
@@ -424,7 +425,7 @@ def score_phrase_gold(segments: pd.DataFrame, gold: pd.DataFrame, documents: pd.
         outlet = str(voices.get(doc_id) or "")
         cue = row.get("cue", "")
         records.append({**row, **{"pred_" + k: v for k, v in got.items()},
-                        "kind_ok": got["kind"] == row["kind"],
+                        "kind_ok": got["kind"] in row["kind"].split("|"),
                         "speaker_ok": _name_ok(row["speaker"], got["speaker"], outlet),
                         "source_ok": _name_ok(row["source"], got["source"], outlet),
                         "cue_ok": (cue.casefold() in got["cue"].casefold()) if cue else np.nan})
