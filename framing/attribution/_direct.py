@@ -18,7 +18,8 @@ from ._coverage import quote_quoted_as_saying
 from ._grammar import _TRAILING_END, _content_start, speaker_of
 from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
 from ._speakers import Mention, voice_for_name
-from ._subjects import _unit_subject, subject_before
+from ._clause_subjects import _unit_subject
+from ._subjects import subject_before
 from ._vocab import SPEAKER_PRONOUN
 
 SKIP = object()   # a rule's answer: the quote needs no direct segment

@@ -12,8 +12,9 @@ from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
 from ._vocab import SPEAKER_PRONOUNS
 from ._after import _name_after
-from ._subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, last_subject_pronoun, main_clause_subject,
-                        opening_participle_subject, plain_subject, subject_before)
+from ._clause_subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, last_subject_pronoun,
+                               main_clause_subject, opening_participle_subject, plain_subject)
+from ._subjects import subject_before
 
 # how far back before a cue the patterns that end at the cue look ('has been quoted ... as'): a
 # bound keeps the cost of a unit linear in its length
