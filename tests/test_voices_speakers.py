@@ -291,3 +291,14 @@ def test_subordinator_opening_the_sentence_is_no_part_of_the_name():
     assert mention_of(text, "the tax must rise") == ("Jane Ross", "Jane Ross")
     text = "Because Tom Hill argued that the port was unsafe, the board delayed the vote."
     assert mention_of(text, "the port was unsafe") == ("Tom Hill", "Tom Hill")
+
+
+def test_a_report_relayed_by_a_closing_credit_nests_inside_it():
+    # PolNeAR marks both: "the candidate ..." is the campaign's, "The Acme campaign said ..." CNN's
+    text = "The Acme campaign said the candidate will visit Ohio on Monday, CNN reported."
+    segs = voices(text)
+    assert mention_of(text, "Acme campaign said") == ("CNN", "CNN")
+    assert mention_of(text, "will visit Ohio") == ("Acme campaign", "The Acme campaign")
+    inner = segs[segs.text.str.startswith("the candidate")].iloc[0]
+    assert inner.outer_speaker == "CNN"
+    assert text[inner.outer_mention_start:inner.outer_mention_end] == "CNN"

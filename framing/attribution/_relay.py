@@ -24,11 +24,18 @@ def _speech_act() -> re.Pattern:
                       re.IGNORECASE)
 
 
+_MEDIA = ("outlet", "agency")
+
+
 def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> None:
     """Combine an outer report with the speech it relays.
 
-    * ``Kim said X, KCNA said``: the inner report ("Kim said X") absorbs the outer content it
-      starts at, so the words are one voice: speaker Kim Jong Un, source KCNA.
+    * ``Kim said X, KCNA said``: a person's report relayed by a news outlet or agency absorbs
+      the outer content it starts at, so the words are one voice: speaker Kim Jong Un, source
+      KCNA, outer speaker KCNA.
+    * ``The campaign said X, CNN reported``: any other relayed report nests inside the outer
+      one: "The campaign said" stays CNN's words, X is the campaign's with CNN as its
+      ``outer_speaker`` (PolNeAR marks both reports, "X" and "The campaign said X").
     * ``Kim spoke highly of Trump, state media said``: a media voice reporting a speech act
       ("spoke", "expressed", a cue verb) of a person it carries: that person is the speaker.
     * Words reported inside another report travel through the outer voice's channel, and the
@@ -46,14 +53,15 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
                   and o.start <= inner.attr.mention_start < inner.start <= o.end
                   and not WORD.search(text[o.start:inner.attr.mention_start])]
         for outer in outers:
-            inner.start = outer.start
-            if outer.end <= inner.end:
-                alive.discard(id(intervals.pop(intervals.index(outer))))   # what .remove(outer) removes
+            if outer.attr.speaker_type in _MEDIA and inner.attr.speaker_type == "person":
+                inner.start = outer.start
+                if outer.end <= inner.end:
+                    alive.discard(id(intervals.pop(intervals.index(outer))))   # what .remove(outer) removes
             _relay_source(inner, outer, nested)
     by_cue: dict[int, Attribution] = {}
     for iv in intervals:
         attr = iv.attr
-        if iv.kind != "indirect" or attr.cue_start < 0 or attr.speaker_type not in ("outlet", "agency"):
+        if iv.kind != "indirect" or attr.cue_start < 0 or attr.speaker_type not in _MEDIA:
             continue
         if attr.cue_start in by_cue:
             iv.attr = by_cue[attr.cue_start]
