@@ -302,3 +302,10 @@ def test_a_report_relayed_by_a_closing_credit_nests_inside_it():
     inner = segs[segs.text.str.startswith("the candidate")].iloc[0]
     assert inner.outer_speaker == "CNN"
     assert text[inner.outer_mention_start:inner.outer_mention_end] == "CNN"
+
+
+def test_an_adverb_after_a_coordinator_is_no_speaker():
+    text = "Marek backed the plan in May, but now says it failed."
+    assert mention_of(text, "it failed") == ("Marek", "Marek")
+    text = "The council ignored the port but instead focuses on whether the mayor will resign."
+    assert mention_of(text, "whether the mayor")[1] == "The council"
