@@ -309,3 +309,10 @@ def test_an_adverb_after_a_coordinator_is_no_speaker():
     assert mention_of(text, "it failed") == ("Marek", "Marek")
     text = "The council ignored the port but instead focuses on whether the mayor will resign."
     assert mention_of(text, "whether the mayor")[1] == "The council"
+
+
+def test_an_opening_place_or_since_phrase_is_no_speaker():
+    text = "Ever since she joined the board this month, Ms. Hale has been a loud critic, attacking the mayor."
+    assert mention_of(text, "the mayor.") == ("Hale", "Ms. Hale")
+    text = "Outside the hall on Friday, Ms. Hale stood on a truck, waving a flag and urging the crowd to march."
+    assert mention_of(text, "the crowd to march")[1] == "Ms. Hale"

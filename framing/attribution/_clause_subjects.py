@@ -26,8 +26,11 @@ _SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?(?:,\s+[A-Z][a-z]+
                                 r"(?:(?:(?:In|On|At|For|After|Before|During|Since|With|Without|Amid|Absent|Of|To|Here|There|Where|While|"
                                 r"When|Although|Though|Despite|Like|Unlike|Following|Asked|Pressed|Back|Last|As|By|Once|"
                                 r"Upon|Under|Over|Through|Throughout|Within|Even|If|Because|Until|Hours|Days|Weeks|Months|"
-                                r"Years|(?:\w+\s+){1,3}(?:after|before|ago|later|earlier))\b"
-                                r"[^,;:\"“”]{0,100}|[A-Z][a-z]+ing\b[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+"
+                                r"Years|Ever|Outside|Inside|Along|Alongside|Across|Around|Among|Beyond|Behind|Near|Against|"
+                                r"Toward|Towards|(?:\w+\s+){1,3}(?:after|before|ago|later|earlier))\b"
+                                # 'Reached by phone, Hill ...': a participle phrase
+                                r"[^,;:\"“”]{0,100}|[A-Z][a-z]+(?:ing\b|ed\s+(?:by|about|on|for|at|in|with|to)\b)"
+                                r"[^,;:\"“”]{0,100}|In\s+[^,]{1,30}),\s+"
                                 # more of it: 'At an event in Ames, Iowa, on Sunday, Mrs. Clinton'
                                 r"(?:(?:[A-Z][\w.]+,\s+)?(?:on|last|this|earlier|later)\b[^,;:\"“”]{0,60},\s+){0,2})?"
                                 # 'On Sunday morning Mr. Trump ...', 'The next day, ...'
@@ -40,7 +43,8 @@ _FUNCTION_WORDS = frozenset("a an the his her their its our my your to of in on 
 _AUXILIARIES = frozenset(AUXILIARIES) | frozenset("to ’s ’re ’ve".split())
 _CONTRACTED = re.compile(r"n[’']t$|^(?:it|that|there|he|she|what|who)[’']s$", re.IGNORECASE)   # "hasn't", "It's"
 _PREPOSITIONS = frozenset("in on at for with by from to of after before during under over into "
-                          "through without against among".split())
+                          "through without against among outside inside along across around beyond behind near "
+                          "toward towards amid despite".split())
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:and|but|while|as|because|when|although|though|if|that|"
                            r"since|after|before|whereas|so)\s+)(?=\S)")
 
