@@ -316,3 +316,8 @@ def test_an_opening_place_or_since_phrase_is_no_speaker():
     assert mention_of(text, "the mayor.") == ("Hale", "Ms. Hale")
     text = "Outside the hall on Friday, Ms. Hale stood on a truck, waving a flag and urging the crowd to march."
     assert mention_of(text, "the crowd to march")[1] == "Ms. Hale"
+
+
+def test_a_party_tag_after_an_opening_name_keeps_the_name_as_speaker():
+    text = "Sen. Ann Ford (R-Mo.), facing a hard race against state Treasurer Bob Lane, noted that the plant had closed."
+    assert mention_of(text, "the plant had")[0] == "Ann Ford"

@@ -209,6 +209,7 @@ def _may_end_verbal(window: str) -> bool:
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 
 
+_PARTY_TAG = re.compile(r"\s*\([A-Z][\w.,\s-]{0,14}\)$")   # '(R-Mo.)', '(D)'
 _OPENING_ADVERBS = frozenset("meanwhile however instead still yet indeed also now then later earlier again "
                               "besides moreover furthermore nonetheless nevertheless finally overall".split())
 _CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|[.!?][\"”’]?\s+)(?=\S)")
@@ -239,6 +240,10 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         first_comma = text.find(",", start, comma + 1)
         if first_comma <= start:
             return None
+        phrase = text[start:first_comma]
+        words = phrase.split()
+    if (tag := _PARTY_TAG.search(phrase)) is not None and tag.start() > 0:
+        first_comma = start + tag.start()   # 'Sen. Ann Ford (R-Mo.), facing ...': the name without its tag
         phrase = text[start:first_comma]
         words = phrase.split()
     if description_pattern().fullmatch(phrase):   # 'The official, who ..., said'
