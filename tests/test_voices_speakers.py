@@ -321,3 +321,10 @@ def test_an_opening_place_or_since_phrase_is_no_speaker():
 def test_a_party_tag_after_an_opening_name_keeps_the_name_as_speaker():
     text = "Sen. Ann Ford (R-Mo.), facing a hard race against state Treasurer Bob Lane, noted that the plant had closed."
     assert mention_of(text, "the plant had")[0] == "Ann Ford"
+
+
+def test_an_exclamation_closed_by_a_shouted_or_joked_cue_is_the_speakers():
+    text = "The crowd cheered. “All the way!” Dawson shouted. Then the band played."
+    assert mention_of(text, "All the way") == ("Dawson", "Dawson")
+    text = "The hall went quiet. “Who needs sleep?” Ms. Hale joked."
+    assert mention_of(text, "Who needs")[1] == "Ms. Hale"
