@@ -328,3 +328,12 @@ def test_an_exclamation_closed_by_a_shouted_or_joked_cue_is_the_speakers():
     assert mention_of(text, "All the way") == ("Dawson", "Dawson")
     text = "The hall went quiet. “Who needs sleep?” Ms. Hale joked."
     assert mention_of(text, "Who needs")[1] == "Ms. Hale"
+
+
+def test_every_opening_adverb_and_subordinator_of_the_word_list_is_no_part_of_a_name():
+    from framing.attribution._vocab import OPENING_ADVERBS, SUBORDINATORS
+    assert {"meanwhile", "thus", "besides"} <= OPENING_ADVERBS and {"although", "whereas"} <= SUBORDINATORS
+    text = "Thus Jane Ross argued that the tax must rise."
+    assert mention_of(text, "the tax must") == ("Jane Ross", "Jane Ross")
+    text = "Whereas Tom Hill argued that the port was safe, the board disagreed."
+    assert mention_of(text, "the port was") == ("Tom Hill", "Tom Hill")

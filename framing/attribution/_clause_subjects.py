@@ -11,18 +11,18 @@ import re
 from ._layout import WORD
 from ._name_words import TIME_WORDS
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, MONTH, SPEAKER_PRONOUNS, WEEKDAY, description_pattern
+from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, MONTH, OPENING_ADVERB, SPEAKER_PRONOUNS, WEEKDAY,
+                     description_pattern)
 
 _PRONOUNS = SPEAKER_PRONOUNS
 
-_SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then|Still|Later|Earlier|Instead),?\s+)?"
+_SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|" + OPENING_ADVERB + r"|But|And),?\s+)?"
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With)\s+[^,]{1,30},\s+)?")
 # before a subject: also a longer opening phrase ('Amid protests in the city, Sanders said')
 _SUBJECT_LEAD_WIDE = re.compile(r"(?:[A-Z]{2,}[A-Z.,\s]{0,40}?(?:,\s+[A-Z][a-z]+\.?(?:\s+\d+)?)?(?:\s+\([\w ]+\))?"
                                 r"\s*[―—–-]+\s*)?"   # a dateline 'WASHINGTON ― ', 'BUENA PARK, Calif. - '
-                                r"(?:\W*(?:(?:More|Most|Much|Even|Very|Only)\s+[a-z]+ly|[A-Z]\w+ly|Meanwhile|However|But|And|Also|"
-                                r"Then|Still|Later|Earlier|Instead|Yet|So|Now|Thus|Indeed|Again|Today|Overall|To wit|Moreover|"
-                                r"Furthermore|Nonetheless|Nevertheless|Finally|Besides|Of course|In fact|After all),?\s+)?"
+                                r"(?:\W*(?:(?:More|Most|Much|Even|Very|Only)\s+[a-z]+ly|[A-Z]\w+ly|" + OPENING_ADVERB +
+                                r"|But|And|So|Today|To wit|Of course|In fact|After all),?\s+)?"
                                 r"(?:(?:(?:In|On|At|For|After|Before|During|Since|With|Without|Amid|Absent|Of|To|Here|There|Where|While|"
                                 r"When|Although|Though|Despite|Like|Unlike|Following|Asked|Pressed|Back|Last|As|By|Once|"
                                 r"Upon|Under|Over|Through|Throughout|Within|Even|If|Because|Until|Hours|Days|Weeks|Months|"

@@ -11,8 +11,8 @@ from ._clause_subjects import _PREPOSITIONS, main_clause_subject
 from ._entities import near as _near, within as _within
 from ._name_words import TIME_BEFORE, last_word, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, HONORIFIC, SPEAKER_PRONOUNS, WEEKDAYS, description_before, description_pattern,
-                     descriptions, search_last_runs)
+from ._vocab import (AUXILIARIES, HONORIFIC, OPENING_ADVERB, OPENING_ADVERBS, SPEAKER_PRONOUNS, SUBORDINATORS,
+                     WEEKDAYS, description_before, description_pattern, descriptions, search_last_runs)
 
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
 _DASH_BEFORE = re.compile(r"\s(?:-|—|–|--)$|—$")
@@ -39,13 +39,12 @@ _NOT_SUBJECT = frozenset(
 )
 _DETERMINERS = frozenset("the a an".split())
 _NOT_NP = frozenset("for what with from about into than how why whether if".split()) | frozenset(AUXILIARIES)
-_CONJUNCTIONS = frozenset("if when because while after before since as though although until unless "
-                          "whether where once".split())
-_CAP_STOP = frozenset("The A An It He She They We I This That But And Meanwhile However In On "
-                      "At As When If While After Before So Yet Still Also Overall Moreover Furthermore "
-                      "Nonetheless Nevertheless Finally Now Not Indeed Instead Again Today Yesterday First "
-                      "Second Here There Where What Why How".split()) | frozenset(WEEKDAYS) | frozenset(
-    w.capitalize() for w in _CONJUNCTIONS)   # 'Although Jane Ross said': the subordinator is no part of the name
+_CONJUNCTIONS = SUBORDINATORS
+# words that open a run of capitalised words without being part of a name ('Although Jane Ross
+# said', 'Meanwhile Mr. Hale said')
+_CAP_STOP = frozenset("The A An It He She They We I This That But And In On At So Not Today Yesterday First "
+                      "Second Here There What Why How".split()) | frozenset(WEEKDAYS) | frozenset(
+    w.capitalize() for w in SUBORDINATORS | OPENING_ADVERBS)
 
 
 
@@ -210,10 +209,9 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 
 
 _PARTY_TAG = re.compile(r"\s*\([A-Z][\w.,\s-]{0,14}\)$")   # '(R-Mo.)', '(D)'
-_OPENING_ADVERBS = frozenset("meanwhile however instead still yet indeed also now then later earlier again "
-                              "besides moreover furthermore nonetheless nevertheless finally overall".split())
+_OPENING_ADVERBS = OPENING_ADVERBS
 _CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|[.!?][\"”’]?\s+)(?=\S)")
-_OPENING_LEAD = re.compile(r"(?:(?:[A-Z]\w+ly|Meanwhile|However|But|And|Yet|Also|Still|Indeed|Instead),?\s+)?"
+_OPENING_LEAD = re.compile(r"(?:(?:[A-Z]\w+ly|" + OPENING_ADVERB + r"|But|And),?\s+)?"
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With|When|While)\s+[^,]{1,40},\s+)?")
 
 
