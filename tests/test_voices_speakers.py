@@ -337,3 +337,9 @@ def test_every_opening_adverb_and_subordinator_of_the_word_list_is_no_part_of_a_
     assert mention_of(text, "the tax must") == ("Jane Ross", "Jane Ross")
     text = "Whereas Tom Hill argued that the port was safe, the board disagreed."
     assert mention_of(text, "the port was") == ("Tom Hill", "Tom Hill")
+
+
+def test_a_relative_pronoun_before_a_comma_adjunct_is_the_subject():
+    text = "He praised Ben Ray, who, after trading insults with Mr. Hale over Mr. Dunn, said on the radio that the party was lost."
+    speaker, mention = mention_of(text, "the party was lost")
+    assert mention == "who" and speaker != "Dunn"

@@ -31,6 +31,7 @@ _APPOSITIVE_BEFORE = re.compile(r",[^,;:\"“”()]{2,100},\s*$")
 _RELATIVE = re.compile(r"(?:^|\s)(?:who|which|that)$")
 _OPENING_ADVERB = re.compile(r"\s*[A-Z][a-z]+ly")
 _PARTICIPLE_AT = re.compile(r"[a-z]+ing\b|[a-z]+ed\s+by\b|aware\b")
+_RELATIVE_COMMA = re.compile(r"\b(who|which),[^,;:\"“”]{2,100}$")   # 'who, after the vote,'
 _AGE_BEFORE = re.compile(r",\s*\d{1,3}$")
 _NOT_SUBJECT = frozenset(
     "the a an and or but that this these those which what when where while as is was were be been "
@@ -87,6 +88,11 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         if open_paren > lo:
             return subject_before(text, open_paren, lo, aliases_by_end, entities)
     if text[end - 1] == ",":
+        if (relative := _RELATIVE_COMMA.search(text, max(lo, end - 120), end - 1)) and relative.start() > lo:
+            # 'Ray, who, after trading insults with Mr. Dunn, said': the relative pronoun is the subject
+            found = subject_before(text, relative.end(1), lo, aliases_by_end, entities)
+            if found is not None:
+                return found
         if (age := _AGE_BEFORE.search(text, max(lo, end - 6), end - 1)) and age.start() > lo:
             # 'Marcel Lazar, 44, said': the name stands before the age
             found = subject_before(text, age.start(), lo, aliases_by_end, entities)
