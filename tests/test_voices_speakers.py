@@ -343,3 +343,9 @@ def test_a_relative_pronoun_before_a_comma_adjunct_is_the_subject():
     text = "He praised Ben Ray, who, after trading insults with Mr. Hale over Mr. Dunn, said on the radio that the party was lost."
     speaker, mention = mention_of(text, "the party was lost")
     assert mention == "who" and speaker != "Dunn"
+
+
+def test_a_persons_report_credited_to_an_outlet_nests_inside_the_outlets():
+    text = "Ms. Hale said the plant would close in May, according to CNN."
+    assert mention_of(text, "Hale said") == ("CNN", "CNN")
+    assert mention_of(text, "would close") == ("Hale", "Ms. Hale")
