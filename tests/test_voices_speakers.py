@@ -349,3 +349,9 @@ def test_a_persons_report_credited_to_an_outlet_nests_inside_the_outlets():
     text = "Ms. Hale said the plant would close in May, according to CNN."
     assert mention_of(text, "Hale said") == ("CNN", "CNN")
     assert mention_of(text, "would close") == ("Hale", "Ms. Hale")
+
+
+def test_a_report_relayed_by_an_unresolved_voice_stays_one_segment():
+    text = "Ms. Hale said the plant would close in May, it said."
+    assert mention_of(text, "Hale said") == ("Hale", "Ms. Hale")
+    assert mention_of(text, "would close") == ("Hale", "Ms. Hale")

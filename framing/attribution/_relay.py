@@ -30,9 +30,9 @@ _MEDIA = ("outlet", "agency")
 def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> None:
     """Combine an outer report with the speech it relays.
 
-    * ``Kim said X, KCNA said``: a person's report relayed by a news agency (KCNA, Reuters)
-      absorbs the outer content it starts at, so the words are one voice: speaker Kim Jong Un,
-      source KCNA, outer speaker KCNA.
+    * ``Kim said X, KCNA said``: a person's report relayed by a news agency (KCNA, Reuters), or
+      any report relayed by an unresolved voice ('..., it said'), absorbs the outer content it
+      starts at, so the words are one voice: speaker Kim Jong Un, source KCNA, outer speaker KCNA.
     * ``The campaign said X, CNN reported``, ``Trump said X, according to the Times``: any other
       relayed report nests inside the outer one: "The campaign said" stays CNN's words, X is the
       campaign's with CNN as its ``outer_speaker`` (PolNeAR marks both reports, and names the
@@ -56,7 +56,7 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
                   and o.start <= inner.attr.mention_start < inner.start <= o.end
                   and not WORD.search(text[o.start:inner.attr.mention_start])]
         for outer in outers:
-            if outer.attr.speaker_type == "agency" and inner.attr.speaker_type == "person":
+            if outer.attr.speaker_type == "agency" and inner.attr.speaker_type == "person" or not outer.attr.speaker:
                 inner.start = outer.start
                 if outer.end <= inner.end:
                     alive.discard(id(intervals.pop(intervals.index(outer))))   # what .remove(outer) removes
