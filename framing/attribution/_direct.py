@@ -26,7 +26,7 @@ SKIP = object()   # a rule's answer: the quote needs no direct segment
 # '”, the spokesperson Ana Ruiz said', '” Republican Party chairman Reince Priebus said'
 _SHORT_GAP = re.compile(r"[\s,—–]*(?:(?!(?:if|when|because|and|but|as|while|after|before|though|although|since|"
                         r"until|unless|whether|that|which|who|what)\s)[\w.’'-]+\s+){0,6}")
-_QUOTE_END = re.compile(r"[,.!?—–-]\s*['’‘]?\s*(?:''|[\"”’»])$")  # '“X,” the aide said', not 'a “new path” if ...'
+_QUOTE_END = re.compile(r"[,.!?…—–-]\s*['’‘]?\s*(?:''|[\"”’»])$")  # '“X,” the aide said', not 'a “new path” if ...'
 _PARTIAL_GOES_ON = re.compile(r"\s+(?!(?:" + SPEAKER_PRONOUN + r")\s)[a-z][\w’'-]*\s+[\w’'-]+\s+[\w’'-]+")
 _DASH_LABEL = re.compile(r"\s[-—–]\s+([A-Z][^-—–:]{0,60}?)\s*:\s*$")   # 'HEADLINE - Mark Blumenthal: “...”'
 
