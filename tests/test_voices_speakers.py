@@ -360,3 +360,8 @@ def test_a_report_relayed_by_an_unresolved_voice_stays_one_segment():
 def test_a_quote_broken_off_with_an_ellipsis_keeps_the_cue_after_it():
     text = "Ms. Hale spoke first. “We are like a bridge over troubled…” he said, not finishing his joke."
     assert mention_of(text, "We are like") == ("Hale", "he")
+
+
+def test_another_after_a_cue_is_a_new_voice_not_the_last_one():
+    text = "“We lost,” said one voter. “It was rigged,” said another."
+    assert mention_of(text, "It was rigged") == ("another", "another")
