@@ -365,3 +365,8 @@ def test_a_quote_broken_off_with_an_ellipsis_keeps_the_cue_after_it():
 def test_another_after_a_cue_is_a_new_voice_not_the_last_one():
     text = "“We lost,” said one voter. “It was rigged,” said another."
     assert mention_of(text, "It was rigged") == ("another", "another")
+
+
+def test_a_question_closed_by_a_repeated_or_wondered_cue_is_the_speakers():
+    text = "The host laughed. “Grizzly bears?” Ms. Hale repeated. The show went on."
+    assert mention_of(text, "Grizzly bears")[1] == "Ms. Hale"
