@@ -370,3 +370,9 @@ def test_another_after_a_cue_is_a_new_voice_not_the_last_one():
 def test_a_question_closed_by_a_repeated_or_wondered_cue_is_the_speakers():
     text = "The host laughed. “Grizzly bears?” Ms. Hale repeated. The show went on."
     assert mention_of(text, "Grizzly bears")[1] == "Ms. Hale"
+
+
+def test_the_one_told_after_a_quote_is_no_speaker():
+    text = ("“Positions will soften, whether now or in two months,” the mayor’s chief of staff, "
+            "Joe Kasp, told POLITICO before the vote.")
+    assert mention_of(text, "Positions will soften") == ("Joe Kasp", "Joe Kasp")

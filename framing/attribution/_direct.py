@@ -15,7 +15,7 @@ from dataclasses import replace
 from ._layout import WORD
 from ._after import _name_after, according_np
 from ._coverage import quote_quoted_as_saying
-from ._grammar import _TRAILING_END, _content_start, speaker_of
+from ._grammar import _TRAILING_END, _content_start, _object_after, speaker_of
 from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
 from ._speakers import Mention, voice_for_name
 from ._clause_subjects import _unit_subject
@@ -122,8 +122,10 @@ def quote_before_reported_words(u: Unit, q, qs: int, qe: int):
         text[qe:c.start].rstrip().endswith(",") or _TRAILING_END.match(text[c.end:u.end]))), None)
     if reported is None or q.start > u.start + 2:
         return None
+    # ', said Kilfoyle.' names the speaker after the cue; ', Joe Kasper, told POLITICO' names the
+    # one told after it: the speaker stands before
     m = (_name_after(text, reported.end, u.end, u.by_end, u.entities)
-         if text[qe:reported.start].rstrip().endswith(",") else
+         if text[qe:reported.start].rstrip().endswith(",") and not _object_after(text, reported) else
          subject_before(text, reported.start, qe, u.by_end, u.entities))
     return _attribution(text, reported, m, confidence=reported.verb.confidence) if m is not None else SKIP
 
