@@ -376,3 +376,10 @@ def test_the_one_told_after_a_quote_is_no_speaker():
     text = ("“Positions will soften, whether now or in two months,” the mayor’s chief of staff, "
             "Joe Kasp, told POLITICO before the vote.")
     assert mention_of(text, "Positions will soften") == ("Joe Kasp", "Joe Kasp")
+
+
+def test_went_so_far_as_to_say_and_goes_on_to_say_take_the_clause_subject():
+    text = "Critics piled on. The columnist David Auer went so far as to say: “The site as we know it is over.”"
+    assert mention_of(text, "The site as") == ("columnist david auer", "The columnist David Auer")
+    text = "The email goes on to say: “The mayor wants to write fear into our laws.”"
+    assert mention_of(text, "The mayor wants")[1] == "The email"

@@ -112,7 +112,9 @@ def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
     return None
 
 
-_DETERMINED_NP = re.compile(r"\w+(?:\s+(?!(?:" + AUXILIARY + r"|who|which|that|of|in|on|at|for|with|to|from|by)\b)(?![a-z]+ed\b)[\w’'-]+){1,4}")
+# ('The columnist went so far as to say': the noun phrase stops before an irregular verb too)
+_DETERMINED_NP = re.compile(r"\w+(?:\s+(?!(?:" + AUXILIARY + r"|who|which|that|of|in|on|at|for|with|to|from|by|"
+                            r"went|goes|go|came|began|got|seems|appears|continues)\b)(?![a-z]+ed\b)[\w’'-]+){1,4}")
 
 
 

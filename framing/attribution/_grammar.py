@@ -24,8 +24,8 @@ _PARTICIPLE_WORDS = ("and", "by", "while", "before", "after", "when", "in", "wit
 # (a comma inside closing quotation marks counts: 'told the hosts of “Morning Joe,” adding')
 _PARTICIPLE_LEAD = re.compile(r"(?:,(?:''|[\"”’])?|\b(?:" + "|".join(_PARTICIPLE_WORDS) + r"))\s*$")
 _COMMA_ENDINGS = (",", ",''", ',"', ",”", ",’")
-_INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|began|wants|want|tried|got|came|had|has|have|is going|"
-                              r"was going)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
+_INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|goes on|go on|began|wants|want|tried|got|came|had|has|have|is going|"
+                              r"was going|so far as|as if|seems|appears|continues)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
 _COORDINATORS = ("and", "but", "then", "yet")
 # adverbs may stand between the coordinator and the verb ('..., but now says', 'but instead focuses on')
 _COORDINATED_ADVERBS = ("now", "instead", "also", "still", "later", "even", "again", "already", "ly")
