@@ -383,3 +383,10 @@ def test_went_so_far_as_to_say_and_goes_on_to_say_take_the_clause_subject():
     assert mention_of(text, "The site as") == ("columnist david auer", "The columnist David Auer")
     text = "The email goes on to say: “The mayor wants to write fear into our laws.”"
     assert mention_of(text, "The mayor wants")[1] == "The email"
+
+
+def test_a_speech_verb_opening_the_sentence_names_the_speaker_after_it():
+    text = "The machines worry him. Continued Stone: “So I think it is a very real problem.”"
+    assert mention_of(text, "So I think") == ("Stone", "Stone")
+    text = "Officials were silent. Said Comey, “The thought that an error of ours is connected is painful.”"
+    assert mention_of(text, "The thought that") == ("Comey", "Comey")

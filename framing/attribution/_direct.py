@@ -28,6 +28,7 @@ _SHORT_GAP = re.compile(r"[\s,—–]*(?:(?!(?:if|when|because|and|but|as|while|
                         r"until|unless|whether|that|which|who|what)\s)[\w.’'-]+\s+){0,6}")
 _QUOTE_END = re.compile(r"[,.!?…—–-]\s*['’‘]?\s*(?:''|[\"”’»])$")  # '“X,” the aide said', not 'a “new path” if ...'
 _PARTIAL_GOES_ON = re.compile(r"\s+(?!(?:" + SPEAKER_PRONOUN + r")\s)[a-z][\w’'-]*\s+[\w’'-]+\s+[\w’'-]+")
+_INVERTED_NAME = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s*[,:]\s*")   # ' Comey, '
 _DASH_LABEL = re.compile(r"\s[-—–]\s+([A-Z][^-—–:]{0,60}?)\s*:\s*$")   # 'HEADLINE - Mark Blumenthal: “...”'
 
 
@@ -86,8 +87,13 @@ def quote_cue_before(u: Unit, q, qs: int, qe: int):
     if whole and not (_QUOTE_END.search(text, qs, qe) or re.search(r"[:,]", gap)) and \
             _PARTIAL_GOES_ON.match(text, qe, u.end):
         whole = False
-    if whole and (re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.;\"“”]{0,40}:\s*", gap)):
+    # 'Said Comey, “...”', 'Added Stone: “...”': the verb opens the sentence, the name follows it
+    inverted = c.kind == "verb" and not text[u.start:c.start].strip(" \"“”'‘’")
+    if whole and (re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.;\"“”]{0,40}:\s*", gap)
+                  or inverted and _INVERTED_NAME.fullmatch(gap)):
         m = speaker_of(u, c) if c.kind == "verb" else according_np(text, c.end, u.end, u.by_end, u.entities)
+        if m is None and inverted:
+            m = _name_after(text, c.end, qs, u.by_end, u.entities)
         if m is not None or c.kind == "verb":
             u.used.add(c.start)
             return _attribution(text, c, m, confidence=c.verb.confidence)
