@@ -390,3 +390,8 @@ def test_a_speech_verb_opening_the_sentence_names_the_speaker_after_it():
     assert mention_of(text, "So I think") == ("Stone", "Stone")
     text = "Officials were silent. Said Comey, “The thought that an error of ours is connected is painful.”"
     assert mention_of(text, "The thought that") == ("Comey", "Comey")
+
+
+def test_a_participle_opening_the_sentence_before_a_quote_continues_the_last_speaker():
+    text = "After the show, Maher said the report “was not good.” Adding, “Now, as always, it is never that bad.”"
+    assert mention_of(text, "as always") == ("Maher", "Maher")

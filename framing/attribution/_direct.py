@@ -15,7 +15,7 @@ from dataclasses import replace
 from ._layout import WORD
 from ._after import _name_after, according_np
 from ._coverage import quote_quoted_as_saying
-from ._grammar import _TRAILING_END, _content_start, _object_after, speaker_of
+from ._grammar import _TRAILING_END, _content_start, _mention_of, _object_after, speaker_of
 from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
 from ._speakers import Mention, voice_for_name
 from ._clause_subjects import _unit_subject
@@ -94,6 +94,8 @@ def quote_cue_before(u: Unit, q, qs: int, qe: int):
         m = speaker_of(u, c) if c.kind == "verb" else according_np(text, c.end, u.end, u.by_end, u.entities)
         if m is None and inverted:
             m = _name_after(text, c.end, qs, u.by_end, u.entities)
+            if m is None and u.last_attr is not None and text[c.start:c.end].endswith("ing"):
+                m = _mention_of(u.last_attr, text)   # 'Adding, “...”': the last speaker goes on
         if m is not None or c.kind == "verb":
             u.used.add(c.start)
             return _attribution(text, c, m, confidence=c.verb.confidence)
