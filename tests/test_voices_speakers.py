@@ -291,3 +291,107 @@ def test_subordinator_opening_the_sentence_is_no_part_of_the_name():
     assert mention_of(text, "the tax must rise") == ("Jane Ross", "Jane Ross")
     text = "Because Tom Hill argued that the port was unsafe, the board delayed the vote."
     assert mention_of(text, "the port was unsafe") == ("Tom Hill", "Tom Hill")
+
+
+def test_a_report_relayed_by_a_closing_credit_nests_inside_it():
+    # PolNeAR marks both: "the candidate ..." is the campaign's, "The Acme campaign said ..." CNN's
+    text = "The Acme campaign said the candidate will visit Ohio on Monday, CNN reported."
+    segs = voices(text)
+    assert mention_of(text, "Acme campaign said") == ("CNN", "CNN")
+    assert mention_of(text, "will visit Ohio") == ("Acme campaign", "The Acme campaign")
+    inner = segs[segs.text.str.startswith("the candidate")].iloc[0]
+    assert inner.outer_speaker == "CNN"
+    assert text[inner.outer_mention_start:inner.outer_mention_end] == "CNN"
+
+
+def test_an_adverb_after_a_coordinator_is_no_speaker():
+    text = "Marek backed the plan in May, but now says it failed."
+    assert mention_of(text, "it failed") == ("Marek", "Marek")
+    text = "The council ignored the port but instead focuses on whether the mayor will resign."
+    assert mention_of(text, "whether the mayor")[1] == "The council"
+
+
+def test_an_opening_place_or_since_phrase_is_no_speaker():
+    text = "Ever since she joined the board this month, Ms. Hale has been a loud critic, attacking the mayor."
+    assert mention_of(text, "the mayor.") == ("Hale", "Ms. Hale")
+    text = "Outside the hall on Friday, Ms. Hale stood on a truck, waving a flag and urging the crowd to march."
+    assert mention_of(text, "the crowd to march")[1] == "Ms. Hale"
+
+
+def test_a_party_tag_after_an_opening_name_keeps_the_name_as_speaker():
+    text = "Sen. Ann Ford (R-Mo.), facing a hard race against state Treasurer Bob Lane, noted that the plant had closed."
+    assert mention_of(text, "the plant had")[0] == "Ann Ford"
+
+
+def test_an_exclamation_closed_by_a_shouted_or_joked_cue_is_the_speakers():
+    text = "The crowd cheered. “All the way!” Dawson shouted. Then the band played."
+    assert mention_of(text, "All the way") == ("Dawson", "Dawson")
+    text = "The hall went quiet. “Who needs sleep?” Ms. Hale joked."
+    assert mention_of(text, "Who needs")[1] == "Ms. Hale"
+
+
+def test_every_opening_adverb_and_subordinator_of_the_word_list_is_no_part_of_a_name():
+    from framing.attribution._vocab import OPENING_ADVERBS, SUBORDINATORS
+    assert {"meanwhile", "thus", "besides"} <= OPENING_ADVERBS and {"although", "whereas"} <= SUBORDINATORS
+    text = "Thus Jane Ross argued that the tax must rise."
+    assert mention_of(text, "the tax must") == ("Jane Ross", "Jane Ross")
+    text = "Whereas Tom Hill argued that the port was safe, the board disagreed."
+    assert mention_of(text, "the port was") == ("Tom Hill", "Tom Hill")
+
+
+def test_a_relative_pronoun_before_a_comma_adjunct_is_the_subject():
+    text = "He praised Ben Ray, who, after trading insults with Mr. Hale over Mr. Dunn, said on the radio that the party was lost."
+    speaker, mention = mention_of(text, "the party was lost")
+    assert mention == "who" and speaker != "Dunn"
+
+
+def test_a_persons_report_credited_to_an_outlet_nests_inside_the_outlets():
+    text = "Ms. Hale said the plant would close in May, according to CNN."
+    assert mention_of(text, "Hale said") == ("CNN", "CNN")
+    assert mention_of(text, "would close") == ("Hale", "Ms. Hale")
+
+
+def test_a_report_relayed_by_an_unresolved_voice_stays_one_segment():
+    text = "Ms. Hale said the plant would close in May, it said."
+    assert mention_of(text, "Hale said") == ("Hale", "Ms. Hale")
+    assert mention_of(text, "would close") == ("Hale", "Ms. Hale")
+
+
+def test_a_quote_broken_off_with_an_ellipsis_keeps_the_cue_after_it():
+    text = "Ms. Hale spoke first. “We are like a bridge over troubled…” he said, not finishing his joke."
+    assert mention_of(text, "We are like") == ("Hale", "he")
+
+
+def test_another_after_a_cue_is_a_new_voice_not_the_last_one():
+    text = "“We lost,” said one voter. “It was rigged,” said another."
+    assert mention_of(text, "It was rigged") == ("another", "another")
+
+
+def test_a_question_closed_by_a_repeated_or_wondered_cue_is_the_speakers():
+    text = "The host laughed. “Grizzly bears?” Ms. Hale repeated. The show went on."
+    assert mention_of(text, "Grizzly bears")[1] == "Ms. Hale"
+
+
+def test_the_one_told_after_a_quote_is_no_speaker():
+    text = ("“Positions will soften, whether now or in two months,” the mayor’s chief of staff, "
+            "Joe Kasp, told POLITICO before the vote.")
+    assert mention_of(text, "Positions will soften") == ("Joe Kasp", "Joe Kasp")
+
+
+def test_went_so_far_as_to_say_and_goes_on_to_say_take_the_clause_subject():
+    text = "Critics piled on. The columnist David Auer went so far as to say: “The site as we know it is over.”"
+    assert mention_of(text, "The site as") == ("columnist david auer", "The columnist David Auer")
+    text = "The email goes on to say: “The mayor wants to write fear into our laws.”"
+    assert mention_of(text, "The mayor wants")[1] == "The email"
+
+
+def test_a_speech_verb_opening_the_sentence_names_the_speaker_after_it():
+    text = "The machines worry him. Continued Stone: “So I think it is a very real problem.”"
+    assert mention_of(text, "So I think") == ("Stone", "Stone")
+    text = "Officials were silent. Said Comey, “The thought that an error of ours is connected is painful.”"
+    assert mention_of(text, "The thought that") == ("Comey", "Comey")
+
+
+def test_a_participle_opening_the_sentence_before_a_quote_continues_the_last_speaker():
+    text = "After the show, Maher said the report “was not good.” Adding, “Now, as always, it is never that bad.”"
+    assert mention_of(text, "as always") == ("Maher", "Maher")

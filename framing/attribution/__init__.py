@@ -139,8 +139,8 @@ tuple entry and one test.
    ``_coverage.channel_named``, ``relay``, ``_coverage.canonical_speakers``.
 4b. ``_labels.label_attribution`` (in ``_segments.analyse``)
 5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,
-   ``_subjects.main_clause_subject``, ``_subjects.opening_participle_subject``,
-   ``_after._name_after`` (past a time: ``_after._past_time``), ``_subjects._clause_subject``, ``_cue_readings.plural_subject``,
+   ``_clause_subjects.main_clause_subject``, ``_clause_subjects.opening_participle_subject``,
+   ``_after._name_after`` (past a time: ``_after._past_time``), ``_clause_subjects._clause_subject``, ``_cue_readings.plural_subject``,
    ``_cue_readings._subject_before_appositive``,
    ``_speakers.resolve``
 6. ``_relay._relay`` (stage ``relay``)

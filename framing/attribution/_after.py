@@ -25,6 +25,7 @@ _NP_AFTER = re.compile(r"(?:(?:the|a|an|one|another|some|many|most|several|other
                        r"(?=\s*(?:[,.;!?]|$)|\s+(?:who|which|that)\b)")
 
 
+_ANOTHER = re.compile(r"(?:yet\s+)?(?:another|others|one|a\s+(?:second|third|fourth|fifth))(?=\s*(?:[,.;!?]|$))")
 _VERB_LAST = re.compile(r"\s\S+\s+[a-z]{2,}ed\.?$")   # (a past tense ending the words: 'the talks failed')
 
 
@@ -84,6 +85,8 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
             entities.append(mention)
             return mention
         return Mention(start, start + len(phrase), Voice(re.sub(r"^\w+\s+", "", phrase).lower(), "group"), phrase)
+    if match := _ANOTHER.match(text, start, min(hi, start + 24)):   # '”, said another.': one more voice
+        return Mention(start, match.end(), Voice(match.group().lower(), "group"), match.group())
     match = re.match(r"(?:" + THIRD_PERSON_PRONOUN + r")\b", text[start:start + 5])
     if match:
         return Mention(start, start + match.end(), resolve(match.group(), start, entities), match.group())

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from ._cues import cue_word
 from ._model import Unit
 from ._speakers import Mention
-from ._subjects import _clause_subject
+from ._clause_subjects import _clause_subject
 
 _EDITORS_NOTE = re.compile(r"\s*Editor[’']s [Nn]ote:")
 

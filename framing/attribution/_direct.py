@@ -15,18 +15,20 @@ from dataclasses import replace
 from ._layout import WORD
 from ._after import _name_after, according_np
 from ._coverage import quote_quoted_as_saying
-from ._grammar import _TRAILING_END, _content_start, speaker_of
+from ._grammar import _TRAILING_END, _content_start, _mention_of, _object_after, speaker_of
 from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
 from ._speakers import Mention, voice_for_name
-from ._subjects import _unit_subject, subject_before
+from ._clause_subjects import _unit_subject
+from ._subjects import subject_before
 from ._vocab import SPEAKER_PRONOUN
 
 SKIP = object()   # a rule's answer: the quote needs no direct segment
 # '”, the spokesperson Ana Ruiz said', '” Republican Party chairman Reince Priebus said'
 _SHORT_GAP = re.compile(r"[\s,—–]*(?:(?!(?:if|when|because|and|but|as|while|after|before|though|although|since|"
                         r"until|unless|whether|that|which|who|what)\s)[\w.’'-]+\s+){0,6}")
-_QUOTE_END = re.compile(r"[,.!?—–-]\s*['’‘]?\s*(?:''|[\"”’»])$")  # '“X,” the aide said', not 'a “new path” if ...'
+_QUOTE_END = re.compile(r"[,.!?…—–-]\s*['’‘]?\s*(?:''|[\"”’»])$")  # '“X,” the aide said', not 'a “new path” if ...'
 _PARTIAL_GOES_ON = re.compile(r"\s+(?!(?:" + SPEAKER_PRONOUN + r")\s)[a-z][\w’'-]*\s+[\w’'-]+\s+[\w’'-]+")
+_INVERTED_NAME = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s*[,:]\s*")   # ' Comey, '
 _DASH_LABEL = re.compile(r"\s[-—–]\s+([A-Z][^-—–:]{0,60}?)\s*:\s*$")   # 'HEADLINE - Mark Blumenthal: “...”'
 
 
@@ -85,8 +87,15 @@ def quote_cue_before(u: Unit, q, qs: int, qe: int):
     if whole and not (_QUOTE_END.search(text, qs, qe) or re.search(r"[:,]", gap)) and \
             _PARTIAL_GOES_ON.match(text, qe, u.end):
         whole = False
-    if whole and (re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.;\"“”]{0,40}:\s*", gap)):
+    # 'Said Comey, “...”', 'Added Stone: “...”': the verb opens the sentence, the name follows it
+    inverted = c.kind == "verb" and not text[u.start:c.start].strip(" \"“”'‘’")
+    if whole and (re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.;\"“”]{0,40}:\s*", gap)
+                  or inverted and _INVERTED_NAME.fullmatch(gap)):
         m = speaker_of(u, c) if c.kind == "verb" else according_np(text, c.end, u.end, u.by_end, u.entities)
+        if m is None and inverted:
+            m = _name_after(text, c.end, qs, u.by_end, u.entities)
+            if m is None and u.last_attr is not None and text[c.start:c.end].endswith("ing"):
+                m = _mention_of(u.last_attr, text)   # 'Adding, “...”': the last speaker goes on
         if m is not None or c.kind == "verb":
             u.used.add(c.start)
             return _attribution(text, c, m, confidence=c.verb.confidence)
@@ -121,8 +130,10 @@ def quote_before_reported_words(u: Unit, q, qs: int, qe: int):
         text[qe:c.start].rstrip().endswith(",") or _TRAILING_END.match(text[c.end:u.end]))), None)
     if reported is None or q.start > u.start + 2:
         return None
+    # ', said Kilfoyle.' names the speaker after the cue; ', Joe Kasper, told POLITICO' names the
+    # one told after it: the speaker stands before
     m = (_name_after(text, reported.end, u.end, u.by_end, u.entities)
-         if text[qe:reported.start].rstrip().endswith(",") else
+         if text[qe:reported.start].rstrip().endswith(",") and not _object_after(text, reported) else
          subject_before(text, reported.start, qe, u.by_end, u.entities))
     return _attribution(text, reported, m, confidence=reported.verb.confidence) if m is not None else SKIP
 

@@ -12,8 +12,9 @@ from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
 from ._vocab import SPEAKER_PRONOUNS
 from ._after import _name_after
-from ._subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, last_subject_pronoun, main_clause_subject,
-                        opening_participle_subject, plain_subject, subject_before)
+from ._clause_subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, last_subject_pronoun,
+                               main_clause_subject, opening_participle_subject, plain_subject)
+from ._subjects import subject_before
 
 # how far back before a cue the patterns that end at the cue look ('has been quoted ... as'): a
 # bound keeps the cost of a unit linear in its length
@@ -23,10 +24,13 @@ _PARTICIPLE_WORDS = ("and", "by", "while", "before", "after", "when", "in", "wit
 # (a comma inside closing quotation marks counts: 'told the hosts of “Morning Joe,” adding')
 _PARTICIPLE_LEAD = re.compile(r"(?:,(?:''|[\"”’])?|\b(?:" + "|".join(_PARTICIPLE_WORDS) + r"))\s*$")
 _COMMA_ENDINGS = (",", ",''", ',"', ",”", ",’")
-_INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|began|wants|want|tried|got|came|had|has|have|is going|"
-                              r"was going)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
+_INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|goes on|go on|began|wants|want|tried|got|came|had|has|have|is going|"
+                              r"was going|so far as|as if|seems|appears|continues)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
 _COORDINATORS = ("and", "but", "then", "yet")
-_COORDINATED = re.compile(r"(?:,\s*|\b)(?:" + "|".join(_COORDINATORS) + r")\s*$")
+# adverbs may stand between the coordinator and the verb ('..., but now says', 'but instead focuses on')
+_COORDINATED_ADVERBS = ("now", "instead", "also", "still", "later", "even", "again", "already", "ly")
+_COORDINATED = re.compile(r"(?:,\s*|\b)(?:" + "|".join(_COORDINATORS) + r")"
+                          r"(?:\s+(?:now|instead|also|still|later|even|again|already|[a-z]+ly))*\s*$")
 _VERB_BEFORE = re.compile(r"(?<![a-z])([a-z]+ed)\s+$")
 # 'Weaver, who came out and endorsed', 'the candidate who launched his campaign by declaring'
 # (not 'questions on who Cameron would like', 'which Trump had called': no subject relative)
@@ -48,7 +52,7 @@ def _ends_with(text: str, lo: int, hi: int, endings) -> bool:
 
 def coordinated_before(text: str, lo: int, hi: int):
     """``_COORDINATED.search(text, lo, hi)``: '... and' right before ``hi``."""
-    return _COORDINATED.search(text, lo, hi) if _ends_with(text, lo, hi, _COORDINATORS) else None
+    return _COORDINATED.search(text, lo, hi) if _ends_with(text, lo, hi, _COORDINATORS + _COORDINATED_ADVERBS) else None
 
 
 def _participle_lead(text: str, lo: int, hi: int):

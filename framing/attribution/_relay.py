@@ -24,13 +24,22 @@ def _speech_act() -> re.Pattern:
                       re.IGNORECASE)
 
 
+_MEDIA = ("outlet", "agency")
+
+
 def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> None:
     """Combine an outer report with the speech it relays.
 
-    * ``Kim said X, KCNA said``: the inner report ("Kim said X") absorbs the outer content it
-      starts at, so the words are one voice: speaker Kim Jong Un, source KCNA.
+    * ``Kim said X, KCNA said``: a person's report relayed by a news agency (KCNA, Reuters), or
+      any report relayed by an unresolved voice ('..., it said'), absorbs the outer content it
+      starts at, so the words are one voice: speaker Kim Jong Un, source KCNA, outer speaker KCNA.
+    * ``The campaign said X, CNN reported``, ``Trump said X, according to the Times``: any other
+      relayed report nests inside the outer one: "The campaign said" stays CNN's words, X is the
+      campaign's with CNN as its ``outer_speaker`` (PolNeAR marks both reports, and names the
+      outlet as the source of "The campaign said X").
     * ``Kim spoke highly of Trump, state media said``: a media voice reporting a speech act
-      ("spoke", "expressed", a cue verb) of a person it carries: that person is the speaker.
+      ("spoke", "expressed", a cue verb) of a person it carries, with no report nested in it:
+      that person is the speaker.
     * Words reported inside another report travel through the outer voice's channel, and the
       outer voice is kept as their ``outer_speaker`` ("X said Y thinks Z": Y speaks, X outside).
     """
@@ -39,6 +48,7 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
     # fixed below, so the candidates are known up front (in list order; removed ones leave)
     candidates = [o for o in intervals if o.kind == "indirect" and o.attr.cue_start >= o.end]
     alive = {id(o) for o in intervals}
+    relaying = set()   # outer reports an inner report nests in: they keep their own speaker
     for inner in list(intervals):
         if inner.kind != "indirect" or not candidates:
             continue
@@ -46,14 +56,17 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
                   and o.start <= inner.attr.mention_start < inner.start <= o.end
                   and not WORD.search(text[o.start:inner.attr.mention_start])]
         for outer in outers:
-            inner.start = outer.start
-            if outer.end <= inner.end:
-                alive.discard(id(intervals.pop(intervals.index(outer))))   # what .remove(outer) removes
+            if outer.attr.speaker_type == "agency" and inner.attr.speaker_type == "person" or not outer.attr.speaker:
+                inner.start = outer.start
+                if outer.end <= inner.end:
+                    alive.discard(id(intervals.pop(intervals.index(outer))))   # what .remove(outer) removes
+            else:
+                relaying.add(id(outer))
             _relay_source(inner, outer, nested)
     by_cue: dict[int, Attribution] = {}
     for iv in intervals:
         attr = iv.attr
-        if iv.kind != "indirect" or attr.cue_start < 0 or attr.speaker_type not in ("outlet", "agency"):
+        if iv.kind != "indirect" or attr.cue_start < 0 or attr.speaker_type not in _MEDIA or id(iv) in relaying:
             continue
         if attr.cue_start in by_cue:
             iv.attr = by_cue[attr.cue_start]

@@ -25,7 +25,7 @@ from ._speakers import Mention, Voice
 from ._stance_nouns import possessed_stance
 from ._passive import _PASSIVE_BE, _passive_without_agent, passive_by
 from ._vocab import ACCORDING, SPEAKER_PRONOUN, THIRD_PERSON, THIRD_PERSON_OBJECTS, WEEKDAY, alternation
-from ._subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
+from ._clause_subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
 NOUN_LIKE = frozenset(

@@ -24,7 +24,7 @@ from ._page import merge, read_page, reading_text
 from ._quotes import find_quotes
 from ._reported import REPORT_STAGES, read_cues
 from ._speakers import AliasTable, Mention, NamesByEnd, Voice
-from ._subjects import _SUBJECT_LEAD
+from ._clause_subjects import _SUBJECT_LEAD
 from ._vocab import boilerplate
 
 _DOCUMENT_NOUNS = "report|study|poll|survey|analysis"

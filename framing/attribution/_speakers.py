@@ -25,8 +25,8 @@ import pandas as pd
 from .._data import read_data_text
 from ..errors import ColumnError, FramingError
 from ._entities import Entities
-from ._vocab import (HONORIFIC, HONORIFICS, ORGANISATION_WORDS, WEEKDAYS, cue_verbs, descriptions,
-                     matches_after, trie)
+from ._vocab import (HONORIFIC, HONORIFICS, OPENING_ADVERBS, ORGANISATION_WORDS, SUBORDINATORS, WEEKDAYS, cue_verbs,
+                     descriptions, matches_after, trie)
 
 PERSONAL_TITLES = ("president", "leader", "senator", "governor", "chairman", "minister",
                    "secretary", "spokesman", "spokeswoman", "chancellor", "premier")
@@ -46,13 +46,14 @@ _MONTHS = frozenset("January February March April May June July August September
 _NOT_FIRST_NAMES = frozenset(
     "The A An President Senator Governor "
     "Secretary Candidate Nominee Leader Chairman Minister Premier Chancellor Republican Democrat Democratic "
-    "But And Or As If When While After Before Since Meanwhile However Then So Yet Still Also Former Madam "
+    "But And Or So Former Madam "
     "Mister Comrade Marshal Supreme Respected Dear Judge Justice Speaker General Colonel Captain Vice Elect "
     "Citing Quoting Says Said Tells Told Asked Wrote Like With Without For From To Of In On At By About Against "
     "Unlike Did Does Do Is Was Has Had Have Will Would Could Should Can Why How What Who Where Which That This "
-    "Even Only Just Although Though Because Both Neither Either Nor Not Now Today Tonight Yesterday "
+    "Even Only Just Both Neither Either Nor Not Today Tonight Yesterday "
     "Team Camp Clan Crooked Lyin Little Sleepy".split()) | frozenset(WEEKDAYS) | frozenset(
-    form for h in HONORIFICS for form in (h, h + "."))
+    form for h in HONORIFICS for form in (h, h + ".")) | frozenset(   # 'Although', 'Meanwhile'
+    w.capitalize() for w in SUBORDINATORS | OPENING_ADVERBS)
 
 
 class NamesByEnd(dict):

@@ -8,7 +8,7 @@ rules import the sets and the regular-expression pieces built from them. The fil
   verb makes, see :data:`CATEGORIES`), whether it credits narration (``credit``) and the raw
   confidence of an attribution made with it.
 * ``honorifics.csv``, ``weekdays.csv``, ``pronouns.csv``, ``auxiliaries.csv``,
-  ``organisation_words.csv``: closed word classes.
+  ``organisation_words.csv``, ``openers.csv`` (subordinators, opening adverbs): closed word classes.
 * ``quote_attribution_verbs.csv``: the verb forms after which ``framing.text`` keeps a quote
   and its attribution in one sentence.
 * ``descriptions.csv``, ``evidence.csv``, ``boilerplate.csv``: descriptions that refer back to a
@@ -180,6 +180,9 @@ QUOTE_ATTRIBUTION_VERBS = _column("quote_attribution_verbs.csv", "form")
 EVIDENCE_NOUNS = frozenset(_column("evidence.csv", "noun"))
 ROLE_WORDS = frozenset(_column("roles.csv", "word"))          # titles before a name: 'Foreign Minister'
 INTENT_VERBS = frozenset(_column("intent_verbs.csv", "lemma"))  # 'who plans to meet': no report
+_OPENER_ROWS = _rows("openers.csv")
+SUBORDINATORS = frozenset(r["word"] for r in _OPENER_ROWS if r["kind"] == "subordinator")   # 'although'
+OPENING_ADVERBS = frozenset(r["word"] for r in _OPENER_ROWS if r["kind"] == "adverb")       # 'meanwhile'
 
 # regex pieces
 HONORIFIC = alternation(HONORIFICS)
@@ -189,6 +192,7 @@ THIRD_PERSON_PRONOUN = alternation(THIRD_PERSON)
 SPEAKER_PRONOUN = alternation("I" if p == "i" else p for p in SPEAKER_PRONOUNS)   # case-sensitive use
 AUXILIARY = alternation(AUXILIARIES)
 BE_FORM = alternation(BE)
+OPENING_ADVERB = alternation(w.capitalize() for w in OPENING_ADVERBS)   # 'Meanwhile|However|...'
 
 
 @lru_cache(maxsize=1)
