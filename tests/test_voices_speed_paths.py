@@ -187,3 +187,20 @@ def test_described_pattern_matches_as_the_plain_word_boundary_pattern(pieces, lo
     plain = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+|[a-z][\w-]*\s+){1,4}official)\b")
     assert [m.span() for m in _described_pattern("official").finditer(text, lo, hi)] == \
         [m.span() for m in plain.finditer(text, lo, hi)]
+
+
+_CELLS = st.one_of(st.text(max_size=4), st.integers(-3, 3), st.none(), st.floats(allow_nan=True), st.booleans())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_CELLS, st.integers(-1, 50), st.text(max_size=6), st.sampled_from(["direct", "narration"]),
+                          st.floats(0, 1)), max_size=8))
+def test_segments_frame_built_by_column_is_the_frame_from_records(rows):
+    from framing.attribution._frame import _frame, _frame_from_records
+
+    # doc_id takes any value (its dtype is inferred); the other columns hold what the engine gives
+    records = [(doc, k, k, k + 1, text, kind, text, text, "", -1, -1, pos, pos, conf, "", -1, -1)
+               for k, (doc, pos, text, kind, conf) in enumerate(rows)]
+    plain, fast = _frame_from_records(records), _frame(records)
+    assert fast.equals(plain) and list(fast.dtypes) == list(plain.dtypes)
+    assert fast.columns.equals(plain.columns) and fast.index.equals(plain.index)
