@@ -204,3 +204,38 @@ def test_segments_frame_built_by_column_is_the_frame_from_records(rows):
     plain, fast = _frame_from_records(records), _frame(records)
     assert fast.equals(plain) and list(fast.dtypes) == list(plain.dtypes)
     assert fast.columns.equals(plain.columns) and fast.index.equals(plain.index)
+
+
+_LABEL_PIECES = ["Q", "FALLIN", "Marco", "Rubio", "Says", "said", "told", "I", "think", "the", " ", "  ", "\t", ".",
+                 "(R)", "@jack", ",", "—", "Ortiz", "Bridge", "Will", "Reopen", "a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=20), st.booleans())
+def test_a_paragraph_without_colon_has_a_label_only_as_a_headline(pieces, headline):
+    from framing.attribution._labels import label_attribution
+    from framing.attribution._speakers import default_alias_table
+
+    text = "".join(pieces)   # (no colon: _analyse_text asks only titled paragraphs)
+    found = label_attribution(text, 0, len(text), default_alias_table(), headline=headline)
+    assert found is None or headline
+
+
+_PAGE_PIECES = ["Donald", "John", "Trump", "TrumpTrump", "predicts", "MORE", "More", " ", "\n", "(@", "@jack", "(",
+                ")", "— ", "Jack", "June", "12,", "2018", "SEE ALSO:", "POMPEO", "DISMISSES"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PAGE_PIECES), max_size=25))
+def test_page_rules_skipped_without_their_literal_find_nothing(pieces):
+    from framing.attribution import _page
+    from framing.attribution._speakers import default_alias_table
+    from framing.text import paragraph_spans
+
+    text = "".join(pieces)
+    if "MORE" not in text:   # related_cards returns at once: no card pattern match either
+        assert _page._CARD.search(text) is None
+    if "(@" not in text:     # embedded_tweets returns at once: no signature either
+        assert all(_page._TWEET_SIGNATURE.search(text, a, b) is None for a, b in paragraph_spans(text))
+    page = _page.read_page(text, default_alias_table())
+    assert all(row[1] <= len(text) for row in page.rows)

@@ -140,7 +140,7 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
         i = bisect_right(quote_starts, pos) - 1
         return i >= 0 and pos < quotes[i].end
 
-    aliases = [m for m in table.find(text) if not in_quote(m.start)]
+    aliases = [m for m in table.find(text) if not in_quote(m.start)] if quotes else table.find(text)
     for m in _document_phrases(text):
         if not in_quote(m.start()):
             aliases.append(Mention(m.start(), m.end(), Voice(m.group(1).lower(), "document"), m.group()))
@@ -163,7 +163,9 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
         para = text[p_start:p_end]
         titled = (p == 0 and (headline or _title_like(para))) or (
             len(para) < 120 and para.istitle() and not para.rstrip().endswith("."))
-        label = label_attribution(text, p_start, p_end, table, headline=titled)
+        # (a label is a name and a colon, or a headline's 'Name Says': no colon, no headline, no label)
+        label = (label_attribution(text, p_start, p_end, table, headline=titled)
+                 if titled or text.find(":", p_start, p_end) >= 0 else None)
         if p == 0 and headline:
             if label is not None:   # 'Marco Rubio: I'm not interested': the label heads, the words are his
                 rows.append((p_start, _rstrip(text, p_start, label[0]), "headline",
