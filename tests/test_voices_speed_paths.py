@@ -239,3 +239,23 @@ def test_page_rules_skipped_without_their_literal_find_nothing(pieces):
         assert all(_page._TWEET_SIGNATURE.search(text, a, b) is None for a, b in paragraph_spans(text))
     page = _page.read_page(text, default_alias_table())
     assert all(row[1] <= len(text) for row in page.rows)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["One.", "Two", " ", "\t", "\n", "\r", "\r\n", "\n\n", "\u2028", "\x0b", "\x85", "\xa0",
+                                 "\u3000", "é", "x"]), max_size=30))
+def test_paragraphs_are_the_trimmed_stretches_between_line_breaks(pieces):
+    from framing.text import paragraph_spans
+
+    text = "".join(pieces)
+    spans, position = [], 0
+    for match in list(re.finditer(r"[\r\n]\s*", text)) + [None]:   # the plain scan: break by break
+        a, b = position, (match.start() if match else len(text))
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+        position = match.end() if match else len(text)
+    assert paragraph_spans(text) == spans
