@@ -259,3 +259,40 @@ def test_paragraphs_are_the_trimmed_stretches_between_line_breaks(pieces):
             spans.append((a, b))
         position = match.end() if match else len(text)
     assert paragraph_spans(text) == spans
+
+
+_UNIT_PIECES = _CUE_PIECES + ["Citing", "according to", "In a new poll", "analysis", "his criticism of", "Trump’s",
+                              "support for", "Kim", "He", "“", "”", ". ", "! ", ": ", "\n\n", "x."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=30), st.integers(0, 40), st.integers(0, 40))
+def test_no_cue_in_a_stretch_that_may_hold_none(pieces, lo, width):
+    from framing.attribution._cues import find_cues, may_hold_cue
+    from framing.attribution._segments import _cuts_word
+
+    text = "".join(pieces)
+    lo = min(lo, len(text))
+    hi = min(len(text), lo + width)
+    if not may_hold_cue(text, lo, hi):
+        for a in range(lo, hi + 1):
+            for b in range(a, hi + 1):
+                if not (_cuts_word(text, a) or _cuts_word(text, b)):
+                    assert find_cues(text, a, b) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=40))
+def test_quiet_paragraphs_split_as_every_unit_read(pieces):
+    import framing.attribution._segments as segments
+    from framing.attribution._speakers import default_alias_table
+
+    text = "".join(pieces)
+    fast = segments.analyse(text, default_alias_table(), "")
+    quiet = segments._quiet_stretch
+    segments._quiet_stretch = lambda text, lo, hi: False   # the plain path: every unit through analyse_unit
+    try:
+        plain = segments.analyse(text, default_alias_table(), "")
+    finally:
+        segments._quiet_stretch = quiet
+    assert fast == plain

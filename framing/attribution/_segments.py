@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..text import paragraph_spans
-from ._cues import find_cues
+from ._cues import _LETTERS, find_cues, may_hold_cue
 from ._entities import Entities
 from ._direct import direct_quotes, split_quotes
 from ._labels import label_attribution, signature_attribution
@@ -82,6 +82,16 @@ UNIT_RULES = (mark_subject, direct_quotes, split_quotes, read_cues) + REPORT_STA
 # trigger match: ``_layout.may_match`` reads it once per text, and most units need no search)
 _CUELESS_TRIGGERS = tuple((rule.trigger, getattr(rule, "trigger_hint", rule.trigger)) for rule in UNIT_RULES
                           if getattr(rule, "trigger", None) is not None)
+
+
+def _quiet_stretch(text: str, lo: int, hi: int) -> bool:
+    """No unit inside ``text[lo:hi]`` (whose bounds cut no word) has a cue or a trigger:
+    :func:`framing.attribution._cues.may_hold_cue` is False and no trigger hint overlaps."""
+    return not may_hold_cue(text, lo, hi) and not any(may_match(hint, text, lo, hi) for _, hint in _CUELESS_TRIGGERS)
+
+
+def _cuts_word(text: str, pos: int) -> bool:
+    return 0 < pos < len(text) and text[pos - 1] in _LETTERS and text[pos] in _LETTERS
 
 
 def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, last_attr, penalty, group_found,
@@ -199,7 +209,14 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
             para_rows.append((p_start, _rstrip(text, p_start, label[0]), "narration", None))
             label_attr = last_attr = label[1]
             units = _units(text, label[0], p_end, p_quotes)
+        quiet = not p_quotes and _quiet_stretch(text, p_start, p_end)
         for u_start, u_end in units:
+            if quiet and not (_cuts_word(text, u_start) or _cuts_word(text, u_end)):
+                # narration: what analyse_unit does to a unit with no cue, no quote, no trigger
+                _mark_subject(text, u_start, u_end, entities, entity_starts)
+                for piece in _pieces(text, u_start, u_end, ()):
+                    para_rows.append(piece if label_attr is None else (piece[0], piece[1], "indirect", label_attr))
+                continue
             intervals, unit_credit = analyse_unit(text, u_start, u_end, p_quotes, by_end, entities,
                                                   group_attr, last_attr, penalty, group_found, entity_starts)
             if unit_credit is not None:
