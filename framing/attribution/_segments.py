@@ -29,6 +29,7 @@ from ._vocab import boilerplate
 
 _DOCUMENT_NOUNS = "report|study|poll|survey|analysis"
 _DOCUMENT_NP = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,2}(?:" + _DOCUMENT_NOUNS + r"))\b")
+_COLON_BLANK = re.compile(r":\s")   # in every speaker label ('FALLIN: I think')
 _THREE_RUNS_BACK = re.compile(r"\s*(?:\S+\s+){0,2}\S*")   # (on the reversed text)
 
 
@@ -173,9 +174,9 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
         para = text[p_start:p_end]
         titled = (p == 0 and (headline or _title_like(para))) or (
             len(para) < 120 and para.istitle() and not para.rstrip().endswith("."))
-        # (a label is a name and a colon, or a headline's 'Name Says': no colon, no headline, no label)
+        # (a label is a name, a colon and a blank, or a headline's 'Name Says': neither, no label)
         label = (label_attribution(text, p_start, p_end, table, headline=titled)
-                 if titled or text.find(":", p_start, p_end) >= 0 else None)
+                 if titled or _COLON_BLANK.search(text, p_start, p_end) else None)
         if p == 0 and headline:
             if label is not None:   # 'Marco Rubio: I'm not interested': the label heads, the words are his
                 rows.append((p_start, _rstrip(text, p_start, label[0]), "headline",
@@ -201,7 +202,6 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
         penalty = 0.7 if p in stray else 1.0
         para_rows: list[tuple] = []
         para_credit = None
-        units = _units(text, p_start, p_end, p_quotes)
         label_attr = None
         if label is not None and not any(q.start == label[0] for q in p_quotes):
             # 'FALLIN: I think ...', 'Q: ...': the label is narration; the paragraph's own narration
@@ -209,6 +209,8 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
             para_rows.append((p_start, _rstrip(text, p_start, label[0]), "narration", None))
             label_attr = last_attr = label[1]
             units = _units(text, label[0], p_end, p_quotes)
+        else:
+            units = _units(text, p_start, p_end, p_quotes)
         quiet = not p_quotes and _quiet_stretch(text, p_start, p_end)
         for u_start, u_end in units:
             if quiet and not (_cuts_word(text, u_start) or _cuts_word(text, u_end)):
