@@ -297,3 +297,21 @@ def test_quiet_paragraphs_split_as_every_unit_read(pieces):
     finally:
         segments._quiet_stretch = quiet
     assert fast == plain
+
+
+_BOTH_PIECES = ["both", "Both", "the", "The", "two", "leaders", "men", "have", "also", " ", "  ", "\n", ",", ".", "’",
+                "x", "said", "1", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BOTH_PIECES), max_size=25), st.integers(0, 30), st.integers(0, 60))
+def test_both_before_searches_as_the_plain_search(pieces, lo, cue):
+    from types import SimpleNamespace
+
+    from framing.attribution._coverage import _BOTH, _both_before
+
+    text = "".join(pieces)
+    lo, cue = min(lo, len(text)), min(cue, len(text))
+    unit = SimpleNamespace(start=lo, end=len(text))
+    fast, plain = _both_before(text, unit, cue), _BOTH.search(text, lo, cue)
+    assert (fast and fast.span()) == (plain and plain.span())
