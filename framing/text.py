@@ -57,7 +57,7 @@ _SENTENCE_OPENERS = frozenset(
     """.split()
 )
 
-_LINE_BREAK = re.compile(r"[\r\n]\s*")   # a line break and the blanks after it
+_PARAGRAPH = re.compile(r"\S(?:[^\r\n]*\S)?")   # a stretch between line breaks (\r, \n), trimmed
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«(\[]*)(\S*)")
 # After a closing quote, '"... done." Trump said.' is one sentence: the attribution that follows
@@ -89,13 +89,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> paragraph_spans("One.\\n\\nTwo.")
     [(0, 4), (6, 10)]
     """
-    spans = []
-    position = 0
-    for match in _LINE_BREAK.finditer(text):   # (the blanks before a break are trimmed below)
-        spans.extend(_trimmed(text, position, match.start()))
-        position = match.end()
-    spans.extend(_trimmed(text, position, len(text)))
-    return spans
+    # (each stretch between breaks, trimmed, is a run from a non-blank to the last non-blank
+    # before the next break: the matches of ``_PARAGRAPH``, found in one scan)
+    return [match.span() for match in _PARAGRAPH.finditer(text)]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

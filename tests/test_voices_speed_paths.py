@@ -187,3 +187,131 @@ def test_described_pattern_matches_as_the_plain_word_boundary_pattern(pieces, lo
     plain = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+|[a-z][\w-]*\s+){1,4}official)\b")
     assert [m.span() for m in _described_pattern("official").finditer(text, lo, hi)] == \
         [m.span() for m in plain.finditer(text, lo, hi)]
+
+
+_CELLS = st.one_of(st.text(max_size=4), st.integers(-3, 3), st.none(), st.floats(allow_nan=True), st.booleans())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_CELLS, st.integers(-1, 50), st.text(max_size=6), st.sampled_from(["direct", "narration"]),
+                          st.floats(0, 1)), max_size=8))
+def test_segments_frame_built_by_column_is_the_frame_from_records(rows):
+    from framing.attribution._frame import _frame, _frame_from_records
+
+    # doc_id takes any value (its dtype is inferred); the other columns hold what the engine gives
+    records = [(doc, k, k, k + 1, text, kind, text, text, "", -1, -1, pos, pos, conf, "", -1, -1)
+               for k, (doc, pos, text, kind, conf) in enumerate(rows)]
+    plain, fast = _frame_from_records(records), _frame(records)
+    assert fast.equals(plain) and list(fast.dtypes) == list(plain.dtypes)
+    assert fast.columns.equals(plain.columns) and fast.index.equals(plain.index)
+
+
+_LABEL_PIECES = ["Q", "FALLIN", "Marco", "Rubio", "Says", "said", "told", "I", "think", "the", " ", "  ", "\t", ".",
+                 "(R)", "(a:b)", "@jack", ",", "—", "Ortiz", "Bridge", "Will", "Reopen", "a", ":", "https://t.co/x", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=20), st.booleans())
+def test_a_paragraph_without_colon_and_blank_has_a_label_only_as_a_headline(pieces, headline):
+    from framing.attribution._labels import label_attribution
+    from framing.attribution._segments import _COLON_BLANK
+    from framing.attribution._speakers import default_alias_table
+
+    text = "".join(pieces)   # (_analyse_text asks only titled paragraphs and those with ': ')
+    found = label_attribution(text, 0, len(text), default_alias_table(), headline=headline)
+    assert found is None or headline or _COLON_BLANK.search(text)
+
+
+_PAGE_PIECES = ["Donald", "John", "Trump", "TrumpTrump", "predicts", "MORE", "More", " ", "\n", "(@", "@jack", "(",
+                ")", "— ", "Jack", "June", "12,", "2018", "SEE ALSO:", "POMPEO", "DISMISSES"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PAGE_PIECES), max_size=25))
+def test_page_rules_skipped_without_their_literal_find_nothing(pieces):
+    from framing.attribution import _page
+    from framing.attribution._speakers import default_alias_table
+    from framing.text import paragraph_spans
+
+    text = "".join(pieces)
+    if "MORE" not in text:   # related_cards returns at once: no card pattern match either
+        assert _page._CARD.search(text) is None
+    if "(@" not in text:     # embedded_tweets returns at once: no signature either
+        assert all(_page._TWEET_SIGNATURE.search(text, a, b) is None for a, b in paragraph_spans(text))
+    page = _page.read_page(text, default_alias_table())
+    assert all(row[1] <= len(text) for row in page.rows)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["One.", "Two", " ", "\t", "\n", "\r", "\r\n", "\n\n", "\u2028", "\x0b", "\x85", "\xa0",
+                                 "\u3000", "é", "x"]), max_size=30))
+def test_paragraphs_are_the_trimmed_stretches_between_line_breaks(pieces):
+    from framing.text import paragraph_spans
+
+    text = "".join(pieces)
+    spans, position = [], 0
+    for match in list(re.finditer(r"[\r\n]\s*", text)) + [None]:   # the plain scan: break by break
+        a, b = position, (match.start() if match else len(text))
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+        position = match.end() if match else len(text)
+    assert paragraph_spans(text) == spans
+
+
+_UNIT_PIECES = _CUE_PIECES + ["Citing", "according to", "In a new poll", "analysis", "his criticism of", "Trump’s",
+                              "support for", "Kim", "He", "“", "”", ". ", "! ", ": ", "\n\n", "x."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=30), st.integers(0, 40), st.integers(0, 40))
+def test_no_cue_in_a_stretch_that_may_hold_none(pieces, lo, width):
+    from framing.attribution._cues import find_cues, may_hold_cue
+    from framing.attribution._segments import _cuts_word
+
+    text = "".join(pieces)
+    lo = min(lo, len(text))
+    hi = min(len(text), lo + width)
+    if not may_hold_cue(text, lo, hi):
+        for a in range(lo, hi + 1):
+            for b in range(a, hi + 1):
+                if not (_cuts_word(text, a) or _cuts_word(text, b)):
+                    assert find_cues(text, a, b) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=40))
+def test_quiet_paragraphs_split_as_every_unit_read(pieces):
+    import framing.attribution._segments as segments
+    from framing.attribution._speakers import default_alias_table
+
+    text = "".join(pieces)
+    fast = segments.analyse(text, default_alias_table(), "")
+    quiet = segments._quiet_stretch
+    segments._quiet_stretch = lambda text, lo, hi: False   # the plain path: every unit through analyse_unit
+    try:
+        plain = segments.analyse(text, default_alias_table(), "")
+    finally:
+        segments._quiet_stretch = quiet
+    assert fast == plain
+
+
+_BOTH_PIECES = ["both", "Both", "the", "The", "two", "leaders", "men", "have", "also", " ", "  ", "\n", ",", ".", "’",
+                "x", "said", "1", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BOTH_PIECES), max_size=25), st.integers(0, 30), st.integers(0, 60))
+def test_both_before_searches_as_the_plain_search(pieces, lo, cue):
+    from types import SimpleNamespace
+
+    from framing.attribution._coverage import _BOTH, _both_before
+
+    text = "".join(pieces)
+    lo, cue = min(lo, len(text)), min(cue, len(text))
+    unit = SimpleNamespace(start=lo, end=len(text))
+    fast, plain = _both_before(text, unit, cue), _BOTH.search(text, lo, cue)
+    assert (fast and fast.span()) == (plain and plain.span())

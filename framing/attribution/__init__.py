@@ -115,7 +115,9 @@ Where each rule lives
 ``_segments.analyse`` walks the paragraphs; ``_segments.analyse_unit`` runs the ordered tuple
 ``_segments.UNIT_RULES`` over each sentence unit's state (``_model.Unit``); a unit with no
 quote and no cue gets only ``mark_subject`` (every later rule starts from a quote or a cue: a
-rule that does not must change that shortcut). Adding a construction means one function, one
+rule that does not must change that shortcut), and so does every unit of a paragraph with no quote
+where ``_cues.may_hold_cue`` is False and no rule trigger may match (a new kind of cue in
+``_cues.find_cues`` must be added to ``may_hold_cue``). Adding a construction means one function, one
 tuple entry and one test.
 
 0. ``_page.read_page`` runs ``_page.PAGE_RULES``: ``wire_dateline``, ``photo_furniture``,

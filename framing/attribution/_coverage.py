@@ -33,7 +33,6 @@ its entry in a rule tuple of the engine:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
@@ -60,7 +59,7 @@ _BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[B
 _JOINT_TYPES = {"leaders": ("person",), "men": ("person",), "presidents": ("person",), "ministers": ("person",),
                 "diplomats": ("person",), "pair": ("person",), "countries": ("government",),
                 "governments": ("government",)}
-_NOT_IN_BOTH = re.compile(r"[^A-Za-z\s]")
+_LAST_NOT_IN_BOTH = re.compile(r"(?s:.*)[^A-Za-z\s]")   # up to the last character no _BOTH match holds
 _CHANNEL = re.compile(r"\b(?:via|through|carried\s+by|in\s+a\s+(?:statement|report|commentary|dispatch)\s+"
                       r"(?:carried|published|released)\s+by)\s+(?:(?:its|their|the|his|her)\s+)?", re.IGNORECASE)
 _POSSESSOR = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+")
@@ -165,7 +164,6 @@ def joint_speakers(u: Unit) -> None:
     """'X and Y said', 'the two leaders said', '... and both said': one joint voice 'X & Y'."""
     text = u.text
     named = u.entities   # (filtered to named non-document voices where used)
-    barriers: list[int] = []   # (filled by _both_before)
 
     def rewrite(iv, attr):
         if attr.cue_start < 0 or attr.mention_start < 0 or " & " in attr.speaker:
@@ -181,7 +179,7 @@ def joint_speakers(u: Unit) -> None:
             if first is not None and first.canonical != second_name and not only_time_words(first.canonical.split()):
                 # (not 'his tweet on Sunday and his comments on Monday were': a day is no speaker)
                 pair = (_bare_name(first.canonical), _bare_name(second_name))
-        both = _both_before(text, u, attr.cue_start, barriers) if pair is None else None
+        both = _both_before(text, u, attr.cue_start) if pair is None else None
         if pair is None and (both or attr.cue.startswith("both ")):
             types = _JOINT_TYPES.get(both and (both.group("noun") or both.group("pair")), ("person", "government"))
             people = []
@@ -204,15 +202,12 @@ def joint_speakers(u: Unit) -> None:
     _rewrite_each(u, rewrite)
 
 
-def _both_before(text: str, u: Unit, cue_start: int, barriers: list[int]):
+def _both_before(text: str, u: Unit, cue_start: int):
     """``_BOTH.search(text, u.start, cue_start)``, searched only after the last character that
     no match can hold (all are ASCII letters and spaces), so a long sentence costs no more."""
     lo = u.start
-    if u.start < cue_start <= u.end:
-        if not barriers:
-            barriers.append(u.start - 1)
-            barriers.extend(m.start() for m in _NOT_IN_BOTH.finditer(text, u.start, u.end))
-        lo = max(lo, barriers[bisect_left(barriers, cue_start) - 1] + 1)
+    if u.start < cue_start <= u.end and (barrier := _LAST_NOT_IN_BOTH.match(text, u.start, cue_start)):
+        lo = barrier.end()
     return _BOTH.search(text, lo, cue_start)
 
 

@@ -199,6 +199,17 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
     return cues
 
 
+def may_hold_cue(text: str, lo: int, hi: int) -> bool:
+    """False when :func:`find_cues` surely finds no cue in any stretch inside ``text[lo:hi]``
+    whose bounds cut no run of letters: no cue word of the text starts there, and no
+    "according to", "Citing" or medium noun is there (the words every other cue holds).
+    (A cue found another way must be added here too: ``_segments`` skips such stretches.)"""
+    starts, _, medium = _document(text)
+    i = bisect_left(starts, lo)
+    return (i < len(starts) and starts[i] < hi) or text.find("ccording to", lo, hi) >= 0 or \
+        text.find("Citing", lo, hi) >= 0 or (medium and _MEDIUM_NOUN.search(text, lo, hi) is not None)
+
+
 def cue_word(text: str, cue: Cue) -> str:
     """The verb form of a cue, lower-cased: 'said' in 'has also said in a statement'."""
     return _verb_form(text[cue.start:cue.end])

@@ -60,11 +60,9 @@ def per_text(key, text: str, compute):
     return hit[1]
 
 
-def _match_bounds(pattern: re.Pattern):
-    def bounds(text: str) -> tuple[list[int], list[int]]:
-        spans = [m.span() for m in pattern.finditer(text)]
-        return [s for s, _ in spans], [e for _, e in spans]
-    return bounds
+def _match_bounds(pattern: re.Pattern, text: str) -> tuple[list[int], list[int]]:
+    spans = [m.span() for m in pattern.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
 
 
 def may_match(pattern: re.Pattern, text: str, lo: int, hi: int) -> bool:
@@ -76,7 +74,11 @@ def may_match(pattern: re.Pattern, text: str, lo: int, hi: int) -> bool:
     the whole-text scan finds too, or lies inside one it found,
     so one of those overlaps the bounds.
     """
-    starts, ends = per_text(pattern, text, _match_bounds(pattern))
+    cache = _LAST_TEXT.__dict__   # (per_text inlined: a call per unit)
+    hit = cache.get(pattern)
+    if hit is None or hit[0] is not text:
+        hit = cache[pattern] = (text, _match_bounds(pattern, text))
+    starts, ends = hit[1]
     i = bisect_right(ends, lo)   # the first match ending after lo (matches do not overlap: ends are sorted)
     return i < len(starts) and starts[i] < hi
 

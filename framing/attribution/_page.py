@@ -145,6 +145,8 @@ def _caption(para: str) -> bool:
 
 def related_cards(page: Page) -> None:
     """Rule 3: 'Name NameHeadline ... MORE' cards inside sentences."""
+    if "MORE" not in page.text:
+        return   # (every card ends with MORE: no paragraph to look at)
     for p, (start, end) in enumerate(page.paragraphs):
         if page.free(p) and page.text.find("MORE", start, end) >= 0:   # (every card ends with MORE)
             for match in _CARD.finditer(page.text, start, end):
@@ -153,13 +155,13 @@ def related_cards(page: Page) -> None:
 
 def related_links(page: Page) -> None:
     """Rule 4: a capitals-only paragraph of six or more words, and the link after 'SEE ALSO:'."""
+    text = page.text
     for p, (start, end) in enumerate(page.paragraphs):
-        para = page.text[start:end]
-        if page.free(p) and not _LOWER.search(para):   # (a lower-case letter rules out capitals only)
-            words = para.split()
+        if page.free(p) and not _LOWER.search(text, start, end):   # (a lower-case letter rules out capitals only)
+            words = text[start:end].split()
             if len(words) >= 6 and all(_CAPS_WORD.fullmatch(w.strip("‘’'\"“”,!?")) for w in words):
                 page.take(p)
-        if _SEE_ALSO.fullmatch(para):
+        if _SEE_ALSO.fullmatch(text, start, end):
             if page.free(p):
                 page.take(p)
             if page.free(p + 1):
@@ -182,6 +184,8 @@ def byline(page: Page) -> None:
 def embedded_tweets(page: Page) -> None:
     """Rule 6: a paragraph signed '— Name (@handle) Month D, YYYY' is the account's direct speech."""
     text = page.text
+    if "(@" not in text:
+        return   # (every signature holds '(@handle)')
     for p, (start, end) in enumerate(page.paragraphs):
         if not page.free(p):
             continue

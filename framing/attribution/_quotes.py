@@ -67,6 +67,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Quot
     group = 0
     carried = None  # start of a quote continued from the previous paragraph
     spans = [m.span() for m in _MARKS.finditer(text)]   # the marks of the whole text, found once
+    if not spans:
+        return quotes, stray   # no mark: no quote, no stray mark
     starts = [a for a, _ in spans]
     for p, (p_start, p_end) in enumerate(paragraphs):
         open_at = None

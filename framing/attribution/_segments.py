@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..text import paragraph_spans
-from ._cues import find_cues
+from ._cues import _LETTERS, find_cues, may_hold_cue
 from ._entities import Entities
 from ._direct import direct_quotes, split_quotes
 from ._labels import label_attribution, signature_attribution
@@ -29,6 +29,7 @@ from ._vocab import boilerplate
 
 _DOCUMENT_NOUNS = "report|study|poll|survey|analysis"
 _DOCUMENT_NP = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,2}(?:" + _DOCUMENT_NOUNS + r"))\b")
+_COLON_BLANK = re.compile(r":\s")   # in every speaker label ('FALLIN: I think')
 _THREE_RUNS_BACK = re.compile(r"\s*(?:\S+\s+){0,2}\S*")   # (on the reversed text)
 
 
@@ -82,6 +83,16 @@ UNIT_RULES = (mark_subject, direct_quotes, split_quotes, read_cues) + REPORT_STA
 # trigger match: ``_layout.may_match`` reads it once per text, and most units need no search)
 _CUELESS_TRIGGERS = tuple((rule.trigger, getattr(rule, "trigger_hint", rule.trigger)) for rule in UNIT_RULES
                           if getattr(rule, "trigger", None) is not None)
+
+
+def _quiet_stretch(text: str, lo: int, hi: int) -> bool:
+    """No unit inside ``text[lo:hi]`` (whose bounds cut no word) has a cue or a trigger:
+    :func:`framing.attribution._cues.may_hold_cue` is False and no trigger hint overlaps."""
+    return not may_hold_cue(text, lo, hi) and not any(may_match(hint, text, lo, hi) for _, hint in _CUELESS_TRIGGERS)
+
+
+def _cuts_word(text: str, pos: int) -> bool:
+    return 0 < pos < len(text) and text[pos - 1] in _LETTERS and text[pos] in _LETTERS
 
 
 def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, last_attr, penalty, group_found,
@@ -140,7 +151,7 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
         i = bisect_right(quote_starts, pos) - 1
         return i >= 0 and pos < quotes[i].end
 
-    aliases = [m for m in table.find(text) if not in_quote(m.start)]
+    aliases = [m for m in table.find(text) if not in_quote(m.start)] if quotes else table.find(text)
     for m in _document_phrases(text):
         if not in_quote(m.start()):
             aliases.append(Mention(m.start(), m.end(), Voice(m.group(1).lower(), "document"), m.group()))
@@ -163,7 +174,9 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
         para = text[p_start:p_end]
         titled = (p == 0 and (headline or _title_like(para))) or (
             len(para) < 120 and para.istitle() and not para.rstrip().endswith("."))
-        label = label_attribution(text, p_start, p_end, table, headline=titled)
+        # (a label is a name, a colon and a blank, or a headline's 'Name Says': neither, no label)
+        label = (label_attribution(text, p_start, p_end, table, headline=titled)
+                 if titled or _COLON_BLANK.search(text, p_start, p_end) else None)
         if p == 0 and headline:
             if label is not None:   # 'Marco Rubio: I'm not interested': the label heads, the words are his
                 rows.append((p_start, _rstrip(text, p_start, label[0]), "headline",
@@ -189,7 +202,6 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
         penalty = 0.7 if p in stray else 1.0
         para_rows: list[tuple] = []
         para_credit = None
-        units = _units(text, p_start, p_end, p_quotes)
         label_attr = None
         if label is not None and not any(q.start == label[0] for q in p_quotes):
             # 'FALLIN: I think ...', 'Q: ...': the label is narration; the paragraph's own narration
@@ -197,7 +209,16 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
             para_rows.append((p_start, _rstrip(text, p_start, label[0]), "narration", None))
             label_attr = last_attr = label[1]
             units = _units(text, label[0], p_end, p_quotes)
+        else:
+            units = _units(text, p_start, p_end, p_quotes)
+        quiet = not p_quotes and _quiet_stretch(text, p_start, p_end)
         for u_start, u_end in units:
+            if quiet and not (_cuts_word(text, u_start) or _cuts_word(text, u_end)):
+                # narration: what analyse_unit does to a unit with no cue, no quote, no trigger
+                _mark_subject(text, u_start, u_end, entities, entity_starts)
+                for piece in _pieces(text, u_start, u_end, ()):
+                    para_rows.append(piece if label_attr is None else (piece[0], piece[1], "indirect", label_attr))
+                continue
             intervals, unit_credit = analyse_unit(text, u_start, u_end, p_quotes, by_end, entities,
                                                   group_attr, last_attr, penalty, group_found, entity_starts)
             if unit_credit is not None:
