@@ -132,3 +132,12 @@ def test_addressee_before_that_is_no_infinitive():
     # 'to supporters' is whom the words go to: the report starts after 'that'
     text = "Jane Ross wrote in a letter to supporters that the port would reopen."
     assert _reports(text) == [("Jane Ross", "the port would reopen.")]
+
+
+def test_stretch_opening_a_stance_verb_is_its_subject():
+    # no name, pronoun or plural noun before 'think': the stretch opening the clause holds the view
+    text = "Few on either side of the dispute think the toll will stay."
+    assert _reports(text) == [("few on either side of the dispute", "the toll will stay.")]
+    # a passive 'be' between the stretch and the verb: the stretch is what the view is about
+    text = "The harbour toll was widely opposed in the spring."
+    assert _reports(text) == []

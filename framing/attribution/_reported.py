@@ -12,7 +12,8 @@ import re
 
 from ._after import _name_after, according_np
 from ._boundaries import _start_after_cue, _words, subordinate_clause_stop
-from ._cue_readings import _lead_before, _subject_before_appositive, in_editors_note, plural_subject, support_noun
+from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, plural_subject,
+                            stance_stretch_subject, support_noun)
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
@@ -291,7 +292,7 @@ def forward_cue(u: Unit, c) -> bool:
         m = _clause_subject(u.text, u.start, c.start)
     elif (m is None and c.kind == "verb" and c.verb.category != "evidence"   # 'The votes showed': its own rule
           and cue_word(u.text, c) not in NOUN_LIKE):   # 'Sen. Graham's support of Cruz': a noun
-        m = plural_subject(u.text, u.start, c.start)
+        m = plural_subject(u.text, u.start, c.start) or stance_stretch_subject(u.text, u.start, c)
     if m is not None:
         u.forward.append((c, m))
     return True
