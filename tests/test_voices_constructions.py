@@ -141,3 +141,8 @@ def test_stretch_opening_a_stance_verb_is_its_subject():
     # a passive 'be' between the stretch and the verb: the stretch is what the view is about
     text = "The harbour toll was widely opposed in the spring."
     assert _reports(text) == []
+
+
+def test_report_ends_before_others_who_said_the_same():
+    text = "Jane Ross said the toll must go, as have several members of the council."
+    assert _reports(text) == [("Jane Ross", "the toll must go")]

@@ -47,6 +47,9 @@ _RELATIVE_CLOSE = re.compile(r"(?:,[\"”’]?|\)|\s[—–]|—)\s+(?!(?:and|or
 # 'Nonetheless, he sought to reassure ...': an infinitive after the verb is its content, no trailing cue
 _INFINITIVE_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|"
                                r"me|us|reporters|supporters|voters)\b)[a-z]")
+# '..., as have other council members': others said the same, the words end before it (PolNeAR
+# train: F1 0.77310 -> 0.77314, speaker accuracy 0.89030 -> 0.89036)
+_AS_DID_TOO = re.compile(r",\s+as\s+(?:have|has|had|did|do|does)\s")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _COMMA_BEFORE = re.compile(r",((?:''|[\"”’])?)\s*$")
 _ASK_SETTING = re.compile(r"\s+(?:on|in|at|during)\s+[^,;]{1,40}?\s+(?=(?:whether|if|who|what|why|how|when|where|about)\b)")
@@ -391,6 +394,8 @@ def forward_reports(u: Unit) -> None:
         # '..., but he gave the Texan credit': the narrator again
         if turn := first_comma_match(_TURN, text, start, end):
             end = turn.start() + len(turn.group(1))
+        if (same := _AS_DID_TOO.search(text, start, end)) is not None:
+            end = same.start()
         if c.verb.lemma == "citing" and (comma := text.find(",", start, end)) != -1:
             end = comma   # 'The newspaper, citing a source, said ...': what is cited ends at the comma
         if m is not None and m.text.lower() in ("who", "which") and (close := _RELATIVE_CLOSE.search(text, start, end)):
