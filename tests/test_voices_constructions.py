@@ -146,3 +146,8 @@ def test_stretch_opening_a_stance_verb_is_its_subject():
 def test_report_ends_before_others_who_said_the_same():
     text = "Jane Ross said the toll must go, as have several members of the council."
     assert _reports(text) == [("Jane Ross", "the toll must go")]
+
+
+def test_stance_on_an_object_ends_before_an_adjunct():
+    text = "Jane Ross endorsed the harbour toll at a town meeting in May."
+    assert _reports(text) == [("Jane Ross", "the harbour toll")]
