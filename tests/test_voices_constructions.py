@@ -151,3 +151,9 @@ def test_report_ends_before_others_who_said_the_same():
 def test_stance_on_an_object_ends_before_an_adjunct():
     text = "Jane Ross endorsed the harbour toll at a town meeting in May."
     assert _reports(text) == [("Jane Ross", "the harbour toll")]
+
+
+def test_long_stretch_opening_a_speech_verb_is_its_subject():
+    text = "Dock workers clamoring to block the toll from the harbour plan say they are winning."
+    [(speaker, words)] = _reports(text)
+    assert words == "they are winning." and speaker.startswith("dock workers")

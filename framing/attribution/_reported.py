@@ -12,8 +12,8 @@ import re
 
 from ._after import _name_after, according_np
 from ._boundaries import _start_after_cue, _words, subordinate_clause_stop
-from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, plural_subject,
-                            stance_stretch_subject, support_noun)
+from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, long_speech_subject,
+                            plural_subject, stance_stretch_subject, support_noun)
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
@@ -298,6 +298,8 @@ def forward_cue(u: Unit, c) -> bool:
         m = _subject_before_appositive(u, c)
     if m is None and c.kind == "verb" and c.verb.firm:
         m = _clause_subject(u.text, u.start, c.start)
+        if m is None and cue_word(u.text, c) not in NOUN_LIKE:   # not 'the iron counter measures'
+            m = long_speech_subject(u, c)
     elif (m is None and c.kind == "verb" and c.verb.category != "evidence"   # 'The votes showed': its own rule
           and cue_word(u.text, c) not in NOUN_LIKE):   # 'Sen. Graham's support of Cruz': a noun
         m = plural_subject(u.text, u.start, c.start) or stance_stretch_subject(u.text, u.start, c)
