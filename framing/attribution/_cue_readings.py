@@ -92,9 +92,10 @@ def long_speech_subject(u: Unit, c) -> Mention | None:
     """'Dock workers clamoring to block the toll from the harbour plan say ...': a speech verb's
     clause may open with a long subject (up to 16 words), when it holds no brackets or dashes (a
     dateline: 'Pyongyang, May 2 (KCNA) -- ...') and no cue of its own ('The editorial said Park
-    claimed'); the caller leaves out noun-like cue forms. On PolNeAR train: F1 0.77327 -> 0.77398, speaker
-    accuracy 0.89101 -> 0.89080 (without the bracket and cue tests: F1 0.77417, but KCNA datelines
-    spoke; 14 words: 0.77408, 20: 0.77404; 16 words for every verb: 0.77411, speaker 0.8903)."""
+    claimed'); the caller leaves out noun-like cue forms. On PolNeAR train: F1 0.77327 ->
+    0.77398, speaker accuracy 0.89101 -> 0.89080 (without the bracket and cue tests: F1 0.77417,
+    but KCNA datelines spoke; 14 words: 0.77408, 20: 0.77404; 16 words for every verb: 0.77411,
+    speaker 0.8903)."""
     m = _clause_subject(u.text, u.start, c.start, max_words=16)
     if m is None or _BRACKET_OR_DASH.search(m.text) or any(m.start <= o.start < c.start for o in u.cues):
         return None
