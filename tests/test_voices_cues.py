@@ -28,6 +28,10 @@ CASES = [
     ("The court struck down the harbour toll.", "down", "court", "the harbour toll."),
     ("The dock union favors a lower toll.", "favors", "dock union", "a lower toll."),
     ("Jane Ross liked the new plan.", "liked", "Jane Ross", "the new plan."),
+    ("Jane Ross has been supportive of the harbour toll.", "of", "Jane Ross", "the harbour toll."),
+    ("Most dock workers are against the harbour toll.", "against", "Most dock workers", "the harbour toll."),
+    ("Jane Ross raised concerns about the harbour toll.", "about", "Jane Ross", "the harbour toll."),
+    ("Tom Hill cast his vote for the harbour toll.", "for", "Tom Hill", "the harbour toll."),
 ]
 
 
