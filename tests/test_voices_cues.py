@@ -32,6 +32,7 @@ CASES = [
     ("Most dock workers are against the harbour toll.", "against", "Most dock workers", "the harbour toll."),
     ("Jane Ross raised concerns about the harbour toll.", "about", "Jane Ross", "the harbour toll."),
     ("Tom Hill cast his vote for the harbour toll.", "for", "Tom Hill", "the harbour toll."),
+    ("Jane Ross is concerned that the toll will rise.", "that", "Jane Ross", "the toll will rise."),
 ]
 
 
