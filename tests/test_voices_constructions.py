@@ -157,3 +157,10 @@ def test_long_stretch_opening_a_speech_verb_is_its_subject():
     text = "Dock workers clamoring to block the toll from the harbour plan say they are winning."
     [(speaker, words)] = _reports(text)
     assert words == "they are winning." and speaker.startswith("dock workers")
+
+
+def test_reportedly_reports_its_whole_clause_for_no_voice():
+    text = "Since May, the harbour fund has reportedly spent a million dollars, and the council is angry."
+    assert _reports(text) == [("", "the harbour fund has reportedly spent a million dollars")]
+    # before a speech verb it is the verb's auxiliary: the verb reports
+    assert _reports("Jane Ross reportedly said the toll would fall.") == [("Jane Ross", "the toll would fall.")]

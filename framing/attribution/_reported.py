@@ -13,7 +13,7 @@ import re
 from ._after import _name_after, according_np
 from ._boundaries import _start_after_cue, _words, subordinate_clause_stop
 from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, long_speech_subject,
-                            plural_subject, stance_stretch_subject, support_noun)
+                            plural_subject, reportedly, stance_stretch_subject, support_noun)
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
@@ -308,7 +308,7 @@ def forward_cue(u: Unit, c) -> bool:
     return True
 
 
-CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, impression,
+CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, reportedly, impression,
              in_editors_note, asked_whether, said_name_after_comma, passive_by, cue_subject, support_noun, noun_not_verb, editors_note,
              intro_before_subject, trailing_cue, forward_cue)
 
