@@ -107,7 +107,7 @@ def long_speech_subject(u: Unit, c) -> Mention | None:
 
 
 # where the clause holding 'reportedly' starts and ends: a clause boundary before and after it
-_CLAUSE_MARK = re.compile(r"[,;:(—–]\s|\s[—–]\s")
+_CLAUSE_MARK = re.compile(r"[,;:(—–]\s|\s[—–]\s|--\s")   # (and a dateline: "Pyongyang, May 2 (KCNA) -- ")
 _CLAUSE_BOUNDARY = re.compile(r"[,;:)—–](?:\s|$)|\s(?:and|but|while|because|although|though|whereas)\s")
 
 
@@ -122,6 +122,8 @@ def reportedly(u: Unit, c) -> bool:
         return True   # 'reportedly said': the verb reports
     text = u.text
     marks = [m.end() for m in _CLAUSE_MARK.finditer(text, u.start, c.start) if not _inside(m.start(), u.spans)]
+    if marks and not text[marks[-1]:c.start].strip():
+        marks = marks[:-2]   # 'Members, including A and B, reportedly met': the inserted phrase's commas
     start = _content_start(text, marks[-1] if marks else u.start, c.start)
     stop = next((m.start() for m in _CLAUSE_BOUNDARY.finditer(text, c.end, u.end) if not _inside(m.start(), u.spans)), u.end)
     end = _content_end(text, start, stop)
