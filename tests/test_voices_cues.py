@@ -33,6 +33,7 @@ CASES = [
     ("Jane Ross raised concerns about the harbour toll.", "about", "Jane Ross", "the harbour toll."),
     ("Tom Hill cast his vote for the harbour toll.", "for", "Tom Hill", "the harbour toll."),
     ("Jane Ross is concerned that the toll will rise.", "that", "Jane Ross", "the toll will rise."),
+    ("The council voted to raise the harbour toll.", "to", "council", "raise the harbour toll."),
 ]
 
 
