@@ -164,3 +164,8 @@ def test_reportedly_reports_its_whole_clause_for_no_voice():
     assert _reports(text) == [("", "the harbour fund has reportedly spent a million dollars")]
     # before a speech verb it is the verb's auxiliary: the verb reports
     assert _reports("Jane Ross reportedly said the toll would fall.") == [("Jane Ross", "the toll would fall.")]
+
+
+def test_passive_view_is_a_report_for_no_voice():
+    text = "The harbour toll is widely seen as a tax on workers, and Ross knows it."
+    assert _reports(text) == [("", "The harbour toll is widely seen as a tax on workers")]
