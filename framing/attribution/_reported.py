@@ -24,7 +24,7 @@ from ._model import Interval, Unit, _attribution
 from ._relay import _relay
 from ._speakers import Mention, Voice
 from ._stance_nouns import possessed_stance
-from ._passive import _PASSIVE_BE, _passive_without_agent, passive_by
+from ._passive import _passive_without_agent, passive_by, passive_expected
 from ._vocab import ACCORDING, SPEAKER_PRONOUN, THIRD_PERSON, THIRD_PERSON_OBJECTS, WEEKDAY, alternation
 from ._subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
 
@@ -139,34 +139,6 @@ def verb_of_reported_words(u: Unit, c) -> bool:
     return bool(coordinated_before(u.text, max(u.start, c.start - LOOKBACK), c.start)) and not _THAT_NEXT.match(
         u.text, c.end) and any(
         f.verb.sure and f.end <= c.start and not re.search(r"[,;]", u.text[f.end:c.start]) for f, _ in u.forward)
-
-
-# 'is expected to', 'is widely seen as', 'was viewed as': a view nobody is named for (PolNeAR
-# train, the views: F1 0.77705 -> 0.77753, speaker accuracy 0.89129 -> 0.89076; with 'is
-# considered' too: F1 0.77760 but speaker accuracy 0.89029)
-_PASSIVE_VIEWS = frozenset(("expect", "seen as", "regard", "view"))
-
-
-def passive_expected(u: Unit, c) -> bool:
-    """'The House is expected to pass the bill': an expectation nobody is named for. Its words are
-    the clause: from the last comma, semicolon, dash or bracket before 'is expected' to the next
-    comma ('The bill, which the Senate is expected to pass next week, returns ...').
-    On PolNeAR train (the whole sentence before): F1 0.77069 -> 0.77085, speaker accuracy 0.8842 -> 0.8847."""
-    if c.verb.lemma not in _PASSIVE_VIEWS or not (be := _PASSIVE_BE.search(u.text, u.start, c.start)):
-        return False
-    text = u.text
-    # (a dateline's '--' too: 'Pyongyang, May 2 (KCNA) -- The dish is regarded as ...')
-    lo = max([u.start] + [at + len(mark) for mark in (",", ";", "—", "(", "--")
-                          if (at := text.rfind(mark, u.start, be.start())) >= 0])
-    start = _content_start(text, lo, be.start())
-    comma = text.find(",", c.end, u.end)
-    while comma != -1 and _inside(comma, u.spans):
-        comma = text.find(",", comma + 1, u.end)
-    end = _content_end(text, start, comma if comma != -1 else u.end)
-    if _words(u.text, start, end, 4) and not _covered(start, end, u.direct_spans):
-        u.intervals.append(Interval(start, end, "indirect", _attribution(u.text, c, None, confidence=0.5)))
-        u.expected.append(u.intervals[-1])
-    return True
 
 
 def impression(u: Unit, c) -> bool:
