@@ -63,7 +63,7 @@ _BRACKET_OR_DASH = re.compile(r"[()\[\]]|--")   # '(KCNA) -- Rodong Sinmun in an
 # what may stand between the stretch and its verb besides auxiliaries and -ly adverbs
 _GAP_ADVERBS = frozenset("not also long never still".split())
 # cue forms that after a stretch are mostly its nouns ('low-carbon projects', 'financial backing')
-_STRETCH_NOUNS = frozenset("projects questions question backing plans support".split())
+_STRETCH_NOUNS = frozenset("projects questions question backing plans support talks".split())
 
 
 def stance_stretch_subject(text: str, lo: int, c):
