@@ -132,3 +132,40 @@ def test_addressee_before_that_is_no_infinitive():
     # 'to supporters' is whom the words go to: the report starts after 'that'
     text = "Jane Ross wrote in a letter to supporters that the port would reopen."
     assert _reports(text) == [("Jane Ross", "the port would reopen.")]
+
+
+def test_stretch_opening_a_stance_verb_is_its_subject():
+    # no name, pronoun or plural noun before 'think': the stretch opening the clause holds the view
+    text = "Few on either side of the dispute think the toll will stay."
+    assert _reports(text) == [("few on either side of the dispute", "the toll will stay.")]
+    # a passive 'be' between the stretch and the verb: the stretch is what the view is about
+    text = "The harbour toll was widely opposed in the spring."
+    assert _reports(text) == []
+
+
+def test_report_ends_before_others_who_said_the_same():
+    text = "Jane Ross said the toll must go, as have several members of the council."
+    assert _reports(text) == [("Jane Ross", "the toll must go")]
+
+
+def test_stance_on_an_object_ends_before_an_adjunct():
+    text = "Jane Ross endorsed the harbour toll at a town meeting in May."
+    assert _reports(text) == [("Jane Ross", "the harbour toll")]
+
+
+def test_long_stretch_opening_a_speech_verb_is_its_subject():
+    text = "Dock workers clamoring to block the toll from the harbour plan say they are winning."
+    [(speaker, words)] = _reports(text)
+    assert words == "they are winning." and speaker.startswith("dock workers")
+
+
+def test_reportedly_reports_its_whole_clause_for_no_voice():
+    text = "Since May, the harbour fund has reportedly spent a million dollars, and the council is angry."
+    assert _reports(text) == [("", "the harbour fund has reportedly spent a million dollars")]
+    # before a speech verb it is the verb's auxiliary: the verb reports
+    assert _reports("Jane Ross reportedly said the toll would fall.") == [("Jane Ross", "the toll would fall.")]
+
+
+def test_passive_view_is_a_report_for_no_voice():
+    text = "The harbour toll is widely seen as a tax on workers, and Ross knows it."
+    assert _reports(text) == [("", "The harbour toll is widely seen as a tax on workers")]

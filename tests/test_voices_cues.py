@@ -1,4 +1,4 @@
-"""Cue verbs added from PolNeAR train's annotated cues (cues.csv version 7): each reports its
+"""Cue verbs added from PolNeAR train's annotated cues (cues.csv versions 7 and 8): each reports its
 object or clause for the subject before it (snippets written for the test)."""
 
 import warnings
@@ -20,6 +20,20 @@ CASES = [
      "a statement condemning the attack."),
     ("Senator Jane Ross named Tom Hill as her running mate.", "named", "Jane Ross", "Tom Hill as her running mate."),
     ("Mr. Lee is questioning whether the deal will hold.", "questioning", "Lee", "whether the deal will hold."),
+    # version 8
+    ("Senator Jane Ross voted against the harbour toll.", "against", "Jane Ross", "the harbour toll."),
+    ("Mr. Lee came out in support of the port bond.", "of", "Lee", "the port bond."),
+    ("Jane Ross knocked the council for its slow response.", "knocked", "Jane Ross",
+     "the council for its slow response."),
+    ("The court struck down the harbour toll.", "down", "court", "the harbour toll."),
+    ("The dock union favors a lower toll.", "favors", "dock union", "a lower toll."),
+    ("Jane Ross liked the new plan.", "liked", "Jane Ross", "the new plan."),
+    ("Jane Ross has been supportive of the harbour toll.", "of", "Jane Ross", "the harbour toll."),
+    ("Most dock workers are against the harbour toll.", "against", "Most dock workers", "the harbour toll."),
+    ("Jane Ross raised concerns about the harbour toll.", "about", "Jane Ross", "the harbour toll."),
+    ("Tom Hill cast his vote for the harbour toll.", "for", "Tom Hill", "the harbour toll."),
+    ("Jane Ross is concerned that the toll will rise.", "that", "Jane Ross", "the toll will rise."),
+    ("The council voted to raise the harbour toll.", "to", "council", "raise the harbour toll."),
 ]
 
 

@@ -59,14 +59,15 @@ def _last_clause(text: str, lo: int, cue_start: int, boundary: re.Pattern) -> tu
     return start, end
 
 
-def _clause_subject(text: str, lo: int, cue_start: int) -> Mention | None:
-    """The words from the clause's start to a speech verb, when short enough to be its subject."""
+def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10) -> Mention | None:
+    """The words from the clause's start to a speech verb, when short enough to be its subject
+    (at most ``max_words``)."""
     lead = _SUBJECT_LEAD_WIDE.match(text, lo, cue_start)
     lo = lead.end() if lead else lo
     start, end = _last_clause(text, lo, cue_start, _CLAUSE_START)
     phrase = text[start:end]
     words = phrase.split()
-    if not 1 <= len(words) <= 10 or not WORD.search(phrase) or re.search(r"[\"“”]", phrase):
+    if not 1 <= len(words) <= max_words or not WORD.search(phrase) or re.search(r"[\"“”]", phrase):
         return None
     if words[0].lower() in _PREPOSITIONS:
         return None   # 'In a tweet, ...': no subject
