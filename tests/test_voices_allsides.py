@@ -319,6 +319,26 @@ def test_subject_before_a_relative_clause_and_head_of_a_prepositional_phrase():
     assert row.speaker == "official" and text[row.mention_start:row.mention_end].startswith("An official")
 
 
+def test_block_quote_after_a_lead_in_colon_is_the_lead_in_speakers_direct_speech():
+    """A paragraph in the first person without quote marks after a lead-in ending in ':' is the
+    lead-in's speaker's; only that one paragraph, and not after a colon with no person to speak."""
+    text = ("Anchor keeps up attack\n\nThe anchor Dana Whitlow went on air after the vote. Undeterred, Whitlow doubled down:\n\n"
+            "I think they never read the bill. We asked them twice and got nothing.\n\n"
+            "I disagree with her, and our readers do too.\n\n"
+            "Although Whitlow was given more time, the segment ended with more of the same:\n\n"
+            "And we will keep asking until they answer us.\n\n"
+            "Three things happened that night:\n\n"
+            "We saw the lights go out at nine.")
+    segs = voices(text, outlet="Daily Planet")
+    for phrase in ("I think they never", "And we will keep"):
+        row = seg_at(text, segs, phrase)
+        assert (row.kind, row.speaker, row.source) == ("direct", "Dana Whitlow", "Dana Whitlow"), phrase
+    assert seg_at(text, segs, "I think they never").text.endswith("got nothing.")
+    assert seg_at(text, segs, "I disagree with her").kind == "narration"   # the next paragraph: the outlet again
+    assert seg_at(text, segs, "We saw the lights").kind == "narration"     # no person gives the floor
+    check_partition(text, segs)
+
+
 # --- unresolved speakers ---
 
 def test_unresolved_speakers_counts_names_no_alias_resolved():
