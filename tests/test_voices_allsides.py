@@ -276,6 +276,17 @@ def test_channel_named_with_the_report_is_the_source(text, phrase):
     assert seg_at(text, voices(text), phrase).source == "KCNA"
 
 
+def test_a_pronoun_keeps_the_channel_its_antecedent_spoke_through():
+    text = ("“Talks have failed,” a Ruritanian foreign ministry spokesman said in a statement carried by KCNA.\n\n"
+            "He said the envoys had been rude. He argued for a new round.\n\n"
+            "Jane Roe said on Monday that talks had failed. She said the envoys had left.")
+    segs = voices(text, outlet="Daily Planet")
+    for phrase in ("the envoys had been", "for a new round"):
+        row = seg_at(text, segs, phrase)
+        assert (row.speaker, row.source) == ("Ruritanian foreign ministry spokesman", "KCNA"), phrase
+    assert seg_at(text, segs, "the envoys had left").source == "Jane Roe"   # no channel named with her
+
+
 @pytest.mark.parametrize("text, phrase, speaker", [
     ("Russian Foreign Minister Sergei Lavrov said talks must go on.", "talks must", "Sergei Lavrov"),
     ("U.S. Senator Jane Roe said the deal was weak.", "the deal was", "Jane Roe"),

@@ -42,7 +42,7 @@ from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import _NOT_FIRST_NAMES, Mention, Voice, voice_for_name
 from ._name_words import only_time_words
 from ._subjects import subject_before
-from ._vocab import EVIDENCE_NOUNS, HONORIFICS, INTENT_VERBS, ROLE_WORDS, descriptions
+from ._vocab import EVIDENCE_NOUNS, HONORIFICS, INTENT_VERBS, ROLE_WORDS, SPEAKER_PRONOUNS, descriptions
 
 _INTENT = re.compile(r"\s+to\s+[a-z]")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\s+(?:\w+ly\s+|also\s+|still\s+)?$")
@@ -255,6 +255,46 @@ def channel_named(u: Unit) -> None:
                 return replace(attr, source=m.voice.canonical)
 
     _rewrite_each(u, rewrite)
+
+
+def pronoun_keeps_channel(u: Unit) -> None:
+    """'“...,” a spokesman said in a statement carried by KCNA. He said X.': a pronoun speaker
+    keeps the channel its antecedent spoke through (KCNA is the source of X too): the agency or
+    outlet named with the antecedent's own report (as :func:`channel_named` reads it), in the
+    antecedent's sentence."""
+    text = u.text
+    done: dict = {}
+
+    def rewrite(iv, attr):
+        if attr.mention_start < 0 or attr.source != attr.speaker or attr.speaker_type in ("agency", "outlet") or \
+                text[attr.mention_start:attr.mention_end].lower() not in SPEAKER_PRONOUNS:
+            return None
+        if attr.speaker not in done:
+            done[attr.speaker] = _antecedent_channel(text, attr.speaker, attr.mention_start, u.entities)
+        channel = done[attr.speaker]
+        return replace(attr, source=channel) if channel else None
+
+    _rewrite_each(u, rewrite)
+
+
+def _antecedent_channel(text: str, speaker: str, before: int, entities) -> str:
+    """The agency or outlet named as the channel ('said in a statement carried by KCNA', 'via
+    state media') within the sentence after the last mention of ``speaker`` before ``before``."""
+    antecedent = next((m for m in sorted(_near(entities, before - 3000, before), key=lambda m: -m.start)
+                       if m.end <= before and m.voice is not None and m.voice.canonical == speaker), None)
+    if antecedent is None:
+        return ""
+    stop = _SENTENCE_END.search(text, antecedent.end, min(before, antecedent.end + 250))
+    end = stop.start() if stop else min(before, antecedent.end + 250)
+    for m in _within(entities, antecedent.end, end):
+        if m.end <= end and m.voice is not None and m.voice.type in ("agency", "outlet"):
+            lead = _CHANNEL.search(text, max(antecedent.end, m.start - 40), m.start)
+            if lead is not None and len(text[lead.end():m.start].split()) <= 3:
+                return m.voice.canonical
+    return ""
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])|\n")
 
 
 def canonical_speakers(u: Unit) -> None:
