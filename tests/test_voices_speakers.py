@@ -395,3 +395,11 @@ def test_a_speech_verb_opening_the_sentence_names_the_speaker_after_it():
 def test_a_participle_opening_the_sentence_before_a_quote_continues_the_last_speaker():
     text = "After the show, Maher said the report “was not good.” Adding, “Now, as always, it is never that bad.”"
     assert mention_of(text, "as always") == ("Maher", "Maher")
+
+
+def test_a_possessor_in_the_opening_phrase_is_the_pronouns_antecedent():
+    text = ("Jim Okafor spoke first. Mike Lanz answered questions about the budget for an hour.\n\n"
+            "Returning to Okafor’s speech, he complained that the budget was a mess.")
+    assert mention_of(text, "the budget was a mess") == ("Jim Okafor", "he")
+    text = "Mike Lanz spoke. After Trump’s speech, she said the plan was weak."   # 'she' is not Trump
+    assert mention_of(text, "the plan was weak") == ("Mike Lanz", "she")
