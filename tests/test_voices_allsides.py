@@ -287,6 +287,15 @@ def test_a_pronoun_keeps_the_channel_its_antecedent_spoke_through():
     assert seg_at(text, segs, "the envoys had left").source == "Jane Roe"   # no channel named with her
 
 
+def test_a_name_in_apposition_after_according_to_a_description_is_the_source():
+    text = "“We are leaving,” the envoy told a reporter, according to the reporter, Jane Okafor."
+    assert seg_at(text, voices(text), "We are leaving").source == "Jane Okafor"
+    text = "The talks went well, according to the envoy, Jane Okafor."
+    assert seg_at(text, voices(text), "The talks went").speaker == "Jane Okafor"
+    text = "According to the report, Kim Jong Un has left."   # a name that opens the reported words
+    assert seg_at(text, voices(text), "Kim Jong Un has").speaker == "report"
+
+
 @pytest.mark.parametrize("text, phrase, speaker", [
     ("Russian Foreign Minister Sergei Lavrov said talks must go on.", "talks must", "Sergei Lavrov"),
     ("U.S. Senator Jane Roe said the deal was weak.", "the deal was", "Jane Roe"),
