@@ -296,6 +296,20 @@ def test_a_name_in_apposition_after_according_to_a_description_is_the_source():
     assert seg_at(text, voices(text), "Kim Jong Un has").speaker == "report"
 
 
+@pytest.mark.parametrize("text, phrase, speaker, source", [
+    ("KCNA quoted leader Kim Jong Un as saying the launch was a gift.", "the launch was", "Kim Jong Un", "KCNA"),
+    ("When Kim went to Beijing, China’s state media cited him as saying that the issue could be settled.",
+     "the issue could", "Kim Jong Un", "Chinese state media"),
+    ("The Times quoted a senior aide as saying that talks would resume.", "talks would resume", "senior aide", "Times"),
+])
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted(text, phrase, speaker, source):
+    segs = voices(text)
+    row = seg_at(text, segs, phrase)
+    assert (row.kind, row.speaker, row.source) == ("indirect", speaker, source)
+    assert row.text.startswith(phrase)
+    check_partition(text, segs)
+
+
 @pytest.mark.parametrize("text, phrase, speaker", [
     ("Russian Foreign Minister Sergei Lavrov said talks must go on.", "talks must", "Sergei Lavrov"),
     ("U.S. Senator Jane Roe said the deal was weak.", "the deal was", "Jane Roe"),

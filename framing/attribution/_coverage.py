@@ -38,8 +38,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ._entities import Entities, near as _near, within as _within
-from ._model import UNKNOWN, Attribution, Unit
-from ._speakers import _NOT_FIRST_NAMES, Mention, Voice, voice_for_name
+from ._model import UNKNOWN, Attribution, Interval, Unit
+from ._speakers import _NOT_FIRST_NAMES, Mention, Voice, resolve, voice_for_name
 from ._name_words import only_time_words
 from ._subjects import subject_before
 from ._vocab import EVIDENCE_NOUNS, HONORIFICS, INTENT_VERBS, ROLE_WORDS, SPEAKER_PRONOUNS, descriptions
@@ -295,6 +295,60 @@ def _antecedent_channel(text: str, speaker: str, before: int, entities) -> str:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])|\n")
+
+
+_AS_SAYING = re.compile(r"(?P<np>[^,;:\"“”]{1,80}?)\s+(?P<cue>as\s+saying)(?:\s+that)?\s+(?=\S)")
+_QUOTING_CUES = frozenset("quoted quotes cited cites".split())
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
+def quoted_as_saying_object(u: Unit) -> None:
+    """'KCNA quoted Kim as saying the test was a gift', 'state media cited him as saying that ...':
+    the words after 'as saying' are the quoted person's, through the quoting voice's channel
+    (speaker Kim Jong Un, source KCNA, outer speaker KCNA); 'Kim as saying' stays the quoting
+    voice's words."""
+    text = u.text
+    for iv in list(u.intervals):
+        attr = iv.attr
+        if iv.kind != "indirect" or attr.cue.lower() not in _QUOTING_CUES:
+            continue
+        gap = text[attr.cue_end:iv.start]
+        found = _AS_SAYING.match(text, iv.start if not gap.strip() else iv.start - len(gap.lstrip()), iv.end)
+        if found is None or gap.strip() and (found.end() < iv.start or text[iv.start:found.end()].strip()):
+            continue
+        voice = _quoted_voice(text, found.start("np"), found.end("np"), u)
+        if voice is None or voice.canonical == attr.speaker:
+            continue
+        channel = attr.source if attr.source not in (UNKNOWN, "") else attr.speaker or UNKNOWN
+        inner = Attribution(voice.canonical, channel, found.group("cue"), found.start("cue"), found.end("cue"),
+                            found.start("np"), found.end("np"), confidence=attr.confidence, speaker_type=voice.type,
+                            outer_speaker=attr.speaker, outer_start=attr.mention_start, outer_end=attr.mention_end)
+        if gap.strip():   # ('quoted a senior aide as saying that' was left out of the words already)
+            iv.attr = inner
+            continue
+        u.intervals.insert(u.intervals.index(iv) + 1, Interval(found.end(), iv.end, "indirect", inner))
+        iv.end = found.end() - (len(found.group()) - len(found.group().rstrip()))
+
+
+def _quoted_voice(text: str, start: int, end: int, u: Unit) -> Voice | None:
+    """The voice of the quoted noun phrase ``text[start:end]``: a named voice in it, a pronoun's
+    antecedent (a person named earlier in the sentence first: 'When Kim visited Beijing, state
+    media cited him as saying'), else the phrase itself ('the envoy' -> envoy)."""
+    named = [m for m in _within(u.entities, start, end) if m.end <= end and m.voice is not None
+             and m.voice.type != "document"]
+    if named:
+        return named[-1].voice
+    phrase = text[start:end].strip()
+    if phrase.lower() in _OBJECT_PRONOUNS:
+        pronoun = _OBJECT_PRONOUNS[phrase.lower()]
+        gender = {"he": "m", "she": "f"}.get(pronoun)
+        in_sentence = next((m.voice for m in _within(u.entities, u.start, start) if m.voice is not None and gender
+                            and m.voice.type == "person" and m.voice.gender in (gender, "")), None)
+        return in_sentence or resolve(pronoun, start, u.entities)
+    bare = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", phrase, flags=re.IGNORECASE)
+    if not bare or len(bare.split()) > 6:
+        return None
+    return voice_for_name(bare, u.entities) if bare[:1].isupper() else Voice(bare.lower(), "group")
 
 
 def canonical_speakers(u: Unit) -> None:
