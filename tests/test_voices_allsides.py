@@ -276,12 +276,13 @@ def test_channel_named_with_the_report_is_the_source(text, phrase):
     assert seg_at(text, voices(text), phrase).source == "KCNA"
 
 
-def test_a_pronoun_keeps_the_channel_its_antecedent_spoke_through():
+def test_a_pronoun_or_description_keeps_the_channel_its_antecedent_spoke_through():
     text = ("“Talks have failed,” a Ruritanian foreign ministry spokesman said in a statement carried by KCNA.\n\n"
             "He said the envoys had been rude. He argued for a new round.\n\n"
-            "Jane Roe said on Monday that talks had failed. She said the envoys had left.")
+            "Jane Roe said on Monday that talks had failed. She said the envoys had left.\n\n"
+            "“We will wait,” the spokesman said.")
     segs = voices(text, outlet="Daily Planet")
-    for phrase in ("the envoys had been", "for a new round"):
+    for phrase in ("the envoys had been", "for a new round", "We will wait"):   # a pronoun, a description
         row = seg_at(text, segs, phrase)
         assert (row.speaker, row.source) == ("Ruritanian foreign ministry spokesman", "KCNA"), phrase
     assert seg_at(text, segs, "the envoys had left").source == "Jane Roe"   # no channel named with her

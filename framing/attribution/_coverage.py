@@ -266,8 +266,10 @@ def pronoun_keeps_channel(u: Unit) -> None:
     done: dict = {}
 
     def rewrite(iv, attr):
-        if attr.mention_start < 0 or attr.source != attr.speaker or attr.speaker_type in ("agency", "outlet") or \
-                text[attr.mention_start:attr.mention_end].lower() not in SPEAKER_PRONOUNS:
+        if attr.mention_start < 0 or attr.source != attr.speaker or attr.speaker_type in ("agency", "outlet"):
+            return None
+        mention = text[attr.mention_start:attr.mention_end]
+        if mention.lower() not in SPEAKER_PRONOUNS and not _DESCRIBED.match(mention):
             return None
         if attr.speaker not in done:
             done[attr.speaker] = _antecedent_channel(text, attr.speaker, attr.mention_start, u.entities)
@@ -280,7 +282,7 @@ def pronoun_keeps_channel(u: Unit) -> None:
 def _antecedent_channel(text: str, speaker: str, before: int, entities) -> str:
     """The agency or outlet named as the channel ('said in a statement carried by KCNA', 'via
     state media') within the sentence after the last mention of ``speaker`` before ``before``."""
-    antecedent = next((m for m in sorted(_near(entities, before - 3000, before), key=lambda m: -m.start)
+    antecedent = next((m for m in sorted(_near(entities, before - 8000, before), key=lambda m: -m.start)
                        if m.end <= before and m.voice is not None and m.voice.canonical == speaker), None)
     if antecedent is None:
         return ""
