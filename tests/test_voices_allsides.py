@@ -352,6 +352,8 @@ def test_subject_before_a_relative_clause_and_head_of_a_prepositional_phrase():
     text = "An official with deep knowledge of North Korea said the plan would fail."
     row = seg_at(text, voices(text), "the plan would")
     assert row.speaker == "official" and text[row.mention_start:row.mention_end].startswith("An official")
+    text = "Some U.S. experts on North Korea said the plan would fail."   # a quantifier opens the phrase
+    assert seg_at(text, voices(text), "the plan would").speaker == "U.S. experts"
 
 
 def test_block_quote_after_a_lead_in_colon_is_the_lead_in_speakers_direct_speech():

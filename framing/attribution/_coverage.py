@@ -52,7 +52,9 @@ _CITED = re.compile(r"\b(?:citing|quoting)\s+(?:an?|the)\s+(?P<np>(?:[\w-]+\s+){
 _JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+and\s+"
                            r"(?:[A-Z][\w.’'-]*\s+){0,4}$")
 _RELATIVE_BEFORE_CUE = re.compile(r",\s+(?:who|which|whose)\s+[^,;“”\"]{1,150},\s*$")
-_PREP_OBJECT = re.compile(r"\b[Aa]n?\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
+# ('An official with ...', 'Some U.S. experts on ...': an article or a quantifier opens the noun phrase)
+_PREP_OBJECT = re.compile(r"\b(?:[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Tt]wo|[Tt]hree)\s+"
+                          r"(?P<np>(?:[\w.’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
                           r"(?:[\w’'-]+\s+){0,3}?(?:of|at|for|from|in|on|with)?\s*(?:the\s+)?$")
 _BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+(?P<noun>leaders|men|sides|"
                    r"countries|presidents|governments|ministers|diplomats)|(?P<pair>pair))\s+(?:(?:also|have|had|both)\s+)*$)")
