@@ -276,6 +276,18 @@ def test_channel_named_with_the_report_is_the_source(text, phrase):
     assert seg_at(text, voices(text), phrase).source == "KCNA"
 
 
+def test_a_news_agency_citing_a_source_relays_the_sources_words():
+    text = ("Ruritania must not provoke the North, KCNA said, citing a foreign ministry spokesman.\n\n"
+            "“This is a dangerous act,” the spokesman was quoted as saying.\n\n"
+            "Talks would resume, Jane Roe said, citing a report.")   # a person citing: her own words
+    segs = voices(text, outlet="Daily Planet")
+    row = seg_at(text, segs, "Ruritania must not")
+    assert (row.kind, row.speaker, row.source, row.outer_speaker) == ("indirect", "foreign ministry spokesman", "KCNA", "KCNA")
+    row = seg_at(text, segs, "This is a dangerous")
+    assert (row.kind, row.speaker, row.source) == ("direct", "foreign ministry spokesman", "KCNA")
+    assert seg_at(text, segs, "Talks would resume").speaker == "Jane Roe"
+
+
 def test_a_pronoun_or_description_keeps_the_channel_its_antecedent_spoke_through():
     text = ("“Talks have failed,” a Ruritanian foreign ministry spokesman said in a statement carried by KCNA.\n\n"
             "He said the envoys had been rude. He argued for a new round.\n\n"

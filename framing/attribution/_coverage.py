@@ -37,6 +37,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
+from ._after import according_np
 from ._entities import Entities, near as _near, within as _within
 from ._model import UNKNOWN, Attribution, Interval, Unit
 from ._speakers import _NOT_FIRST_NAMES, Mention, Voice, resolve, voice_for_name
@@ -96,10 +97,12 @@ def quote_quoted_as_saying(u: Unit, q, qs: int, qe: int):
     m = subject_before(text, match.start("cue"), qe, u.by_end, u.entities)
     voice = m.voice if m is not None else None
     source = ""
-    if voice is None or (voice.type == "group" and " " not in voice.canonical):
+    if voice is None or voice.type == "group":
         cited = _cited(text, match.group("subject").split()[-1].lower(), qs, u.entities)
-        if cited is not None:
+        if cited is not None and (voice is None or " " not in voice.canonical):
             voice, source = cited
+        elif cited is not None and cited[0].canonical == voice.canonical:
+            source = cited[1]   # ('the spokesman' found as the one cited: the citing voice's channel too)
     if voice is None:
         return None
     if cue is not None:
@@ -353,6 +356,34 @@ def _quoted_voice(text: str, start: int, end: int, u: Unit) -> Voice | None:
     if not bare or len(bare.split()) > 6:
         return None
     return voice_for_name(bare, u.entities) if bare[:1].isupper() else Voice(bare.lower(), "group")
+
+
+_CITING_AFTER = re.compile(r"\s*,\s+citing\s+(?=\S)")
+
+
+def media_citing_a_source(u: Unit) -> None:
+    """'X, KCNA said, citing a foreign ministry spokesman.': a news agency or outlet that names its
+    source with 'citing' relays that source's words (speaker the one cited, source the agency,
+    outer speaker the agency), as 'KCNA quoted the spokesman as saying X' does."""
+    text = u.text
+
+    def rewrite(iv, attr):
+        if attr.speaker_type not in ("agency", "outlet") or attr.cue_start < iv.end:
+            return None
+        citing = _CITING_AFTER.match(text, attr.cue_end, u.end)
+        if citing is None:
+            return None
+        cited = according_np(text, citing.end(), u.end, u.by_end, u.entities)
+        if cited is None or cited.voice is None or not _TRAILING_END.match(text, cited.end, u.end):
+            return None
+        return replace(attr, speaker=cited.voice.canonical, source=attr.source if attr.source != UNKNOWN else attr.speaker,
+                       speaker_type=cited.voice.type, mention_start=cited.start, mention_end=cited.end,
+                       outer_speaker=attr.speaker, outer_start=attr.mention_start, outer_end=attr.mention_end)
+
+    _rewrite_each(u, rewrite)
+
+
+_TRAILING_END = re.compile(r"\s*[.;]?[\"”’)]*\s*$")
 
 
 def canonical_speakers(u: Unit) -> None:
