@@ -386,6 +386,40 @@ def media_citing_a_source(u: Unit) -> None:
 _TRAILING_END = re.compile(r"\s*[.;]?[\"”’)]*\s*$")
 
 
+_GOING_ON = frozenset("added adds continued continues".split())
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def added_continues_the_last_speaker(u: Unit) -> None:
+    """'“...,” he added.': 'he' or 'she' adding or continuing is the last speaker going on (a
+    person of that gender, or of none known), not the last person named before the pronoun."""
+    last = u.last_attr
+    if last is None or last.speaker_type != "person" or not last.speaker:
+        return
+    text = u.text
+
+    def rewrite(iv, attr):
+        if attr.cue.lower() not in _GOING_ON or attr.speaker == last.speaker or attr.mention_start < 0:
+            return None
+        gender = _PRONOUN_GENDER.get(text[attr.mention_start:attr.mention_end].lower())
+        known = next((m.voice.gender for m in reversed(_within(u.entities, 0, attr.mention_start))
+                      if m.voice is not None and m.voice.canonical == last.speaker and m.voice.gender), "")
+        if gender is None or known not in ("", gender) or not 0 <= last.mention_end < attr.mention_start or \
+                _NAME_GOES_ON.match(text, last.mention_end):   # (a name cut short: 'Secretary Alan| Peter Marsh')
+            return None
+        # nobody else named since the last speaker's sentence ('Later Mary Lanz spoke. “...,” she added')
+        before = min(iv.start, attr.mention_start)   # (the words said are no naming)
+        stop = _SENTENCE_END.search(text, last.mention_end, before)
+        if stop is None or text.count("\n\n", last.mention_end, before) > 1 or _FULL_NAME.search(
+                text, stop.end(), before) or any(m.voice is not None and m.voice.type == "person"
+                                                 for m in _within(u.entities, stop.end(), before)):
+            return None
+        return replace(attr, speaker=last.speaker, source=last.source, speaker_type="person")
+
+    _rewrite_each(u, rewrite)
+
+
 def canonical_speakers(u: Unit) -> None:
     """One name per voice: an alias inside a longer name, a name past its roles and possessor,
     a name in apposition to a description."""

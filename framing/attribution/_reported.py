@@ -14,7 +14,7 @@ from ._after import _name_after, according_np
 from ._boundaries import _start_after_cue, _words, subordinate_clause_stop
 from ._cue_readings import _lead_before, _subject_before_appositive, in_editors_note, plural_subject, support_noun
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
-                        media_citing_a_source, pronoun_keeps_channel, quoted_as_saying_object,
+                        added_continues_the_last_speaker, media_citing_a_source, pronoun_keeps_channel, quoted_as_saying_object,
                         relative_clause_subject)
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _TRAILING_END, _content_end, _content_start, _main_clause, _object_after,
@@ -455,4 +455,4 @@ def relay(u: Unit) -> None:
 REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, forward_reports, credit_over_expectation,
                  partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
                  relay, channel_named, pronoun_keeps_channel, quoted_as_saying_object,
-                 media_citing_a_source, canonical_speakers)
+                 media_citing_a_source, added_continues_the_last_speaker, canonical_speakers)
