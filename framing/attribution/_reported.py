@@ -13,9 +13,9 @@ import re
 from ._after import _name_after, according_np
 from ._boundaries import _start_after_cue, _words, subordinate_clause_stop
 from ._cue_readings import _lead_before, _subject_before_appositive, in_editors_note, plural_subject, support_noun
-from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
-                        added_continues_the_last_speaker, media_citing_a_source, pronoun_keeps_channel, quoted_as_saying_object,
-                        relative_clause_subject)
+from ._carried import (added_continues_the_last_speaker, media_citing_a_source, pronoun_keeps_channel,
+                       quoted_as_saying_object)
+from ._coverage import canonical_speakers, channel_named, intent_infinitive, joint_speakers, relative_clause_subject
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _TRAILING_END, _content_end, _content_start, _main_clause, _object_after,
                        coordinated_before, first_comma_match, quoted_as_before, speaker_of)
