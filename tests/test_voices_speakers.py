@@ -395,3 +395,23 @@ def test_a_speech_verb_opening_the_sentence_names_the_speaker_after_it():
 def test_a_participle_opening_the_sentence_before_a_quote_continues_the_last_speaker():
     text = "After the show, Maher said the report “was not good.” Adding, “Now, as always, it is never that bad.”"
     assert mention_of(text, "as always") == ("Maher", "Maher")
+
+
+def test_a_possessor_in_the_opening_phrase_is_the_pronouns_antecedent():
+    text = ("Jim Okafor spoke first. Mike Lanz answered questions about the budget for an hour.\n\n"
+            "Returning to Okafor’s speech, he complained that the budget was a mess.")
+    assert mention_of(text, "the budget was a mess") == ("Jim Okafor", "he")
+    text = "Mike Lanz spoke. After Trump’s speech, she said the plan was weak."   # 'she' is not Trump
+    assert mention_of(text, "the plan was weak") == ("Mike Lanz", "she")
+
+
+def test_he_added_is_the_last_speaker_going_on_unless_someone_was_named_since():
+    text = ("Sam Okafor apologized on Monday after a post about Kim Jong Un, saying the post was a joke.\n\n"
+            "“It was meant in jest,” he added.")
+    assert mention_of(text, "It was meant") == ("Sam Okafor", "he")
+    text = "Tom Reyes said the deal was done. Later Mary Lanz spoke.\n\n“It is not done,” she added."
+    assert mention_of(text, "It is not done") == ("Mary Lanz", "she")
+    text = ("At the forum, Ruritanian Foreign Secretary Alan Peter Marsh spoke on the dispute, saying the talks "
+            "were a success.\n\nBut he added that “talks may fail.”")   # a last speaker's name cut short
+    assert mention_of(text, "talks may fail")[0] == "Alan Peter Marsh"
+

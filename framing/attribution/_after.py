@@ -9,7 +9,7 @@ from ._entities import within as _within
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._cues import _TIME
 from ._name_words import name_past_title_object
-from ._vocab import HONORIFIC, HONORIFICS, THIRD_PERSON_PRONOUN, AUXILIARY, WEEKDAY, WEEKDAYS
+from ._vocab import HONORIFIC, HONORIFICS, ROLE_WORDS, THIRD_PERSON_PRONOUN, AUXILIARY, WEEKDAY, WEEKDAYS
 
 _TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|veteran|senior|deputy|acting|fellow|"
                           r"top|chief|campaign|state|party|his|her|their|its|our|pollster|strategist|spokes\w+|"
@@ -109,9 +109,27 @@ def according_np(text, pos, hi, by_end, entities) -> Mention | None:
     if (m := by_end.first_from(start, phrase_end)) is not None:
         return m
     phrase = text[start:phrase_end]
+    if (apposed := apposed_name(text, phrase, phrase_end, hi, entities)) is not None:
+        return apposed
     name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     voice = voice_for_name(name, entities) if name[:1].isupper() else Voice(name.lower(), "group")
     mention = Mention(start, phrase_end, voice, phrase)
     if len(phrase.split()) <= 5 and not _within(entities, start, start + 1):
         entities.append(mention)   # a later 'the official' can refer to 'a South Korean official'
     return mention
+
+
+_APPOSED_NAME = re.compile(r",\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})\s*(?=[.;]|$)")
+
+
+def apposed_name(text, phrase: str, phrase_end: int, hi: int, entities) -> Mention | None:
+    """'according to the reporter, Robert Costa.': a person's name in apposition to a description
+    (lower case, up to four words) that ends the clause is the source."""
+    if not phrase[:1].islower() or len(phrase.split()) > 4:
+        return None
+    match = _APPOSED_NAME.match(text, phrase_end, hi)
+    if match is None or any(w.rstrip(".").lower() in ROLE_WORDS for w in match.group("name").split()):
+        return None
+    start, end = match.span("name")
+    known = [m for m in _within(entities, start, start + 1) if m.end == end and m.voice is not None]
+    return known[0] if known else Mention(start, end, voice_for_name(match.group("name"), entities), match.group("name"))

@@ -51,7 +51,9 @@ _CITED = re.compile(r"\b(?:citing|quoting)\s+(?:an?|the)\s+(?P<np>(?:[\w-]+\s+){
 _JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+and\s+"
                            r"(?:[A-Z][\w.’'-]*\s+){0,4}$")
 _RELATIVE_BEFORE_CUE = re.compile(r",\s+(?:who|which|whose)\s+[^,;“”\"]{1,150},\s*$")
-_PREP_OBJECT = re.compile(r"\b[Aa]n?\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
+# ('An official with ...', 'Some U.S. experts on ...': an article or a quantifier opens the noun phrase)
+_PREP_OBJECT = re.compile(r"\b(?:[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Tt]wo|[Tt]hree)\s+"
+                          r"(?P<np>(?:[\w.’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
                           r"(?:[\w’'-]+\s+){0,3}?(?:of|at|for|from|in|on|with)?\s*(?:the\s+)?$")
 _BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+(?P<noun>leaders|men|sides|"
                    r"countries|presidents|governments|ministers|diplomats)|(?P<pair>pair))\s+(?:(?:also|have|had|both)\s+)*$)")
@@ -93,10 +95,12 @@ def quote_quoted_as_saying(u: Unit, q, qs: int, qe: int):
     m = subject_before(text, match.start("cue"), qe, u.by_end, u.entities)
     voice = m.voice if m is not None else None
     source = ""
-    if voice is None or (voice.type == "group" and " " not in voice.canonical):
+    if voice is None or voice.type == "group":
         cited = _cited(text, match.group("subject").split()[-1].lower(), qs, u.entities)
-        if cited is not None:
+        if cited is not None and (voice is None or " " not in voice.canonical):
             voice, source = cited
+        elif cited is not None and cited[0].canonical == voice.canonical:
+            source = cited[1]   # ('the spokesman' found as the one cited: the citing voice's channel too)
     if voice is None:
         return None
     if cue is not None:

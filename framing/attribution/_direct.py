@@ -10,17 +10,18 @@ inside the surrounding (reported) segment.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
-from ._layout import WORD
+from ._layout import WORD, _rstrip
 from ._after import _name_after, according_np
 from ._coverage import quote_quoted_as_saying
 from ._grammar import _TRAILING_END, _content_start, _mention_of, _object_after, speaker_of
 from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
-from ._speakers import Mention, voice_for_name
-from ._clause_subjects import _unit_subject
+from ._speakers import _NOT_FIRST_NAMES, Mention, voice_for_name
+from ._clause_subjects import _SUBJECT_LEAD_WIDE, _unit_subject
 from ._subjects import subject_before
-from ._vocab import SPEAKER_PRONOUN
+from ._vocab import SPEAKER_PRONOUN, cue_verbs
 
 SKIP = object()   # a rule's answer: the quote needs no direct segment
 # '”, the spokesperson Ana Ruiz said', '” Republican Party chairman Reince Priebus said'
@@ -198,3 +199,88 @@ def split_quotes(u: Unit) -> None:
             if not (re.fullmatch(r"[\s,:]*", between) or re.search(r"[,:—–]\s*$", between)):
                 u.tentative.append(u.intervals[-1])
     u.direct_spans = [(iv.start, iv.end) for iv in u.intervals if not any(iv is t for t in u.tentative)]
+
+
+# --- block quotes: a paragraph of speech without quote marks after a lead-in ending in ':' ---
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Ww]e|[Ww]e[’'](?:re|ve|ll|d)|me|[Mm]y|[Oo]ur|us)\b")
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+_LAST_SENTENCE = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"])")
+_NAME_IN_LEAD = re.compile(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}")
+
+
+def block_quotes(text: str, paragraphs: list, rows: list, entities) -> None:
+    """'Acosta doubled down:' and then a paragraph of his words without quote marks, in the first
+    person ('I think that was by design.'): that paragraph is the lead-in's speaker's direct
+    speech. The lead-in is the previous paragraph's last sentence, ending in a colon; its subject
+    speaks when it is a name, else the last person it names ('Although Acosta spoke on, the
+    segment ended with more of it:'). Only the one paragraph: a first-person paragraph further
+    on may be the outlet's own voice again (a columnist's 'I'), and the paragraph must be
+    narration so far (no quote marks, no direct speech found, no furniture)."""
+    starts = [row[0] for row in rows]
+    for (l_start, l_end), (p_start, p_end) in zip(paragraphs, paragraphs[1:]):
+        lead_end = _rstrip(text, l_start, l_end)
+        if not text[:lead_end].endswith(":") or _QUOTE_MARKS.search(text, p_start, p_end) or \
+                not _FIRST_PERSON.search(text, p_start, p_end) or len(WORD.findall(text, p_start, p_end)) < 6:
+            continue
+        first, last = bisect_left(starts, p_start), bisect_left(starts, p_end)
+        lead_rows = rows[bisect_left(starts, l_start):first]
+        if first == last or any(row[2] not in ("narration", "indirect") for row in rows[first:last] + lead_rows):
+            continue
+        sentences = [m.end() for m in _LAST_SENTENCE.finditer(text, l_start, lead_end)]
+        attr = _lead_in_speaker(text, sentences[-1] if sentences else l_start, lead_end, entities)
+        if attr is not None:
+            rows[first:last] = [(p_start, _rstrip(text, p_start, p_end), "direct", attr)]
+            starts[first:last] = [p_start]
+
+
+def _lead_in_speaker(text: str, start: int, end: int, entities) -> Attribution | None:
+    """The person a lead-in sentence ``text[start:end]`` gives the floor to (see :func:`block_quotes`).
+
+    Its subject when that is a person's name ('Undeterred, Whitlow doubled down:'); a subject that
+    is no person's name ('The Friendship Association said:') gives none. A lead-in whose subject
+    is a common noun phrase and that has no speech verb ('Although Whitlow spoke on, the segment
+    ended with more of it:') gives the floor to the last person it names, a person the alias
+    table knows or a surname the article gave in full before."""
+    lead = _SUBJECT_LEAD_WIDE.match(text, start, end)
+    pos = lead.end() if lead else start
+    subject = _NAME_IN_LEAD.match(text, pos, end)
+    if subject is not None:
+        attr = _person_named(text, subject, entities, end, strict=False)
+        if attr is None and text.startswith(", ", subject.end()):   # 'Undeterred, Whitlow ...'
+            subject = _NAME_IN_LEAD.match(text, subject.end() + 2, end)
+            attr = _person_named(text, subject, entities, end, strict=False) if subject is not None else None
+        return attr
+    if _NOT_A_NAME.match(text, pos, end) is None or any(
+            (verb := cue_verbs().get(w.group().lower())) is not None and verb.is_speech
+            for w in WORD.finditer(text, start, end)):
+        return None
+    # (past the sentence's first word, capitalised anyway: 'Although Whitlow')
+    for m in reversed(list(_NAME_IN_LEAD.finditer(text, start + 1, end))):
+        attr = _person_named(text, m, entities, end, strict=True)
+        if attr is not None:
+            return attr
+    return None
+
+
+_NOT_A_NAME = re.compile(r"(?:the|a|an|this|that|his|her|their|its)\s+[a-z]")
+
+
+def _person_named(text: str, m: re.Match, entities, end: int, *, strict: bool) -> Attribution | None:
+    """The attribution to the person named by ``m`` of a lead-in ending in a colon at ``end``: a person of the alias table, a full
+    name (not when ``strict``), or a surname the article gave in full before ('Whitlow' after 'Dana
+    Whitlow'; not 'Undeterred,' or 'Three things')."""
+    from ._coverage import _full_name_before
+
+    words = m.group().split()
+    if words[0] in _NOT_FIRST_NAMES:
+        return None
+    voice = voice_for_name(m.group(), entities)
+    if voice.type != "person":
+        return None
+    if not voice.gender and (len(words) == 1 or strict):
+        voice = _full_name_before(text, words[-1], m.start(), entities) if len(words) == 1 else None
+        if voice is None:
+            return None
+    return Attribution(voice.canonical, voice.channel or voice.canonical, ":", end - 1, end,
+                       m.start(), m.end(), confidence=0.6, speaker_type="person")

@@ -12,10 +12,11 @@ import re
 
 from ._after import _name_after, according_np
 from ._boundaries import _start_after_cue, _words, subordinate_clause_stop
+from ._carried import (added_continues_the_last_speaker, media_citing_a_source, pronoun_keeps_channel,
+                       quoted_as_saying_object)
 from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, long_speech_subject,
                             plural_subject, reportedly, stance_stretch_subject, support_noun)
-from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
-                        relative_clause_subject)
+from ._coverage import canonical_speakers, channel_named, intent_infinitive, joint_speakers, relative_clause_subject
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _TRAILING_END, _content_end, _content_start, _main_clause, _object_after,
                        coordinated_before, first_comma_match, quoted_as_before, speaker_of)
@@ -448,4 +449,5 @@ def relay(u: Unit) -> None:
 
 REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, forward_reports, credit_over_expectation,
                  partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
-                 relay, channel_named, canonical_speakers)
+                 relay, channel_named, pronoun_keeps_channel, quoted_as_saying_object,
+                 media_citing_a_source, added_continues_the_last_speaker, canonical_speakers)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..text import paragraph_spans
 from ._cues import _LETTERS, find_cues, may_hold_cue
 from ._entities import Entities
-from ._direct import direct_quotes, split_quotes
+from ._direct import block_quotes, direct_quotes, split_quotes
 from ._labels import label_attribution, signature_attribution
 from ._layout import WORD, _inside, may_match, _looks_like_headline, _pieces, _rstrip, _title_like, _units
 from ._model import NARRATOR, Attribution, Unit
@@ -255,4 +255,5 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
     for group, attr in group_found.items():  # one voice for all paragraphs of a long quote
         for i in group_rows.get(group, []):
             rows[i] = rows[i][:3] + (attr,)
+    block_quotes(text, paragraphs, rows, entities)
     return rows

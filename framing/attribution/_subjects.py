@@ -124,7 +124,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         if _BOUNDARY_BEFORE.search(text[max(lo, start - 12):start]) or not text[lo:start].strip() or \
                 m.group().lower() in _PRONOUNS:   # a pronoun right before the verb is its subject
             word = m.group()
-            voice = resolve(word, start, entities)
+            voice = _possessor_in_opening(text, lo, start, word, entities) or resolve(word, start, entities)
             return Mention(start, end, voice, word)
     if window.rstrip().endswith(("who", "which", "that")) and (m := _RELATIVE.search(window)):
         start = end - len(m.group().strip())
@@ -187,6 +187,27 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                     entities.append(mention)   # 'a North Korean foreign ministry spokesman said ... He said'
                 return mention
     return None
+
+
+# 'Going back to Acosta’s rant, he': a name's possessive in the phrase that opens the sentence
+_OPENING_POSSESSOR = re.compile(r"(?:^|(?<=[.!?\n]\s))[A-Z][^,;:.!?\"“”]{0,60}?(?<![\w’'-])"
+                                r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+[^,;:.!?\"“”]{1,60},\s*$")
+
+
+def _possessor_in_opening(text: str, lo: int, start: int, pronoun: str, entities) -> Voice | None:
+    """'Going back to Acosta’s rant, he lamented': a person whose possessive is in the opening
+    phrase right before the pronoun is its antecedent, before any voice of an earlier sentence
+    ('he' or 'she' only, of the person's gender when it is known)."""
+    gender = {"he": "m", "she": "f"}.get(pronoun.lower())
+    if gender is None or text[start - 2:start] not in (", ", ",\u00a0"):
+        return None
+    found = _OPENING_POSSESSOR.search(text, max(0, start - 140), start)
+    if found is None:
+        return None
+    voice = voice_for_name(found.group("name"), entities)
+    if voice.type != "person" or found.group("name").split()[0] in _CAP_STOP or (voice.gender and voice.gender != gender):
+        return None
+    return voice
 
 
 # verb words between a subject and a cue that the cue left out: auxiliaries, negations, adverbs,
