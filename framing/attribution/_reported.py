@@ -16,7 +16,7 @@ from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors
                             plural_subject, reportedly, stance_stretch_subject, support_noun)
 from ._coverage import (canonical_speakers, channel_named, intent_infinitive, joint_speakers,
                         relative_clause_subject)
-from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
+from ._cues import RELAYED_WHOLE, _TIME, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _TRAILING_END, _content_end, _content_start, _main_clause, _object_after,
                        coordinated_before, first_comma_match, quoted_as_before, speaker_of)
 from ._layout import WORD, _covered, _inside
@@ -372,6 +372,8 @@ def forward_reports(u: Unit) -> None:
         if not c.verb.is_speech and not re.match(r"\s+that\b", text[c.end:c.end + 6]) and (
                 m.voice is None and m.text.lower() not in ("i", "we", "they", "he", "she", "who", "which")):
             continue  # belief, desire and evidence verbs: a named or pronoun subject, or "that"
+        if c.verb.lemma in RELAYED_WHOLE and any(comma > c.end for comma, _, _ in u.trailing):
+            continue   # 'Kim ordered new drills, KCNA said.': the order stays the medium's report
         if c.verb.lemma == "see" and not re.search(r"\bas\b", text[c.end:u.end]):
             continue  # 'rivals see him as a threat', not 'we saw him
         start = _start_after_cue(text, c, u.end)
