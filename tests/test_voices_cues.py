@@ -35,6 +35,10 @@ CASES = [
     ("Jane Ross is concerned that the toll will rise.", "that", "Jane Ross", "the toll will rise."),
     ("The council voted to raise the harbour toll.", "to", "council", "raise the harbour toll."),
     ("The judge ordered that the city release the files.", "ordered", "judge", "the city release the files."),
+    ("Most voters in the district preferred the younger candidate.", "preferred", "Most voters in the district",
+     "the younger candidate."),
+    ("Jane Ross lists three reasons to vote no.", "lists", "Jane Ross", "three reasons to vote no."),
+    ("The mayor would push to close the old harbour.", "to", "mayor", "close the old harbour."),
 ]
 
 
@@ -71,6 +75,12 @@ def test_a_passive_order_is_no_report_of_its_subject():
     reported = frame[frame["kind"] == "indirect"]
     assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [
         ("officials", "the families had been ordered by the court to leave the camp.")]
+
+
+def test_lists_as_a_noun_is_no_cue():
+    """'The secret lists, alias ..., included': 'lists' needs a named subject (NOUN_LIKE)."""
+    text = "The secret lists, alias the black lists, included every rival of the mayor."
+    assert (_voices(text)["kind"] == "narration").all()
 
 
 def test_editors_note_reports_nothing():

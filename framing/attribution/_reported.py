@@ -33,7 +33,7 @@ NOUN_LIKE = frozenset(
     "report reports claim claims note notes post posts tweet tweets remark remarks estimate "
     "estimates promise promises pledge pledges call calls counter find show shows warning saying "
     "writing reporting hint hints signal signals vow vows charges quip joke jokes tout blast "
-    "blasts slam slams praise criticize testify states statement announcement".split())
+    "blasts slam slams praise criticize testify states statement announcement lists".split())
 _NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:while|but|whereas|although|though|and|yet)\b|\s(?:while|whereas)\b)"
                          r"(?=[^,;]*$)")   # the last clause boundary before a new subject
 _PASSIVE_ASK = re.compile(r"\b(?:[Ww]hen|[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Aa]fter|[Ii]f|[Oo]nce|[Ii]s|[Aa]re|[Ww]hile)\s+"
