@@ -169,3 +169,9 @@ def test_reportedly_reports_its_whole_clause_for_no_voice():
 def test_passive_view_is_a_report_for_no_voice():
     text = "The harbour toll is widely seen as a tax on workers, and Ross knows it."
     assert _reports(text) == [("", "The harbour toll is widely seen as a tax on workers")]
+
+
+def test_poll_label_of_a_headline_speaks():
+    """'Poll: X leads': the headline's label is the poll's report (not page furniture there)."""
+    text = "Poll: Ross Leads Hill in the Northern Towns\n\nVoters in the north went to the polls on Sunday."
+    assert _reports(text) == [("Poll", "Ross Leads Hill in the Northern Towns")]
