@@ -175,3 +175,9 @@ def test_poll_label_of_a_headline_speaks():
     """'Poll: X leads': the headline's label is the poll's report (not page furniture there)."""
     text = "Poll: Ross Leads Hill in the Northern Towns\n\nVoters in the north went to the polls on Sunday."
     assert _reports(text) == [("Poll", "Ross Leads Hill in the Northern Towns")]
+
+
+def test_stance_object_ends_before_its_medium():
+    assert _reports("Senator Jane Ross mocked the mayor on Twitter.") == [("Jane Ross", "the mayor")]
+    assert _reports("Jane Ross called the toll plan reckless in a statement on Friday.") == [
+        ("Jane Ross", "the toll plan reckless")]
