@@ -181,3 +181,9 @@ def test_stance_object_ends_before_its_medium():
     assert _reports("Senator Jane Ross mocked the mayor on Twitter.") == [("Jane Ross", "the mayor")]
     assert _reports("Jane Ross called the toll plan reckless in a statement on Friday.") == [
         ("Jane Ross", "the toll plan reckless")]
+
+
+def test_appears_with_a_predicate_is_an_impression():
+    assert _reports("The harbour plan appears doomed after the vote.") == [
+        ("", "The harbour plan appears doomed after the vote.")]
+    assert _reports("The governor appears on the evening news every week.") == []
