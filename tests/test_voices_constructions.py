@@ -187,3 +187,8 @@ def test_appears_with_a_predicate_is_an_impression():
     assert _reports("The harbour plan appears doomed after the vote.") == [
         ("", "The harbour plan appears doomed after the vote.")]
     assert _reports("The governor appears on the evening news every week.") == []
+
+
+def test_appears_to_is_an_impression_even_after_a_name():
+    text = "Senator Jane Ross appears to be losing ground to her rival."
+    assert _reports(text) == [("", text)]
