@@ -169,3 +169,26 @@ def test_reportedly_reports_its_whole_clause_for_no_voice():
 def test_passive_view_is_a_report_for_no_voice():
     text = "The harbour toll is widely seen as a tax on workers, and Ross knows it."
     assert _reports(text) == [("", "The harbour toll is widely seen as a tax on workers")]
+
+
+def test_poll_label_of_a_headline_speaks():
+    """'Poll: X leads': the headline's label is the poll's report (not page furniture there)."""
+    text = "Poll: Ross Leads Hill in the Northern Towns\n\nVoters in the north went to the polls on Sunday."
+    assert _reports(text) == [("Poll", "Ross Leads Hill in the Northern Towns")]
+
+
+def test_stance_object_ends_before_its_medium():
+    assert _reports("Senator Jane Ross mocked the mayor on Twitter.") == [("Jane Ross", "the mayor")]
+    assert _reports("Jane Ross called the toll plan reckless in a statement on Friday.") == [
+        ("Jane Ross", "the toll plan reckless")]
+
+
+def test_appears_with_a_predicate_is_an_impression():
+    assert _reports("The harbour plan appears doomed after the vote.") == [
+        ("", "The harbour plan appears doomed after the vote.")]
+    assert _reports("The governor appears on the evening news every week.") == []
+
+
+def test_appears_to_is_an_impression_even_after_a_name():
+    text = "Senator Jane Ross appears to be losing ground to her rival."
+    assert _reports(text) == [("", text)]

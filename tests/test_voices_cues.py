@@ -34,6 +34,11 @@ CASES = [
     ("Tom Hill cast his vote for the harbour toll.", "for", "Tom Hill", "the harbour toll."),
     ("Jane Ross is concerned that the toll will rise.", "that", "Jane Ross", "the toll will rise."),
     ("The council voted to raise the harbour toll.", "to", "council", "raise the harbour toll."),
+    ("The judge ordered that the city release the files.", "ordered", "judge", "the city release the files."),
+    ("Most voters in the district preferred the younger candidate.", "preferred", "Most voters in the district",
+     "the younger candidate."),
+    ("Jane Ross lists three reasons to vote no.", "lists", "Jane Ross", "three reasons to vote no."),
+    ("The mayor would push to close the old harbour.", "to", "mayor", "close the old harbour."),
 ]
 
 
@@ -56,11 +61,26 @@ def test_added_cue_verbs_report_their_content(text, cue, speaker, content):
 
 
 def test_an_order_relayed_by_a_medium_stays_the_medium_report():
-    """'ordered' is left out of cues.csv: 'X ordered ..., KCNA said.' is KCNA's report."""
+    """'ordered' is a cue, but 'X ordered ..., KCNA said.' stays KCNA's report (RELAYED_WHOLE)."""
     text = "Kim Jong Un ordered new preparations for the summit, KCNA said."
     frame = _voices(text)
     reported = frame[frame["kind"] == "indirect"]
     assert list(reported["speaker"]) == ["KCNA"]
+
+
+def test_a_passive_order_is_no_report_of_its_subject():
+    """'had been ordered by the court to leave': the families are told, they report nothing."""
+    text = "Officials said the families had been ordered by the court to leave the camp."
+    frame = _voices(text)
+    reported = frame[frame["kind"] == "indirect"]
+    assert [(r.speaker, text[r.start:r.end]) for r in reported.itertuples()] == [
+        ("officials", "the families had been ordered by the court to leave the camp.")]
+
+
+def test_lists_as_a_noun_is_no_cue():
+    """'The secret lists, alias ..., included': 'lists' needs a named subject (NOUN_LIKE)."""
+    text = "The secret lists, alias the black lists, included every rival of the mayor."
+    assert (_voices(text)["kind"] == "narration").all()
 
 
 def test_editors_note_reports_nothing():

@@ -55,6 +55,11 @@ class Cue:
     kind: str = "verb"   # verb | according
 
 
+# verbs whose report relayed by a trailing cue ('Kim ordered new drills, KCNA said.') stays the
+# relayer's words: no report of their own there, and no speech act of the subject's
+RELAYED_WHOLE = frozenset(("order",))
+
+
 @lru_cache(maxsize=1)
 def _cue_index() -> tuple[dict[str, list[tuple[str, CueVerb]]], re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """First word of each cue form -> [(whole form, verb)], longest form first; the patterns

@@ -42,6 +42,10 @@ def _reduced_relative_head(text: str, lo: int, cue_start: int) -> int | None:
     return cue_start - len(tail) + cut if cut >= 0 else cue_start
 
 
+# verbs whose passive subject is the one addressed, not the words ('were ordered by the court to ...')
+ADDRESSEE_PASSIVE = frozenset(("order",))
+
+
 def passive_by(u: Unit, c) -> bool:
     """'The meeting was first reported by Politico.', 'Her death was confirmed by the Eagle
     Forum': the passive's subject is the content, the agent after 'by' speaks."""
@@ -50,6 +54,8 @@ def passive_by(u: Unit, c) -> bool:
             and (by := _BY_AGENT_AFTER.match(text, c.end, u.end))):
         return False
     if (be := _PASSIVE_BE.search(text, u.start, c.start)) is not None:
+        if c.verb.lemma in ADDRESSEE_PASSIVE:
+            return True   # 'they were ordered by the court to leave': the subject is told, it reports nothing
         head = be.start()
     elif _BY_GERUND.match(text, c.end, u.end) or (head := _reduced_relative_head(text, u.start, c.start)) is None:
         return False

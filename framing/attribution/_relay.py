@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ._layout import WORD
 from ._vocab import cue_verbs
+from ._cues import RELAYED_WHOLE
 from ._entities import within as _within
 from ._model import UNKNOWN, Attribution, Interval
 from ._speakers import Mention
@@ -18,7 +19,7 @@ from ._speakers import Mention
 @lru_cache(maxsize=1)
 def _speech_act() -> re.Pattern:
     """After a subject: a cue verb form ('said', 'spoke', 'expressed'), perhaps after 'himself', 'also'."""
-    forms = sorted(cue_verbs(), key=len, reverse=True)
+    forms = sorted((f for f, v in cue_verbs().items() if v.lemma not in RELAYED_WHOLE), key=len, reverse=True)
     return re.compile(r"\s+(?:(?:himself|herself|themselves|itself|also|has|have|had|again|reportedly|"
                       r"publicly|personally|then|later)\s+){0,3}(?:" + "|".join(map(re.escape, forms)) + r")\b",
                       re.IGNORECASE)
