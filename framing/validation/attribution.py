@@ -425,7 +425,7 @@ def score_phrase_gold(segments: pd.DataFrame, gold: pd.DataFrame, documents: pd.
         outlet = str(voices.get(doc_id) or "")
         cue = row.get("cue", "")
         records.append({**row, **{"pred_" + k: v for k, v in got.items()},
-                        "kind_ok": got["kind"] in row["kind"].split("|"),
+                        "kind_ok": got["kind"] in {option.strip() for option in row["kind"].split("|")},
                         "speaker_ok": _name_ok(row["speaker"], got["speaker"], outlet),
                         "source_ok": _name_ok(row["source"], got["source"], outlet),
                         "cue_ok": (cue.casefold() in got["cue"].casefold()) if cue else np.nan})
