@@ -309,6 +309,16 @@ def test_an_adverb_after_a_coordinator_is_no_speaker():
     assert mention_of(text, "it failed") == ("Marek", "Marek")
     text = "The council ignored the port but instead focuses on whether the mayor will resign."
     assert mention_of(text, "whether the mayor")[1] == "The council"
+    text = "Mia Lund backed the plan in May, but quietly says it failed."
+    assert mention_of(text, "it failed") == ("Mia Lund", "Mia Lund")
+
+
+def test_a_noun_ending_in_ly_after_a_coordinator_is_the_subject():
+    text = "Ann Ford visited the hospital on Monday, and family said she was recovering well."
+    assert mention_of(text, "she was recovering") == ("family", "family")
+    for noun in ("assembly", "supply", "rally", "early polls"):
+        text = f"Ann Ford visited the hospital on Monday, and the {noun} said it was ready."
+        assert mention_of(text, "it was ready")[0] != "Ann Ford", noun
 
 
 def test_an_opening_place_or_since_phrase_is_no_speaker():

@@ -8,13 +8,13 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ._layout import per_text
-from ._vocab import AUXILIARY, BE_FORM, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
+from ._vocab import AUXILIARY, BE_FORM, LY_ADVERB, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
 
 _AUX_WORD = (r"(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
              r"repeatedly|once|(?-i:would|will)|did|does|further|often|never|subsequently|quickly|flatly|"
              r"bluntly|angrily|simply|separately|earlier|first|frequently|privately|openly|"
              r"immediately|not|n[o’']t|even|only|already|still|always|just|too|both|all|"
-             r"(?!(?:ally|rally|family|tally|bully|supply|reply|assembly|anomaly|homily)\b)(?-i:[a-z]+ly))")   # not 'Kelly said'
+             + LY_ADVERB + r")")   # not 'Kelly said'
 _AUX = r"(?:" + _AUX_WORD + r"\s+){0,3}"
 _ONE_AUX = re.compile(_AUX_WORD, re.IGNORECASE)
 _MEDIUM_NOUN = (r"(?:statement|tweets?|interview|posts?|speech|letter|"

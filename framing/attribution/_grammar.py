@@ -10,7 +10,7 @@ from ._layout import WORD
 from ._cues import cue_word
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
-from ._vocab import SPEAKER_PRONOUNS
+from ._vocab import LY_ADVERB, SPEAKER_PRONOUNS
 from ._after import _name_after
 from ._clause_subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, last_subject_pronoun,
                                main_clause_subject, opening_participle_subject, plain_subject)
@@ -28,9 +28,10 @@ _INFINITIVE_LEAD = re.compile(r"\b(?:[a-z]+ed|went on|goes on|go on|began|wants|
                               r"was going|so far as|as if|seems|appears|continues)\s+to\s*$")   # 'O'Malley ... interjected to say:', 'he went on to say'
 _COORDINATORS = ("and", "but", "then", "yet")
 # adverbs may stand between the coordinator and the verb ('..., but now says', 'but instead focuses on')
-_COORDINATED_ADVERBS = ("now", "instead", "also", "still", "later", "even", "again", "already", "ly")
+# (not 'and family said'; after a coordinator 'early' opens a noun phrase: 'and early polls showed')
+_COORDINATED_ADVERBS = ("now", "instead", "also", "still", "later", "even", "again", "already")
 _COORDINATED = re.compile(r"(?:,\s*|\b)(?:" + "|".join(_COORDINATORS) + r")"
-                          r"(?:\s+(?:now|instead|also|still|later|even|again|already|[a-z]+ly))*\s*$")
+                          r"(?:\s+(?:" + "|".join(_COORDINATED_ADVERBS) + r"|(?!early\b)" + LY_ADVERB + r"))*\s*$")
 _VERB_BEFORE = re.compile(r"(?<![a-z])([a-z]+ed)\s+$")
 # 'Weaver, who came out and endorsed', 'the candidate who launched his campaign by declaring'
 # (not 'questions on who Cameron would like', 'which Trump had called': no subject relative)
@@ -52,7 +53,7 @@ def _ends_with(text: str, lo: int, hi: int, endings) -> bool:
 
 def coordinated_before(text: str, lo: int, hi: int):
     """``_COORDINATED.search(text, lo, hi)``: '... and' right before ``hi``."""
-    return _COORDINATED.search(text, lo, hi) if _ends_with(text, lo, hi, _COORDINATORS + _COORDINATED_ADVERBS) else None
+    return _COORDINATED.search(text, lo, hi) if _ends_with(text, lo, hi, _COORDINATORS + _COORDINATED_ADVERBS + ("ly",)) else None
 
 
 def _participle_lead(text: str, lo: int, hi: int):

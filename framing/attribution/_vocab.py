@@ -193,6 +193,10 @@ SPEAKER_PRONOUN = alternation("I" if p == "i" else p for p in SPEAKER_PRONOUNS) 
 AUXILIARY = alternation(AUXILIARIES)
 BE_FORM = alternation(BE)
 OPENING_ADVERB = alternation(w.capitalize() for w in OPENING_ADVERBS)   # 'Meanwhile|However|...'
+# a lowercase -ly adverb ('publicly', 'now flatly'), not a noun ending in -ly ('family', 'rally'):
+# case-sensitive even inside an IGNORECASE pattern ('Kelly said' is a name)
+LY_ADVERB = (r"(?!(?:ally|rally|family|tally|bully|supply|reply|assembly|anomaly|homily)\b)"
+             r"(?-i:[a-z]+ly)")
 
 
 @lru_cache(maxsize=1)
