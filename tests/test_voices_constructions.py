@@ -187,6 +187,9 @@ def test_appears_with_a_predicate_is_an_impression():
     assert _reports("The harbour plan appears doomed after the vote.") == [
         ("", "The harbour plan appears doomed after the vote.")]
     assert _reports("The governor appears on the evening news every week.") == []
+    # (the cue runs on over a medium: 'appears in a new photo', 'appears on the show')
+    assert _reports("Kim appears in a new photo released on Monday.") == []
+    assert _reports("Mayor Lund appears on the show with her brother every week.") == []
 
 
 def test_appears_to_is_an_impression_even_after_a_name():

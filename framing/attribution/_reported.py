@@ -62,6 +62,7 @@ _STANCE_ADJUNCT = re.compile(r"(?<!aimed)(?<!directed)\s(?:at|during|after|befor
 _MEDIUM_ADJUNCT = re.compile(r"\s(?:on|in)\s+(?:Twitter|Facebook|a\s+(?:tweet|statement|speech|interview|post)|an\s+interview)\b")
 # 'X appears ready to ...' is an impression ('appears' alone: PolNeAR train F1 0.77884 -> 0.77898);
 # 'X appears on the show', 'appears with', 'appears tonight' is X showing up
+_APPEAR_WORD = re.compile(r"\b[Aa]ppear(?:s|ed|ing)?\b")
 _APPEARS_SOMEWHERE = re.compile(r"\s+(?:on|at|in|before|with|alongside|onstage|tonight|today|as|for|to)\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _COMMA_BEFORE = re.compile(r",((?:''|[\"”’])?)\s*$")
@@ -155,7 +156,8 @@ def impression(u: Unit, c) -> bool:
     0.77900 -> 0.77919, speaker accuracy 0.89331 -> 0.89295; 'seem' too: speaker accuracy 0.89191)."""
     text = u.text
     bare = c.verb.lemma == "appear" and not text[c.start:c.end].endswith("to")
-    if bare and _APPEARS_SOMEWHERE.match(text, c.end):
+    # (right after the verb word: the cue may run on over a medium, 'appears in a new photo')
+    if bare and (verb := _APPEAR_WORD.search(text, c.start, c.end)) and _APPEARS_SOMEWHERE.match(text, verb.end()):
         return True   # 'appears on the evening news': showing up, no impression
     if not (c.verb.lemma in ("seem", "appear") and _main_clause(text, u.start, c, u.cues) and (
             c.verb.lemma == "appear" or (m := speaker_of(u, c, fallback=False)) is None or m.voice is None)):
