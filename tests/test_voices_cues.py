@@ -122,3 +122,22 @@ def test_two_medium_nouns_join_the_cue():
     row = _voices(text).query("kind == 'indirect'").iloc[0]
     assert (row.cue, row.speaker, text[row.start:row.end]) == (
         "said in a video message", "Jane Ross", "the port would reopen.")
+
+
+def test_coming_out_for_an_event_is_no_stance():
+    """'came out for the parade' is turning up; 'came out against / in favor of' takes a side."""
+    assert _voices("Many people in the town came out for the parade.")["kind"].eq("narration").all()
+    reported = _voices("Mr. Lee came out against the port bond.")
+    assert list(reported.loc[reported["kind"] == "indirect", "speaker"]) == ["Lee"]
+
+
+def test_a_cue_word_is_no_form_of_another_cue_row():
+    """One row per cue ('worried' is a form of 'worry', not a row of its own); a cue may have
+    rows of different categories ('announce' and 'announcement')."""
+    from framing.attribution._vocab import _rows
+    rows = _rows("cues.csv")
+    owners = {}
+    for row in rows:
+        for form in row["pattern"].split("|"):
+            owners.setdefault(form.strip().lower(), set()).add(row["cue"])
+    assert [r["cue"] for r in rows if owners.get(r["cue"], {r["cue"]}) != {r["cue"]}] == []
