@@ -316,6 +316,8 @@ def test_a_name_in_apposition_after_according_to_a_description_is_the_source():
     assert seg_at(text, voices(text), "The talks went").speaker == "Jane Okafor"
     text = "According to the report, Kim Jong Un has left."   # a name that opens the reported words
     assert seg_at(text, voices(text), "Kim Jong Un has").speaker == "report"
+    text = "The talks went well, according to the report, Washington Post."   # an outlet, no person
+    assert seg_at(text, voices(text), "The talks went").speaker == "report"
 
 
 @pytest.mark.parametrize("text, phrase, speaker, source", [

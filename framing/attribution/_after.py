@@ -124,7 +124,8 @@ _APPOSED_NAME = re.compile(r",\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A
 
 def apposed_name(text, phrase: str, phrase_end: int, hi: int, entities) -> Mention | None:
     """'according to the reporter, Robert Costa.': a person's name in apposition to a description
-    (lower case, up to four words) that ends the clause is the source."""
+    (lower case, up to four words) that ends the clause is the source (not a name the aliases or
+    the name's words make an outlet or a group: 'according to the report, Washington Post.')."""
     if not phrase[:1].islower() or len(phrase.split()) > 4:
         return None
     match = _APPOSED_NAME.match(text, phrase_end, hi)
@@ -132,4 +133,6 @@ def apposed_name(text, phrase: str, phrase_end: int, hi: int, entities) -> Menti
         return None
     start, end = match.span("name")
     known = [m for m in _within(entities, start, start + 1) if m.end == end and m.voice is not None]
-    return known[0] if known else Mention(start, end, voice_for_name(match.group("name"), entities), match.group("name"))
+    mention = known[0] if known else Mention(start, end, voice_for_name(match.group("name"), entities),
+                                             match.group("name"))
+    return mention if mention.voice.type == "person" else None
