@@ -425,3 +425,13 @@ def test_he_added_is_the_last_speaker_going_on_unless_someone_was_named_since():
             "were a success.\n\nBut he added that “talks may fail.”")   # a last speaker's name cut short
     assert mention_of(text, "talks may fail")[0] == "Alan Peter Marsh"
 
+
+def test_he_added_two_paragraphs_on_is_no_last_speaker_whatever_breaks_the_paragraphs():
+    for sep in ("\n\n", "\n"):   # (paragraph_spans: one line break is enough)
+        text = sep.join(["Sam Okafor apologized on Monday, saying the post was a joke.", "The council met on Tuesday.",
+                         "The vote was put off to June.", "“It was meant in jest,” he added."])
+        assert mention_of(text, "It was meant") == ("", "he"), repr(sep)
+        text = sep.join(["Sam Okafor apologized on Monday, saying the post was a joke.",
+                         "“It was meant in jest,” he added."])
+        assert mention_of(text, "It was meant") == ("Sam Okafor", "he"), repr(sep)
+

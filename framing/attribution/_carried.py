@@ -15,11 +15,14 @@ Report stages (``_reported.REPORT_STAGES``), each one function:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from ._after import according_np
 from ._coverage import _CHANNEL, _DESCRIBED, _NAME_GOES_ON, _rewrite_each
+from ..text import paragraph_spans
 from ._entities import near as _near, within as _within
+from ._layout import per_text
 from ._model import UNKNOWN, Attribution, Interval, Unit
 from ._speakers import Voice, resolve, voice_for_name
 from ._vocab import SPEAKER_PRONOUNS
@@ -149,6 +152,13 @@ def media_citing_a_source(u: Unit) -> None:
 _TRAILING_END = re.compile(r"\s*[.;]?[\"”’)]*\s*$")
 
 
+def _paragraph_breaks(text: str, lo: int, hi: int) -> int:
+    """How many paragraphs start after ``lo`` and at or before ``hi`` (paragraphs as
+    ``paragraph_spans`` reads them: one line break is enough)."""
+    starts = per_text("paragraph starts", text, lambda t: [start for start, _ in paragraph_spans(t)])
+    return bisect_right(starts, hi) - bisect_right(starts, lo)
+
+
 _GOING_ON = frozenset("added adds continued continues".split())
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -174,7 +184,7 @@ def added_continues_the_last_speaker(u: Unit) -> None:
         # nobody else named since the last speaker's sentence ('Later Mary Lanz spoke. “...,” she added')
         before = min(iv.start, attr.mention_start)   # (the words said are no naming)
         stop = _SENTENCE_END.search(text, last.mention_end, before)
-        if stop is None or text.count("\n\n", last.mention_end, before) > 1 or _FULL_NAME.search(
+        if stop is None or _paragraph_breaks(text, last.mention_end, before) > 1 or _FULL_NAME.search(
                 text, stop.end(), before) or any(m.voice is not None and m.voice.type == "person"
                                                  for m in _within(u.entities, stop.end(), before)):
             return None
