@@ -160,7 +160,9 @@ def _paragraph_breaks(text: str, lo: int, hi: int) -> int:
 
 
 _GOING_ON = frozenset("added adds continued continues".split())
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+# two capitalised words: maybe a person named without a cue, so missing from the entities (it
+# takes 'In Washington' too: the rule then keeps the pronoun's own reading, the cautious side)
+_TWO_CAPITALISED_WORDS = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
@@ -184,8 +186,8 @@ def added_continues_the_last_speaker(u: Unit) -> None:
         # nobody else named since the last speaker's sentence ('Later Mary Lanz spoke. “...,” she added')
         before = min(iv.start, attr.mention_start)   # (the words said are no naming)
         stop = _SENTENCE_END.search(text, last.mention_end, before)
-        if stop is None or _paragraph_breaks(text, last.mention_end, before) > 1 or _FULL_NAME.search(
-                text, stop.end(), before) or any(m.voice is not None and m.voice.type == "person"
+        if stop is None or _paragraph_breaks(text, last.mention_end, before) > 1 or \
+                _TWO_CAPITALISED_WORDS.search(text, stop.end(), before) or any(m.voice is not None and m.voice.type == "person"
                                                  for m in _within(u.entities, stop.end(), before)):
             return None
         return replace(attr, speaker=last.speaker, source=last.source, speaker_type="person")
