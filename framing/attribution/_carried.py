@@ -187,8 +187,8 @@ def added_continues_the_last_speaker(u: Unit) -> None:
         before = min(iv.start, attr.mention_start)   # (the words said are no naming)
         stop = _SENTENCE_END.search(text, last.mention_end, before)
         if stop is None or _paragraph_breaks(text, last.mention_end, before) > 1 or \
-                _TWO_CAPITALISED_WORDS.search(text, stop.end(), before) or any(m.voice is not None and m.voice.type == "person"
-                                                 for m in _within(u.entities, stop.end(), before)):
+                _TWO_CAPITALISED_WORDS.search(text, stop.end(), before) or \
+                any(m.voice is not None and m.voice.type == "person" for m in _within(u.entities, stop.end(), before)):
             return None
         return replace(attr, speaker=last.speaker, source=last.source, speaker_type="person")
 
