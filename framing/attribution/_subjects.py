@@ -189,13 +189,13 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
     return None
 
 
-# 'Going back to Acosta’s rant, he': a name's possessive in the phrase that opens the sentence
+# 'Returning to Okafor’s speech, he': a name's possessive in the phrase that opens the sentence
 _OPENING_POSSESSOR = re.compile(r"(?:^|(?<=[.!?\n]\s))[A-Z][^,;:.!?\"“”]{0,60}?(?<![\w’'-])"
                                 r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+[^,;:.!?\"“”]{1,60},\s*$")
 
 
 def _possessor_in_opening(text: str, lo: int, start: int, pronoun: str, entities) -> Voice | None:
-    """'Going back to Acosta’s rant, he lamented': a person whose possessive is in the opening
+    """'Returning to Okafor’s speech, he complained': a person whose possessive is in the opening
     phrase right before the pronoun is its antecedent, before any voice of an earlier sentence
     ('he' or 'she' only, of the person's gender when it is known)."""
     gender = {"he": "m", "she": "f"}.get(pronoun.lower())
