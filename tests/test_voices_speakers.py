@@ -374,7 +374,9 @@ def test_a_quote_broken_off_with_an_ellipsis_keeps_the_cue_after_it():
 
 def test_another_after_a_cue_is_a_new_voice_not_the_last_one():
     text = "“We lost,” said one voter. “It was rigged,” said another."
-    assert mention_of(text, "It was rigged") == ("another", "another")
+    assert mention_of(text, "It was rigged") == ("", "another")   # unnamed: no voice 'another' across the text
+    text = "“We lost,” said one voter. “It was rigged,” said another. “Never again,” said another."
+    assert mention_of(text, "Never again") == ("", "another")
 
 
 def test_a_question_closed_by_a_repeated_or_wondered_cue_is_the_speakers():

@@ -85,8 +85,9 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
             entities.append(mention)
             return mention
         return Mention(start, start + len(phrase), Voice(re.sub(r"^\w+\s+", "", phrase).lower(), "group"), phrase)
-    if match := _ANOTHER.match(text, start, min(hi, start + 24)):   # '”, said another.': one more voice
-        return Mention(start, match.end(), Voice(match.group().lower(), "group"), match.group())
+    if match := _ANOTHER.match(text, start, min(hi, start + 24)):
+        # '”, said another.': one more voice, unnamed (every 'another' of a text is not one voice)
+        return Mention(start, match.end(), None, match.group())
     match = re.match(r"(?:" + THIRD_PERSON_PRONOUN + r")\b", text[start:start + 5])
     if match:
         return Mention(start, start + match.end(), resolve(match.group(), start, entities), match.group())
