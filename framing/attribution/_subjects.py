@@ -136,7 +136,8 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             near = [e for e in _near(entities, appositive.start() - 40, appositive.start() + 1)
                     if e.end == appositive.start() and e.voice is not None]
         last = max(near, key=lambda e: e.end) if near else None
-        antecedent = last.voice if last is not None else None
+        antecedent = last.voice if last is not None else (
+            _person_before_comma(text, lo, start, entities) if m.group().strip() == "who" else None)
         return Mention(start, end, antecedent, m.group().strip())
     if m := search_last_runs(_NAME_BEFORE, window, 5):   # (an honorific and four words at most)
         name = m.group()
@@ -192,6 +193,22 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
 # 'Returning to Okafor’s speech, he': a name's possessive in the phrase that opens the sentence
 _OPENING_POSSESSOR = re.compile(r"(?:^|(?<=[.!?\n]\s))[A-Z][^,;:.!?\"“”]{0,60}?(?<![\w’'-])"
                                 r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+[^,;:.!?\"“”]{1,60},\s*$")
+
+
+_NAME_COMMA_BEFORE = re.compile(r"(?<![\w’'.-])(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+,\s*$")
+
+
+def _person_before_comma(text: str, lo: int, start: int, entities) -> Voice | None:
+    """'He praised Ben Ray, who said': a person's full name (two or three capitalised words,
+    none a sentence opener) right before the comma of an unlisted relative's antecedent."""
+    found = _NAME_COMMA_BEFORE.search(text, max(lo, start - 60), start)
+    if found is None:
+        return None
+    words = text[found.start():start].rstrip().rstrip(",").split()
+    if any(w in _CAP_STOP for w in words):
+        return None
+    voice = voice_for_name(" ".join(words), entities)
+    return voice if voice.type == "person" else None
 
 
 def _possessor_in_opening(text: str, lo: int, start: int, pronoun: str, entities) -> Voice | None:
