@@ -715,3 +715,15 @@ def test_confidence_is_calibrated_and_monotone():
     with raw_confidence():
         raw = voices(text).confidence.tolist()
     assert voices(text).confidence.tolist() == [calibrate(k, r) for k, r in zip(voices(text).kind, raw)]
+
+
+def test_package_docstring_names_every_rule():
+    """The docstring's "Where each rule lives" names every function of the rule tuples, so a
+    new rule cannot go in without its line."""
+    import framing.attribution as package
+    from framing.attribution import _direct, _page, _reported, _segments
+
+    for rules in (_segments.UNIT_RULES, _direct.QUOTE_RULES, _reported.CUE_RULES, _reported.REPORT_STAGES,
+                  _page.PAGE_RULES):
+        for rule in rules:
+            assert f"``{rule.__name__}``" in package.__doc__ or f".{rule.__name__}``" in package.__doc__, rule.__name__

@@ -17,12 +17,12 @@ _CUE_PIECES = ["said", "Said", "SAYS", "told", "According", "xsaid", "saidx", "s
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_CUE_PIECES), max_size=30))
 def test_document_scan_finds_the_cue_words_of_the_letter_runs(pieces):
-    from framing.attribution._cues import _MEDIUM_NOUN, _cue_index, _scan_document
+    from framing.attribution._cues import _POLL_NOUN, _cue_index, _scan_document
 
     text = "".join(pieces)
     index = _cue_index()[0]
     found = [(m.start(), m.end(), m.group()) for m in re.finditer("[A-Za-z]+", text) if m.group().lower() in index]
-    assert _scan_document(text) == ([w[0] for w in found], found, _MEDIUM_NOUN.search(text) is not None)
+    assert _scan_document(text) == ([w[0] for w in found], found, _POLL_NOUN.search(text) is not None)
 
 
 _REGEX_PIECES = ["ab", "(?:cd|e)", "x*", "(?:fg)?", "(?:h|ij)+", ".", r"\S", "(?i:k)", "[ab]", "b{2,3}", "(?:a|)"]
@@ -144,13 +144,13 @@ _TAIL_PIECES = ["Monday", "monday", "March", "mid-", "early ", "2017", "last ", 
 @given(st.lists(st.sampled_from(_TAIL_PIECES), max_size=12))
 def test_word_tests_before_a_subject_pass_every_window_the_patterns_match(pieces):
     from framing.attribution._name_words import TIME_BEFORE, may_end_time
-    from framing.attribution._subjects import _OPENING_ADVERB, _RELATIVE, _VERBAL_TAIL, _may_end_verbal
+    from framing.attribution._subjects import _LY_OPENER, _RELATIVE, _VERBAL_TAIL, _may_end_verbal
 
     window = "".join(pieces)
     assert may_end_time(window) or not TIME_BEFORE.search(window)
     assert _may_end_verbal(window) or not _VERBAL_TAIL.search(window)
     assert window.rstrip().endswith(("who", "which", "that")) or not _RELATIVE.search(window)
-    adverb = _OPENING_ADVERB.match(window)
+    adverb = _LY_OPENER.match(window)
     assert window.endswith("ly") or not (adverb and adverb.end() == len(window))
 
 
@@ -270,7 +270,7 @@ _UNIT_PIECES = _CUE_PIECES + ["Citing", "according to", "In a new poll", "analys
 @given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=30), st.integers(0, 40), st.integers(0, 40))
 def test_no_cue_in_a_stretch_that_may_hold_none(pieces, lo, width):
     from framing.attribution._cues import find_cues, may_hold_cue
-    from framing.attribution._segments import _cuts_word
+    from framing.attribution._cues import cuts_word
 
     text = "".join(pieces)
     lo = min(lo, len(text))
@@ -278,7 +278,7 @@ def test_no_cue_in_a_stretch_that_may_hold_none(pieces, lo, width):
     if not may_hold_cue(text, lo, hi):
         for a in range(lo, hi + 1):
             for b in range(a, hi + 1):
-                if not (_cuts_word(text, a) or _cuts_word(text, b)):
+                if not (cuts_word(text, a) or cuts_word(text, b)):
                     assert find_cues(text, a, b) == []
 
 

@@ -54,12 +54,17 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    clause goes on; "who" and "which" subjects count as named for weaker verbs ("The union,
    which endorsed X"). A lone one-word report is dropped (mostly a misread cue).
    A cue word after an article or inside a name is a noun ("a tweet", "think tank").
+   "X reportedly ..." is a report of no named voice; passive views ("is seen as", "was viewed
+   as") read like "is expected to"; a stance adjective after "be" ("is critical of") is a
+   stance cue; a headline "Poll: ..." is the poll's report.
    A new clause ("..., while B backed Y") ends the words reported before it.
 4b. **Speaker labels**: a paragraph that opens with a short name and a colon ("FALLIN: I
    think ...", "Q: ...") or a headline "Name: ..." / "Name Says ..." attributes the words
    after the label; the label itself stays narration (or headline); a first line in title case
    counts as a headline here even with a final period. Attributions inside the paragraph keep
    their own voices (also the speaker's own "I think ...", as PolNeAR annotates it).
+   A block quote, a first-person paragraph without quote marks after a paragraph that ends
+   "... said in a statement:", is the lead-in speaker's ``direct`` speech (one paragraph).
 5. **Speakers**: the words before the cue, past auxiliaries and adverbs ("has also said",
    "is asking", "he's said", "falsely claimed", "went on to say") (alias table, pronoun, description, capitalised
    name, or a short noun phrase such as "officials"; after the cue also a titled name such as
@@ -74,6 +79,9 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    adding"), a relative pronoun's ("the candidate who launched his campaign by declaring") or,
    in an opening participle phrase, the subject after its comma ("Having announced ...,
    Judge Berman"); opening adverbs and time phrases are no subjects ("Eight years ago, he").
+   An inverted cue names the speaker after it ("Said Comey, “...”"); "Adding, “...”" and
+   "..., he added" continue the last speaker; "..., said another" is a new voice; a
+   possessor in an opening phrase ("Going back to Okafor’s speech, he") is the antecedent.
 6. **Speaker vs source**: ``source`` is the speaker's channel from the alias table (Kim Jong
    Un -> KCNA), else the speaker; words reported inside another report take the outer
    report's source. An outer and an inner report combine into one voice: in "Kim said X,
@@ -96,7 +104,11 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    Bolton, said" -> John Bolton; "the official" -> the earlier "a White House official").
    Governments speak under their country's name ("Pyongyang warned" -> North Korea), from the
    alias table; a one-word alias followed by another capitalised word is a longer name
-   ("Kim Hee-sung" is not Kim Jong Un).
+   ("Kim Hee-sung" is not Kim Jong Un); a surname alone takes the full name written before
+   it (``_surnames``). Carried voices (``framing.attribution._carried``): a pronoun or description that
+   continues a speaker keeps the channel that speaker spoke through; "KCNA quoted Kim as
+   saying X" and "X, KCNA said, citing a spokesman" are the quoted person's words through
+   the agency.
 7. **Outlet credits and their reach**: a sentence that ends ``..., Reuters writes.`` or
    ``..., Politico informs.``, or carries the credit mid-sentence (``..., Reuters writes, as
    ...``) (a news outlet or agency from the alias table, a present-tense credit verb flagged
@@ -125,25 +137,31 @@ tuple entry and one test.
    ``furniture.csv``); ``_page.reading_text`` and ``_page.merge`` (in ``_segments.analyse``).
 1. ``text.paragraph_spans``, ``_layout._units``
 2. ``_layout._looks_like_headline``, ``_vocab.boilerplate`` (in ``_segments.analyse``)
-3. ``_direct.direct_quotes`` runs ``_direct.QUOTE_RULES``: ``quote_cue_after``,
-   ``quote_cue_before``, ``quote_after_colon``, ``_coverage.quote_quoted_as_saying`` (a cue of the quote's own), then
+3. ``_direct.direct_quotes`` runs ``_direct.QUOTE_RULES``: ``_coverage.quote_quoted_as_saying``
+   (a cue of the quote's own), ``quote_cue_after``, ``quote_cue_before``, ``quote_after_colon``, then
    ``quote_continues_group``, ``quote_before_reported_words``, ``quote_alone`` (context);
-   ``_direct.split_quotes`` (``“X,” he said, “Y.”``); signatures ``_labels.signature_attribution``.
+   ``_direct.split_quotes`` (``“X,” he said, “Y.”``); signatures ``_labels.signature_attribution``;
+   block quotes ``_direct.block_quotes`` (in ``_segments.analyse``).
 4. ``_reported.read_cues`` runs ``_reported.CUE_RULES``: ``cue_given_to_quote``,
-   ``_coverage.intent_infinitive``, ``according_to``, ``verb_of_reported_words``, ``passive_expected``, ``impression``,
+   ``_coverage.intent_infinitive``, ``according_to``, ``verb_of_reported_words``, ``_passive.passive_expected``,
+   ``_cue_readings.reportedly``, ``impression``,
    ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``_passive.passive_by``, ``cue_subject``,
    ``_cue_readings.support_noun``, ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``,
    ``forward_cue``; then ``_reported.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``, ``forward_reports``
    (its start: ``_boundaries._start_after_cue``), ``credit_over_expectation``,
    ``partial_quotes_in_reports``, ``_stance_nouns.possessed_stance``, ``drop_lone_words``,
-   ``_coverage.joint_speakers``,
-   ``_coverage.channel_named``, ``relay``, ``_coverage.canonical_speakers``.
-4b. ``_labels.label_attribution`` (in ``_segments.analyse``)
+   ``_coverage.relative_clause_subject``, ``_coverage.joint_speakers``, ``relay``,
+   ``_coverage.channel_named``, ``_carried.pronoun_keeps_channel``, ``_carried.quoted_as_saying_object``,
+   ``_carried.media_citing_a_source``, ``_carried.added_continues_the_last_speaker``,
+   ``_coverage.canonical_speakers``.
+4b. ``_labels.label_attribution`` (in ``_segments.analyse``; headline evidence labels
+   ``_labels._HEADLINE_EVIDENCE``)
 5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,
    ``_clause_subjects.main_clause_subject``, ``_clause_subjects.opening_participle_subject``,
    ``_after._name_after`` (past a time: ``_after._past_time``), ``_clause_subjects._clause_subject``, ``_cue_readings.plural_subject``,
-   ``_cue_readings._subject_before_appositive``,
+   ``_cue_readings._subject_before_appositive``, ``_cue_readings.long_speech_subject``,
+   ``_cue_readings.stance_stretch_subject``, ``_after.apposed_name``, ``_subjects._possessor_in_opening``,
    ``_speakers.resolve``
 6. ``_relay._relay`` (stage ``relay``)
 7. ``_reported.trailing_cue`` (a credit), its reach in ``_segments.analyse``

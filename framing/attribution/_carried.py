@@ -19,13 +19,14 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from ._after import according_np
-from ._coverage import _CHANNEL, _DESCRIBED, _NAME_GOES_ON, _rewrite_each
+from ._coverage import _CHANNEL, _DESCRIBED
+from ._surnames import NAME_GOES_ON
 from ..text import paragraph_spans
 from ._entities import near as _near, within as _within
 from ._layout import per_text
-from ._model import UNKNOWN, Attribution, Interval, Unit
+from ._model import UNKNOWN, Attribution, Interval, Unit, rewrite_each
 from ._speakers import Voice, resolve, voice_for_name
-from ._vocab import SPEAKER_PRONOUNS
+from ._vocab import PRONOUN_GENDER, SPEAKER_PRONOUNS
 
 
 def pronoun_keeps_channel(u: Unit) -> None:
@@ -47,7 +48,7 @@ def pronoun_keeps_channel(u: Unit) -> None:
         channel = done[attr.speaker]
         return replace(attr, source=channel) if channel else None
 
-    _rewrite_each(u, rewrite)
+    rewrite_each(u, rewrite)
 
 
 def _antecedent_channel(text: str, speaker: str, before: int, entities) -> str:
@@ -114,7 +115,7 @@ def _quoted_voice(text: str, start: int, end: int, u: Unit) -> Voice | None:
     phrase = text[start:end].strip()
     if phrase.lower() in _OBJECT_PRONOUNS:
         pronoun = _OBJECT_PRONOUNS[phrase.lower()]
-        gender = {"he": "m", "she": "f"}.get(pronoun)
+        gender = PRONOUN_GENDER.get(pronoun)
         in_sentence = next((m.voice for m in _within(u.entities, u.start, start) if m.voice is not None and gender
                             and m.voice.type == "person" and m.voice.gender in (gender, "")), None)
         return in_sentence or resolve(pronoun, start, u.entities)
@@ -140,16 +141,16 @@ def media_citing_a_source(u: Unit) -> None:
         if citing is None:
             return None
         cited = according_np(text, citing.end(), u.end, u.by_end, u.entities)
-        if cited is None or cited.voice is None or not _TRAILING_END.match(text, cited.end, u.end):
+        if cited is None or cited.voice is None or not _NOTHING_AFTER.match(text, cited.end, u.end):
             return None
         return replace(attr, speaker=cited.voice.canonical, source=attr.source if attr.source != UNKNOWN else attr.speaker,
                        speaker_type=cited.voice.type, mention_start=cited.start, mention_end=cited.end,
                        outer_speaker=attr.speaker, outer_start=attr.mention_start, outer_end=attr.mention_end)
 
-    _rewrite_each(u, rewrite)
+    rewrite_each(u, rewrite)
 
 
-_TRAILING_END = re.compile(r"\s*[.;]?[\"”’)]*\s*$")
+_NOTHING_AFTER = re.compile(r"\s*[.;]?[\"”’)]*\s*$")
 
 
 def _paragraph_breaks(text: str, lo: int, hi: int) -> int:
@@ -163,7 +164,6 @@ _GOING_ON = frozenset("added adds continued continues".split())
 # two capitalised words: maybe a person named without a cue, so missing from the entities (it
 # takes 'In Washington' too: the rule then keeps the pronoun's own reading, the cautious side)
 _TWO_CAPITALISED_WORDS = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
 def added_continues_the_last_speaker(u: Unit) -> None:
@@ -177,11 +177,11 @@ def added_continues_the_last_speaker(u: Unit) -> None:
     def rewrite(iv, attr):
         if attr.cue.lower() not in _GOING_ON or attr.speaker == last.speaker or attr.mention_start < 0:
             return None
-        gender = _PRONOUN_GENDER.get(text[attr.mention_start:attr.mention_end].lower())
+        gender = PRONOUN_GENDER.get(text[attr.mention_start:attr.mention_end].lower())
         known = next((m.voice.gender for m in reversed(_within(u.entities, 0, attr.mention_start))
                       if m.voice is not None and m.voice.canonical == last.speaker and m.voice.gender), "")
         if gender is None or known not in ("", gender) or not 0 <= last.mention_end < attr.mention_start or \
-                _NAME_GOES_ON.match(text, last.mention_end):   # (a name cut short: 'Secretary Alan| Peter Marsh')
+                NAME_GOES_ON.match(text, last.mention_end):   # (a name cut short: 'Secretary Alan| Peter Marsh')
             return None
         # nobody else named since the last speaker's sentence ('Later Mary Lanz spoke. “...,” she added')
         before = min(iv.start, attr.mention_start)   # (the words said are no naming)
@@ -192,4 +192,4 @@ def added_continues_the_last_speaker(u: Unit) -> None:
             return None
         return replace(attr, speaker=last.speaker, source=last.source, speaker_type="person")
 
-    _rewrite_each(u, rewrite)
+    rewrite_each(u, rewrite)

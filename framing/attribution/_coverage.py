@@ -27,7 +27,7 @@ its entry in a rule tuple of the engine:
   the head of a noun phrase whose prepositional object was taken for the speaker ("An official
   with deep knowledge of North Korea said" -> official), a bare surname the alias table lacks
   -> the full name the article wrote before it ("Jim Acosta ... Acosta said" -> Jim Acosta:
-  :func:`_full_names`), and a time span is no voice ("Hours after reports that ..." -> unknown).
+  :func:`framing.attribution._surnames.full_names`), and a time span is no voice ("Hours after reports that ..." -> unknown).
 """
 
 from __future__ import annotations
@@ -37,11 +37,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ._entities import Entities, near as _near, within as _within
-from ._model import UNKNOWN, Attribution, Unit
-from ._speakers import _NOT_FIRST_NAMES, Mention, Voice, voice_for_name
+from ._model import UNKNOWN, Attribution, Unit, rewrite_each
+from ._speakers import Mention, Voice, voice_for_name
 from ._name_words import only_time_words
 from ._subjects import subject_before
-from ._vocab import EVIDENCE_NOUNS, HONORIFICS, INTENT_VERBS, ROLE_WORDS, descriptions
+from ._surnames import full_name_before
+from ._vocab import EVIDENCE_NOUNS, INTENT_VERBS, ROLE_WORDS, descriptions
 
 _INTENT = re.compile(r"\s+to\s+[a-z]")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\s+(?:\w+ly\s+|also\s+|still\s+)?$")
@@ -129,20 +130,6 @@ def _cited(text: str, head: str, before: int, entities: list[Mention]):
 
 # --- report stages ---
 
-def _rewrite_each(u: Unit, rewrite) -> None:
-    """Give each interval ``rewrite(iv, attr)`` of its attribution (None: keep it), computed once
-    per attribution: the intervals of one report share its Attribution object."""
-    done: dict[int, Attribution] = {}
-    for iv in u.intervals:
-        attr = iv.attr
-        if id(attr) in done:
-            iv.attr = done[id(attr)]
-            continue
-        new = rewrite(iv, attr)
-        if new is not None:
-            done[id(attr)] = iv.attr = new
-
-
 def relative_clause_subject(u: Unit) -> None:
     """'Mr Xi and Russian President Vladimir Putin, who held a call last week, said': the
     subject stands before the relative clause, not inside it."""
@@ -161,7 +148,7 @@ def relative_clause_subject(u: Unit) -> None:
                        source=m.voice.channel or m.voice.canonical,
                        mention_start=m.start, mention_end=m.end, speaker_type=m.voice.type)
 
-    _rewrite_each(u, rewrite)
+    rewrite_each(u, rewrite)
 
 
 def joint_speakers(u: Unit) -> None:
@@ -203,7 +190,7 @@ def joint_speakers(u: Unit) -> None:
         return replace(attr, speaker=joint, source=joint if own else attr.source,
                        speaker_type="group")
 
-    _rewrite_each(u, rewrite)
+    rewrite_each(u, rewrite)
 
 
 def _both_before(text: str, u: Unit, cue_start: int):
@@ -253,7 +240,7 @@ def channel_named(u: Unit) -> None:
             if near:
                 return replace(attr, source=m.voice.canonical)
 
-    _rewrite_each(u, rewrite)
+    rewrite_each(u, rewrite)
 
 
 def canonical_speakers(u: Unit) -> None:
@@ -303,7 +290,7 @@ def canonical_speakers(u: Unit) -> None:
                 voice = voice_for_name(bare, named)
         if voice is None and attr.speaker_type == "person" and _SURNAME.fullmatch(attr.speaker) and \
                 not _alias_voice(attr.speaker, named):
-            voice = _full_name_before(text, attr.speaker, attr.mention_start, named)   # 'Acosta' after 'Jim Acosta'
+            voice = full_name_before(text, attr.speaker, attr.mention_start, named)   # 'Acosta' after 'Jim Acosta'
         if voice is None and (common := common_noun_name(attr.speaker)) is not None:
             voice = Voice(common, "group")   # 'Analysts say' at a sentence's start: the voice of 'analysts say'
         if voice is None or voice.canonical == attr.speaker:
@@ -313,7 +300,7 @@ def canonical_speakers(u: Unit) -> None:
                        source=(voice.channel or voice.canonical) if own else attr.source,
                        speaker_type=voice.type)
 
-    _rewrite_each(u, rewrite)
+    rewrite_each(u, rewrite)
 
 
 _TIME_SPAN = re.compile(r"(?:(?:just|only|a few|several|some|\d+|two|three|four|five|six)\s+)?"
@@ -335,64 +322,6 @@ def _alias_voice(name: str, named: list[Mention]) -> bool:
     'Trump' after 'Melania Trump', 'Iran' stays 'Iran'."""
     return any(m.voice is not None and m.voice.canonical == name and (m.voice.gender or m.voice.type != "person")
                for m in named)
-
-
-def _full_name_before(text: str, surname: str, before: int, named: list[Mention]) -> Voice | None:
-    """The full name an article gave a person before calling them by surname alone ('Jim
-    Acosta' ... 'Acosta said'): the last of :func:`_full_names` within 20,000 characters before
-    ``before``. A full name the alias table knows keeps its canonical voice ('Donald Trump' ->
-    Trump)."""
-    places = [place for place in _full_names(text, surname) if before - 20000 <= place[0] and place[1] <= before]
-    if not places:
-        return None
-    start, end, given = places[-1]
-    known = [m.voice for m in _within(named, max(0, start - 80), end)   # ("President Donald Trump")
-             if m.voice is not None and m.end > start and m.voice.gender]
-    return known[-1] if known else Voice(f"{given} {surname}", "person")
-
-
-@lru_cache(maxsize=256)
-def _full_names(text: str, surname: str) -> tuple:
-    """The places ``(start, end, given name)`` of 'Given [M.] Surname' in ``text`` whose first
-    word is no title, honorific, sentence opener or date word ('President Acosta', 'When
-    Acosta'), nor a word the article also writes in lower case or in capitals ('Whether Acosta',
-    'ADVERTISEMENT Acosta'), and that are no part of a longer name ('Hwang Pyong So', 'Heritage
-    Foundation Carafano'). (Once per article and surname: str.find, no search over the text.)"""
-    places = []
-    pos = text.find(surname)
-    while pos != -1:
-        end = pos + len(surname)
-        given = _GIVEN_BEFORE.search(text, max(0, pos - 40), pos)
-        if given is not None and not _NAME_GOES_ON.match(text, end):
-            word = given.group("given")
-            if word not in _NOT_FIRST_NAMES and word.lower() not in ROLE_WORDS and word not in HONORIFICS \
-                    and not only_time_words([word]) and not _name_goes_on_before(text, given.start()) \
-                    and not {word.lower(), word.upper()} & _words_of(text):
-                places.append((given.start(), end, word))
-        pos = text.find(surname, end)
-    return tuple(places)
-
-
-@lru_cache(maxsize=8)
-def _words_of(text: str) -> frozenset:
-    return frozenset(_WORD.findall(text))
-
-
-_WORD = re.compile(r"[\w’'-]+")
-_GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:\s+[A-Z]\.)?\s+$")
-# after the surname: a word character (a longer word) or another capitalised name word ('Hwang Pyong So')
-_NAME_GOES_ON = re.compile(r"[\w’'-]|\s+[A-Z][a-z]")
-
-
-_WORD_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+$")
-
-
-def _name_goes_on_before(text: str, start: int) -> bool:
-    """A capitalised word before the given name that is no title ('Heritage Foundation Carafano',
-    'Getty Images Trump'): the name is part of a longer one."""
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return before is not None and before.group(1).rstrip(".").lower() not in ROLE_WORDS and \
-        before.group(1).rstrip(".") not in HONORIFICS
 
 
 # words that open a group's noun phrase ('Many say', 'One official said', 'Others warn')

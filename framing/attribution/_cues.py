@@ -45,7 +45,7 @@ _TO_OBJECT = re.compile(
 _IN_MEDIUM = re.compile(
     r"\b[Ii]n (?=(?:(?:a|an|the|its|his|her|their|our|recent|national|new|several|most|many) )"
     r"(?:[\w/'’.-]+ ){0,6}?(?:poll|survey|study|analysis)s?\b)")
-_MEDIUM_NOUN = re.compile("poll|survey|study|analysis")   # one of them is in every match of _IN_MEDIUM
+_POLL_NOUN = re.compile("poll|survey|study|analysis")   # one of them is in every match of _IN_MEDIUM
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|Citing)\s+")
 @dataclass
 class Cue:
@@ -116,7 +116,7 @@ def _scan_document(text: str) -> tuple[list[int], list[tuple[int, int, str]], bo
     else:
         index = _cue_index()[0]   # (every run of letters, looked up)
         found = [(m.start(), m.end(), m.group()) for m in _LETTER_RUN.finditer(text) if m.group().lower() in index]
-    return [w[0] for w in found], found, _MEDIUM_NOUN.search(text) is not None
+    return [w[0] for w in found], found, _POLL_NOUN.search(text) is not None
 
 
 def _document(text: str) -> tuple[list[int], list[tuple[int, int, str]], bool]:
@@ -195,13 +195,19 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
               text.find("Citing", lo, hi) >= 0 else ()):   # (the words every match holds)
         lemma = "citing" if m.group().lower().startswith("citing") else "according to"
         cues.append(Cue(m.start(), m.end() - 1, CITING if lemma == "citing" else ACCORDING, "according"))
-    for m in (_IN_MEDIUM.finditer(text, lo, hi) if document[2] and _MEDIUM_NOUN.search(text, lo, hi)
+    for m in (_IN_MEDIUM.finditer(text, lo, hi) if document[2] and _POLL_NOUN.search(text, lo, hi)
                                                else ()):
         # 'In a Fox News poll released Sunday, ...'
         cues.append(Cue(m.start(), m.start() + 2, IN_MEDIUM, "according"))
     if len(cues) > 1:
         cues.sort(key=lambda c: c.start)
     return cues
+
+
+def cuts_word(text: str, pos: int) -> bool:
+    """Whether ``pos`` falls inside a run of ASCII letters (the stretches :func:`may_hold_cue`
+    answers for are those whose bounds cut no such run)."""
+    return 0 < pos < len(text) and text[pos - 1] in _LETTERS and text[pos] in _LETTERS
 
 
 def may_hold_cue(text: str, lo: int, hi: int) -> bool:
@@ -212,7 +218,7 @@ def may_hold_cue(text: str, lo: int, hi: int) -> bool:
     starts, _, medium = _document(text)
     i = bisect_left(starts, lo)
     return (i < len(starts) and starts[i] < hi) or text.find("ccording to", lo, hi) >= 0 or \
-        text.find("Citing", lo, hi) >= 0 or (medium and _MEDIUM_NOUN.search(text, lo, hi) is not None)
+        text.find("Citing", lo, hi) >= 0 or (medium and _POLL_NOUN.search(text, lo, hi) is not None)
 
 
 def cue_word(text: str, cue: Cue) -> str:

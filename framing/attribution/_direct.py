@@ -21,6 +21,7 @@ from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
 from ._speakers import _NOT_FIRST_NAMES, Mention, voice_for_name
 from ._clause_subjects import _SUBJECT_LEAD_WIDE, _unit_subject
 from ._subjects import subject_before
+from ._surnames import full_name_before
 from ._vocab import SPEAKER_PRONOUN, cue_verbs
 
 SKIP = object()   # a rule's answer: the quote needs no direct segment
@@ -270,7 +271,6 @@ def _person_named(text: str, m: re.Match, entities, end: int, *, strict: bool) -
     """The attribution to the person named by ``m`` of a lead-in ending in a colon at ``end``: a person of the alias table, a full
     name (not when ``strict``), or a surname the article gave in full before ('Whitlow' after 'Dana
     Whitlow'; not 'Undeterred,' or 'Three things')."""
-    from ._coverage import _full_name_before
 
     words = m.group().split()
     if words[0] in _NOT_FIRST_NAMES:
@@ -279,7 +279,7 @@ def _person_named(text: str, m: re.Match, entities, end: int, *, strict: bool) -
     if voice.type != "person":
         return None
     if not voice.gender and (len(words) == 1 or strict):
-        voice = _full_name_before(text, words[-1], m.start(), entities) if len(words) == 1 else None
+        voice = full_name_before(text, words[-1], m.start(), entities) if len(words) == 1 else None
         if voice is None:
             return None
     return Attribution(voice.canonical, voice.channel or voice.canonical, ":", end - 1, end,

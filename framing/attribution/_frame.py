@@ -138,16 +138,19 @@ def _frame(records: list[tuple]) -> pd.DataFrame:
     one object array, each object column inferred, as ``from_records`` does), in 40% less time."""
     if to_object_array_tuples is None or convert_object_array is None:   # (pandas moved them: the plain path)
         return _frame_from_records(records)
-    content = (to_object_array_tuples(records) if records
-               else np.empty((0, len(SEGMENT_COLUMNS)), dtype=object))
-    data = {}
-    for i, name in enumerate(SEGMENT_COLUMNS):
-        if name in _INT_COLUMNS:
-            data[name] = content[:, i].astype(np.int64)
-        elif name == "confidence":
-            data[name] = content[:, i].astype(np.float64)
-        else:
-            data[name] = convert_object_array([content[:, i]], dtype=None)[0]
+    try:
+        content = (to_object_array_tuples(records) if records
+                   else np.empty((0, len(SEGMENT_COLUMNS)), dtype=object))
+        data = {}
+        for i, name in enumerate(SEGMENT_COLUMNS):
+            if name in _INT_COLUMNS:
+                data[name] = content[:, i].astype(np.int64)
+            elif name == "confidence":
+                data[name] = content[:, i].astype(np.float64)
+            else:
+                data[name] = convert_object_array([content[:, i]], dtype=None)[0]
+    except (TypeError, ValueError, AttributeError):   # private helpers whose signature changed: the plain path
+        return _frame_from_records(records)
     return pd.DataFrame(data, columns=list(SEGMENT_COLUMNS), copy=False)
 
 

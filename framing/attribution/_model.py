@@ -99,3 +99,17 @@ class Unit:
         # not bare speech acts: 'expressed “satisfaction”' attributes no quote
         self.speech_cues = [c for c in self.cues if c.verb.reports]
         self.first_cue_end = min((c.end for c in self.cues), default=None)
+
+
+def rewrite_each(u: Unit, rewrite) -> None:
+    """Give each interval ``rewrite(iv, attr)`` of its attribution (None: keep it), computed once
+    per attribution: the intervals of one report share its Attribution object."""
+    done: dict[int, Attribution] = {}
+    for iv in u.intervals:
+        attr = iv.attr
+        if id(attr) in done:
+            iv.attr = done[id(attr)]
+            continue
+        new = rewrite(iv, attr)
+        if new is not None:
+            done[id(attr)] = iv.attr = new

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..text import paragraph_spans
-from ._cues import _LETTERS, find_cues, may_hold_cue
+from ._cues import cuts_word, find_cues, may_hold_cue
 from ._entities import Entities
 from ._direct import block_quotes, direct_quotes, split_quotes
 from ._labels import label_attribution, signature_attribution
@@ -91,8 +91,6 @@ def _quiet_stretch(text: str, lo: int, hi: int) -> bool:
     return not may_hold_cue(text, lo, hi) and not any(may_match(hint, text, lo, hi) for _, hint in _CUELESS_TRIGGERS)
 
 
-def _cuts_word(text: str, pos: int) -> bool:
-    return 0 < pos < len(text) and text[pos - 1] in _LETTERS and text[pos] in _LETTERS
 
 
 def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, last_attr, penalty, group_found,
@@ -213,7 +211,7 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
             units = _units(text, p_start, p_end, p_quotes)
         quiet = not p_quotes and _quiet_stretch(text, p_start, p_end)
         for u_start, u_end in units:
-            if quiet and not (_cuts_word(text, u_start) or _cuts_word(text, u_end)):
+            if quiet and not (cuts_word(text, u_start) or cuts_word(text, u_end)):
                 # narration: what analyse_unit does to a unit with no cue, no quote, no trigger
                 _mark_subject(text, u_start, u_end, entities, entity_starts)
                 for piece in _pieces(text, u_start, u_end, ()):

@@ -25,8 +25,8 @@ import pandas as pd
 from .._data import read_data_text
 from ..errors import ColumnError, FramingError
 from ._entities import Entities
-from ._vocab import (HONORIFIC, HONORIFICS, OPENING_ADVERBS, ORGANISATION_WORDS, SUBORDINATORS, WEEKDAYS, cue_verbs,
-                     descriptions, matches_after, trie)
+from ._vocab import (CAPITALISED_OPENERS, HONORIFIC, HONORIFICS, ORGANISATION_WORDS, WEEKDAYS, cue_verbs, descriptions,
+                     matches_after, trie)
 
 PERSONAL_TITLES = ("president", "leader", "senator", "governor", "chairman", "minister",
                    "secretary", "spokesman", "spokeswoman", "chancellor", "premier")
@@ -52,8 +52,7 @@ _NOT_FIRST_NAMES = frozenset(
     "Unlike Did Does Do Is Was Has Had Have Will Would Could Should Can Why How What Who Where Which That This "
     "Even Only Just Both Neither Either Nor Not Today Tonight Yesterday "
     "Team Camp Clan Crooked Lyin Little Sleepy".split()) | frozenset(WEEKDAYS) | frozenset(
-    form for h in HONORIFICS for form in (h, h + ".")) | frozenset(   # 'Although', 'Meanwhile'
-    w.capitalize() for w in SUBORDINATORS | OPENING_ADVERBS)
+    form for h in HONORIFICS for form in (h, h + ".")) | CAPITALISED_OPENERS
 
 
 class NamesByEnd(dict):

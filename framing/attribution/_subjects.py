@@ -11,8 +11,8 @@ from ._clause_subjects import _PREPOSITIONS, main_clause_subject
 from ._entities import near as _near, within as _within
 from ._name_words import TIME_BEFORE, last_word, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, HONORIFIC, OPENING_ADVERB, OPENING_ADVERBS, SPEAKER_PRONOUNS, SUBORDINATORS,
-                     WEEKDAYS, description_before, description_pattern, descriptions, search_last_runs)
+from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, HONORIFIC, OPENING_ADVERB, OPENING_ADVERBS, PRONOUN_GENDER,
+                     SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before, description_pattern, descriptions, search_last_runs)
 
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
 _DASH_BEFORE = re.compile(r"\s(?:-|—|–|--)$|—$")
@@ -29,7 +29,7 @@ _APPOSITIVE = re.compile(r"\s*(?:citing|who|which|a|an|the|speaking|writing|quot
 _POSSESSIVE = re.compile(r"[’']s?\b")
 _APPOSITIVE_BEFORE = re.compile(r",[^,;:\"“”()]{2,100},\s*$")
 _RELATIVE = re.compile(r"(?:^|\s)(?:who|which|that)$")
-_OPENING_ADVERB = re.compile(r"\s*[A-Z][a-z]+ly")
+_LY_OPENER = re.compile(r"\s*[A-Z][a-z]+ly")
 _PARTICIPLE_AT = re.compile(r"[a-z]+ing\b|[a-z]+ed\s+by\b|aware\b")
 _RELATIVE_COMMA = re.compile(r"\b(who|which),[^,;:\"“”]{2,100}$")   # 'who, after the vote,'
 _AGE_BEFORE = re.compile(r",\s*\d{1,3}$")
@@ -40,12 +40,10 @@ _NOT_SUBJECT = frozenset(
 )
 _DETERMINERS = frozenset("the a an".split())
 _NOT_NP = frozenset("for what with from about into than how why whether if".split()) | frozenset(AUXILIARIES)
-_CONJUNCTIONS = SUBORDINATORS
 # words that open a run of capitalised words without being part of a name ('Although Jane Ross
 # said', 'Meanwhile Mr. Hale said')
 _CAP_STOP = frozenset("The A An It He She They We I This That But And In On At So Not Today Yesterday First "
-                      "Second Here There What Why How".split()) | frozenset(WEEKDAYS) | frozenset(
-    w.capitalize() for w in SUBORDINATORS | OPENING_ADVERBS)
+                      "Second Here There What Why How".split()) | frozenset(WEEKDAYS) | CAPITALISED_OPENERS
 
 
 
@@ -57,7 +55,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         end -= 1
     if end <= lo:
         return None
-    if text.endswith("ly", lo, end) and (adverb := _OPENING_ADVERB.match(text, lo, end)) and adverb.end() == end \
+    if text.endswith("ly", lo, end) and (adverb := _LY_OPENER.match(text, lo, end)) and adverb.end() == end \
             and _PARTICIPLE_AT.match(text, pos):
         return None   # 'Warmly congratulating ...': an adverb opening a participle phrase, no subject
     if may_end_time(text[max(lo, end - 40):end]) and (time := TIME_BEFORE.search(text, max(lo, end - 40), end)):
@@ -174,7 +172,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             first = words[-k].lower()
             if words[-1].lower() in _NOT_SUBJECT or any(w.lower() in _NOT_NP for w in words[-k:]):
                 return None
-            if first in _CONJUNCTIONS:
+            if first in SUBORDINATORS:
                 return None
             before = text[max(lo, start - 12):start]
             if first in _NOT_SUBJECT and first not in _DETERMINERS:
@@ -215,7 +213,7 @@ def _possessor_in_opening(text: str, lo: int, start: int, pronoun: str, entities
     """'Returning to Okafor’s speech, he complained': a person whose possessive is in the opening
     phrase right before the pronoun is its antecedent, before any voice of an earlier sentence
     ('he' or 'she' only, of the person's gender when it is known)."""
-    gender = {"he": "m", "she": "f"}.get(pronoun.lower())
+    gender = PRONOUN_GENDER.get(pronoun.lower())
     if gender is None or text[start - 2:start] not in (", ", ",\u00a0"):
         return None
     found = _OPENING_POSSESSOR.search(text, max(0, start - 140), start)
@@ -253,7 +251,6 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 
 
 _PARTY_TAG = re.compile(r"\s*\([A-Z][\w.,\s-]{0,14}\)$")   # '(R-Mo.)', '(D)'
-_OPENING_ADVERBS = OPENING_ADVERBS
 _CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|[.!?][\"”’]?\s+)(?=\S)")
 _OPENING_LEAD = re.compile(r"(?:(?:[A-Z]\w+ly|" + OPENING_ADVERB + r"|But|And),?\s+)?"
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With|When|While)\s+[^,]{1,40},\s+)?")
@@ -273,7 +270,7 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         return None
     phrase = text[start:first_comma]
     words = phrase.split()
-    if words[0].lower() in _PREPOSITIONS | _OPENING_ADVERBS or only_time_words(words):
+    if words[0].lower() in _PREPOSITIONS | OPENING_ADVERBS or only_time_words(words):
         # 'By contrast, Dan Hill, an economist, predicted', 'This week, two groups, ..., said': the
         # opening adjunct is no subject; the subject opens the next comma's phrase
         start = first_comma + 1

@@ -183,6 +183,9 @@ INTENT_VERBS = frozenset(_column("intent_verbs.csv", "lemma"))  # 'who plans to 
 _OPENER_ROWS = _rows("openers.csv")
 SUBORDINATORS = frozenset(r["word"] for r in _OPENER_ROWS if r["kind"] == "subordinator")   # 'although'
 OPENING_ADVERBS = frozenset(r["word"] for r in _OPENER_ROWS if r["kind"] == "adverb")       # 'meanwhile'
+# as they open a sentence: no part of a name that follows ('Although Jane Ross said')
+CAPITALISED_OPENERS = frozenset(w.capitalize() for w in SUBORDINATORS | OPENING_ADVERBS)
+PRONOUN_GENDER = {"he": "m", "she": "f"}   # the gender a resolved 'he'/'she' asks of its voice
 
 # regex pieces
 HONORIFIC = alternation(HONORIFICS)
