@@ -315,3 +315,22 @@ def test_both_before_searches_as_the_plain_search(pieces, lo, cue):
     unit = SimpleNamespace(start=lo, end=len(text))
     fast, plain = _both_before(text, unit, cue), _BOTH.search(text, lo, cue)
     assert (fast and fast.span()) == (plain and plain.span())
+
+
+_FIELD_VALUES = {"speaker": st.text(max_size=5), "source": st.text(max_size=5), "cue": st.text(max_size=5),
+                 "cue_start": st.integers(-1, 99), "mention_end": st.integers(-1, 99),
+                 "confidence": st.floats(0, 1), "speaker_type": st.sampled_from(["", "person", "group"]),
+                 "outer_speaker": st.text(max_size=5), "outer_end": st.integers(-1, 99)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({}, optional=_FIELD_VALUES), st.fixed_dictionaries({}, optional=_FIELD_VALUES))
+def test_with_changes_makes_the_record_dataclasses_replace_makes(fields, changes):
+    from dataclasses import asdict, replace
+
+    from framing.attribution._model import Attribution, with_changes
+
+    attr = Attribution(**{"speaker": "x", "source": "y", **fields})
+    fast, plain = with_changes(attr, **changes), replace(attr, **changes)
+    assert type(fast) is Attribution and fast == plain and asdict(fast) == asdict(plain)
+    assert fast is not attr and attr == Attribution(**{"speaker": "x", "source": "y", **fields})   # the old one untouched

@@ -15,12 +15,11 @@ Report stages (``_reported.REPORT_STAGES``), each one function:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ._after import according_np
 from ._coverage import _CHANNEL, _DESCRIBED, _NAME_GOES_ON, _rewrite_each
 from ._entities import near as _near, within as _within
-from ._model import UNKNOWN, Attribution, Interval, Unit
+from ._model import UNKNOWN, Attribution, Interval, Unit, with_changes
 from ._speakers import Voice, resolve, voice_for_name
 from ._vocab import SPEAKER_PRONOUNS
 
@@ -42,7 +41,7 @@ def pronoun_keeps_channel(u: Unit) -> None:
         if attr.speaker not in done:
             done[attr.speaker] = _antecedent_channel(text, attr.speaker, attr.mention_start, u.entities)
         channel = done[attr.speaker]
-        return replace(attr, source=channel) if channel else None
+        return with_changes(attr, source=channel) if channel else None
 
     _rewrite_each(u, rewrite)
 
@@ -139,7 +138,7 @@ def media_citing_a_source(u: Unit) -> None:
         cited = according_np(text, citing.end(), u.end, u.by_end, u.entities)
         if cited is None or cited.voice is None or not _TRAILING_END.match(text, cited.end, u.end):
             return None
-        return replace(attr, speaker=cited.voice.canonical, source=attr.source if attr.source != UNKNOWN else attr.speaker,
+        return with_changes(attr, speaker=cited.voice.canonical, source=attr.source if attr.source != UNKNOWN else attr.speaker,
                        speaker_type=cited.voice.type, mention_start=cited.start, mention_end=cited.end,
                        outer_speaker=attr.speaker, outer_start=attr.mention_start, outer_end=attr.mention_end)
 
@@ -178,6 +177,6 @@ def added_continues_the_last_speaker(u: Unit) -> None:
                 text, stop.end(), before) or any(m.voice is not None and m.voice.type == "person"
                                                  for m in _within(u.entities, stop.end(), before)):
             return None
-        return replace(attr, speaker=last.speaker, source=last.source, speaker_type="person")
+        return with_changes(attr, speaker=last.speaker, source=last.source, speaker_type="person")
 
     _rewrite_each(u, rewrite)

@@ -33,11 +33,10 @@ its entry in a rule tuple of the engine:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from ._entities import Entities, near as _near, within as _within
-from ._model import UNKNOWN, Attribution, Unit
+from ._model import UNKNOWN, Attribution, Unit, with_changes
 from ._speakers import _NOT_FIRST_NAMES, Mention, Voice, voice_for_name
 from ._name_words import only_time_words
 from ._subjects import subject_before
@@ -157,7 +156,7 @@ def relative_clause_subject(u: Unit) -> None:
         m = subject_before(text, clause.start(), u.start, u.by_end, u.entities)
         if m is None or m.voice is None:
             return None
-        return replace(attr, speaker=m.voice.canonical,
+        return with_changes(attr, speaker=m.voice.canonical,
                        source=m.voice.channel or m.voice.canonical,
                        mention_start=m.start, mention_end=m.end, speaker_type=m.voice.type)
 
@@ -200,7 +199,7 @@ def joint_speakers(u: Unit) -> None:
             return None
         joint = " & ".join(pair)
         own = attr.source in (attr.speaker, UNKNOWN) or attr.source == _channel_of(attr.speaker, named)
-        return replace(attr, speaker=joint, source=joint if own else attr.source,
+        return with_changes(attr, speaker=joint, source=joint if own else attr.source,
                        speaker_type="group")
 
     _rewrite_each(u, rewrite)
@@ -251,7 +250,7 @@ def channel_named(u: Unit) -> None:
             near = (abs(m.start - attr.cue_end) < 80 or abs(m.start - attr.mention_start) < 80
                     or m.start < attr.mention_start)
             if near:
-                return replace(attr, source=m.voice.canonical)
+                return with_changes(attr, source=m.voice.canonical)
 
     _rewrite_each(u, rewrite)
 
@@ -268,8 +267,8 @@ def canonical_speakers(u: Unit) -> None:
         if _time_span(attr.speaker) or _time_span(attr.source):
             # 'Hours after reports that ...': a time, no voice (nor the source of the reports inside)
             if _time_span(attr.speaker):
-                return replace(attr, speaker=UNKNOWN, source=UNKNOWN, speaker_type="")
-            return replace(attr, source=_channel_of(attr.speaker, named) or attr.speaker)
+                return with_changes(attr, speaker=UNKNOWN, source=UNKNOWN, speaker_type="")
+            return with_changes(attr, source=_channel_of(attr.speaker, named) or attr.speaker)
         if attr.mention_start < 0 or " & " in attr.speaker:
             return None
         voice = None
@@ -281,7 +280,7 @@ def canonical_speakers(u: Unit) -> None:
         if head is not None and attr.speaker_type != "person":
             # 'An official with deep knowledge of North Korea said', 'a diplomat at the United Nations'
             np = head.group("np")
-            return replace(attr, speaker=np, source=np if attr.source in (attr.speaker, UNKNOWN)
+            return with_changes(attr, speaker=np, source=np if attr.source in (attr.speaker, UNKNOWN)
                            else attr.source, speaker_type="group", mention_start=head.start())
         if inside and inside[-1].end >= attr.mention_end - 1:
             voice = inside[-1].voice       # 'South Korean President Moon Jae-in'
@@ -309,7 +308,7 @@ def canonical_speakers(u: Unit) -> None:
         if voice is None or voice.canonical == attr.speaker:
             return None
         own = attr.source in (attr.speaker, UNKNOWN)
-        return replace(attr, speaker=voice.canonical,
+        return with_changes(attr, speaker=voice.canonical,
                        source=(voice.channel or voice.canonical) if own else attr.source,
                        speaker_type=voice.type)
 
@@ -441,6 +440,7 @@ def _described(text: str, head: str, before: int) -> Voice | None:
     return Voice(found.group(1), "group") if found is not None else None
 
 
+@lru_cache(maxsize=64)
 def _described_pattern(head: str) -> re.Pattern:
     """'a/an', one to four words, ``head``. (The article's word boundary is tested after its
     letter, by a lookbehind: a pattern opening with a character class lets the engine skip to

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 
 from ._layout import WORD, _rstrip
 from ._after import _name_after, according_np
 from ._coverage import quote_quoted_as_saying
 from ._grammar import _TRAILING_END, _content_start, _mention_of, _object_after, speaker_of
-from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
+from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution, with_changes
 from ._speakers import _NOT_FIRST_NAMES, Mention, voice_for_name
 from ._clause_subjects import _SUBJECT_LEAD_WIDE, _unit_subject
 from ._subjects import subject_before
@@ -148,7 +147,7 @@ def quote_alone(u: Unit, q, qs: int, qe: int):
     outside = u.words - len(WORD.findall(text[qs:qe]))
     if outside <= 2 or (q.start <= u.start + 2 and len(WORD.findall(text[qs:qe])) >= 6):
         if u.last_attr is not None:
-            return replace(u.last_attr, confidence=round(u.last_attr.confidence * 0.7, 3))
+            return with_changes(u.last_attr, confidence=round(u.last_attr.confidence * 0.7, 3))
         return Attribution("", UNKNOWN, confidence=0.3)
     return None
 
@@ -172,8 +171,8 @@ def direct_quotes(u: Unit) -> None:
         if attr is None or attr is SKIP:
             continue
         if not q.balanced:
-            attr = replace(attr, confidence=round(attr.confidence * 0.6, 3))
-        attr = replace(attr, confidence=round(attr.confidence * u.penalty, 3))
+            attr = with_changes(attr, confidence=round(attr.confidence * 0.6, 3))
+        attr = with_changes(attr, confidence=round(attr.confidence * u.penalty, 3))
         multi = not (q.first and q.last)
         if rule in CUE_RULES and multi:
             u.group_found.setdefault(q.group, attr)

@@ -35,6 +35,11 @@ NOUN_LIKE = frozenset(
     "estimates promise promises pledge pledges call calls counter find show shows warning saying "
     "writing reporting hint hints signal signals vow vows charges quip joke jokes tout blast "
     "blasts slam slams praise criticize testify states statement announcement lists".split())
+# (compiled once: the rules run on every cue)
+_POSSESSIVE_END = re.compile(r"\w[’']s$")
+_THAT_AFTER = re.compile(r"\s+that\b")
+_AS_WORD = re.compile(r"\bas\b")
+
 _NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:while|but|whereas|although|though|and|yet)\b|\s(?:while|whereas)\b)"
                          r"(?=[^,;]*$)")   # the last clause boundary before a new subject
 _PASSIVE_ASK = re.compile(r"\b(?:[Ww]hen|[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Aa]fter|[Ii]f|[Oo]nce|[Ii]s|[Aa]re|[Ww]hile)\s+"
@@ -227,7 +232,7 @@ def noun_not_verb(u: Unit, c) -> bool:
 def editors_note(u: Unit, c) -> bool:
     """"Editor's note:": page furniture, not a report."""
     m = u.mention
-    return (m is not None and bool(re.search(r"\w[’']s$", m.text))
+    return (m is not None and bool(_POSSESSIVE_END.search(m.text))
             and u.text[c.end:c.end + 2].lstrip().startswith(":"))
 
 
@@ -382,12 +387,12 @@ def forward_reports(u: Unit) -> None:
                 continue  # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in them
             if split is not None:   # 'A preferred X, while B backed Y': a new clause, a new voice
                 holder.end = _content_end(text, holder.start, split.start())
-        if not c.verb.is_speech and not re.match(r"\s+that\b", text[c.end:c.end + 6]) and (
+        if not c.verb.is_speech and not _THAT_AFTER.match(text[c.end:c.end + 6]) and (
                 m.voice is None and m.text.lower() not in ("i", "we", "they", "he", "she", "who", "which")):
             continue  # belief, desire and evidence verbs: a named or pronoun subject, or "that"
         if c.verb.lemma in RELAYED_WHOLE and any(comma > c.end for comma, _, _ in u.trailing):
             continue   # 'Kim ordered new drills, KCNA said.': the order stays the medium's report
-        if c.verb.lemma == "see" and not re.search(r"\bas\b", text[c.end:u.end]):
+        if c.verb.lemma == "see" and not _AS_WORD.search(text[c.end:u.end]):
             continue  # 'rivals see him as a threat', not 'we saw him
         start = _start_after_cue(text, c, u.end)
         if "," in text[c.end:start] and _passive_without_agent(u, c):
