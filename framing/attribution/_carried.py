@@ -29,6 +29,8 @@ def pronoun_keeps_channel(u: Unit) -> None:
     keeps the channel its antecedent spoke through (KCNA is the source of X too): the agency or
     outlet named with the antecedent's own report (as :func:`channel_named` reads it), in the
     antecedent's sentence."""
+    if not u.intervals:
+        return   # (no report to rewrite)
     text = u.text
     done: dict = {}
 
@@ -127,6 +129,8 @@ def media_citing_a_source(u: Unit) -> None:
     """'X, KCNA said, citing a foreign ministry spokesman.': a news agency or outlet that names its
     source with 'citing' relays that source's words (speaker the one cited, source the agency,
     outer speaker the agency), as 'KCNA quoted the spokesman as saying X' does."""
+    if not u.intervals:
+        return   # (no report to rewrite)
     text = u.text
 
     def rewrite(iv, attr):
@@ -157,7 +161,7 @@ def added_continues_the_last_speaker(u: Unit) -> None:
     """'“...,” he added.': 'he' or 'she' adding or continuing is the last speaker going on (a
     person of that gender, or of none known), not the last person named before the pronoun."""
     last = u.last_attr
-    if last is None or last.speaker_type != "person" or not last.speaker:
+    if last is None or last.speaker_type != "person" or not last.speaker or not u.intervals:
         return
     text = u.text
 

@@ -145,6 +145,8 @@ def _rewrite_each(u: Unit, rewrite) -> None:
 def relative_clause_subject(u: Unit) -> None:
     """'Mr Xi and Russian President Vladimir Putin, who held a call last week, said': the
     subject stands before the relative clause, not inside it."""
+    if not u.intervals:
+        return   # (no report to rewrite; nothing below writes)
     text = u.text
 
     def rewrite(iv, attr):
@@ -165,6 +167,8 @@ def relative_clause_subject(u: Unit) -> None:
 
 def joint_speakers(u: Unit) -> None:
     """'X and Y said', 'the two leaders said', '... and both said': one joint voice 'X & Y'."""
+    if not u.intervals:
+        return   # (no report to rewrite; nothing below writes)
     text = u.text
     named = u.entities   # (filtered to named non-document voices where used)
 
@@ -234,6 +238,8 @@ def _channel_of(speaker: str, named: list[Mention]) -> str:
 def channel_named(u: Unit) -> None:
     """'said via its official KCNA news agency', 'Through its state media, the North described':
     the agency or outlet named as the report's channel is its source."""
+    if not u.intervals:
+        return   # (no report to rewrite; nothing below writes)
     text = u.text
     media = [m for m in _within(u.entities, u.start, u.end) if m.voice is not None
              and m.voice.type in ("agency", "outlet")]
@@ -258,30 +264,32 @@ def channel_named(u: Unit) -> None:
 def canonical_speakers(u: Unit) -> None:
     """One name per voice: an alias inside a longer name, a name past its roles and possessor,
     a name in apposition to a description."""
+    if not u.intervals:
+        return   # (no report to rewrite; nothing below writes)
     text = u.text
     named = u.entities   # (filtered to named voices where used)
     canonical = named.canonical if isinstance(named, Entities) else {
         m.voice.canonical for m in named if m.voice is not None and m.voice.type != "document"}
 
     def rewrite(iv, attr):
-        if _time_span(attr.speaker) or _time_span(attr.source):
+        if _time_span(attr.speaker):
             # 'Hours after reports that ...': a time, no voice (nor the source of the reports inside)
-            if _time_span(attr.speaker):
-                return with_changes(attr, speaker=UNKNOWN, source=UNKNOWN, speaker_type="")
+            return with_changes(attr, speaker=UNKNOWN, source=UNKNOWN, speaker_type="")
+        if _time_span(attr.source):
             return with_changes(attr, source=_channel_of(attr.speaker, named) or attr.speaker)
         if attr.mention_start < 0 or " & " in attr.speaker:
             return None
         voice = None
+        if attr.speaker_type != "person" and (
+                head := _PREP_OBJECT.search(text, max(u.start, attr.mention_start - 80), attr.mention_start)):
+            # 'An official with deep knowledge of North Korea said', 'a diplomat at the United Nations'
+            np = head.group("np")
+            return with_changes(attr, speaker=np, source=np if attr.source in (attr.speaker, UNKNOWN)
+                                else attr.source, speaker_type="group", mention_start=head.start())
         mention_text = text[attr.mention_start:attr.mention_end]
         inside = [m for m in _within(named, attr.mention_start, attr.mention_end + 1)
                   if m.end <= attr.mention_end and m.voice is not None and m.voice.type == "person"
                   and (m.start, m.end) != (attr.mention_start, attr.mention_end)]
-        head = _PREP_OBJECT.search(text, max(u.start, attr.mention_start - 80), attr.mention_start)
-        if head is not None and attr.speaker_type != "person":
-            # 'An official with deep knowledge of North Korea said', 'a diplomat at the United Nations'
-            np = head.group("np")
-            return with_changes(attr, speaker=np, source=np if attr.source in (attr.speaker, UNKNOWN)
-                           else attr.source, speaker_type="group", mention_start=head.start())
         if inside and inside[-1].end >= attr.mention_end - 1:
             voice = inside[-1].voice       # 'South Korean President Moon Jae-in'
         elif attr.speaker_type != "person" and (role := _ROLE_NAME_AFTER.match(text, attr.mention_end)):
