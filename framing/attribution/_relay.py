@@ -81,6 +81,8 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
     for iv in intervals:
         if iv.attr.cue_start in by_cue:
             iv.attr = by_cue[iv.attr.cue_start]
+    if len(intervals) < 2:
+        return   # (a container is another, strictly longer interval: one interval has none)
     enclosing = _smallest_enclosing(intervals)
     for inner in intervals:
         outer = enclosing(inner)
