@@ -334,3 +334,22 @@ def test_with_changes_makes_the_record_dataclasses_replace_makes(fields, changes
     fast, plain = with_changes(attr, **changes), replace(attr, **changes)
     assert type(fast) is Attribution and fast == plain and asdict(fast) == asdict(plain)
     assert fast is not attr and attr == Attribution(**{"speaker": "x", "source": "y", **fields})   # the old one untouched
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), max_size=25), st.integers(-20, 80),
+       st.integers(0, 90))
+def test_latest_first_yields_near_sorted_by_start_descending(spans, lo, hi):
+    from framing.attribution._carried import _latest_first
+    from framing.attribution._entities import Entities, near
+    from framing.attribution._speakers import Mention, Voice
+
+    mentions = [Mention(start, start + length, Voice(f"v{i}")) for i, (start, length) in enumerate(spans)]
+    entities = Entities(mentions[:len(mentions) // 2])
+    for m in mentions[len(mentions) // 2:]:
+        entities.append(m)   # (out of order too: the index the rules grow)
+    plain = sorted(near(entities, lo, hi), key=lambda m: -m.start)
+    assert [id(m) for m in _latest_first(entities, lo, hi)] == [id(m) for m in plain]
+    listed = list(entities)   # (a plain list: near's own superset, sorted)
+    assert [id(m) for m in _latest_first(listed, lo, hi)] == \
+        [id(m) for m in sorted(near(listed, lo, hi), key=lambda m: -m.start)]
