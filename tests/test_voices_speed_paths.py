@@ -353,3 +353,16 @@ def test_latest_first_yields_near_sorted_by_start_descending(spans, lo, hi):
     listed = list(entities)   # (a plain list: near's own superset, sorted)
     assert [id(m) for m in _latest_first(listed, lo, hi)] == \
         [id(m) for m in sorted(near(listed, lo, hi), key=lambda m: -m.start)]
+
+
+_RUN_PIECES = ["Acosta", "acosta", "ACOSTA", "Jim", "jim", "JIM", "-", "’", "'", " ", ".", "\n", "é", "_", "1", "Ω",
+               "ß", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=20), st.sampled_from(["acosta", "ACOSTA", "jim", "JIM", "x"]))
+def test_written_as_word_is_membership_in_the_runs_of_the_text(pieces, word):
+    from framing.attribution._coverage import _written_as_word
+
+    text = "".join(pieces)
+    assert _written_as_word(text, word) == (word in set(re.findall(r"[\w’'-]+", text)))
