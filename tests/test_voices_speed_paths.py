@@ -299,7 +299,7 @@ def test_quiet_paragraphs_split_as_every_unit_read(pieces):
     assert fast == plain
 
 
-_BOTH_PIECES = ["both", "Both", "the", "The", "two", "leaders", "men", "have", "also", " ", "  ", "\n", ",", ".", "’",
+_BOTH_PIECES = ["both", "Both", "the", "The", "two", "pair", "leaders", "men", "have", "also", " ", "  ", "\n", ",", ".", "’",
                 "x", "said", "1", "é"]
 
 

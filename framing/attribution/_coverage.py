@@ -177,7 +177,7 @@ def joint_speakers(u: Unit) -> None:
             return None
         pair = None
         lead = text[max(u.start, attr.mention_start - 80):attr.mention_start]
-        before = _JOINT_BEFORE.search(lead)
+        before = _JOINT_BEFORE.search(lead) if "and" in lead else None   # (every match holds 'and')
         if before is not None and attr.speaker:
             first = _voice_at(text, attr.mention_start - len(lead) + before.start("first"),
                               attr.mention_start - len(lead) + before.end("first"), named)
@@ -212,6 +212,9 @@ def joint_speakers(u: Unit) -> None:
 def _both_before(text: str, u: Unit, cue_start: int):
     """``_BOTH.search(text, u.start, cue_start)``, searched only after the last character that
     no match can hold (all are ASCII letters and spaces), so a long sentence costs no more."""
+    if text.find("both", u.start, cue_start) == -1 and text.find("two", u.start, cue_start) == -1 and \
+            text.find("pair", u.start, cue_start) == -1:
+        return None   # (every match holds 'both', 'two' or 'pair': 'Both' only before 'two' or 'pair')
     lo = u.start
     if u.start < cue_start <= u.end and (barrier := _LAST_NOT_IN_BOTH.match(text, u.start, cue_start)):
         lo = barrier.end()
