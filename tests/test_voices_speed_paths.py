@@ -299,7 +299,7 @@ def test_quiet_paragraphs_split_as_every_unit_read(pieces):
     assert fast == plain
 
 
-_BOTH_PIECES = ["both", "Both", "the", "The", "two", "leaders", "men", "have", "also", " ", "  ", "\n", ",", ".", "’",
+_BOTH_PIECES = ["both", "Both", "the", "The", "two", "pair", "leaders", "men", "have", "also", " ", "  ", "\n", ",", ".", "’",
                 "x", "said", "1", "é"]
 
 
@@ -315,3 +315,54 @@ def test_both_before_searches_as_the_plain_search(pieces, lo, cue):
     unit = SimpleNamespace(start=lo, end=len(text))
     fast, plain = _both_before(text, unit, cue), _BOTH.search(text, lo, cue)
     assert (fast and fast.span()) == (plain and plain.span())
+
+
+_FIELD_VALUES = {"speaker": st.text(max_size=5), "source": st.text(max_size=5), "cue": st.text(max_size=5),
+                 "cue_start": st.integers(-1, 99), "mention_end": st.integers(-1, 99),
+                 "confidence": st.floats(0, 1), "speaker_type": st.sampled_from(["", "person", "group"]),
+                 "outer_speaker": st.text(max_size=5), "outer_end": st.integers(-1, 99)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({}, optional=_FIELD_VALUES), st.fixed_dictionaries({}, optional=_FIELD_VALUES))
+def test_with_changes_makes_the_record_dataclasses_replace_makes(fields, changes):
+    from dataclasses import asdict, replace
+
+    from framing.attribution._model import Attribution, with_changes
+
+    attr = Attribution(**{"speaker": "x", "source": "y", **fields})
+    fast, plain = with_changes(attr, **changes), replace(attr, **changes)
+    assert type(fast) is Attribution and fast == plain and asdict(fast) == asdict(plain)
+    assert fast is not attr and attr == Attribution(**{"speaker": "x", "source": "y", **fields})   # the old one untouched
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), max_size=25), st.integers(-20, 80),
+       st.integers(0, 90))
+def test_latest_first_yields_near_sorted_by_start_descending(spans, lo, hi):
+    from framing.attribution._carried import _latest_first
+    from framing.attribution._entities import Entities, near
+    from framing.attribution._speakers import Mention, Voice
+
+    mentions = [Mention(start, start + length, Voice(f"v{i}")) for i, (start, length) in enumerate(spans)]
+    entities = Entities(mentions[:len(mentions) // 2])
+    for m in mentions[len(mentions) // 2:]:
+        entities.append(m)   # (out of order too: the index the rules grow)
+    plain = sorted(near(entities, lo, hi), key=lambda m: -m.start)
+    assert [id(m) for m in _latest_first(entities, lo, hi)] == [id(m) for m in plain]
+    listed = list(entities)   # (a plain list: near's own superset, sorted)
+    assert [id(m) for m in _latest_first(listed, lo, hi)] == \
+        [id(m) for m in sorted(near(listed, lo, hi), key=lambda m: -m.start)]
+
+
+_RUN_PIECES = ["Acosta", "acosta", "ACOSTA", "Jim", "jim", "JIM", "-", "’", "'", " ", ".", "\n", "é", "_", "1", "Ω",
+               "ß", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=20), st.sampled_from(["acosta", "ACOSTA", "jim", "JIM", "x"]))
+def test_written_as_word_is_membership_in_the_runs_of_the_text(pieces, word):
+    from framing.attribution._surnames import _written_as_word
+
+    text = "".join(pieces)
+    assert _written_as_word(text, word) == (word in set(re.findall(r"[\w’'-]+", text)))

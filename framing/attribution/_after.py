@@ -11,6 +11,15 @@ from ._cues import _TIME
 from ._name_words import name_past_title_object
 from ._vocab import HONORIFIC, HONORIFICS, ROLE_WORDS, THIRD_PERSON_PRONOUN, AUXILIARY, WEEKDAY, WEEKDAYS
 
+# (compiled once: according_np runs on every "according to")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;!?(]|$)")
+_CAPITALISED_TAIL = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]*$")
+_POSSESSIVE_S_END = re.compile(r"[’']s$")
+_SENTENCE_PERIOD = re.compile(r"(?<=[a-z]{3})\.$")
+_NAME_ENDING = re.compile(r"(?<=[a-z] )[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+$")
+_FIRST_WORD = re.compile(r"^\w+\s+")
+_PRONOUN_AT = re.compile(r"(?:" + THIRD_PERSON_PRONOUN + r")\b")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|veteran|senior|deputy|acting|fellow|"
                           r"top|chief|campaign|state|party|his|her|their|its|our|pollster|strategist|spokes\w+|"
                           r"analyst|advis[eo]r|aide|manager|director|chair\w*|president|secretary|senator|candidate|"
@@ -59,13 +68,13 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
         m.salient = True   # a speaker: a later 'he' prefers it
         return m
     match = _NAME_AT.match(text[start:min(hi, start + 60)])
-    if match is None or not re.match(r"\s*(?:[,.;!?(]|$)", text[start + match.end():start + match.end() + 3]):
+    if match is None or not _CLAUSE_ENDS.match(text[start + match.end():start + match.end() + 3]):
         # ', said former Obama adviser David Axelrod.', ', said Democratic strategist Hank Sheinkopf.'
         match = _TITLED_NAME.match(text[start:min(hi, start + 90)]) or match
     if match:
         name = match.group()
-        tail = re.search(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'-]*$", name)   # 'former ... David Axelrod' -> the name
-        if tail and re.sub(r"[’']s$", "", tail.group()) in WEEKDAYS:
+        tail = _CAPITALISED_TAIL.search(name)   # 'former ... David Axelrod' -> the name
+        if tail and _POSSESSIVE_S_END.sub("", tail.group()) in WEEKDAYS:
             return None   # ', referencing its donations on Wednesday': a date, no speaker
         person = tail.group() if tail else name
         if tail:   # ', said U.S. envoy for Ukraine Kurt Volker.' -> Kurt Volker
@@ -77,18 +86,18 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
     if match and _VERB_LAST.search(match.group()):
         match = None   # 'The mayor, who was tired, said the talks failed.': a clause, no speaker
     if match:   # ', said the senator.', ', said a spokesman for the campaign.'
-        phrase = re.sub(r"(?<=[a-z]{3})\.$", "", match.group())   # the sentence's period, not 'Jr.'
-        if named := re.search(r"(?<=[a-z] )[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+$", phrase):
+        phrase = _SENTENCE_PERIOD.sub("", match.group())   # the sentence's period, not 'Jr.'
+        if named := _NAME_ENDING.search(phrase):
             # ', said the adviser John Smith.': the person the title names
             mention = Mention(start + named.start(), start + len(phrase), voice_for_name(named.group(), entities),
                               named.group(), salient=True)
             entities.append(mention)
             return mention
-        return Mention(start, start + len(phrase), Voice(re.sub(r"^\w+\s+", "", phrase).lower(), "group"), phrase)
+        return Mention(start, start + len(phrase), Voice(_FIRST_WORD.sub("", phrase).lower(), "group"), phrase)
     if match := _ANOTHER.match(text, start, min(hi, start + 24)):
         # '”, said another.': one more voice, unnamed (every 'another' of a text is not one voice)
         return Mention(start, match.end(), None, match.group())
-    match = re.match(r"(?:" + THIRD_PERSON_PRONOUN + r")\b", text[start:start + 5])
+    match = _PRONOUN_AT.match(text[start:start + 5])
     if match:
         return Mention(start, start + match.end(), resolve(match.group(), start, entities), match.group())
     return None
@@ -112,7 +121,7 @@ def according_np(text, pos, hi, by_end, entities) -> Mention | None:
     phrase = text[start:phrase_end]
     if (apposed := apposed_name(text, phrase, phrase_end, hi, entities)) is not None:
         return apposed
-    name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    name = _ARTICLE.sub("", phrase)
     voice = voice_for_name(name, entities) if name[:1].isupper() else Voice(name.lower(), "group")
     mention = Mention(start, phrase_end, voice, phrase)
     if len(phrase.split()) <= 5 and not _within(entities, start, start + 1):

@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 
 from ._after import according_np
 from ._coverage import _CHANNEL, _DESCRIBED
+from ._entities import Entities, near as _near, within as _within
+from ._layout import per_text
+from ._model import UNKNOWN, Attribution, Interval, Unit, rewrite_each, with_changes
 from ._surnames import NAME_GOES_ON
 from ..text import paragraph_spans
-from ._entities import near as _near, within as _within
-from ._layout import per_text
-from ._model import UNKNOWN, Attribution, Interval, Unit, rewrite_each
 from ._speakers import Voice, resolve, voice_for_name
 from ._vocab import PRONOUN_GENDER, SPEAKER_PRONOUNS
 
@@ -34,6 +33,8 @@ def pronoun_keeps_channel(u: Unit) -> None:
     keeps the channel its antecedent spoke through (KCNA is the source of X too): the agency or
     outlet named with the antecedent's own report (as :func:`channel_named` reads it), in the
     antecedent's sentence."""
+    if not u.intervals:
+        return   # (no report to rewrite)
     text = u.text
     done: dict = {}
 
@@ -46,7 +47,7 @@ def pronoun_keeps_channel(u: Unit) -> None:
         if attr.speaker not in done:
             done[attr.speaker] = _antecedent_channel(text, attr.speaker, attr.mention_start, u.entities)
         channel = done[attr.speaker]
-        return replace(attr, source=channel) if channel else None
+        return with_changes(attr, source=channel) if channel else None
 
     rewrite_each(u, rewrite)
 
@@ -54,7 +55,7 @@ def pronoun_keeps_channel(u: Unit) -> None:
 def _antecedent_channel(text: str, speaker: str, before: int, entities) -> str:
     """The agency or outlet named as the channel ('said in a statement carried by KCNA', 'via
     state media') within the sentence after the last mention of ``speaker`` before ``before``."""
-    antecedent = next((m for m in sorted(_near(entities, before - 8000, before), key=lambda m: -m.start)
+    antecedent = next((m for m in _latest_first(entities, before - 8000, before)
                        if m.end <= before and m.voice is not None and m.voice.canonical == speaker), None)
     if antecedent is None:
         return ""
@@ -66,6 +67,20 @@ def _antecedent_channel(text: str, speaker: str, before: int, entities) -> str:
             if lead is not None and len(text[lead.end():m.start].split()) <= 3:
                 return m.voice.canonical
     return ""
+
+
+def _latest_first(entities, lo: int, hi: int):
+    """``sorted(near(entities, lo, hi), key=lambda m: -m.start)``, lazily for :class:`Entities`
+    (its ``before`` yields the same order: latest start first, equal starts in list order), so
+    the first antecedent found costs no list of every name in 8,000 characters."""
+    if not isinstance(entities, Entities):
+        yield from sorted(_near(entities, lo, hi), key=lambda m: -m.start)
+        return
+    floor = lo - entities.max_len   # (near's bound)
+    for m in entities.before(hi):
+        if m.start < floor:
+            return
+        yield m
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])|\n")
@@ -132,6 +147,8 @@ def media_citing_a_source(u: Unit) -> None:
     """'X, KCNA said, citing a foreign ministry spokesman.': a news agency or outlet that names its
     source with 'citing' relays that source's words (speaker the one cited, source the agency,
     outer speaker the agency), as 'KCNA quoted the spokesman as saying X' does."""
+    if not u.intervals:
+        return   # (no report to rewrite)
     text = u.text
 
     def rewrite(iv, attr):
@@ -143,7 +160,7 @@ def media_citing_a_source(u: Unit) -> None:
         cited = according_np(text, citing.end(), u.end, u.by_end, u.entities)
         if cited is None or cited.voice is None or not _NOTHING_AFTER.match(text, cited.end, u.end):
             return None
-        return replace(attr, speaker=cited.voice.canonical, source=attr.source if attr.source != UNKNOWN else attr.speaker,
+        return with_changes(attr, speaker=cited.voice.canonical, source=attr.source if attr.source != UNKNOWN else attr.speaker,
                        speaker_type=cited.voice.type, mention_start=cited.start, mention_end=cited.end,
                        outer_speaker=attr.speaker, outer_start=attr.mention_start, outer_end=attr.mention_end)
 
@@ -170,7 +187,7 @@ def added_continues_the_last_speaker(u: Unit) -> None:
     """'“...,” he added.': 'he' or 'she' adding or continuing is the last speaker going on (a
     person of that gender, or of none known), not the last person named before the pronoun."""
     last = u.last_attr
-    if last is None or last.speaker_type != "person" or not last.speaker:
+    if last is None or last.speaker_type != "person" or not last.speaker or not u.intervals:
         return
     text = u.text
 
@@ -190,6 +207,6 @@ def added_continues_the_last_speaker(u: Unit) -> None:
                 _TWO_CAPITALISED_WORDS.search(text, stop.end(), before) or \
                 any(m.voice is not None and m.voice.type == "person" for m in _within(u.entities, stop.end(), before)):
             return None
-        return replace(attr, speaker=last.speaker, source=last.source, speaker_type="person")
+        return with_changes(attr, speaker=last.speaker, source=last.source, speaker_type="person")
 
     rewrite_each(u, rewrite)

@@ -16,6 +16,14 @@ from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, MONTH, OPENING_ADVE
 
 _PRONOUNS = SPEAKER_PRONOUNS
 
+# (compiled once: the rules run on every cue)
+_QUOTE_CHAR = re.compile(r"[\"“”]")
+_QUOTE_CHAR_OR_STOP = re.compile(r"[\"“”;:]")
+_NON_SPACE_RUN = re.compile(r"\S+")
+_GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|most|other|several)\s+", re.I)
+_CAPITAL_WORDS = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*")
+_FIRST_WORD = re.compile(r"^\w+\s+")
+
 _SUBJECT_LEAD = re.compile(r"(?:\W*(?:[A-Z]\w+ly|" + OPENING_ADVERB + r"|But|And),?\s+)?"
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With)\s+[^,]{1,30},\s+)?")
 # before a subject: also a longer opening phrase ('Amid protests in the city, Sanders said')
@@ -67,7 +75,7 @@ def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10) -> 
     start, end = _last_clause(text, lo, cue_start, _CLAUSE_START)
     phrase = text[start:end]
     words = phrase.split()
-    if not 1 <= len(words) <= max_words or not WORD.search(phrase) or re.search(r"[\"“”]", phrase):
+    if not 1 <= len(words) <= max_words or not WORD.search(phrase) or _QUOTE_CHAR.search(phrase):
         return None
     if words[0].lower() in _PREPOSITIONS:
         return None   # 'In a tweet, ...': no subject
@@ -76,11 +84,11 @@ def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10) -> 
     if aux is not None:   # 'companies including Coca-Cola are taking pains to say': the words before 'are'
         if aux == 0:
             return None
-        end = start + [m.end() for m in re.finditer(r"\S+", phrase)][aux - 1]
+        end = start + [m.end() for m in _NON_SPACE_RUN.finditer(phrase)][aux - 1]
         phrase, words = text[start:end], words[:aux]
     if words[-1].lower() in _FUNCTION_WORDS:
         return None
-    name = re.sub(r"^(?:the|a|an|some|many|most|other|several)\s+", "", phrase, flags=re.I)
+    name = _GROUP_DETERMINER.sub("", phrase)
     return Mention(start, end, Voice(name.lower(), "group"), phrase)
 
 
@@ -101,13 +109,13 @@ def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
             phrase = _CONTRACTION.sub("", phrase)   # "she's tacked to the left"
         if description_pattern().fullmatch(phrase):
             return Mention(pos, pos + len(phrase), resolve(phrase, pos, entities), phrase)
-    match = re.match(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*", text[pos:hi])
+    match = _CAPITAL_WORDS.match(text[pos:hi])
     if match and match.group() in ("The", "A", "An", "This", "That", "These", "Those"):
         # 'The retired neurosurgeon has ...': the noun phrase up to its verb, not the article alone
         match = _DETERMINED_NP.match(text[pos:hi])
         if match:
             phrase = match.group()
-            return Mention(pos, pos + len(phrase), Voice(re.sub(r"^\w+\s+", "", phrase).lower(), "group"), phrase)
+            return Mention(pos, pos + len(phrase), Voice(_FIRST_WORD.sub("", phrase).lower(), "group"), phrase)
     elif match:
         return Mention(pos, pos + match.end(), voice_for_name(match.group(), entities), match.group())
     return None
@@ -134,7 +142,7 @@ def _evidence_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     start, end = _last_clause(text, lo, cue_start, _EVIDENCE_CLAUSE)
     phrase = text[start:end]
     words = [w.lower() for w in WORD.findall(phrase)]
-    if not 1 <= len(words) <= 14 or re.search(r"[\"“”]", phrase) or words[0] in _EVIDENCE_STOP or \
+    if not 1 <= len(words) <= 14 or _QUOTE_CHAR.search(phrase) or words[0] in _EVIDENCE_STOP or \
             words[-1] in _EVIDENCE_STOP or not any(w in _EVIDENCE_NOUNS for w in words):
         return None
     head = next(w for w in reversed(words) if w in _EVIDENCE_NOUNS)
@@ -236,7 +244,7 @@ def opening_participle_subject(text: str, lo: int, cue_start: int, cue_end: int,
     if opening is None or not (participle or opening.group("verb")):
         return None
     comma = text.find(",", cue_end, hi)
-    if comma < 0 or re.search(r"[\"“”;:]", text[cue_end:comma]):
+    if comma < 0 or _QUOTE_CHAR_OR_STOP.search(text[cue_end:comma]):
         return None
     start = comma + 1
     while start < hi and text[start].isspace():

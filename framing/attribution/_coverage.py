@@ -33,11 +33,10 @@ its entry in a rule tuple of the engine:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from ._entities import Entities, near as _near, within as _within
-from ._model import UNKNOWN, Attribution, Unit, rewrite_each
+from ._model import UNKNOWN, Attribution, Unit, rewrite_each, with_changes
 from ._speakers import Mention, Voice, voice_for_name
 from ._name_words import only_time_words
 from ._subjects import subject_before
@@ -133,6 +132,8 @@ def _cited(text: str, head: str, before: int, entities: list[Mention]):
 def relative_clause_subject(u: Unit) -> None:
     """'Mr Xi and Russian President Vladimir Putin, who held a call last week, said': the
     subject stands before the relative clause, not inside it."""
+    if not u.intervals:
+        return   # (no report to rewrite; nothing below writes)
     text = u.text
 
     def rewrite(iv, attr):
@@ -144,7 +145,7 @@ def relative_clause_subject(u: Unit) -> None:
         m = subject_before(text, clause.start(), u.start, u.by_end, u.entities)
         if m is None or m.voice is None:
             return None
-        return replace(attr, speaker=m.voice.canonical,
+        return with_changes(attr, speaker=m.voice.canonical,
                        source=m.voice.channel or m.voice.canonical,
                        mention_start=m.start, mention_end=m.end, speaker_type=m.voice.type)
 
@@ -153,6 +154,8 @@ def relative_clause_subject(u: Unit) -> None:
 
 def joint_speakers(u: Unit) -> None:
     """'X and Y said', 'the two leaders said', '... and both said': one joint voice 'X & Y'."""
+    if not u.intervals:
+        return   # (no report to rewrite; nothing below writes)
     text = u.text
     named = u.entities   # (filtered to named non-document voices where used)
 
@@ -161,7 +164,7 @@ def joint_speakers(u: Unit) -> None:
             return None
         pair = None
         lead = text[max(u.start, attr.mention_start - 80):attr.mention_start]
-        before = _JOINT_BEFORE.search(lead)
+        before = _JOINT_BEFORE.search(lead) if "and" in lead else None   # (every match holds 'and')
         if before is not None and attr.speaker:
             first = _voice_at(text, attr.mention_start - len(lead) + before.start("first"),
                               attr.mention_start - len(lead) + before.end("first"), named)
@@ -187,7 +190,7 @@ def joint_speakers(u: Unit) -> None:
             return None
         joint = " & ".join(pair)
         own = attr.source in (attr.speaker, UNKNOWN) or attr.source == _channel_of(attr.speaker, named)
-        return replace(attr, speaker=joint, source=joint if own else attr.source,
+        return with_changes(attr, speaker=joint, source=joint if own else attr.source,
                        speaker_type="group")
 
     rewrite_each(u, rewrite)
@@ -196,6 +199,9 @@ def joint_speakers(u: Unit) -> None:
 def _both_before(text: str, u: Unit, cue_start: int):
     """``_BOTH.search(text, u.start, cue_start)``, searched only after the last character that
     no match can hold (all are ASCII letters and spaces), so a long sentence costs no more."""
+    if text.find("both", u.start, cue_start) == -1 and text.find("two", u.start, cue_start) == -1 and \
+            text.find("pair", u.start, cue_start) == -1:
+        return None   # (every match holds 'both', 'two' or 'pair': 'Both' only before 'two' or 'pair')
     lo = u.start
     if u.start < cue_start <= u.end and (barrier := _LAST_NOT_IN_BOTH.match(text, u.start, cue_start)):
         lo = barrier.end()
@@ -222,6 +228,8 @@ def _channel_of(speaker: str, named: list[Mention]) -> str:
 def channel_named(u: Unit) -> None:
     """'said via its official KCNA news agency', 'Through its state media, the North described':
     the agency or outlet named as the report's channel is its source."""
+    if not u.intervals:
+        return   # (no report to rewrite; nothing below writes)
     text = u.text
     media = [m for m in _within(u.entities, u.start, u.end) if m.voice is not None
              and m.voice.type in ("agency", "outlet")]
@@ -238,7 +246,7 @@ def channel_named(u: Unit) -> None:
             near = (abs(m.start - attr.cue_end) < 80 or abs(m.start - attr.mention_start) < 80
                     or m.start < attr.mention_start)
             if near:
-                return replace(attr, source=m.voice.canonical)
+                return with_changes(attr, source=m.voice.canonical)
 
     rewrite_each(u, rewrite)
 
@@ -246,30 +254,32 @@ def channel_named(u: Unit) -> None:
 def canonical_speakers(u: Unit) -> None:
     """One name per voice: an alias inside a longer name, a name past its roles and possessor,
     a name in apposition to a description."""
+    if not u.intervals:
+        return   # (no report to rewrite; nothing below writes)
     text = u.text
     named = u.entities   # (filtered to named voices where used)
     canonical = named.canonical if isinstance(named, Entities) else {
         m.voice.canonical for m in named if m.voice is not None and m.voice.type != "document"}
 
     def rewrite(iv, attr):
-        if _time_span(attr.speaker) or _time_span(attr.source):
+        if _time_span(attr.speaker):
             # 'Hours after reports that ...': a time, no voice (nor the source of the reports inside)
-            if _time_span(attr.speaker):
-                return replace(attr, speaker=UNKNOWN, source=UNKNOWN, speaker_type="")
-            return replace(attr, source=_channel_of(attr.speaker, named) or attr.speaker)
+            return with_changes(attr, speaker=UNKNOWN, source=UNKNOWN, speaker_type="")
+        if _time_span(attr.source):
+            return with_changes(attr, source=_channel_of(attr.speaker, named) or attr.speaker)
         if attr.mention_start < 0 or " & " in attr.speaker:
             return None
         voice = None
+        if attr.speaker_type != "person" and (
+                head := _PREP_OBJECT.search(text, max(u.start, attr.mention_start - 80), attr.mention_start)):
+            # 'An official with deep knowledge of North Korea said', 'a diplomat at the United Nations'
+            np = head.group("np")
+            return with_changes(attr, speaker=np, source=np if attr.source in (attr.speaker, UNKNOWN)
+                                else attr.source, speaker_type="group", mention_start=head.start())
         mention_text = text[attr.mention_start:attr.mention_end]
         inside = [m for m in _within(named, attr.mention_start, attr.mention_end + 1)
                   if m.end <= attr.mention_end and m.voice is not None and m.voice.type == "person"
                   and (m.start, m.end) != (attr.mention_start, attr.mention_end)]
-        head = _PREP_OBJECT.search(text, max(u.start, attr.mention_start - 80), attr.mention_start)
-        if head is not None and attr.speaker_type != "person":
-            # 'An official with deep knowledge of North Korea said', 'a diplomat at the United Nations'
-            np = head.group("np")
-            return replace(attr, speaker=np, source=np if attr.source in (attr.speaker, UNKNOWN)
-                           else attr.source, speaker_type="group", mention_start=head.start())
         if inside and inside[-1].end >= attr.mention_end - 1:
             voice = inside[-1].voice       # 'South Korean President Moon Jae-in'
         elif attr.speaker_type != "person" and (role := _ROLE_NAME_AFTER.match(text, attr.mention_end)):
@@ -296,7 +306,7 @@ def canonical_speakers(u: Unit) -> None:
         if voice is None or voice.canonical == attr.speaker:
             return None
         own = attr.source in (attr.speaker, UNKNOWN)
-        return replace(attr, speaker=voice.canonical,
+        return with_changes(attr, speaker=voice.canonical,
                        source=(voice.channel or voice.canonical) if own else attr.source,
                        speaker_type=voice.type)
 
@@ -329,6 +339,7 @@ _QUANTIFIERS = frozenset("many some most few several others all both one two thr
                          "nobody people".split())
 
 
+@lru_cache(maxsize=4096)   # (a pure function of the name, asked for every report)
 def common_noun_name(name: str) -> str | None:
     """A common noun phrase written with a capital only because it opens a sentence ('Analysts',
     'Others', 'One official'), lower-cased; None for a name.
@@ -370,6 +381,7 @@ def _described(text: str, head: str, before: int) -> Voice | None:
     return Voice(found.group(1), "group") if found is not None else None
 
 
+@lru_cache(maxsize=64)
 def _described_pattern(head: str) -> re.Pattern:
     """'a/an', one to four words, ``head``. (The article's word boundary is tested after its
     letter, by a lookbehind: a pattern opening with a character class lets the engine skip to

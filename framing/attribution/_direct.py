@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 
 from ._layout import WORD, _rstrip
 from ._after import _name_after, according_np
 from ._coverage import quote_quoted_as_saying
 from ._grammar import _TRAILING_END, _content_start, _mention_of, _object_after, speaker_of
-from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution
+from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution, with_changes
 from ._speakers import _NOT_FIRST_NAMES, Mention, voice_for_name
 from ._clause_subjects import _SUBJECT_LEAD_WIDE, _unit_subject
 from ._subjects import subject_before
@@ -26,6 +25,15 @@ from ._vocab import SPEAKER_PRONOUN, cue_verbs
 
 SKIP = object()   # a rule's answer: the quote needs no direct segment
 # '”, the spokesperson Ana Ruiz said', '” Republican Party chairman Reince Priebus said'
+# (compiled once: the rules run on every cue or quote)
+_COLON_OR_COMMA = re.compile(r"[:,]")
+_ONLY_THAT = re.compile(r"[\s,:]*(?:that\s*)?")
+_SHORT_COLON_LEAD = re.compile(r"[^.;\"“”]{0,40}:\s*")
+_SPACES_COMMAS = re.compile(r"[\s,]*")
+_PERIOD_OR_SEMICOLON = re.compile(r"[.;]")
+_SPACES_PUNCTUATION = re.compile(r"[\s,:]*")
+_PUNCTUATION_END = re.compile(r"[,:—–]\s*$")
+
 _SHORT_GAP = re.compile(r"[\s,—–]*(?:(?!(?:if|when|because|and|but|as|while|after|before|though|although|since|"
                         r"until|unless|whether|that|which|who|what)\s)[\w.’'-]+\s+){0,6}")
 _QUOTE_END = re.compile(r"[,.!?…—–-]\s*['’‘]?\s*(?:''|[\"”’»])$")  # '“X,” the aide said', not 'a “new path” if ...'
@@ -86,12 +94,12 @@ def quote_cue_before(u: Unit, q, qs: int, qe: int):
     c = before[-1]
     gap = text[c.end:qs]
     whole = (c.verb.sure or _QUOTE_END.search(text, qs, qe) or _TRAILING_END.match(text[qe:u.end]) or ":" in gap)
-    if whole and not (_QUOTE_END.search(text, qs, qe) or re.search(r"[:,]", gap)) and \
+    if whole and not (_QUOTE_END.search(text, qs, qe) or _COLON_OR_COMMA.search(gap)) and \
             _PARTIAL_GOES_ON.match(text, qe, u.end):
         whole = False
     # 'Said Comey, “...”', 'Added Stone: “...”': the verb opens the sentence, the name follows it
     inverted = c.kind == "verb" and not text[u.start:c.start].strip(" \"“”'‘’")
-    if whole and (re.fullmatch(r"[\s,:]*(?:that\s*)?", gap) or re.fullmatch(r"[^.;\"“”]{0,40}:\s*", gap)
+    if whole and (_ONLY_THAT.fullmatch(gap) or _SHORT_COLON_LEAD.fullmatch(gap)
                   or inverted and _INVERTED_NAME.fullmatch(gap)):
         m = speaker_of(u, c) if c.kind == "verb" else according_np(text, c.end, u.end, u.by_end, u.entities)
         if m is None and inverted:
@@ -149,7 +157,7 @@ def quote_alone(u: Unit, q, qs: int, qe: int):
     outside = u.words - len(WORD.findall(text[qs:qe]))
     if outside <= 2 or (q.start <= u.start + 2 and len(WORD.findall(text[qs:qe])) >= 6):
         if u.last_attr is not None:
-            return replace(u.last_attr, confidence=round(u.last_attr.confidence * 0.7, 3))
+            return with_changes(u.last_attr, confidence=round(u.last_attr.confidence * 0.7, 3))
         return Attribution("", UNKNOWN, confidence=0.3)
     return None
 
@@ -173,8 +181,8 @@ def direct_quotes(u: Unit) -> None:
         if attr is None or attr is SKIP:
             continue
         if not q.balanced:
-            attr = replace(attr, confidence=round(attr.confidence * 0.6, 3))
-        attr = replace(attr, confidence=round(attr.confidence * u.penalty, 3))
+            attr = with_changes(attr, confidence=round(attr.confidence * 0.6, 3))
+        attr = with_changes(attr, confidence=round(attr.confidence * u.penalty, 3))
         multi = not (q.first and q.last)
         if rule in CUE_RULES and multi:
             u.group_found.setdefault(q.group, attr)
@@ -192,12 +200,12 @@ def split_quotes(u: Unit) -> None:
         if not directs or any(iv.start == qs for iv in directs):
             continue
         prev = [iv for iv in directs if iv.end <= qs]
-        if prev and re.fullmatch(r"[\s,]*", text[qs - 1:qs]) and not re.search(r"[.;]", text[prev[-1].end:qs]):
+        if prev and _SPACES_COMMAS.fullmatch(text[qs - 1:qs]) and not _PERIOD_OR_SEMICOLON.search(text, prev[-1].end, qs):
             # only the cue and its speaker stand between ('“X,” he said, “Y.”'), not more words
             after_cue = max(prev[-1].attr.cue_end, prev[-1].attr.mention_end, prev[-1].end)
             between = text[after_cue:qs]
             u.intervals.append(Interval(qs, qe, "direct", prev[-1].attr))
-            if not (re.fullmatch(r"[\s,:]*", between) or re.search(r"[,:—–]\s*$", between)):
+            if not (_SPACES_PUNCTUATION.fullmatch(between) or _PUNCTUATION_END.search(between)):
                 u.tentative.append(u.intervals[-1])
     u.direct_spans = [(iv.start, iv.end) for iv in u.intervals if not any(iv is t for t in u.tentative)]
 

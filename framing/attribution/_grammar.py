@@ -19,6 +19,10 @@ from ._subjects import subject_before
 # how far back before a cue the patterns that end at the cue look ('has been quoted ... as'): a
 # bound keeps the cost of a unit linear in its length
 LOOKBACK = 300
+# (compiled once: the rules run on every cue or quote)
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:\"“”]")
+_SUBORDINATE_LEAD = re.compile(r"\b(?:that|which|who|as|while|when|if|because)\s+(?:\S+\s+){0,4}$", re.I)
+
 _TRAILING_END = re.compile(r"^\s*[.!?;]*[\"”’)]*\s*$")
 _PARTICIPLE_WORDS = ("and", "by", "while", "before", "after", "when", "in", "without", "upon", "on")
 # (a comma inside closing quotation marks counts: 'told the hosts of “Morning Joe,” adding')
@@ -104,8 +108,8 @@ def _object_after(text, cue) -> bool:
 def _main_clause(text, u_start, cue, cues) -> bool:
     """The cue is the unit's first and stands in its main clause ('X seems ...', not '..., which seemed')."""
     prefix = text[_content_start(text, u_start, cue.start):cue.start]
-    return (not any(c.start < cue.start for c in cues) and not re.search(r"[,;:\"“”]", prefix)
-            and not re.search(r"\b(?:that|which|who|as|while|when|if|because)\s+(?:\S+\s+){0,4}$", prefix, re.I))
+    return (not any(c.start < cue.start for c in cues) and not _CLAUSE_PUNCTUATION.search(prefix)
+            and not _SUBORDINATE_LEAD.search(prefix))
 
 
 def _mention_of(attr: Attribution, text: str) -> Mention | None:

@@ -36,6 +36,16 @@ class Interval:
     group: int = -1  # quote group when the quote runs over several paragraphs
 
 
+def with_changes(attr: Attribution, **changes) -> Attribution:
+    """``dataclasses.replace(attr, **changes)`` without its walk over the fields (rules call it
+    ~15,000 times per corpus): an Attribution has only init fields, no ``__post_init__``, and
+    keeps no attribute besides its fields, so copying its ``__dict__`` is the same record."""
+    new = object.__new__(Attribution)
+    new.__dict__.update(attr.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
 def _attribution(text: str, cue: Cue | None, mention: Mention | None, *, confidence: float) -> Attribution:
     voice = mention.voice if mention is not None else None
     if voice is not None:

@@ -34,10 +34,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..text import paragraph_spans
-from ._model import NARRATOR, Attribution
+from ._model import NARRATOR, Attribution, with_changes
 from ._speakers import AliasTable, voice_for_name
 from ._vocab import MONTH, furniture, furniture_end_literals
 
@@ -254,7 +254,7 @@ def merge(text: str, rows: list, page_rows: list, index: list) -> list:
     hidden_starts = [r[0] for r in hidden]
     for start, end, kind, attr in rows:
         if attr is not None and id(attr) not in mapped:
-            mapped[id(attr)] = replace(attr, cue_start=_start(index, attr.cue_start), cue_end=_end(index, attr.cue_end),
+            mapped[id(attr)] = with_changes(attr, cue_start=_start(index, attr.cue_start), cue_end=_end(index, attr.cue_end),
                                        mention_start=_start(index, attr.mention_start),
                                        mention_end=_end(index, attr.mention_end))
         attr = mapped[id(attr)] if attr is not None else None

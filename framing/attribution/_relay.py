@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from functools import lru_cache
 
 from ._layout import WORD
 from ._vocab import cue_verbs
 from ._cues import RELAYED_WHOLE
 from ._entities import within as _within
-from ._model import UNKNOWN, Attribution, Interval
+from ._model import UNKNOWN, Attribution, Interval, with_changes
 from ._speakers import Mention
 
 
@@ -75,13 +74,15 @@ def _relay(intervals: list[Interval], entities: list[Mention], text: str) -> Non
         subject = next((m for m in _within(entities, iv.start, iv.start + 3) if m.voice is not None
                         and m.voice.type == "person"), None)
         if subject is not None and _speech_act().match(text, subject.end, iv.end):
-            iv.attr = by_cue[attr.cue_start] = replace(
+            iv.attr = by_cue[attr.cue_start] = with_changes(
                 attr, speaker=subject.voice.canonical, speaker_type="person",
                 mention_start=subject.start, mention_end=subject.end, outer_speaker=attr.speaker,
                 outer_start=attr.mention_start, outer_end=attr.mention_end)
     for iv in intervals:
         if iv.attr.cue_start in by_cue:
             iv.attr = by_cue[iv.attr.cue_start]
+    if len(intervals) < 2:
+        return   # (a container is another, strictly longer interval: one interval has none)
     enclosing = _smallest_enclosing(intervals)
     for inner in intervals:
         outer = enclosing(inner)
@@ -129,10 +130,10 @@ def _relay_source(inner: Interval, outer: Interval, nested: dict) -> None:
         return
     attr = inner.attr
     if outer.attr.source not in (UNKNOWN, inner.attr.speaker) and outer.attr.speaker:
-        attr = replace(attr, source=outer.attr.source)
+        attr = with_changes(attr, source=outer.attr.source)
     if outer.attr.speaker and outer.attr.speaker != attr.speaker and outer.attr.mention_start >= 0 \
             and not attr.outer_speaker:
-        attr = replace(attr, outer_speaker=outer.attr.speaker, outer_start=outer.attr.mention_start,
+        attr = with_changes(attr, outer_speaker=outer.attr.speaker, outer_start=outer.attr.mention_start,
                        outer_end=outer.attr.mention_end)
     nested[key] = (attr, inner.attr, outer.attr)   # (the originals kept alive: their ids stay unique)
     inner.attr = attr

@@ -35,6 +35,16 @@ NOUN_LIKE = frozenset(
     "estimates promise promises pledge pledges call calls counter find show shows warning saying "
     "writing reporting hint hints signal signals vow vows charges quip joke jokes tout blast "
     "blasts slam slams praise criticize testify states statement announcement lists".split())
+# (compiled once: the rules run on every cue)
+_ONE_WORD = re.compile(r"\W*\w+,?\s*")
+_COMMA_LOWER = re.compile(r",\s+[a-z]")
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
+_CLAUSE_STOP = re.compile(r"[,;:]|\s[-—–]\s")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_POSSESSIVE_END = re.compile(r"\w[’']s$")
+_THAT_AFTER = re.compile(r"\s+that\b")
+_AS_WORD = re.compile(r"\bas\b")
+
 _NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:while|but|whereas|although|though|and|yet)\b|\s(?:while|whereas)\b)"
                          r"(?=[^,;]*$)")   # the last clause boundary before a new subject
 _PASSIVE_ASK = re.compile(r"\b(?:[Ww]hen|[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Aa]fter|[Ii]f|[Oo]nce|[Ii]s|[Aa]re|[Ww]hile)\s+"
@@ -107,7 +117,7 @@ def according_to(u: Unit, c) -> bool:
     lead = text[u_start:c.start]
     # 'It has not gone unnoticed: According to X, ...': a new start after the colon
     opening = lead[colon + 1:] if (colon := lead.rfind(": ")) >= 0 and not _inside(u_start + colon, u.spans) else lead
-    if not opening.strip(" \"“”'‘’—–(") or re.fullmatch(r"\W*\w+,?\s*", opening):
+    if not opening.strip(" \"“”'‘’—–(") or _ONE_WORD.fullmatch(opening):
         m = according_np(text, c.end, u_end, u.by_end, u.entities)
         comma = text.find(",", c.end, u_end)
         if comma != -1 and m is not None:
@@ -127,7 +137,7 @@ def according_to(u: Unit, c) -> bool:
             # '..., according to X.', '... “the high-water mark,” according to X.': the quote counts
             mark = closing.group(1)
             u.trailing.append((u_start + closing.start() + (1 + len(mark) if mark else 0), c, m))
-            if goes_on and re.match(r",\s+[a-z]", rest):
+            if goes_on and _COMMA_LOWER.match(rest):
                 # 'One of the decisions, according to X, is to ...': the subject's clause goes on
                 u.resumes.append((m.end + 1, c, m))
     elif c.verb is ACCORDING and len(lead.split()) >= 4:
@@ -147,7 +157,7 @@ def verb_of_reported_words(u: Unit, c) -> bool:
     (not a verb with a that-clause of its own: 'said he would stay and noted that ...')."""
     return bool(coordinated_before(u.text, max(u.start, c.start - LOOKBACK), c.start)) and not _THAT_NEXT.match(
         u.text, c.end) and any(
-        f.verb.sure and f.end <= c.start and not re.search(r"[,;]", u.text[f.end:c.start]) for f, _ in u.forward)
+        f.verb.sure and f.end <= c.start and not _COMMA_OR_SEMICOLON.search(u.text, f.end, c.start) for f, _ in u.forward)
 
 
 def impression(u: Unit, c) -> bool:
@@ -181,13 +191,13 @@ def asked_whether(u: Unit, c) -> bool:
     start = agent.end() if agent else c.end
     if not agent and (setting := _ASK_SETTING.match(text, start, u_end)):
         start = setting.end()   # 'Asked on Fox News who leads the party'
-    stop = re.search(r"[,;:]|\s[-—–]\s", text[start:u_end])
+    stop = _CLAUSE_STOP.search(text[start:u_end])
     end = _content_end(text, start, start + stop.start() if stop else u_end)
     if _words(text, start, end, 1) and not _covered(start, end, u.direct_spans):
         m = None
         if agent:
             np = agent.group(1)
-            m = Mention(agent.start(1), agent.end(1), Voice(re.sub(r"^(?:the|a|an)\s+", "", np).lower(), "group"), np)
+            m = Mention(agent.start(1), agent.end(1), Voice(_ARTICLE.sub("", np).lower(), "group"), np)
         u.intervals.append(Interval(start, end, "indirect", _attribution(text, c, m, confidence=0.6)))
     return True
 
@@ -229,7 +239,7 @@ def noun_not_verb(u: Unit, c) -> bool:
 def editors_note(u: Unit, c) -> bool:
     """"Editor's note:": page furniture, not a report."""
     m = u.mention
-    return (m is not None and bool(re.search(r"\w[’']s$", m.text))
+    return (m is not None and bool(_POSSESSIVE_END.search(m.text))
             and u.text[c.end:c.end + 2].lstrip().startswith(":"))
 
 
@@ -384,12 +394,12 @@ def forward_reports(u: Unit) -> None:
                 continue  # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in them
             if split is not None:   # 'A preferred X, while B backed Y': a new clause, a new voice
                 holder.end = _content_end(text, holder.start, split.start())
-        if not c.verb.is_speech and not re.match(r"\s+that\b", text[c.end:c.end + 6]) and (
+        if not c.verb.is_speech and not _THAT_AFTER.match(text[c.end:c.end + 6]) and (
                 m.voice is None and m.text.lower() not in ("i", "we", "they", "he", "she", "who", "which")):
             continue  # belief, desire and evidence verbs: a named or pronoun subject, or "that"
         if c.verb.lemma in RELAYED_WHOLE and any(comma > c.end for comma, _, _ in u.trailing):
             continue   # 'Kim ordered new drills, KCNA said.': the order stays the medium's report
-        if c.verb.lemma == "see" and not re.search(r"\bas\b", text[c.end:u.end]):
+        if c.verb.lemma == "see" and not _AS_WORD.search(text[c.end:u.end]):
             continue  # 'rivals see him as a threat', not 'we saw him
         start = _start_after_cue(text, c, u.end)
         if "," in text[c.end:start] and _passive_without_agent(u, c):

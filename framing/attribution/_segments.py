@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 
 from ..text import paragraph_spans
 from ._cues import cuts_word, find_cues, may_hold_cue
@@ -19,7 +18,7 @@ from ._entities import Entities
 from ._direct import block_quotes, direct_quotes, split_quotes
 from ._labels import label_attribution, signature_attribution
 from ._layout import WORD, _inside, may_match, _looks_like_headline, _pieces, _rstrip, _title_like, _units
-from ._model import NARRATOR, Attribution, Unit
+from ._model import NARRATOR, Attribution, Unit, with_changes
 from ._page import merge, read_page, reading_text
 from ._quotes import find_quotes
 from ._reported import REPORT_STAGES, read_cues
@@ -245,7 +244,7 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
             if kind == "narration":
                 if credit is not None:
                     carried = credit is not para_credit
-                    attr = replace(credit, confidence=0.6 if carried else 0.8)
+                    attr = with_changes(credit, confidence=0.6 if carried else 0.8)
                 else:
                     attr = narration
             rows.append((start, end, kind, attr))

@@ -14,6 +14,14 @@ from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, HONORIFIC, OPENING_ADVERB, OPENING_ADVERBS, PRONOUN_GENDER,
                      SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before, description_pattern, descriptions, search_last_runs)
 
+# (compiled once: the rules run on every cue)
+_STOP_OR_QUOTE = re.compile(r"[,;:.\"“”]")
+_GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|other|several)\s+", re.I)
+_PLURAL_END = re.compile(r"[^s]s$")
+_QUOTE_COLON_OR_PAREN = re.compile(r"[\"“”:;()]")
+_POSSESSIVE_S = re.compile(r"[’']s\b")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
 _DASH_BEFORE = re.compile(r"\s(?:-|—|–|--)$|—$")
 _NAME_BEFORE = re.compile(
@@ -161,7 +169,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
     for doc in reversed(_within(entities, max(lo, end - 80), end)):  # 'a think tank report released Monday revealed'
         if doc.voice is not None and doc.voice.type == "document":
             between = text[doc.end:end]
-            if not re.search(r"[,;:.\"“”]", between) and len(between.split()) <= 4:
+            if not _STOP_OR_QUOTE.search(between) and len(between.split()) <= 4:
                 return Mention(doc.start, doc.end, doc.voice, doc.text)
     if m := search_last_runs(_NP_BEFORE, window, 6):   # (six words at most)
         words = m.group(1).split()
@@ -178,10 +186,10 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             if first in _NOT_SUBJECT and first not in _DETERMINERS:
                 continue
             if not text[lo:start].strip(" ,—–\"“”'") or _BOUNDARY_BEFORE.search(before):
-                canonical = re.sub(r"^(?:the|a|an|some|many|other|several)\s+", "", phrase, flags=re.I)
+                canonical = _GROUP_DETERMINER.sub("", phrase)
                 mention = Mention(start, end, voice_for_name(canonical, []) if canonical[:1].isupper()
                                   else _generic(canonical), phrase, salient=True)
-                if mention.voice.type == "person" and not re.search(r"[^s]s$", phrase) \
+                if mention.voice.type == "person" and not _PLURAL_END.search(phrase) \
                         and not _within(entities, start, end):   # (one person: not 'Law enforcement sources')
                     entities.append(mention)   # 'a North Korean foreign ministry spokesman said ... He said'
                 return mention
@@ -288,14 +296,14 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
     if description_pattern().fullmatch(phrase):   # 'The official, who ..., said'
         return Mention(start, first_comma, resolve(phrase, start, entities), phrase, salient=True)
     if not 1 <= len(words) <= 7 or not (phrase[0].isupper() or words[0].lower() in _DETERMINERS) or \
-            re.search(r"[\"“”:;()]", phrase) or words[0] in _CAP_STOP or only_time_words(words):
+            _QUOTE_COLON_OR_PAREN.search(phrase) or words[0] in _CAP_STOP or only_time_words(words):
         return None
     if any(w.lower() in _NOT_SUBJECT and w.lower() not in _DETERMINERS for w in words[1:]):
         return None
     # a known voice inside the phrase ('Gov. Chris Christie'), not "Trump's attorney"
     for m in _within(entities, start, first_comma + 1):
         if m.end <= first_comma and m.voice is not None and m.voice.type != "document" \
-                and not re.match(r"[’']s\b", text[m.end:m.end + 2]):
+                and not _POSSESSIVE_S.match(text[m.end:m.end + 2]):
             if m.end in aliases_by_end:
                 aliases_by_end[m.end].salient = True
             return Mention(start, first_comma, m.voice, phrase, salient=True)
@@ -304,7 +312,7 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         mention = Mention(start, first_comma, voice, phrase, salient=True)
         entities.append(mention)
         return mention
-    return Mention(start, first_comma, _generic(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)), phrase)
+    return Mention(start, first_comma, _generic(_ARTICLE.sub("", phrase)), phrase)
 
 
 def _generic(phrase: str):

@@ -42,18 +42,26 @@ def full_names(text: str, surname: str) -> tuple:
             word = given.group("given")
             if word not in _NOT_FIRST_NAMES and word.lower() not in ROLE_WORDS and word not in HONORIFICS \
                     and not only_time_words([word]) and not _name_goes_on_before(text, given.start()) \
-                    and not {word.lower(), word.upper()} & _words_of(text):
+                    and not _written_as_word(text, word.lower()) and not _written_as_word(text, word.upper()):
                 places.append((given.start(), end, word))
         pos = text.find(surname, end)
     return tuple(places)
 
 
-@lru_cache(maxsize=8)
-def _words_of(text: str) -> frozenset:
-    return frozenset(_WORD.findall(text))
+def _written_as_word(text: str, word: str) -> bool:
+    """Whether ``word`` is one of the runs of ``[\\w’'-]`` in ``text`` (``word`` made of such
+    characters): an occurrence with no such character on either side. (str.find over the text
+    instead of a set of all its runs: asked for a few words per article.)"""
+    pos = text.find(word)
+    while pos != -1:
+        end = pos + len(word)
+        if not (pos and _WORD_CHAR.match(text, pos - 1)) and not _WORD_CHAR.match(text, end):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
 
 
-_WORD = re.compile(r"[\w’'-]+")
+_WORD_CHAR = re.compile(r"[\w’'-]")
 _GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:\s+[A-Z]\.)?\s+$")
 # after the surname: a word character (a longer word) or another capitalised name word ('Hwang Pyong So')
 NAME_GOES_ON = re.compile(r"[\w’'-]|\s+[A-Z][a-z]")
