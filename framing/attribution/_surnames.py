@@ -26,7 +26,7 @@ def full_name_before(text: str, surname: str, before: int, named: list[Mention])
     return known[-1] if known else Voice(f"{given} {surname}", "person")
 
 
-@lru_cache(maxsize=8)   # (keyed on a whole article: the few last ones)
+@lru_cache(maxsize=256)   # keyed on (article, surname): an article asks for many surnames, each several times
 def full_names(text: str, surname: str) -> tuple:
     """The places ``(start, end, given name)`` of 'Given [M.] Surname' in ``text`` whose first
     word is no title, honorific, sentence opener or date word ('President Acosta', 'When
