@@ -51,6 +51,9 @@ _CITED = re.compile(r"\b(?:citing|quoting)\s+(?:an?|the)\s+(?P<np>(?:[\w-]+\s+){
 _JOINT_BEFORE = re.compile(r"(?P<first>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+and\s+"
                            r"(?:[A-Z][\w.’'-]*\s+){0,4}$")
 _RELATIVE_BEFORE_CUE = re.compile(r",\s+(?:who|which|whose)\s+[^,;“”\"]{1,150},\s*$")
+# a match is at most about 170 characters (150 between the commas): searched only that far back,
+# so each cue costs the same however long its sentence
+_RELATIVE_REACH = 400
 # ('An official with ...', 'Some U.S. experts on ...': an article or a quantifier opens the noun phrase)
 _PREP_OBJECT = re.compile(r"\b(?:[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Tt]wo|[Tt]hree)\s+"
                           r"(?P<np>(?:[\w.’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
@@ -139,7 +142,7 @@ def relative_clause_subject(u: Unit) -> None:
     def rewrite(iv, attr):
         if attr.cue_start < 0 or attr.mention_start < 0 or attr.mention_start > attr.cue_start:
             return None
-        clause = _RELATIVE_BEFORE_CUE.search(text, u.start, attr.cue_start)
+        clause = _RELATIVE_BEFORE_CUE.search(text, max(u.start, attr.cue_start - _RELATIVE_REACH), attr.cue_start)
         if clause is None or not clause.start() < attr.mention_start:
             return None
         m = subject_before(text, clause.start(), u.start, u.by_end, u.entities)
@@ -197,15 +200,22 @@ def joint_speakers(u: Unit) -> None:
 
 
 def _both_before(text: str, u: Unit, cue_start: int):
-    """``_BOTH.search(text, u.start, cue_start)``, searched only after the last character that
-    no match can hold (all are ASCII letters and spaces), so a long sentence costs no more."""
-    if text.find("both", u.start, cue_start) == -1 and text.find("two", u.start, cue_start) == -1 and \
-            text.find("pair", u.start, cue_start) == -1:
-        return None   # (every match holds 'both', 'two' or 'pair': 'Both' only before 'two' or 'pair')
-    lo = u.start
-    if u.start < cue_start <= u.end and (barrier := _LAST_NOT_IN_BOTH.match(text, u.start, cue_start)):
+    """``_BOTH.search(text, u.start, cue_start)``, searched only in the last ``_BOTH_REACH``
+    characters before the cue and after the last character no match can hold (all are ASCII
+    letters and spaces): each cue costs the same however long its sentence (a whole-unit scan
+    per cue made a long paragraph of reports quadratic)."""
+    lo = max(u.start, cue_start - _BOTH_REACH)
+    if lo < cue_start <= u.end and (barrier := _LAST_NOT_IN_BOTH.match(text, lo, cue_start)):
         lo = barrier.end()
+    if text.find("both", lo, cue_start) == -1 and text.find("two", lo, cue_start) == -1 and \
+            text.find("pair", lo, cue_start) == -1:
+        return None   # (every match holds 'both', 'two' or 'pair': 'Both' only before 'two' or 'pair')
     return _BOTH.search(text, lo, cue_start)
+
+
+# longer than any _BOTH match: 'the two governments also have had both ' is 40 characters; only
+# words repeated past sense ('also also also ...') could reach further
+_BOTH_REACH = 120
 
 
 def _voice_at(text: str, start: int, end: int, named: list[Mention]) -> Voice | None:

@@ -408,7 +408,7 @@ def forward_reports(u: Unit) -> None:
         # '..., but he gave the Texan credit': the narrator again
         if turn := first_comma_match(_TURN, text, start, end):
             end = turn.start() + len(turn.group(1))
-        if (same := _AS_DID_TOO.search(text, start, end)) is not None:
+        if (same := first_comma_match(_AS_DID_TOO, text, start, end)) is not None:
             end = same.start()
         if c.verb.lemma in _STANCE_ON_OBJECT and (adjunct := _STANCE_ADJUNCT.search(text, start, end)):
             end = adjunct.start()   # 'endorsed Ross at a rally in May': the stance is on Ross
