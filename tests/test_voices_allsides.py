@@ -322,8 +322,8 @@ def test_a_name_in_apposition_after_according_to_a_description_is_the_source():
 
 @pytest.mark.parametrize("text, phrase, speaker, source", [
     ("KCNA quoted leader Kim Jong Un as saying the launch was a gift.", "the launch was", "Kim Jong Un", "KCNA"),
-    ("When Kim went to Beijing, China’s state media cited him as saying that the issue could be settled.",
-     "the issue could", "Kim Jong Un", "Chinese state media"),
+    ("Kim toured a farm. Later China’s state media quoted him as saying the harvest would be good.",
+     "the harvest would", "Kim Jong Un", "Chinese state media"),
     ("The Times quoted a senior aide as saying that talks would resume.", "talks would resume", "senior aide", "Times"),
 ])
 def test_quoted_as_saying_gives_the_words_to_the_one_quoted(text, phrase, speaker, source):

@@ -369,7 +369,7 @@ def test_a_report_relayed_by_an_unresolved_voice_stays_one_segment():
 
 
 def test_a_quote_broken_off_with_an_ellipsis_keeps_the_cue_after_it():
-    text = "Ms. Hale spoke first. “We are like a bridge over troubled…” he said, not finishing his joke."
+    text = "Ms. Hale spoke first. “We are like a ship in a storm of…” he said, not finishing his joke."
     assert mention_of(text, "We are like") == ("Hale", "he")
 
 
