@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..text import paragraph_spans
 from ._after import according_np
 from ._coverage import _CHANNEL, _DESCRIBED
 from ._entities import Entities, near as _near, within as _within
 from ._layout import per_text
 from ._model import UNKNOWN, Attribution, Interval, Unit, rewrite_each, with_changes
-from ._surnames import NAME_GOES_ON
-from ..text import paragraph_spans
 from ._speakers import Voice, resolve, voice_for_name
+from ._surnames import NAME_GOES_ON
 from ._vocab import PRONOUN_GENDER, SPEAKER_PRONOUNS
 
 

@@ -219,17 +219,17 @@ _NAME_IN_LEAD = re.compile(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][
 
 
 def block_quotes(text: str, paragraphs: list, rows: list, entities) -> None:
-    """'Acosta doubled down:' and then a paragraph of his words without quote marks, in the first
+    """'Whitlow doubled down:' and then a paragraph of his words without quote marks, in the first
     person ('I think that was by design.'): that paragraph is the lead-in's speaker's direct
     speech. The lead-in is the previous paragraph's last sentence, ending in a colon; its subject
-    speaks when it is a name, else the last person it names ('Although Acosta spoke on, the
+    speaks when it is a name, else the last person it names ('Although Whitlow spoke on, the
     segment ended with more of it:'). Only the one paragraph: a first-person paragraph further
     on may be the outlet's own voice again (a columnist's 'I'), and the paragraph must be
     narration so far (no quote marks, no direct speech found, no furniture)."""
     starts = [row[0] for row in rows]
     for (l_start, l_end), (p_start, p_end) in zip(paragraphs, paragraphs[1:]):
         lead_end = _rstrip(text, l_start, l_end)
-        if not text[:lead_end].endswith(":") or _QUOTE_MARKS.search(text, p_start, p_end) or \
+        if not (lead_end > 0 and text[lead_end - 1] == ":") or _QUOTE_MARKS.search(text, p_start, p_end) or \
                 not _FIRST_PERSON.search(text, p_start, p_end) or len(WORD.findall(text, p_start, p_end)) < 6:
             continue
         first, last = bisect_left(starts, p_start), bisect_left(starts, p_end)
