@@ -84,6 +84,24 @@ both defensible; the first annotation stays (agreement is reported on the labels
 written) and both rows carry an "adjudicated 2026-12-08:" note. Labels changed: dev 0, dev2 0,
 heldout 0 (the accuracies below are unchanged).
 
+Third round (helper "allsides5", 2026-12-09), same rules and conventions: 8 more articles from
+8 outlets absent from all the rows above, drawn at random and split at random::
+
+    taken = docs[docs.doc_id.isin(gold.doc_id)]          # gold: dev, dev2 and heldout above
+    pool = <the same filter as the second round>          # 38 articles, 14 outlets
+    rng = np.random.default_rng(20261209)
+    chosen = rng.permutation(sorted(pool.source.unique()))[:8]
+    picks = [pool[pool.source == o].sort_values("doc_id").iloc[rng.integers((pool.source == o).sum())]
+             for o in chosen]
+    splits = rng.permutation(["dev3"] * 4 + ["heldout"] * 4)
+
+Both halves were annotated (168 rows, 18-22 an article) from the raw text, printed to a
+terminal only, and committed before any engine run on them.
+
+* ``dev3`` (4 articles: Salon, The Guardian, Politico, The Washington Post; 88 rows).
+* ``heldout``, third part (4 articles: The Atlantic, NPR, New York Magazine, Vice; 80 rows):
+  never tuned on; only its aggregate (with the rest of ``heldout``) is printed.
+
 One convention was settled later, on dev2 (2026-12-08, after the engine read "reportedly" as a
 report of no named voice, as PolNeAR annotates it): a clause whose only source is "reportedly"
 is the outlet's narration or an unnamed report, so its row accepts ``narration|indirect`` and
@@ -460,7 +478,7 @@ def test_every_article_splits_into_a_partition(allsides, allsides_segments):
 
 
 def test_gold_tables_cover_every_construction(gold_scores):
-    assert gold_scores.groupby("split")["doc_id"].nunique().to_dict() == {"dev": 13, "dev2": 6, "heldout": 11}
+    assert gold_scores.groupby("split")["doc_id"].nunique().to_dict() == {"dev": 13, "dev2": 6, "dev3": 4, "heldout": 15}
     notes = " ".join(gold_scores.loc[gold_scores.split == "dev", "note"])
     for construction in ("dateline", "caption", "credit", "quoted as saying", "joint", "intent", "Pyongyang",
                          "Washington", "KCNA", "state media", "embedded tweet", "tweeted", "Mr. Trump"):
