@@ -417,6 +417,57 @@ def test_block_quote_after_a_lead_in_colon_is_the_lead_in_speakers_direct_speech
     check_partition(text, segs)
 
 
+
+def test_ad_markers_video_cards_share_bars_and_alert_sign_ups_are_furniture():
+    """Ad markers between paragraphs ('Advertisement:', 'AD'), a video card, a caption that opens
+    with the page's share bar and a news-alert sign-up box (our own snippets)."""
+    text = ("Envoys met in Oslo.\n\nAdvertisement:\n\nThey spoke for an hour.\n\nAD\n\n"
+            "Play Video 2:05 Envoys leave the hall – video\n\n"
+            "Facebook Twitter Pinterest Two envoys at the door. Photograph: Jane Doe/Wire\n\n"
+            "Breaking News Alerts Get the news as it breaks. Email Sign Up\n\nTalks end on Friday.")
+    segs = voices(text, outlet="Daily Planet")
+    for phrase in ("Advertisement:", "AD", "Play Video", "Facebook Twitter", "Breaking News Alerts"):
+        assert seg_at(text, segs, phrase).kind == "boilerplate", phrase
+    for phrase in ("Envoys met", "They spoke", "Talks end"):
+        assert seg_at(text, segs, phrase).kind == "narration", phrase
+    check_partition(text, segs)
+
+
+def test_block_quote_after_a_lead_in_that_names_a_speech_act():
+    """'X, <apposition>, told the Times:' and 'Recall what X told Y ...:' give the floor to X (not
+    to the one spoken to), past an ad marker, and the paragraph may quote others inside it."""
+    text = ("Judges were named last year.\n\nLaw professor Dana Whitlow, an expert on courts, told the Ledger:\n\n"
+            "The bench is now our problem, and it will not fix itself.\n\n"
+            "Critics agree. Recall what Whitlow told Sam Okoro on a podcast in May:\n\nAdvertisement:\n\n"
+            "We keep hearing people say, \u201cWait and see.\u201d I think we waited long enough.\n\n"
+            "The court did not respond.")
+    segs = voices(text, outlet="Daily Planet")
+    for phrase in ("The bench is now", "We keep hearing"):
+        row = seg_at(text, segs, phrase)
+        assert (row.kind, row.speaker) == ("direct", "Dana Whitlow"), phrase
+    assert seg_at(text, segs, "We keep hearing").text.endswith("long enough.")
+    assert seg_at(text, segs, "The court did not").kind == "narration"
+    check_partition(text, segs)
+
+
+def test_a_person_before_an_affiliation_speaks_not_the_place_in_it():
+    text = "Jane Okafor of Busan national college in South Korea warned that the talks would fail."
+    row = seg_at(text, voices(text), "the talks would")
+    assert (row.kind, row.speaker, row.source) == ("indirect", "Jane Okafor", "Jane Okafor")
+    text = "Officials of the ministry in South Korea warned that the talks would fail."   # no person's name
+    assert seg_at(text, voices(text), "the talks would").speaker != "Jane Okafor"
+
+
+def test_a_name_opening_a_passive_report_keeps_its_voice_and_a_negated_verb_names_no_one():
+    text = "Kim met the envoy. Kim is reported to have promised him that the tests would stop."
+    row = seg_at(text, voices(text), "the tests would")
+    assert (row.speaker, row.source) == ("Kim Jong Un", "KCNA")
+    text = ("Trump spoke at the rally. Don't let anyone tell you otherwise. "
+            "He later said that he was joking.")
+    segs = voices(text)
+    assert seg_at(text, segs, "he was joking").speaker == "Trump"
+    assert not segs.speaker.str.startswith("Don").any()
+
 # --- unresolved speakers ---
 
 def test_unresolved_speakers_counts_names_no_alias_resolved():

@@ -64,7 +64,11 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    counts as a headline here even with a final period. Attributions inside the paragraph keep
    their own voices (also the speaker's own "I think ...", as PolNeAR annotates it).
    A block quote, a first-person paragraph without quote marks after a paragraph that ends
-   "... said in a statement:", is the lead-in speaker's ``direct`` speech (one paragraph).
+   "... said in a statement:", is the lead-in speaker's ``direct`` speech (one paragraph); after
+   a lead-in that names a speech act ("Law professor Jane Roe, an expert on courts, told the
+   Times:", "Recall what Roe told a reporter:") the person named last before the speech verb
+   speaks, and the paragraph may quote others inside it. Page furniture between the two
+   ("Advertisement:") is not read.
 5. **Speakers**: the words before the cue, past auxiliaries and adverbs ("has also said",
    "is asking", "he's said", "falsely claimed", "went on to say") (alias table, pronoun, description, capitalised
    name, or a short noun phrase such as "officials"; after the cue also a titled name such as
@@ -103,7 +107,10 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    its titles and possessor, a name in apposition: "Trump’s national security adviser, John
    Bolton, said" -> John Bolton; "the official" -> the earlier "a White House official").
    Governments speak under their country's name ("Pyongyang warned" -> North Korea), from the
-   alias table; a one-word alias followed by another capitalised word is a longer name
+   alias table; "Jane Roe of Seoul National University in South Korea warned" is Jane Roe's
+   (``_heads``: the full name opening the subject, not the place in its affiliation); a
+   clause opening "Kim is reported to have ..." keeps the voice the name resolves to; a
+   negated verb ("Don't let anyone think") opens no speaker phrase; a one-word alias followed by another capitalised word is a longer name
    ("Kim Hee-sung" is not Kim Jong Un); a surname alone takes the full name written before
    it (``_surnames``). Carried voices (``framing.attribution._carried``): a pronoun or description that
    continues a speaker keeps the channel that speaker spoke through; "KCNA quoted Kim as
@@ -154,7 +161,7 @@ tuple entry and one test.
    ``_coverage.relative_clause_subject``, ``_coverage.joint_speakers``, ``relay``,
    ``_coverage.channel_named``, ``_carried.pronoun_keeps_channel``, ``_carried.quoted_as_saying_object``,
    ``_carried.media_citing_a_source``, ``_carried.added_continues_the_last_speaker``,
-   ``_coverage.canonical_speakers``.
+   ``_heads.person_before_affiliation``, ``_coverage.canonical_speakers``.
 4b. ``_labels.label_attribution`` (in ``_segments.analyse``; headline evidence labels
    ``_labels._HEADLINE_EVIDENCE``)
 5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,

@@ -67,9 +67,10 @@ def _last_clause(text: str, lo: int, cue_start: int, boundary: re.Pattern) -> tu
     return start, end
 
 
-def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10) -> Mention | None:
+def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10, entities=None) -> Mention | None:
     """The words from the clause's start to a speech verb, when short enough to be its subject
-    (at most ``max_words``)."""
+    (at most ``max_words``). With ``entities``, capitalised words that name a voice the alias
+    table or the article knows ('Kim is reported to have ...' -> Kim Jong Un) keep that voice."""
     lead = _SUBJECT_LEAD_WIDE.match(text, lo, cue_start)
     lo = lead.end() if lead else lo
     start, end = _last_clause(text, lo, cue_start, _CLAUSE_START)
@@ -89,6 +90,10 @@ def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10) -> 
     if words[-1].lower() in _FUNCTION_WORDS:
         return None
     name = _GROUP_DETERMINER.sub("", phrase)
+    if entities is not None and name == phrase and all(w[:1].isupper() for w in words):
+        voice = voice_for_name(name, entities)
+        if voice.canonical != name:
+            return Mention(start, end, voice, phrase)
     return Mention(start, end, Voice(name.lower(), "group"), phrase)
 
 

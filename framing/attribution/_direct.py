@@ -229,15 +229,25 @@ def block_quotes(text: str, paragraphs: list, rows: list, entities) -> None:
     starts = [row[0] for row in rows]
     for (l_start, l_end), (p_start, p_end) in zip(paragraphs, paragraphs[1:]):
         lead_end = _rstrip(text, l_start, l_end)
-        if not (lead_end > 0 and text[lead_end - 1] == ":") or _QUOTE_MARKS.search(text, p_start, p_end) or \
+        if not (lead_end > 0 and text[lead_end - 1] == ":") or \
                 not _FIRST_PERSON.search(text, p_start, p_end) or len(WORD.findall(text, p_start, p_end)) < 6:
+            continue
+        quoted = _QUOTE_MARKS.search(text, p_start, p_end) is not None
+        if quoted and _QUOTE_MARKS.match(text, p_start):
             continue
         first, last = bisect_left(starts, p_start), bisect_left(starts, p_end)
         lead_rows = rows[bisect_left(starts, l_start):first]
-        if first == last or any(row[2] not in ("narration", "indirect") for row in rows[first:last] + lead_rows):
+        if first == last or any(row[2] not in ("narration", "indirect") for row in lead_rows):
             continue
         sentences = [m.end() for m in _LAST_SENTENCE.finditer(text, l_start, lead_end)]
-        attr = _lead_in_speaker(text, sentences[-1] if sentences else l_start, lead_end, entities)
+        lead_start = sentences[-1] if sentences else l_start
+        # a lead-in that names a speech act ('... told the Times:') may give the floor to words
+        # that quote others inside them; without one, a quote mark means the outlet is quoting
+        spoken = quoted and speaker_before_speech_verb(text, lead_start, lead_end, entities)
+        if quoted and not spoken or \
+                any(row[2] not in ("narration", "indirect", "direct" if spoken else "") for row in rows[first:last]):
+            continue
+        attr = spoken or _lead_in_speaker(text, lead_start, lead_end, entities)
         if attr is not None:
             rows[first:last] = [(p_start, _rstrip(text, p_start, p_end), "direct", attr)]
             starts[first:last] = [p_start]
@@ -259,7 +269,7 @@ def _lead_in_speaker(text: str, start: int, end: int, entities) -> Attribution |
         if attr is None and text.startswith(", ", subject.end()):   # 'Undeterred, Whitlow ...'
             subject = _NAME_IN_LEAD.match(text, subject.end() + 2, end)
             attr = _person_named(text, subject, entities, end, strict=False) if subject is not None else None
-        return attr
+        return attr or speaker_before_speech_verb(text, start, end, entities)
     if _NOT_A_NAME.match(text, pos, end) is None or any(
             (verb := cue_verbs().get(w.group().lower())) is not None and verb.is_speech
             for w in WORD.finditer(text, start, end)):
@@ -267,6 +277,24 @@ def _lead_in_speaker(text: str, start: int, end: int, entities) -> Attribution |
     # (past the sentence's first word, capitalised anyway: 'Although Whitlow')
     for m in reversed(list(_NAME_IN_LEAD.finditer(text, start + 1, end))):
         attr = _person_named(text, m, entities, end, strict=True)
+        if attr is not None:
+            return attr
+    return None
+
+
+def speaker_before_speech_verb(text: str, start: int, end: int, entities) -> Attribution | None:
+    """'Law professor Jane Roe, an expert on courts, told the Times:' and 'Recall what Roe told
+    a reporter last year:': a lead-in whose subject is no name but that names a speech act gives
+    the floor to the person named last before its first speech verb (a full name, a person of the
+    alias table or a surname given in full before), not to the one spoken to after it."""
+    for word in WORD.finditer(text, start, end):
+        verb = cue_verbs().get(word.group().lower())
+        if verb is not None and verb.is_speech and word.start() > start:   # (not an imperative: 'Recall what ...')
+            break
+    else:
+        return None
+    for m in reversed(list(_NAME_IN_LEAD.finditer(text, start, word.start()))):
+        attr = _person_named(text, m, entities, end, strict=False)
         if attr is not None:
             return attr
     return None

@@ -220,5 +220,5 @@ def speaker_of(u: Unit, cue, stops: list | None = None, fallback: bool = True) -
     else:
         m = subject_before(text, cue.start, u_start, u.by_end, u.entities)
     if m is None and fallback and cue.verb.firm:
-        m = _clause_subject(text, u_start, cue.start)   # 'many Carrier workers say ...'
+        m = _clause_subject(text, u_start, cue.start, entities=u.entities)   # 'many Carrier workers say ...'
     return m

@@ -15,7 +15,9 @@ and their rows are mapped back onto the text (:func:`merge`).
    PHOTO:", "Image copyright ...") is boilerplate, and so is the caption paragraph right above
    a credit paragraph when it holds no quotation mark and no speech verb. Patterns:
    ``framing/data/voices/en/furniture.csv`` (``where`` = whole, start or end of a paragraph),
-   which also lists links ("Related: ..."), contributor lines and calls to action.
+   which also lists links ("Related: ..."), contributor lines, calls to action, ad markers
+   ("Advertisement:", "AD"), video cards ("Play Video 1:10 ...") and captions opening with a
+   share bar ("Facebook Twitter Pinterest ...").
 3. :func:`related_cards`: inline cards that repeat a name (full, perhaps with a nickname in
    parentheses) glued to headlines of other stories ("Donald John TrumpTrump predicts ...
    MORE", "Addison (Mitch) Mitchell McConnellGOP senators ... MORE") are boilerplate inside

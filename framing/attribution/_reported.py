@@ -16,6 +16,7 @@ from ._carried import (added_continues_the_last_speaker, media_citing_a_source, 
                        quoted_as_saying_object)
 from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, long_speech_subject,
                             plural_subject, reportedly, stance_stretch_subject, support_noun)
+from ._heads import person_before_affiliation
 from ._coverage import canonical_speakers, channel_named, intent_infinitive, joint_speakers, relative_clause_subject
 from ._cues import RELAYED_WHOLE, _TIME, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _TRAILING_END, _content_end, _content_start, _main_clause, _object_after,
@@ -302,7 +303,7 @@ def forward_cue(u: Unit, c) -> bool:
     if m is None and c.kind == "verb":
         m = _subject_before_appositive(u, c)
     if m is None and c.kind == "verb" and c.verb.firm:
-        m = _clause_subject(u.text, u.start, c.start)
+        m = _clause_subject(u.text, u.start, c.start, entities=u.entities)
         if m is None and cue_word(u.text, c) not in NOUN_LIKE:   # not 'the iron counter measures'
             m = long_speech_subject(u, c)
     elif (m is None and c.kind == "verb" and c.verb.category != "evidence"   # 'The votes showed': its own rule
@@ -478,4 +479,5 @@ def relay(u: Unit) -> None:
 REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, forward_reports, credit_over_expectation,
                  partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
                  relay, channel_named, pronoun_keeps_channel, quoted_as_saying_object,
-                 media_citing_a_source, added_continues_the_last_speaker, canonical_speakers)
+                 media_citing_a_source, added_continues_the_last_speaker, person_before_affiliation,
+                 canonical_speakers)

@@ -47,6 +47,7 @@ _NOT_SUBJECT = frozenset(
     "had would will could should may might can must do does did then so just even very".split()
 )
 _DETERMINERS = frozenset("the a an".split())
+_NEGATED = ("n't", "n’t", "N'T", "N’T")
 _NOT_NP = frozenset("for what with from about into than how why whether if".split()) | frozenset(AUXILIARIES)
 # words that open a run of capitalised words without being part of a name ('Although Jane Ross
 # said', 'Meanwhile Mr. Hale said')
@@ -178,8 +179,9 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             phrase = " ".join(words[-k:])
             start = end - len(phrase)
             first = words[-k].lower()
-            if words[-1].lower() in _NOT_SUBJECT or any(w.lower() in _NOT_NP for w in words[-k:]):
-                return None
+            if words[-1].lower() in _NOT_SUBJECT or any(w.lower() in _NOT_NP or w.endswith(_NEGATED)
+                                                        for w in words[-k:]):
+                return None   # (a negated verb is no noun: 'Don't let anyone think')
             if first in SUBORDINATORS:
                 return None
             before = text[max(lo, start - 12):start]
