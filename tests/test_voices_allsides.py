@@ -468,6 +468,23 @@ def test_a_name_opening_a_passive_report_keeps_its_voice_and_a_negated_verb_name
     assert seg_at(text, segs, "he was joking").speaker == "Trump"
     assert not segs.speaker.str.startswith("Don").any()
 
+
+def test_a_quote_after_the_one_asked_or_told_is_direct_speech():
+    text = ("Rivera spoke in Ohio on Tuesday. Later he asked a rally crowd, \u201cWhere is the applause? "
+            "Nobody claps for us.\u201d")
+    row = seg_at(text, voices(text), "Where is the applause")
+    assert (row.kind, row.speaker, row.cue) == ("direct", "Rivera", "asked")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Rivera spoke in Ohio on Tuesday. Western media criticized the plan. He said that the critics were wrong.",
+     "the critics were"),
+    ("Rivera spoke in Ohio on Tuesday. When Democrats would not applaud the plan, he said that they were rude.",
+     "they were rude"),
+])
+def test_party_and_media_names_are_groups_no_he(text, phrase):
+    assert seg_at(text, voices(text), phrase).speaker == "Rivera"
+
 # --- unresolved speakers ---
 
 def test_unresolved_speakers_counts_names_no_alias_resolved():

@@ -18,7 +18,7 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    pattern in ``framing/data/voices/en/boilerplate.csv`` ("Leave a Reply", ...), with empty source.
 3. **Direct quotes** (pairing in ``_quotes.find_quotes``): a quote is its own ``direct`` segment when a
    cue stands right after it (``”, he said``, ``”, said Kim``), right before it (``said:``,
-   ``said, “``, ``told reporters that “``), after a colon (the sentence's subject speaks),
+   ``said, “``, ``told reporters that “``, ``asked a rally crowd, “``), after a colon (the sentence's subject speaks),
    when it continues a quote over paragraphs or across an inside cue (``“X,” he said, “Y.”``),
    or when it stands alone as a sentence (then the previous speaking voice goes on, confidence
    x0.7: the last quote's or sure speech verb's voice, not a weak verb's such as "Fields showed").

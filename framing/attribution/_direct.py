@@ -83,8 +83,13 @@ def quote_cue_after(u: Unit, q, qs: int, qe: int):
     return attr
 
 
+# 'asked a rally crowd, “X”', 'told the Senate panel: “X”': the one spoken to, then the quote
+_OBJECT_VERBS = frozenset(("tell", "ask"))
+_OBJECT_THEN_COMMA = re.compile(r"\s+(?:the|a|an|his|her|their|its|[A-Z][\w.’'-]*)(?:\s+[\w.’'-]+){0,3}\s*[,:]\s*")
+
+
 def quote_cue_before(u: Unit, q, qs: int, qe: int):
-    """'said: “X”', 'said, “X”', 'told reporters that “X”': a cue before a whole quote (any
+    """'said: “X”', 'said, “X”', 'told reporters that “X”', 'asked a crowd, “X”': a cue before a whole quote (any
     quote after a sure speech verb; not 'expressed “deep regret” for', not 'said “it gets me
     mad” every time ...', a partial quote opening reported words)."""
     text = u.text
@@ -100,7 +105,8 @@ def quote_cue_before(u: Unit, q, qs: int, qe: int):
     # 'Said Comey, “...”', 'Added Stone: “...”': the verb opens the sentence, the name follows it
     inverted = c.kind == "verb" and not text[u.start:c.start].strip(" \"“”'‘’")
     if whole and (_ONLY_THAT.fullmatch(gap) or _SHORT_COLON_LEAD.fullmatch(gap)
-                  or inverted and _INVERTED_NAME.fullmatch(gap)):
+                  or inverted and _INVERTED_NAME.fullmatch(gap)
+                  or c.verb.lemma in _OBJECT_VERBS and _OBJECT_THEN_COMMA.fullmatch(gap)):
         m = speaker_of(u, c) if c.kind == "verb" else according_np(text, c.end, u.end, u.by_end, u.entities)
         if m is None and inverted:
             m = _name_after(text, c.end, qs, u.by_end, u.entities)
