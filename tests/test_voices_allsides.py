@@ -450,6 +450,16 @@ def test_block_quote_after_a_lead_in_that_names_a_speech_act():
     check_partition(text, segs)
 
 
+def test_block_quote_after_a_lead_in_about_his_or_her_words():
+    """'His latest remark about X shows ...:' gives the floor to the person 'his' stands for."""
+    text = ("Mayor Rivera spoke in Ohio about the tariffs.\n\nHis latest remark about the plan shows some doubt:\n\n"
+            "I am not sure we can pay for it, and I said so twice.\n\nThe council meets in May.")
+    segs = voices(text, outlet="Daily Planet")
+    row = seg_at(text, segs, "I am not sure")
+    assert (row.kind, row.speaker) == ("direct", "Rivera")
+    assert seg_at(text, segs, "The council meets").kind == "narration"
+
+
 def test_a_person_before_an_affiliation_speaks_not_the_place_in_it():
     text = "Jane Okafor of Busan national college in South Korea warned that the talks would fail."
     row = seg_at(text, voices(text), "the talks would")

@@ -67,7 +67,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    "... said in a statement:", is the lead-in speaker's ``direct`` speech (one paragraph); after
    a lead-in that names a speech act ("Law professor Jane Roe, an expert on courts, told the
    Times:", "Recall what Roe told a reporter:") the person named last before the speech verb
-   speaks, and the paragraph may quote others inside it. Page furniture between the two
+   speaks, and the paragraph may quote others inside it; after "His latest remark about it
+   betrays ...:" the person "his" stands for speaks. Page furniture between the two
    ("Advertisement:") is not read.
 5. **Speakers**: the words before the cue, past auxiliaries and adverbs ("has also said",
    "is asking", "he's said", "falsely claimed", "went on to say") (alias table, pronoun, description, capitalised

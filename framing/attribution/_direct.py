@@ -17,7 +17,7 @@ from ._after import _name_after, according_np
 from ._coverage import quote_quoted_as_saying
 from ._grammar import _TRAILING_END, _content_start, _mention_of, _object_after, speaker_of
 from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution, with_changes
-from ._speakers import _NOT_FIRST_NAMES, Mention, voice_for_name
+from ._speakers import _NOT_FIRST_NAMES, Mention, resolve, voice_for_name
 from ._clause_subjects import _SUBJECT_LEAD_WIDE, _unit_subject
 from ._subjects import subject_before
 from ._surnames import full_name_before
@@ -262,13 +262,18 @@ def block_quotes(text: str, paragraphs: list, rows: list, entities) -> None:
 def _lead_in_speaker(text: str, start: int, end: int, entities) -> Attribution | None:
     """The person a lead-in sentence ``text[start:end]`` gives the floor to (see :func:`block_quotes`).
 
-    Its subject when that is a person's name ('Undeterred, Whitlow doubled down:'); a subject that
-    is no person's name ('The Friendship Association said:') gives none. A lead-in whose subject
+    Its subject when that is a person's name ('Undeterred, Whitlow doubled down:'). A subject that
+    is a person's words ('His latest remark betrays some envy:') gives it to the person the
+    pronoun stands for (:func:`_possessor_of_words`); a subject that is no person's name ('The
+    Friendship Association said:') gives none, unless a person is named before the lead-in's speech
+    verb ('Law professor Jane Roe told the Times:', :func:`speaker_before_speech_verb`). A lead-in whose subject
     is a common noun phrase and that has no speech verb ('Although Whitlow spoke on, the segment
     ended with more of it:') gives the floor to the last person it names, a person the alias
     table knows or a surname the article gave in full before."""
     lead = _SUBJECT_LEAD_WIDE.match(text, start, end)
     pos = lead.end() if lead else start
+    if (owned := _POSSESSED_WORDS.match(text, pos, end)) is not None:
+        return _possessor_of_words(text, owned, entities, end)
     subject = _NAME_IN_LEAD.match(text, pos, end)
     if subject is not None:
         attr = _person_named(text, subject, entities, end, strict=False)
@@ -304,6 +309,21 @@ def speaker_before_speech_verb(text: str, start: int, end: int, entities) -> Att
         if attr is not None:
             return attr
     return None
+
+
+# 'His most recent comment about the talks betrays ...:', 'Her reply was short:'
+_POSSESSED_WORDS = re.compile(r"(?P<pronoun>His|Her)\s+(?:[\w’'-]+\s+){0,3}?(?:comments?|remarks?|response|reply|answer|"
+                              r"words|statement|message|verdict|explanation)\b")
+
+
+def _possessor_of_words(text: str, owned: re.Match, entities, end: int) -> Attribution | None:
+    """A lead-in whose subject is a person's words ('His latest remark about it betrays some envy:')
+    gives the floor to the person the pronoun stands for (the last compatible person named)."""
+    voice = resolve("he" if owned.group("pronoun") == "His" else "she", owned.start(), entities)
+    if voice is None or voice.type != "person":
+        return None
+    return Attribution(voice.canonical, voice.channel or voice.canonical, ":", end - 1, end,
+                       owned.start(), owned.end("pronoun"), confidence=0.5, speaker_type="person")
 
 
 _NOT_A_NAME = re.compile(r"(?:the|a|an|this|that|his|her|their|its)\s+[a-z]")
