@@ -464,6 +464,8 @@ def test_a_person_before_an_affiliation_speaks_not_the_place_in_it():
     text = "Jane Okafor of Busan national college in South Korea warned that the talks would fail."
     row = seg_at(text, voices(text), "the talks would")
     assert (row.kind, row.speaker, row.source) == ("indirect", "Jane Okafor", "Jane Okafor")
+    text = "Ann Okafor in a since-deleted post on Twitter wrote that the quote was real."
+    assert seg_at(text, voices(text), "the quote was").speaker == "Ann Okafor"   # not the site she wrote on
     text = "Officials of the ministry in South Korea warned that the talks would fail."   # no person's name
     assert seg_at(text, voices(text), "the talks would").speaker != "Jane Okafor"
 

@@ -108,8 +108,9 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    its titles and possessor, a name in apposition: "Trump’s national security adviser, John
    Bolton, said" -> John Bolton; "the official" -> the earlier "a White House official").
    Governments speak under their country's name ("Pyongyang warned" -> North Korea), from the
-   alias table; "Jane Roe of Seoul National University in South Korea warned" is Jane Roe's
-   (``_heads``: the full name opening the subject, not the place in its affiliation); a
+   alias table; "Jane Roe of Seoul National University in South Korea warned" and "Roe in a
+   post on Twitter wrote" are Jane Roe's (``_heads``: the name opening the subject, not the
+   place or site in its affiliation or adjunct); a
    clause opening "Kim is reported to have ..." keeps the voice the name resolves to; a
    negated verb ("Don't let anyone think") opens no speaker phrase; a one-word alias followed by another capitalised word is a longer name
    ("Kim Hee-sung" is not Kim Jong Un); a surname alone takes the full name written before

@@ -3,8 +3,9 @@
 Report stage (``_reported.REPORT_STAGES``), one function:
 
 * :func:`person_before_affiliation`: "Robert Kelly of Pusan National University in South Korea
-  warned": the full name that opens the subject speaks, not the place or government named last
-  in its affiliation ("of ...", "at ...", "from ...").
+  warned", "Bremmer in a post on Twitter quoted": the person's name that opens the subject
+  speaks, not the place, government or site named last in its affiliation or adjunct ("of ...",
+  "at ...", "from ...", "in ...").
 """
 
 from __future__ import annotations
@@ -17,17 +18,18 @@ from ._speakers import voice_for_name
 
 # 'Given [M.] Surname of|at|from <affiliation without punctuation>' ending where the speaker's
 # mention starts (searched at most _REACH characters back: each report costs the same)
-_NAME_AFFILIATION = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w’'-]+)"
-                               r"\s+(?:of|at|from)\s+[^,;:\"“”()\n]{1,80}$")
+_NAME_AFFILIATION = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z][a-z][\w’'-]*(?:(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w’'-]+)?)"
+                               r"\s+(?P<prep>of|at|from|in)\s+[^,;:\"“”()\n]{1,80}$")
 _REACH = 120
 _OPENING = re.compile(r"(?:^|[.;:!?,—–(\n][\"”’]?)\s*$")
 
 
 def person_before_affiliation(u: Unit) -> None:
     """A report whose speaker is no person ('South Korea') and whose subject opens with a person's
-    full name followed by 'of', 'at' or 'from' and an affiliation that ends in that speaker
-    ('Jane Roe of Seoul National University in South Korea said') is the person's: the
-    affiliation names where she works, not who speaks. The name must open its clause (the unit's
+    full name (or a surname the alias table or article knows) followed by 'of', 'at', 'from' or
+    'in' and words that end in that speaker ('Jane Roe of Seoul National University in South
+    Korea said', 'Roe in a post on Twitter wrote') is the person's: the words name where she
+    works or how she spoke, not who speaks. The name must open its clause (the unit's
     start or after punctuation) and be no voice the article names otherwise (a government)."""
     if not u.intervals:
         return   # (no report to rewrite)
@@ -40,12 +42,12 @@ def person_before_affiliation(u: Unit) -> None:
         if m is None or not _OPENING.search(text, max(u.start, m.start() - 3), m.start()) and m.start() > u.start:
             return None
         name = m.group("name")
-        if any(e.voice is not None and e.voice.type != "person"
-               for e in _within(u.entities, m.start("name"), m.end("name"))):
+        named = [e.voice for e in _within(u.entities, m.start("name"), m.end("name")) if e.voice is not None]
+        if any(voice.type != "person" for voice in named):
             return None   # ('North Korea of ...': a named government, no person)
-        voice = voice_for_name(name, u.entities)
-        if voice.type != "person":
-            return None
+        voice = named[-1] if named else voice_for_name(name, u.entities)
+        if voice.type != "person" or " " not in name and not voice.gender:
+            return None   # (one word: a person the alias table or the article knows, 'Bremmer')
         own = attr.source == attr.speaker
         return with_changes(attr, speaker=voice.canonical, source=(voice.channel or voice.canonical) if own
                             else attr.source, speaker_type="person", mention_start=m.start("name"),
