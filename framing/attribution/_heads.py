@@ -31,8 +31,8 @@ def person_before_affiliation(u: Unit) -> None:
     Korea said', 'Roe in a post on Twitter wrote') is the person's: the words name where she
     works or how she spoke, not who speaks. The name must open its clause (the unit's
     start or after punctuation) and be no voice the article names otherwise (a government)."""
-    if not u.intervals:
-        return   # (no report to rewrite)
+    if not any(iv.attr.speaker_type != "person" and iv.attr.mention_start > u.start for iv in u.intervals):
+        return   # (no report whose speaker may sit inside an affiliation: most units, checked cheaply)
     text = u.text
 
     def rewrite(iv, attr):

@@ -174,14 +174,17 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                 return Mention(doc.start, doc.end, doc.voice, doc.text)
     if m := search_last_runs(_NP_BEFORE, window, 6):   # (six words at most)
         words = m.group(1).split()
+        reach = min(len(words), 6)
+        if "t" in m.group(1) and any(w.endswith(_NEGATED) for w in words):
+            # a negated verb is no noun ('Don't let anyone think'): no phrase reaches back to it
+            reach = min(reach, len(words) - 1 - max(i for i, w in enumerate(words) if w.endswith(_NEGATED)))
         # shortest noun phrase after a clause boundary ('officials', 'the group', 'a spokesman')
-        for k in range(1, min(len(words), 6) + 1):
+        for k in range(1, reach + 1):
             phrase = " ".join(words[-k:])
             start = end - len(phrase)
             first = words[-k].lower()
-            if words[-1].lower() in _NOT_SUBJECT or any(w.lower() in _NOT_NP or w.endswith(_NEGATED)
-                                                        for w in words[-k:]):
-                return None   # (a negated verb is no noun: 'Don't let anyone think')
+            if words[-1].lower() in _NOT_SUBJECT or any(w.lower() in _NOT_NP for w in words[-k:]):
+                return None
             if first in SUBORDINATORS:
                 return None
             before = text[max(lo, start - 12):start]
