@@ -497,6 +497,17 @@ def test_a_quote_after_the_one_asked_or_told_is_direct_speech():
 def test_party_and_media_names_are_groups_no_he(text, phrase):
     assert seg_at(text, voices(text), phrase).speaker == "Rivera"
 
+
+def test_a_coordinated_second_report_is_not_nested_in_the_first():
+    """'Washington warned that X and Seoul countered Y': Seoul's words go through no US channel;
+    'X said Y thinks Z' stays nested (our own snippets)."""
+    text = "Washington warned that no aid would come until the talks ended and Seoul countered it would not beg."
+    row = seg_at(text, voices(text), "it would not beg")
+    assert (row.kind, row.speaker, row.source, row.outer_speaker) == ("indirect", "South Korea", "South Korea", "")
+    text = "Jane Roe said that Seoul thinks the aid will come."
+    row = seg_at(text, voices(text), "the aid will")
+    assert (row.speaker, row.outer_speaker) == ("South Korea", "Jane Roe")
+
 # --- unresolved speakers ---
 
 def test_unresolved_speakers_counts_names_no_alias_resolved():

@@ -97,7 +97,9 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    of them; a sure speech verb ("said") or another named voice with a belief or stance verb
    ("Smith said Jones thinks ...") opens a nested report (``outer_speaker``: Smith); a
    coordinated verb with its own that-clause ("He said X and noted that Y") is the subject's
-   second report. Unresolved speakers get
+   second report; so is a report whose subject follows "and", "but" or "while" after the
+   words of a report named first ("Washington warned that X and Pyongyang countered Y": no
+   nesting, Pyongyang's own source). Unresolved speakers get
    source ``unknown``. Coverage rules (``framing.attribution._coverage``): "X and Y (both)
    said", "the two leaders said" give one joint voice "X & Y"; a channel named with the
    report ("said via its official KCNA news agency", "Through its state media, the North
@@ -161,6 +163,7 @@ tuple entry and one test.
    (its start: ``_boundaries._start_after_cue``), ``credit_over_expectation``,
    ``partial_quotes_in_reports``, ``_stance_nouns.possessed_stance``, ``drop_lone_words``,
    ``_coverage.relative_clause_subject``, ``_coverage.joint_speakers``, ``relay``,
+   ``_carried.coordinated_report_keeps_its_voice``,
    ``_coverage.channel_named``, ``_carried.pronoun_keeps_channel``, ``_carried.quoted_as_saying_object``,
    ``_carried.media_citing_a_source``, ``_carried.added_continues_the_last_speaker``,
    ``_heads.person_before_affiliation``, ``_coverage.canonical_speakers``.

@@ -10,6 +10,8 @@ Report stages (``_reported.REPORT_STAGES``), each one function:
 * :func:`media_citing_a_source`: "X, KCNA said, citing a foreign ministry spokesman": X is the
   spokesman's, through KCNA.
 * :func:`added_continues_the_last_speaker`: "“...,” he added": the last speaker goes on.
+* :func:`coordinated_report_keeps_its_voice`: "Washington warned that X and Pyongyang countered
+  Y": the second report is no report inside the first; it keeps its own channel.
 """
 
 from __future__ import annotations
@@ -208,5 +210,31 @@ def added_continues_the_last_speaker(u: Unit) -> None:
                 any(m.voice is not None and m.voice.type == "person" for m in _within(u.entities, stop.end(), before)):
             return None
         return with_changes(attr, speaker=last.speaker, source=last.source, speaker_type="person")
+
+    rewrite_each(u, rewrite)
+
+
+_COORDINATOR_BEFORE = re.compile(r",?\s+(?:and|but|while|whereas)\s+$")
+
+
+def coordinated_report_keeps_its_voice(u: Unit) -> None:
+    """'Washington warned that no aid would come and Pyongyang countered it would not beg': a
+    report whose subject follows a coordinator after the words of a report made before it (the
+    outer speaker named first) is the sentence's second report, not words the first relays: its
+    source is its speaker's channel or the speaker, with no outer speaker. (A report relayed
+    after its words, '..., KCNA said', and one nested without a coordinator, 'X said Y thinks
+    Z', stay nested.)"""
+    if not u.intervals:
+        return   # (no report to rewrite)
+    text = u.text
+
+    def rewrite(iv, attr):
+        if not attr.outer_speaker or not 0 <= attr.outer_start < attr.mention_start or attr.mention_start <= u.start:
+            return None
+        if _COORDINATOR_BEFORE.search(text, max(u.start, attr.mention_start - 12), attr.mention_start) is None:
+            return None
+        channel = next((m.voice.channel for m in _within(u.entities, attr.mention_start, attr.mention_end)
+                        if m.voice is not None and m.voice.canonical == attr.speaker), "")
+        return with_changes(attr, source=channel or attr.speaker, outer_speaker="", outer_start=-1, outer_end=-1)
 
     rewrite_each(u, rewrite)

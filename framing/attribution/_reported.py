@@ -12,8 +12,8 @@ import re
 
 from ._after import _name_after, according_np
 from ._boundaries import _start_after_cue, _words, subordinate_clause_stop
-from ._carried import (added_continues_the_last_speaker, media_citing_a_source, pronoun_keeps_channel,
-                       quoted_as_saying_object)
+from ._carried import (added_continues_the_last_speaker, coordinated_report_keeps_its_voice, media_citing_a_source,
+                       pronoun_keeps_channel, quoted_as_saying_object)
 from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, long_speech_subject,
                             plural_subject, reportedly, stance_stretch_subject, support_noun)
 from ._heads import person_before_affiliation
@@ -478,6 +478,6 @@ def relay(u: Unit) -> None:
 
 REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, forward_reports, credit_over_expectation,
                  partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
-                 relay, channel_named, pronoun_keeps_channel, quoted_as_saying_object,
+                 relay, coordinated_report_keeps_its_voice, channel_named, pronoun_keeps_channel, quoted_as_saying_object,
                  media_citing_a_source, added_continues_the_last_speaker, person_before_affiliation,
                  canonical_speakers)
