@@ -224,8 +224,11 @@ def coordinated_report_keeps_its_voice(u: Unit) -> None:
     source is its speaker's channel or the speaker, with no outer speaker. (A report relayed
     after its words, '..., KCNA said', and one nested without a coordinator, 'X said Y thinks
     Z', stay nested.)"""
-    if not u.intervals:
-        return   # (no report to rewrite)
+    for iv in u.intervals:
+        if iv.attr.outer_speaker:
+            break
+    else:
+        return   # (no nested report: most units, a plain loop)
     text = u.text
 
     def rewrite(iv, attr):

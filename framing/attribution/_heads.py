@@ -31,12 +31,17 @@ def person_before_affiliation(u: Unit) -> None:
     Korea said', 'Roe in a post on Twitter wrote') is the person's: the words name where she
     works or how she spoke, not who speaks. The name must open its clause (the unit's
     start or after punctuation) and be no voice the article names otherwise (a government)."""
-    if not any(iv.attr.speaker_type != "person" and iv.attr.mention_start > u.start for iv in u.intervals):
-        return   # (no report whose speaker may sit inside an affiliation: most units, checked cheaply)
     text = u.text
+    for iv in u.intervals:   # (a place, government or site is a capitalised name after the person's)
+        attr = iv.attr
+        if attr.speaker_type != "person" and attr.mention_start > u.start + 6 and text[attr.mention_start].isupper():
+            break
+    else:
+        return   # (no report whose speaker may sit inside an affiliation: most units, a plain loop)
 
     def rewrite(iv, attr):
-        if attr.mention_start <= u.start or attr.speaker_type == "person" or " & " in attr.speaker:
+        if attr.mention_start <= u.start + 6 or attr.speaker_type == "person" or " & " in attr.speaker \
+                or not text[attr.mention_start].isupper():
             return None
         m = _NAME_AFFILIATION.search(text, max(u.start, attr.mention_start - _REACH), attr.mention_start)
         if m is None or not _OPENING.search(text, max(u.start, m.start() - 3), m.start()) and m.start() > u.start:
