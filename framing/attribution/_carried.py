@@ -21,7 +21,7 @@ from ..text import paragraph_spans
 from ._after import according_np
 from ._coverage import _CHANNEL, _DESCRIBED
 from ._entities import Entities, near as _near, within as _within
-from ._layout import per_text
+from ._layout import SENTENCE_BREAK, per_text
 from ._model import UNKNOWN, Attribution, Interval, Unit, rewrite_each, with_changes
 from ._speakers import Voice, resolve, voice_for_name
 from ._surnames import NAME_GOES_ON
@@ -59,7 +59,7 @@ def _antecedent_channel(text: str, speaker: str, before: int, entities) -> str:
                        if m.end <= before and m.voice is not None and m.voice.canonical == speaker), None)
     if antecedent is None:
         return ""
-    stop = _SENTENCE_END.search(text, antecedent.end, min(before, antecedent.end + 250))
+    stop = SENTENCE_BREAK.search(text, antecedent.end, min(before, antecedent.end + 250))
     end = stop.start() if stop else min(before, antecedent.end + 250)
     for m in _within(entities, antecedent.end, end):
         if m.end <= end and m.voice is not None and m.voice.type in ("agency", "outlet"):
@@ -81,9 +81,6 @@ def _latest_first(entities, lo: int, hi: int):
         if m.start < floor:
             return
         yield m
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])|\n")
 
 
 _AS_SAYING = re.compile(r"(?P<np>[^,;:\"“”]{1,80}?)\s+(?P<cue>as\s+saying)(?:\s+that)?\s+(?=\S)")
@@ -202,7 +199,7 @@ def added_continues_the_last_speaker(u: Unit) -> None:
             return None
         # nobody else named since the last speaker's sentence ('Later Mary Lanz spoke. “...,” she added')
         before = min(iv.start, attr.mention_start)   # (the words said are no naming)
-        stop = _SENTENCE_END.search(text, last.mention_end, before)
+        stop = SENTENCE_BREAK.search(text, last.mention_end, before)
         if stop is None or _paragraph_breaks(text, last.mention_end, before) > 1 or \
                 _TWO_CAPITALISED_WORDS.search(text, stop.end(), before) or \
                 any(m.voice is not None and m.voice.type == "person" for m in _within(u.entities, stop.end(), before)):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ._layout import WORD, _rstrip
+from ._layout import SENTENCE_BREAK, WORD, _rstrip
 from ._after import _name_after, according_np
 from ._coverage import quote_quoted_as_saying
 from ._grammar import _TRAILING_END, _content_start, _mention_of, _object_after, speaker_of
@@ -214,7 +214,6 @@ def split_quotes(u: Unit) -> None:
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Ww]e|[Ww]e[’'](?:re|ve|ll|d)|me|[Mm]y|[Oo]ur|us)\b")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
-_LAST_SENTENCE = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"])")
 _NAME_IN_LEAD = re.compile(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}")
 
 
@@ -236,7 +235,7 @@ def block_quotes(text: str, paragraphs: list, rows: list, entities) -> None:
         lead_rows = rows[bisect_left(starts, l_start):first]
         if first == last or any(row[2] not in ("narration", "indirect") for row in rows[first:last] + lead_rows):
             continue
-        sentences = [m.end() for m in _LAST_SENTENCE.finditer(text, l_start, lead_end)]
+        sentences = [m.end() for m in SENTENCE_BREAK.finditer(text, l_start, lead_end)]
         attr = _lead_in_speaker(text, sentences[-1] if sentences else l_start, lead_end, entities)
         if attr is not None:
             rows[first:last] = [(p_start, _rstrip(text, p_start, p_end), "direct", attr)]
