@@ -380,6 +380,13 @@ def test_another_after_a_cue_is_a_new_voice_not_the_last_one():
     assert mention_of(text, "Never again") == ("", "another")
 
 
+def test_a_third_after_a_cue_is_an_unnamed_voice_like_another():
+    text = "“We lost,” said one voter. “It was rigged,” said another. “We will be back,” said a third."
+    assert mention_of(text, "We will be back") == ("", "a third")   # not a voice named 'third'
+    text = "“We lost,” said one voter. “We will be back,” said a third voter."
+    assert mention_of(text, "We will be back")[0] == "third voter"   # a noun after it: a described voice
+
+
 def test_a_question_closed_by_a_repeated_or_wondered_cue_is_the_speakers():
     text = "The host laughed. “Grizzly bears?” Ms. Hale repeated. The show went on."
     assert mention_of(text, "Grizzly bears")[1] == "Ms. Hale"
@@ -438,3 +445,10 @@ def test_he_added_two_paragraphs_on_is_no_last_speaker_whatever_breaks_the_parag
                          "“It was meant in jest,” he added."])
         assert mention_of(text, "It was meant") == ("Sam Okafor", "he"), repr(sep)
 
+
+
+def test_a_group_subject_drops_its_determiner_but_not_a_share_of_a_group():
+    assert mention_of("The vote was close. Most voters said the plan would fail.", "plan would") == (
+        "voters", "Most voters")
+    assert mention_of("The vote was close. Some of the aides said the plan would fail.", "plan would") == (
+        "some of the aides", "Some of the aides")   # not a voice 'of the aides'

@@ -11,8 +11,8 @@ import re
 from ._layout import WORD
 from ._name_words import TIME_WORDS
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, MONTH, OPENING_ADVERB, SPEAKER_PRONOUNS, WEEKDAY,
-                     description_pattern)
+from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, GROUP_DETERMINER, MONTH, OPENING_ADVERB, SPEAKER_PRONOUNS,
+                     WEEKDAY, description_pattern)
 
 _PRONOUNS = SPEAKER_PRONOUNS
 
@@ -20,7 +20,6 @@ _PRONOUNS = SPEAKER_PRONOUNS
 _QUOTE_CHAR = re.compile(r"[\"“”]")
 _QUOTE_CHAR_OR_STOP = re.compile(r"[\"“”;:]")
 _NON_SPACE_RUN = re.compile(r"\S+")
-_GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|most|other|several)\s+", re.I)
 _CAPITAL_WORDS = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*")
 _FIRST_WORD = re.compile(r"^\w+\s+")
 
@@ -88,7 +87,7 @@ def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10) -> 
         phrase, words = text[start:end], words[:aux]
     if words[-1].lower() in _FUNCTION_WORDS:
         return None
-    name = _GROUP_DETERMINER.sub("", phrase)
+    name = GROUP_DETERMINER.sub("", phrase)
     return Mention(start, end, Voice(name.lower(), "group"), phrase)
 
 
