@@ -452,3 +452,10 @@ def test_a_group_subject_drops_its_determiner_but_not_a_share_of_a_group():
         "voters", "Most voters")
     assert mention_of("The vote was close. Some of the aides said the plan would fail.", "plan would") == (
         "some of the aides", "Some of the aides")   # not a voice 'of the aides'
+
+
+def test_a_state_after_a_place_in_an_opening_phrase_is_no_subject():
+    text = "The race tightened. Speaking at a diner in Dover, New Hampshire, Ms. Hale went after her rival, calling him a relic."
+    assert mention_of(text, "him a relic") == ("Hale", "Ms. Hale")
+    text = "The race tightened. Announcing her plan in Dover, New Hampshire, Ms. Hale promised lower taxes."
+    assert mention_of(text, "her plan") == ("Hale", "Ms. Hale")

@@ -94,9 +94,17 @@ def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10) -> 
 _CONTRACTION = re.compile(r"[’'](?:s|re|ve|d|ll)$")
 
 
+# a state or country after a place ('in Salem, New Hampshire, Trump ...'): the phrase goes on
+_PLACE_END = re.compile(r"\b(?:in|at|near|outside|from|to)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+$")
+_STATE_AFTER_PLACE = re.compile(r"\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+")
+
+
 def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
     lead = _SUBJECT_LEAD_WIDE.match(text, lo, hi)
     pos = lead.end() if lead else lo
+    if pos > lo and (place := _STATE_AFTER_PLACE.match(text, pos, hi)) and _PLACE_END.search(text, lo, pos - 2) \
+            and by_end.first_from(pos, place.end()) is None:
+        pos = place.end()   # 'Speaking in Salem, New Hampshire, Trump': the place's state is no subject
     if (m := by_end.first_from(pos, min(hi, pos + 3))) is not None:
         return m
     for k in range(4, 0, -1):
@@ -246,6 +254,9 @@ def opening_participle_subject(text: str, lo: int, cue_start: int, cue_end: int,
     if comma < 0 or _QUOTE_CHAR_OR_STOP.search(text[cue_end:comma]):
         return None
     start = comma + 1
+    if (place := _STATE_AFTER_PLACE.match(text, start, hi)) and _PLACE_END.search(text, cue_end, comma) \
+            and aliases_by_end.first_from(start, place.end()) is None:
+        start = place.end()   # 'Speaking in Salem, New Hampshire, Trump': the place's state is no subject
     while start < hi and text[start].isspace():
         start += 1
     m = _unit_subject(text, start, hi, aliases_by_end, entities)
