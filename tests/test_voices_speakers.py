@@ -459,3 +459,12 @@ def test_a_state_after_a_place_in_an_opening_phrase_is_no_subject():
     assert mention_of(text, "him a relic") == ("Hale", "Ms. Hale")
     text = "The race tightened. Announcing her plan in Dover, New Hampshire, Ms. Hale promised lower taxes."
     assert mention_of(text, "her plan") == ("Hale", "Ms. Hale")
+
+
+def test_a_verb_and_its_object_before_a_participle_cue_are_no_subject():
+    text = "The party moved fast. Ann Ford, the committee’s field director, released a statement confirming it will hire more staff."
+    assert mention_of(text, "it will hire") == ("Ann Ford", "Ann Ford")
+    text = "The vote was close. The Dover council released a statement on Friday saying the plan was unfair."
+    assert mention_of(text, "the plan was unfair")[1] == "The Dover council"
+    text = "The vote was close. Elected officials said the plan was unfair."   # an adjective, no verb
+    assert mention_of(text, "the plan was unfair")[1] == "Elected officials"

@@ -48,6 +48,8 @@ _NOT_SUBJECT = frozenset(
     "had would will could should may might can must do does did then so just even very".split()
 )
 _DETERMINERS = frozenset("the a an".split())
+# a past-tense verb and the start of its object ('released a statement', 'officially endorsed his rival')
+_VERB_AND_OBJECT = re.compile(r"(?:[a-z]+ly\s+)?(?!\w*eed\s)[a-z]{3,}ed\s+(?:a|an|the|his|her|their|its|our|this|that)\s")
 _NOT_NP = frozenset("for what with from about into than how why whether if".split()) | frozenset(AUXILIARIES)
 # words that open a run of capitalised words without being part of a name ('Although Jane Ross
 # said', 'Meanwhile Mr. Hale said')
@@ -186,6 +188,10 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             before = text[max(lo, start - 12):start]
             if first in _NOT_SUBJECT and first not in _DETERMINERS:
                 continue
+            if k > 1 and _VERB_AND_OBJECT.match(phrase):
+                # 'Carr, the party's director, released a statement confirming ...': a verb and its
+                # object, no subject; the subject stands before the verb
+                return subject_before(text, start, lo, aliases_by_end, entities) if start > lo else None
             if not text[lo:start].strip(" ,—–\"“”'") or _BOUNDARY_BEFORE.search(before):
                 canonical = GROUP_DETERMINER.sub("", phrase)
                 named = canonical[:1].isupper() and not _SHARE_OF.match(canonical)   # not 'Some of them'
