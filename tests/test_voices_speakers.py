@@ -468,3 +468,11 @@ def test_a_verb_and_its_object_before_a_participle_cue_are_no_subject():
     assert mention_of(text, "the plan was unfair")[1] == "The Dover council"
     text = "The vote was close. Elected officials said the plan was unfair."   # an adjective, no verb
     assert mention_of(text, "the plan was unfair")[1] == "Elected officials"
+
+
+def test_the_agent_of_a_passive_view_holds_it_not_of_an_expectation():
+    text = "The vote was close. The toll plan is widely seen as a tax on commuters by most drivers in the county."
+    assert mention_of(text, "a tax on") == ("most drivers", "most drivers")
+    text = "The vote was close. The toll plan is expected to pass the council by a wide margin next week."
+    segs = voices(text)
+    assert (segs[segs.kind == "indirect"].mention_start == -1).all()   # an expectation: nobody named

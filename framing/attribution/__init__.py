@@ -55,7 +55,7 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    which endorsed X"). A lone one-word report is dropped (mostly a misread cue).
    A cue word after an article or inside a name is a noun ("a tweet", "think tank").
    "X reportedly ..." is a report of no named voice; passive views ("is seen as", "was viewed
-   as") read like "is expected to"; a stance adjective after "be" ("is critical of") is a
+   as") read like "is expected to", unless an agent holds the view ("... by most voters"); a stance adjective after "be" ("is critical of") is a
    stance cue; a headline "Poll: ..." is the poll's report.
    A new clause ("..., while B backed Y") ends the words reported before it.
 4b. **Speaker labels**: a paragraph that opens with a short name and a colon ("FALLIN: I
