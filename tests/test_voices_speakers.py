@@ -476,3 +476,19 @@ def test_the_agent_of_a_passive_view_holds_it_not_of_an_expectation():
     text = "The vote was close. The toll plan is expected to pass the council by a wide margin next week."
     segs = voices(text)
     assert (segs[segs.kind == "indirect"].mention_start == -1).all()   # an expectation: nobody named
+
+
+def test_an_outer_mention_keeps_its_offsets_past_page_furniture():
+    text = "The plan stalled in May. REUTERS/Ann Ford\n\nMr. Smith said Ms. Jones thinks the plan will fail in the fall."
+    segs = voices(text)
+    row = segs[segs.outer_speaker != ""].iloc[0]
+    assert (row.speaker, row.outer_speaker) == ("Jones", "Smith")
+    assert text[row.outer_mention_start:row.outer_mention_end] == "Mr. Smith"   # not the reading text's offsets
+
+
+def test_the_same_voice_named_again_in_a_report_is_nested_in_it():
+    text = "The bill stalled. Ms. Ford said she wrote to the governor in May with a draft."
+    segs = voices(text)
+    row = segs[segs.text.str.startswith("to the governor")].iloc[0]
+    assert (row.speaker, text[row.mention_start:row.mention_end]) == ("Ford", "she")
+    assert (row.outer_speaker, text[row.outer_mention_start:row.outer_mention_end]) == ("Ford", "Ms. Ford")

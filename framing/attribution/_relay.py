@@ -131,8 +131,9 @@ def _relay_source(inner: Interval, outer: Interval, nested: dict) -> None:
     attr = inner.attr
     if outer.attr.source not in (UNKNOWN, inner.attr.speaker) and outer.attr.speaker:
         attr = with_changes(attr, source=outer.attr.source)
-    if outer.attr.speaker and outer.attr.speaker != attr.speaker and outer.attr.mention_start >= 0 \
-            and not attr.outer_speaker:
+    # (the same voice named again is nested too: 'Ray said he wrote to X that ...' keeps Ray's mention)
+    if outer.attr.speaker and (outer.attr.speaker != attr.speaker or outer.attr.mention_start != attr.mention_start) \
+            and outer.attr.mention_start >= 0 and not attr.outer_speaker:
         attr = with_changes(attr, outer_speaker=outer.attr.speaker, outer_start=outer.attr.mention_start,
                        outer_end=outer.attr.mention_end)
     nested[key] = (attr, inner.attr, outer.attr)   # (the originals kept alive: their ids stay unique)
