@@ -468,6 +468,8 @@ def test_a_verb_and_its_object_before_a_participle_cue_are_no_subject():
     assert mention_of(text, "the plan was unfair")[1] == "The Dover council"
     text = "The vote was close. Elected officials said the plan was unfair."   # an adjective, no verb
     assert mention_of(text, "the plan was unfair")[1] == "Elected officials"
+    text = "The vote was close. Senators who backed the bill said the plan was unfair."   # a relative clause's verb
+    assert mention_of(text, "the plan was unfair")[1] == "Senators who backed the bill"
 
 
 def test_the_agent_of_a_passive_view_holds_it_not_of_an_expectation():

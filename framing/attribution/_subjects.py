@@ -188,7 +188,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             before = text[max(lo, start - 12):start]
             if first in _NOT_SUBJECT and first not in _DETERMINERS:
                 continue
-            if k > 1 and _VERB_AND_OBJECT.match(phrase):
+            if k > 1 and _VERB_AND_OBJECT.match(phrase) and not _RELATIVE.search(text, max(lo, start - 7), start - 1):
                 # 'Carr, the party's director, released a statement confirming ...': a verb and its
                 # object, no subject; the subject stands before the verb
                 return subject_before(text, start, lo, aliases_by_end, entities) if start > lo else None
