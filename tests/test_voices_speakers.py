@@ -494,3 +494,10 @@ def test_the_same_voice_named_again_in_a_report_is_nested_in_it():
     row = segs[segs.text.str.startswith("to the governor")].iloc[0]
     assert (row.speaker, text[row.mention_start:row.mention_end]) == ("Ford", "she")
     assert (row.outer_speaker, text[row.outer_mention_start:row.outer_mention_end]) == ("Ford", "Ms. Ford")
+
+
+def test_a_pronoun_possessor_after_its_verb_is_named_by_the_clause_subject():
+    text = "Ms. Ford spoke in May. Later she escalated her attacks on the mayor's budget."
+    assert mention_of(text, "the mayor's budget") == ("Ford", "she")
+    text = "Ms. Ford spoke in May. The board criticised Mr. Hale over his support for the budget."
+    assert mention_of(text, "the budget")[1] == "his"   # the possessor is the object, not the subject

@@ -44,7 +44,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    whether ..." (the question, voiced by the asker), "X is expected to ..." (no speaker).
    "Asked (on Fox News) whether ..." opening a sentence reports the question. A stance noun
    with a possessor ("his support for X", "Trump's criticism of Y") reports its object for
-   the possessor.
+   the possessor (named by the clause's subject when a pronoun possessor follows its verb: "she
+   escalated her attacks on Y").
    "..., citing Z" reports Z (up to the next comma) for the clause's subject. A document or
    evidence noun (``evidence.csv``: "poll", "results", "records") heading the subject of
    "show", "find", "reveal", "indicate" or "suggest" speaks ("The results show that ...",
