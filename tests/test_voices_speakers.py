@@ -459,6 +459,8 @@ def test_a_state_after_a_place_in_an_opening_phrase_is_no_subject():
     assert mention_of(text, "him a relic") == ("Hale", "Ms. Hale")
     text = "The race tightened. Announcing her plan in Dover, New Hampshire, Ms. Hale promised lower taxes."
     assert mention_of(text, "her plan") == ("Hale", "Ms. Hale")
+    text = "The rally went on. At an event in St. Clairsville, Ohio, 62-year-old Ann Ford railed against the plan, saying it was unfair."
+    assert mention_of(text, "it was unfair") == ("Ann Ford", "Ann Ford")   # ('St.', and no state name 'Ohio')
 
 
 def test_a_verb_and_its_object_before_a_participle_cue_are_no_subject():

@@ -95,8 +95,8 @@ _CONTRACTION = re.compile(r"[’'](?:s|re|ve|d|ll)$")
 
 
 # a state or country after a place ('in Salem, New Hampshire, Trump ...'): the phrase goes on
-_PLACE_END = re.compile(r"\b(?:in|at|near|outside|from|to)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+$")
-_STATE_AFTER_PLACE = re.compile(r"\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+")
+_PLACE_END = re.compile(r"\b(?:in|at|near|outside|from|to)\s+(?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+$")
+_STATE_AFTER_PLACE = re.compile(r"\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?,\s+")   # ('Ohio', 'New Hampshire', 'Calif.')
 
 
 def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
