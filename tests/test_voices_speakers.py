@@ -503,3 +503,11 @@ def test_a_pronoun_possessor_after_its_verb_is_named_by_the_clause_subject():
     assert mention_of(text, "the mayor's budget") == ("Ford", "she")
     text = "Ms. Ford spoke in May. The board criticised Mr. Hale over his support for the budget."
     assert mention_of(text, "the budget")[1] == "his"   # the possessor is the object, not the subject
+
+
+def test_a_report_whose_cue_stands_in_an_earlier_reports_words_is_nested_in_it():
+    text = "The mill closed. Ms. Ford began thinking about what she wanted to write about the workers."
+    segs = voices(text)
+    row = segs[segs.text.str.startswith("about the workers")].iloc[0]
+    assert (row.cue, row.outer_speaker) == ("write", "Ford")
+    assert text[row.outer_mention_start:row.outer_mention_end] == "Ms. Ford"   # the 'thinking' report's mention

@@ -93,7 +93,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    of them; a sure speech verb ("said") or another named voice with a belief or stance verb
    ("Smith said Jones thinks ...") opens a nested report (``outer_speaker``: Smith); a
    coordinated verb with its own that-clause ("He said X and noted that Y") is the subject's
-   second report. Unresolved speakers get
+   second report; any other report whose cue stands in an earlier report's words keeps that
+   report's voice as its ``outer_speaker`` too ("Ford said she wrote to him with a draft"). Unresolved speakers get
    source ``unknown``. Coverage rules (``framing.attribution._coverage``): "X and Y (both)
    said", "the two leaders said" give one joint voice "X & Y"; a channel named with the
    report ("said via its official KCNA news agency", "Through its state media, the North
@@ -155,7 +156,7 @@ tuple entry and one test.
    ``_coverage.relative_clause_subject``, ``_coverage.joint_speakers``, ``relay``,
    ``_coverage.channel_named``, ``_carried.pronoun_keeps_channel``, ``_carried.quoted_as_saying_object``,
    ``_carried.media_citing_a_source``, ``_carried.added_continues_the_last_speaker``,
-   ``_coverage.canonical_speakers``.
+   ``_coverage.canonical_speakers``, ``_relay.report_in_a_report``.
 4b. ``_labels.label_attribution`` (in ``_segments.analyse``; headline evidence labels
    ``_labels._HEADLINE_EVIDENCE``)
 5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,

@@ -10,7 +10,7 @@ from ._layout import WORD
 from ._vocab import cue_verbs
 from ._cues import RELAYED_WHOLE
 from ._entities import within as _within
-from ._model import UNKNOWN, Attribution, Interval, with_changes
+from ._model import UNKNOWN, Attribution, Interval, Unit, with_changes
 from ._speakers import Mention
 
 
@@ -138,3 +138,28 @@ def _relay_source(inner: Interval, outer: Interval, nested: dict) -> None:
                        outer_end=outer.attr.mention_end)
     nested[key] = (attr, inner.attr, outer.attr)   # (the originals kept alive: their ids stay unique)
     inner.attr = attr
+
+
+def report_in_a_report(u: Unit) -> None:
+    """A report whose cue stands inside the words of an earlier report ('X said the plan, which Y
+    described as Z, ...', 'he wrote to Y' after 'Ford said') nests in it: the earlier report's
+    voice is its ``outer_speaker`` (a report the rules above did not nest). Its channel stays
+    its own: the words are not enclosed in the earlier report's. As PolNeAR marks both, the
+    scorer counts the nested words for the earlier report too (PolNeAR train F1 +0.0009)."""
+    reports = [iv for iv in u.intervals if iv.kind == "indirect" and iv.attr.mention_start >= 0]
+    if not reports or len(u.intervals) < 2:
+        return
+    nested: dict[int, Attribution] = {}
+    for inner in u.intervals:
+        attr = inner.attr
+        if id(attr) in nested:
+            inner.attr = nested[id(attr)]
+            continue
+        if attr.outer_speaker or attr.cue_start < 0 or attr.mention_start < 0:
+            continue
+        holder = next((o for o in reports if o.start < inner.start and o.start <= attr.cue_start < o.end
+                       and o.attr.cue_start != attr.cue_start), None)
+        if holder is not None:
+            inner.attr = nested[id(attr)] = with_changes(
+                attr, outer_speaker=holder.attr.speaker, outer_start=holder.attr.mention_start,
+                outer_end=holder.attr.mention_end)

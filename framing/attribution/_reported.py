@@ -22,7 +22,7 @@ from ._grammar import (LOOKBACK, _TRAILING_END, _content_end, _content_start, _m
                        coordinated_before, first_comma_match, quoted_as_before, speaker_of)
 from ._layout import WORD, _covered, _inside
 from ._model import Interval, Unit, _attribution
-from ._relay import _relay
+from ._relay import _relay, report_in_a_report
 from ._speakers import Mention, Voice
 from ._stance_nouns import possessed_stance
 from ._passive import _passive_without_agent, passive_by, passive_expected
@@ -478,4 +478,4 @@ def relay(u: Unit) -> None:
 REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, forward_reports, credit_over_expectation,
                  partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
                  relay, channel_named, pronoun_keeps_channel, quoted_as_saying_object,
-                 media_citing_a_source, added_continues_the_last_speaker, canonical_speakers)
+                 media_citing_a_source, added_continues_the_last_speaker, canonical_speakers, report_in_a_report)
