@@ -56,8 +56,9 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    which endorsed X"). A lone one-word report is dropped (mostly a misread cue).
    A cue word after an article or inside a name is a noun ("a tweet", "think tank").
    "X reportedly ..." is a report of no named voice; passive views ("is seen as", "was viewed
-   as") read like "is expected to", unless an agent holds the view ("... by most voters"); a stance adjective after "be" ("is critical of") is a
-   stance cue; a headline "Poll: ..." is the poll's report.
+   as") read like "is expected to", unless an agent holds the view ("... by most voters"); a
+   stance adjective after "be" ("is critical of") is a stance cue; a headline "Poll: ..." is
+   the poll's report.
    A new clause ("..., while B backed Y") ends the words reported before it.
 4b. **Speaker labels**: a paragraph that opens with a short name and a colon ("FALLIN: I
    think ...", "Q: ...") or a headline "Name: ..." / "Name Says ..." attributes the words
@@ -94,16 +95,17 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    ("Smith said Jones thinks ...") opens a nested report (``outer_speaker``: Smith); a
    coordinated verb with its own that-clause ("He said X and noted that Y") is the subject's
    second report; any other report whose cue stands in an earlier report's words keeps that
-   report's voice as its ``outer_speaker`` too ("Ford said she wrote to him with a draft"). Unresolved speakers get
-   source ``unknown``. Coverage rules (``framing.attribution._coverage``): "X and Y (both)
-   said", "the two leaders said" give one joint voice "X & Y"; a channel named with the
-   report ("said via its official KCNA news agency", "Through its state media, the North
-   described") is the source; "“...,” the spokesman was quoted as saying" is the spokesman's
-   quote, relayed by the voice that cited him ("KCNA said, citing a foreign ministry
-   spokesman"); "Trump, who plans to meet Kim, ..." (an intention in a relative clause) is no
-   report; speakers get one name across outlets (an alias inside a longer name, a name past
-   its titles and possessor, a name in apposition: "Trump’s national security adviser, John
-   Bolton, said" -> John Bolton; "the official" -> the earlier "a White House official").
+   report's voice as its ``outer_speaker`` too ("Ford began thinking about what she wanted to
+   write ..."). Unresolved speakers get source ``unknown``. Coverage rules
+   (``framing.attribution._coverage``): "X and Y (both) said", "the two leaders said" give one
+   joint voice "X & Y"; a channel named with the report ("said via its official KCNA news
+   agency", "Through its state media, the North described") is the source; "“...,” the
+   spokesman was quoted as saying" is the spokesman's quote, relayed by the voice that cited
+   him ("KCNA said, citing a foreign ministry spokesman"); "Trump, who plans to meet Kim, ..."
+   (an intention in a relative clause) is no report; speakers get one name across outlets (an
+   alias inside a longer name, a name past its titles and possessor, a name in apposition:
+   "Trump’s national security adviser, John Bolton, said" -> John Bolton; "the official" -> the
+   earlier "a White House official").
    Governments speak under their country's name ("Pyongyang warned" -> North Korea), from the
    alias table; a one-word alias followed by another capitalised word is a longer name
    ("Kim Hee-sung" is not Kim Jong Un); a surname alone takes the full name written before

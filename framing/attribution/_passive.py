@@ -101,7 +101,8 @@ def passive_expected(u: Unit, c) -> bool:
         comma = text.find(",", comma + 1, u.end)
     end = _content_end(text, start, comma if comma != -1 else u.end)
     if _words(u.text, start, end, 4) and not _covered(start, end, u.direct_spans):
-        u.intervals.append(Interval(start, end, "indirect", _attribution(u.text, c, _viewer(u, c, end), confidence=0.5)))
+        viewer = _viewer(u, c, end)
+        u.intervals.append(Interval(start, end, "indirect", _attribution(u.text, c, viewer, confidence=0.5)))
         u.expected.append(u.intervals[-1])
     return True
 

@@ -141,11 +141,12 @@ def _relay_source(inner: Interval, outer: Interval, nested: dict) -> None:
 
 
 def report_in_a_report(u: Unit) -> None:
-    """A report whose cue stands inside the words of an earlier report ('X said the plan, which Y
-    described as Z, ...', 'he wrote to Y' after 'Ford said') nests in it: the earlier report's
-    voice is its ``outer_speaker`` (a report the rules above did not nest). Its channel stays
-    its own: the words are not enclosed in the earlier report's. As PolNeAR marks both, the
-    scorer counts the nested words for the earlier report too (PolNeAR train F1 +0.0009)."""
+    """A report whose cue stands inside the words of an earlier report ('Ford began thinking about
+    what she wanted to write ...', 'Pointing to the contract, Ford told reporters that ...') nests
+    in it: the earlier report's voice is its ``outer_speaker`` (a report the rules above did not
+    nest). Its channel stays its own: its words are not enclosed in the earlier report's. As
+    PolNeAR marks both, the scorer counts the nested words for the earlier report too (PolNeAR
+    train F1 0.77961 -> 0.78011, speaker accuracy 0.89444 -> 0.89489)."""
     reports = [iv for iv in u.intervals if iv.kind == "indirect" and iv.attr.mention_start >= 0]
     if not reports or len(u.intervals) < 2:
         return

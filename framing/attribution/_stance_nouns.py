@@ -8,8 +8,8 @@ import re
 
 from ._boundaries import _words
 from ._cues import Cue
-from ._grammar import _content_end
 from ._entities import within as _within
+from ._grammar import _content_end
 from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, resolve, voice_for_name
@@ -66,8 +66,9 @@ def possessed_stance(u: Unit) -> None:
 
 # the subject of a short verb group right before the possessor ('she escalated her attacks on',
 # 'Cruz reboots his attacks on'): no noun, article or preposition between (not 'criticised Trump over his')
-_VERB_BEFORE = re.compile(r"(?<![\w’'])(?P<subj>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*)\s+(?:(?!(?:to|of|for|with|by|that|"
-                          r"and|or|but|who|which|than|over|about|the|a|an|as|at|from|into|he|she|they)\b)[a-z][\w’'-]*\s+){1,4}$")
+_VERB_BEFORE = re.compile(r"(?<![\w’'])(?P<subj>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*)\s+"
+                          r"(?:(?!(?:to|of|for|with|by|that|and|or|but|who|which|than|over|about|the|a|an|as|at|from|"
+                          r"into|he|she|they)\b)[a-z][\w’'-]*\s+){1,4}$")
 
 
 def _subject_of_verb_before(u: Unit, pos: int, voice) -> Mention | None:
@@ -79,7 +80,8 @@ def _subject_of_verb_before(u: Unit, pos: int, voice) -> Mention | None:
     if found.group("subj").lower() in _SUBJECT_PRONOUNS:
         return Mention(start, end, voice, found.group("subj"))
     named = next((m for m in _within(u.entities, start - 40, end) if m.end == end), None)
-    return named if named is not None and named.voice is not None and named.voice.canonical == voice.canonical else None
+    same = named is not None and named.voice is not None and named.voice.canonical == voice.canonical
+    return named if same else None
 
 
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they"))

@@ -49,7 +49,8 @@ _NOT_SUBJECT = frozenset(
 )
 _DETERMINERS = frozenset("the a an".split())
 # a past-tense verb and the start of its object ('released a statement', 'officially endorsed his rival')
-_VERB_AND_OBJECT = re.compile(r"(?:[a-z]+ly\s+)?(?!\w*eed\s)[a-z]{3,}ed\s+(?:a|an|the|his|her|their|its|our|this|that)\s")
+_VERB_AND_OBJECT = re.compile(r"(?:[a-z]+ly\s+)?(?!\w*eed\s)[a-z]{3,}ed\s+"
+                              r"(?:a|an|the|his|her|their|its|our|this|that)\s")
 _NOT_NP = frozenset("for what with from about into than how why whether if".split()) | frozenset(AUXILIARIES)
 # words that open a run of capitalised words without being part of a name ('Although Jane Ross
 # said', 'Meanwhile Mr. Hale said')
