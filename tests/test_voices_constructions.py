@@ -195,3 +195,14 @@ def test_appears_with_a_predicate_is_an_impression():
 def test_appears_to_is_an_impression_even_after_a_name():
     text = "Senator Jane Ross appears to be losing ground to her rival."
     assert _reports(text) == [("", text)]
+
+
+def test_participle_saying_after_a_comma_is_a_verb():
+    """'saying' is also a noun ('an old saying'); after a comma it is the participle of a report."""
+    text = "The judge left the hearing early, saying the new toll was unfair to workers."
+    assert [words for _, words in _reports(text)] == ["the new toll was unfair to workers."]
+
+
+def test_trailing_cue_with_a_title_before_the_name():
+    text = "Two fishing boats were lost in the storm, harbour authority spokesman Tom Reyes said."
+    assert _reports(text) == [("Tom Reyes", "Two fishing boats were lost in the storm")]

@@ -16,7 +16,7 @@ from ._grammar import _content_end, _content_start
 from ._layout import _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention
-from ._vocab import AUXILIARIES, BE_FORM, SPEAKER_PRONOUNS
+from ._vocab import AUXILIARIES, BE_FORM, ROLE_WORDS, SPEAKER_PRONOUNS, descriptions
 
 _EDITORS_NOTE = re.compile(r"\s*Editor[’']s [Nn]ote:")
 
@@ -146,14 +146,26 @@ def support_noun(u: Unit, c) -> bool:
 
 
 _THE_BEFORE = re.compile(r"\s(?:the|The)$")
+# ', foreign ministry spokesman' before a name: a comma, then a title of up to six words
+_TITLE_AFTER_COMMA = re.compile(r",\s+((?:[\w’'.-]+\s+){0,5}([a-z]+))\s*$")
+# the last word of a title: an office or a description's head ('strategist' is neither: mostly no title)
+_TITLE_HEADS = ROLE_WORDS | frozenset(d.split()[-1] for d in descriptions()) | frozenset(
+    "strategist pollster activist official officials leader candidate analyst professor".split())
+_NOT_IN_TITLE = frozenset("and or but while when as if because so that which who whom said says told and".split())
 
 
 def _lead_before(text: str, start: int, mention_start: int) -> str:
     """The unit's words before a speaker's mention, without a trailing blank or 'the' that is no
-    part of the mention ('..., the Post said.': the name found is 'Post')."""
+    part of the mention ('..., the Post said.': the name found is 'Post'), nor a title after a
+    comma ('..., foreign ministry spokesman Ali Reza said.': the lead ends at the comma). The
+    title: PolNeAR train F1 0.77940 -> 0.77952 (any
+    lower-case word before the name: 0.77938; offices only: 0.77946)."""
     lead = text[start:mention_start].rstrip()
     if lead.endswith(("the", "The")) and (the := _THE_BEFORE.search(lead)):
         lead = lead[:the.start()].rstrip()
+    elif lead[-1:].islower() and (title := _TITLE_AFTER_COMMA.search(lead, max(0, len(lead) - 80))) is not None:
+        if title.group(2) in _TITLE_HEADS and not _NOT_IN_TITLE.intersection(title.group(1).lower().split()):
+            lead = lead[:title.start() + 1]
     return lead
 
 
