@@ -206,3 +206,15 @@ def test_participle_saying_after_a_comma_is_a_verb():
 def test_trailing_cue_with_a_title_before_the_name():
     text = "Two fishing boats were lost in the storm, harbour authority spokesman Tom Reyes said."
     assert _reports(text) == [("Tom Reyes", "Two fishing boats were lost in the storm")]
+
+
+def test_opening_participle_report_ends_at_the_comma_before_its_subject():
+    text = "Arguing that the new toll hurts dock workers, Jane Ross voted against the harbour plan."
+    assert _reports(text)[0] == ("Jane Ross", "the new toll hurts dock workers")
+
+
+def test_verb_after_an_appositive_with_a_participle_after_its_object_is_no_inverted_cue():
+    """'X, his aide, urged a stand, saying ...' is not '..., said Mr. Smith, an aide.'"""
+    text = "Tom Reyes, the mayor's aide, urged a firm stand, saying that otherwise the toll would rise."
+    assert ("Tom Reyes", "a firm stand") in _reports(text)
+    assert all(not words.startswith("Tom Reyes") for _, words in _reports(text))

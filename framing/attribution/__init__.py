@@ -57,7 +57,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    "X reportedly ..." is a report of no named voice; passive views ("is seen as", "was viewed
    as") read like "is expected to"; a stance adjective after "be" ("is critical of") is a
    stance cue; a headline "Poll: ..." is the poll's report.
-   A new clause ("..., while B backed Y") ends the words reported before it.
+   A new clause ("..., while B backed Y") ends the words reported before it; so does the
+   comma before the subject of a participle opening the sentence ("Noting that X, Ross said").
 4b. **Speaker labels**: a paragraph that opens with a short name and a colon ("FALLIN: I
    think ...", "Q: ...") or a headline "Name: ..." / "Name Says ..." attributes the words
    after the label; the label itself stays narration (or headline); a first line in title case
@@ -148,7 +149,8 @@ tuple entry and one test.
    ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``_passive.passive_by``, ``cue_subject``,
    ``_cue_readings.support_noun``, ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``,
    ``forward_cue``; then ``_reported.REPORT_STAGES``:
-   ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``, ``forward_reports``
+   ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``,
+   ``_boundaries.opening_participle_stop``, ``forward_reports``
    (its start: ``_boundaries._start_after_cue``), ``credit_over_expectation``,
    ``partial_quotes_in_reports``, ``_stance_nouns.possessed_stance``, ``drop_lone_words``,
    ``_coverage.relative_clause_subject``, ``_coverage.joint_speakers``, ``relay``,

@@ -70,3 +70,25 @@ def _start_after_cue(text: str, c, hi: int) -> int:
         while start < hi and text[start].isspace():
             start += 1
     return start
+
+
+# an opening participle's cue: '-ing' opening the unit, after quotation marks or brackets at most
+_OPENING_QUOTE_MARKS = " \"“”'‘’(—–"
+
+
+def opening_participle_stop(u: Unit) -> None:
+    """'Noting that both men faced a hostile press, Ross said ...': the report of a participle
+    opening the sentence ends at the comma before its subject (found after it), where the main
+    clause starts. On PolNeAR train: F1 0.77955 -> 0.77958."""
+    text = u.text
+    for c, m in u.forward:
+        if m is None or m.start <= c.end or not text[c.start].isupper():
+            continue
+        word_end = c.start
+        while word_end < c.end and text[word_end].isalpha():
+            word_end += 1
+        if not text.startswith("ing", word_end - 3) or text[u.start:c.start].strip(_OPENING_QUOTE_MARKS):
+            continue
+        comma = text.rfind(",", c.end, m.start)
+        if comma != -1 and not _inside(comma, u.spans) and not text[comma + 1:m.start].strip(" \"”’"):
+            u.clause_stops.append(comma)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._after import _name_after, according_np
-from ._boundaries import _start_after_cue, _words, subordinate_clause_stop
+from ._boundaries import _start_after_cue, _words, opening_participle_stop, subordinate_clause_stop
 from ._carried import (added_continues_the_last_speaker, media_citing_a_source, pronoun_keeps_channel,
                        quoted_as_saying_object)
 from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, long_speech_subject,
@@ -43,6 +43,7 @@ _CLAUSE_STOP = re.compile(r"[,;:]|\s[-—–]\s")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _POSSESSIVE_END = re.compile(r"\w[’']s$")
 _THAT_AFTER = re.compile(r"\s+that\b")
+_PARTICIPLE_NEXT = re.compile(r",\s+[a-z]+ing\b")
 _AS_WORD = re.compile(r"\bas\b")
 
 _NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:while|but|whereas|although|though|and|yet)\b|\s(?:while|whereas)\b)"
@@ -208,8 +209,8 @@ def said_name_after_comma(u: Unit, c) -> bool:
     if not (text[u.start:c.start].rstrip().endswith(",") and c.verb.is_speech and not _object_after(text, c)):
         return False
     n = _name_after(text, c.end, u.end, u.by_end, u.entities)
-    if n is None or not _TRAILING_END.match(text[n.end:u.end].split(",")[0]):
-        return False
+    if n is None or not _TRAILING_END.match(text[n.end:u.end].split(",")[0]) or _PARTICIPLE_NEXT.match(text, n.end, u.end):
+        return False   # (not 'X, his aide, urged a stand, saying ...': the verb's object, then a participle)
     u.trailing.append((u.start + len(text[u.start:c.start].rstrip()) - 1, c, n))
     u.previous.append(n)
     return True
@@ -477,7 +478,7 @@ def relay(u: Unit) -> None:
     _relay(u.intervals, u.entities, u.text)
 
 
-REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, forward_reports, credit_over_expectation,
+REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, opening_participle_stop, forward_reports, credit_over_expectation,
                  partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
                  relay, channel_named, pronoun_keeps_channel, quoted_as_saying_object,
                  media_citing_a_source, added_continues_the_last_speaker, canonical_speakers)
