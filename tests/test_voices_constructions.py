@@ -218,3 +218,8 @@ def test_verb_after_an_appositive_with_a_participle_after_its_object_is_no_inver
     text = "Tom Reyes, the mayor's aide, urged a firm stand, saying that otherwise the toll would rise."
     assert ("Tom Reyes", "a firm stand") in _reports(text)
     assert all(not words.startswith("Tom Reyes") for _, words in _reports(text))
+
+
+def test_trailing_told_with_an_addressee_ends_the_sentence():
+    assert _reports("The new toll is fair to dock workers, Jane Ross told the committee.") == [
+        ("Jane Ross", "The new toll is fair to dock workers")]
