@@ -223,3 +223,8 @@ def test_verb_after_an_appositive_with_a_participle_after_its_object_is_no_inver
 def test_trailing_told_with_an_addressee_ends_the_sentence():
     assert _reports("The new toll is fair to dock workers, Jane Ross told the committee.") == [
         ("Jane Ross", "The new toll is fair to dock workers")]
+
+
+def test_comma_inside_a_number_is_no_clause_comma():
+    text = "While one mill says there are more than 2,400 looms in the valley, the census counts fewer."
+    assert _reports(text) == [("one mill", "there are more than 2,400 looms in the valley")]
