@@ -228,3 +228,8 @@ def test_trailing_told_with_an_addressee_ends_the_sentence():
 def test_comma_inside_a_number_is_no_clause_comma():
     text = "While one mill says there are more than 2,400 looms in the valley, the census counts fewer."
     assert _reports(text) == [("one mill", "there are more than 2,400 looms in the valley")]
+
+
+def test_words_after_said_that_only_say_when_are_no_report():
+    text = "“The toll is fair,” Jane Ross said on Monday. Tom Hill said after the vote in May."
+    assert _reports(text) == []

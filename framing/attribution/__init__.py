@@ -52,7 +52,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    "..., he said" cue: an infinitive after the verb is its content. A report made in a
    relative clause ("X, who has called Y “toxic,” portrayed ...") ends where the main
    clause goes on; "who" and "which" subjects count as named for weaker verbs ("The union,
-   which endorsed X"). A lone one-word report is dropped (mostly a misread cue).
+   which endorsed X"). A lone one-word report is dropped (mostly a misread cue); so are words after "said" that
+   only say where or when ("..., Ross said in December.").
    A cue word after an article or inside a name is a noun ("a tweet", "think tank").
    "X reportedly ..." is a report of no named voice; passive views ("is seen as", "was viewed
    as") read like "is expected to"; a stance adjective after "be" ("is critical of") is a
@@ -153,6 +154,7 @@ tuple entry and one test.
    ``_boundaries.opening_participle_stop``, ``forward_reports``
    (its start: ``_boundaries._start_after_cue``), ``credit_over_expectation``,
    ``partial_quotes_in_reports``, ``_stance_nouns.possessed_stance``, ``drop_lone_words``,
+   ``_boundaries.adjunct_only_report``,
    ``_coverage.relative_clause_subject``, ``_coverage.joint_speakers``, ``relay``,
    ``_coverage.channel_named``, ``_carried.pronoun_keeps_channel``, ``_carried.quoted_as_saying_object``,
    ``_carried.media_citing_a_source``, ``_carried.added_continues_the_last_speaker``,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._after import _name_after, according_np
-from ._boundaries import _start_after_cue, _words, opening_participle_stop, subordinate_clause_stop
+from ._boundaries import _start_after_cue, _words, adjunct_only_report, opening_participle_stop, subordinate_clause_stop
 from ._carried import (added_continues_the_last_speaker, media_citing_a_source, pronoun_keeps_channel,
                        quoted_as_saying_object)
 from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, long_speech_subject,
@@ -480,7 +480,7 @@ def relay(u: Unit) -> None:
     _relay(u.intervals, u.entities, u.text)
 
 
-REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, opening_participle_stop, forward_reports, credit_over_expectation,
-                 partial_quotes_in_reports, possessed_stance, drop_lone_words, relative_clause_subject, joint_speakers,
-                 relay, channel_named, pronoun_keeps_channel, quoted_as_saying_object,
+REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, opening_participle_stop, forward_reports,
+                 credit_over_expectation, partial_quotes_in_reports, possessed_stance, drop_lone_words,
+                 adjunct_only_report, relative_clause_subject, joint_speakers, relay, channel_named, pronoun_keeps_channel, quoted_as_saying_object,
                  media_citing_a_source, added_continues_the_last_speaker, canonical_speakers)
