@@ -233,3 +233,8 @@ def test_comma_inside_a_number_is_no_clause_comma():
 def test_words_after_said_that_only_say_when_are_no_report():
     text = "“The toll is fair,” Jane Ross said on Monday. Tom Hill said after the vote in May."
     assert _reports(text) == []
+
+
+def test_reported_from_a_place_is_a_byline_no_report():
+    assert _reports("Jane Ross reported from Boston. Tom Hill said the toll was fair.") == [
+        ("Tom Hill", "the toll was fair.")]
