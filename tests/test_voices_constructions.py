@@ -238,3 +238,8 @@ def test_words_after_said_that_only_say_when_are_no_report():
 def test_reported_from_a_place_is_a_byline_no_report():
     assert _reports("Jane Ross reported from Boston. Tom Hill said the toll was fair.") == [
         ("Tom Hill", "the toll was fair.")]
+
+
+def test_but_that_goes_on_with_the_same_report():
+    text = "Jane Ross said the town needs a new pier, but that she would not support a toll on workers."
+    assert _reports(text) == [("Jane Ross", "the town needs a new pier, but that she would not support a toll on workers.")]

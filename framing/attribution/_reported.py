@@ -46,8 +46,10 @@ _THAT_AFTER = re.compile(r"\s+that\b")
 _PARTICIPLE_NEXT = re.compile(r",\s+[a-z]+ing\b")
 _AS_WORD = re.compile(r"\bas\b")
 
-_NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:while|but|whereas|although|though|and|yet)\b|\s(?:while|whereas)\b)"
-                         r"(?=[^,;]*$)")   # the last clause boundary before a new subject
+# the last clause boundary before a new subject (not ', but that ...': a second clause of the same verb;
+# PolNeAR train F1 0.78021 -> 0.78023; ', and that' too: 0.78027, but speaker accuracy 0.89302 -> 0.89298)
+_NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:(?:while|but|whereas|although|though|yet)\b(?!\s+that\b)|and\b)|\s(?:while|whereas)\b)"
+                         r"(?=[^,;]*$)")
 _PASSIVE_ASK = re.compile(r"\b(?:[Ww]hen|[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Aa]fter|[Ii]f|[Oo]nce|[Ii]s|[Aa]re|[Ww]hile)\s+"
                           r"(?:\w+ly\s+)?$|^\W*$")
 _TURN = re.compile(r",((?:''|[\"”’])?)\s+(?:but|while|whereas|although|though|yet)\s+(?:"
