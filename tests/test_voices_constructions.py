@@ -243,3 +243,9 @@ def test_reported_from_a_place_is_a_byline_no_report():
 def test_but_that_goes_on_with_the_same_report():
     text = "Jane Ross said the town needs a new pier, but that she would not support a toll on workers."
     assert _reports(text) == [("Jane Ross", "the town needs a new pier, but that she would not support a toll on workers.")]
+
+
+def test_see_with_a_view_as_its_object_reports_it():
+    assert _reports("Jane Ross sees parallels between the toll and the old salt tax.") == [
+        ("Jane Ross", "parallels between the toll and the old salt tax.")]
+    assert _reports("Jane Ross saw him at the harbour on Monday.") == []
