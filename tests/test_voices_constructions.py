@@ -249,3 +249,8 @@ def test_see_with_a_view_as_its_object_reports_it():
     assert _reports("Jane Ross sees parallels between the toll and the old salt tax.") == [
         ("Jane Ross", "parallels between the toll and the old salt tax.")]
     assert _reports("Jane Ross saw him at the harbour on Monday.") == []
+
+
+def test_passive_announcement_without_agent_reports_its_subject():
+    assert _reports("The winners of the harbour regatta will be announced on Sunday.") == [
+        ("", "The winners of the harbour regatta")]

@@ -40,7 +40,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    adding that", "... and said") is the clause's subject; when nothing names the speaker
    right before a sure speech verb, the short stretch opening the clause does ("many
    workers say"). Passives: "X was quoted as saying" (X speaks), "The meeting was first
-   reported by Politico" (the subject is the content, the agent speaks), "When asked by a reporter
+   reported by Politico" (the subject is the content, the agent speaks), "The winners will be
+   announced" (the subject is the content, no speaker), "When asked by a reporter
    whether ..." (the question, voiced by the asker), "X is expected to ..." (no speaker).
    "Asked (on Fox News) whether ..." opening a sentence reports the question. A stance noun
    with a possessor ("his support for X", "Trump's criticism of Y") reports its object for
@@ -147,7 +148,8 @@ tuple entry and one test.
 4. ``_reported.read_cues`` runs ``_reported.CUE_RULES``: ``cue_given_to_quote``,
    ``_coverage.intent_infinitive``, ``according_to``, ``verb_of_reported_words``, ``_passive.passive_expected``,
    ``_cue_readings.reportedly``, ``impression``,
-   ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``_passive.passive_by``, ``cue_subject``,
+   ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``_passive.passive_by``,
+   ``_cue_readings.passive_announcement``, ``cue_subject``,
    ``_cue_readings.support_noun``, ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``,
    ``forward_cue``; then ``_reported.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``,

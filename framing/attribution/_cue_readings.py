@@ -1,7 +1,7 @@
 """Cue readings of the reported-speech rules (``framing.attribution._reported``) that PolNeAR
-train asked for: cue rules for an outlet's pinned editor's note and for 'support' as a noun, the
-words before a speaker's name, and the subject a verb takes when no named voice or pronoun
-precedes it (a plural stretch, a stretch right before a stance verb, a name before a stretch set
+train asked for: cue rules for an outlet's pinned editor's note, for 'support' as a noun and for
+a passive announcement with no agent, the words before a speaker's name, and the subject a verb
+takes when no named voice or pronoun precedes it (a plural stretch, a stretch right before a stance verb, a name before a stretch set
 off by commas)."""
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from ._cues import cue_word
 from ._grammar import _content_end, _content_start
 from ._layout import _covered, _inside
 from ._model import Interval, Unit, _attribution
+from ._passive import _PASSIVE_BE, _passive_without_agent
 from ._speakers import Mention
-from ._vocab import AUXILIARIES, BE_FORM, ROLE_WORDS, SPEAKER_PRONOUNS, descriptions
+from ._vocab import AUXILIARIES, AUXILIARY, BE_FORM, ROLE_WORDS, SPEAKER_PRONOUNS, descriptions
 
 _EDITORS_NOTE = re.compile(r"\s*Editor[’']s [Nn]ote:")
 
@@ -185,3 +186,32 @@ def _subject_before_appositive(u: Unit, c) -> Mention | None:
         if m.voice is not None and gap is not None and gap.end() == c.start:
             return m
     return None
+
+
+# a passive speech act with no agent whose subject is what was said ('The results will be announced';
+# with 'post' too: F1 0.78055 but speaker accuracy 0.89296; with 'report', 'confirm': F1 0.78047)
+_PASSIVE_ANNOUNCED = frozenset(("announce", "declare", "request", "argue"))
+# where the subject starts: after the last clause mark before 'be'; where it ends: before auxiliaries
+_LAST_AUXILIARY = re.compile(r"\s(?:" + AUXILIARY + r"|so\s+far|also|not|now|already)$", re.IGNORECASE)
+_SUBJECT_MARKS = (",", ";", "—", "(", "--", ":")
+
+
+def passive_announcement(u: Unit, c) -> bool:
+    """'The winners will be announced on Saturday', 'Symbolic gestures were announced': a passive
+    speech act with no agent ('announced', 'declared', 'requested', 'argued') reports its subject
+    for no named voice (as PolNeAR annotates it). On PolNeAR train: F1 0.78038 -> 0.78052
+    (recall 0.7388 -> 0.7391), speaker accuracy kept (0.89301)."""
+    if c.verb.lemma not in _PASSIVE_ANNOUNCED or not _passive_without_agent(u, c):
+        return False
+    text = u.text
+    be = _PASSIVE_BE.search(text, max(u.start, c.start - 30), c.start)
+    if be is None:
+        return False
+    lo = max([u.start] + [at + len(mark) for mark in _SUBJECT_MARKS if (at := text.rfind(mark, u.start, be.start())) >= 0])
+    start = _content_start(text, lo, be.start())
+    end = _content_end(text, start, be.start())
+    while (aux := _LAST_AUXILIARY.search(text, start, end)) is not None:
+        end = _content_end(text, start, aux.start())   # 'will be announced', 'have so far been requested'
+    if _words(text, start, end, 1) and not _covered(start, end, u.direct_spans):
+        u.intervals.append(Interval(start, end, "indirect", _attribution(text, c, None, confidence=0.4)))
+    return True
