@@ -1,8 +1,8 @@
 """Cue readings of the reported-speech rules (``framing.attribution._reported``) that PolNeAR
 train asked for: cue rules for an outlet's pinned editor's note, for 'support' as a noun and for
 a passive announcement with no agent, the words before a speaker's name, and the subject a verb
-takes when no named voice or pronoun precedes it (a plural stretch, a stretch right before a stance verb, a name before a stretch set
-off by commas)."""
+takes when no named voice or pronoun precedes it (a plural stretch, a stretch right before a
+stance verb, a name before a stretch set off by commas)."""
 
 from __future__ import annotations
 
