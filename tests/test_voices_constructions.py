@@ -254,3 +254,8 @@ def test_see_with_a_view_as_its_object_reports_it():
 def test_passive_announcement_without_agent_reports_its_subject():
     assert _reports("The winners of the harbour regatta will be announced on Sunday.") == [
         ("", "The winners of the harbour regatta")]
+
+
+def test_speech_act_with_a_topic_after_adverbs_reports_the_topic():
+    assert _reports("Jane Ross also spoke out sharply against the new harbour toll.") == [
+        ("Jane Ross", "the new harbour toll.")]

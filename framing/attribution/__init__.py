@@ -56,6 +56,7 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    which endorsed X"). A lone one-word report is dropped (mostly a misread cue); so are words after "said" that
    only say where or when ("..., Ross said in December.").
    A cue word after an article or inside a name is a noun ("a tweet", "think tank").
+   "X spoke out sharply against Y" reports Y, as "X spoke about Y" does.
    "X reportedly ..." is a report of no named voice; passive views ("is seen as", "was viewed
    as") read like "is expected to"; a stance adjective after "be" ("is critical of") is a
    stance cue; a headline "Poll: ..." is the poll's report.
@@ -149,7 +150,7 @@ tuple entry and one test.
    ``_coverage.intent_infinitive``, ``according_to``, ``verb_of_reported_words``, ``_passive.passive_expected``,
    ``_cue_readings.reportedly``, ``impression``,
    ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``_passive.passive_by``,
-   ``_cue_readings.passive_announcement``, ``cue_subject``,
+   ``_cue_readings.passive_announcement``, ``_cue_readings.speech_act_with_topic``, ``cue_subject``,
    ``_cue_readings.support_noun``, ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``,
    ``forward_cue``; then ``_reported.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``,

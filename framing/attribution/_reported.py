@@ -15,7 +15,7 @@ from ._boundaries import _start_after_cue, _words, adjunct_only_report, opening_
 from ._carried import (added_continues_the_last_speaker, media_citing_a_source, pronoun_keeps_channel,
                        quoted_as_saying_object)
 from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, long_speech_subject,
-                            passive_announcement, plural_subject, reportedly, stance_stretch_subject, support_noun)
+                            passive_announcement, plural_subject, speech_act_with_topic, reportedly, stance_stretch_subject, support_noun)
 from ._coverage import canonical_speakers, channel_named, intent_infinitive, joint_speakers, relative_clause_subject
 from ._cues import RELAYED_WHOLE, _TIME, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _TRAILING_END, _content_end, _content_start, _main_clause, _object_after,
@@ -324,8 +324,8 @@ def forward_cue(u: Unit, c) -> bool:
 
 
 CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, reportedly, impression,
-             in_editors_note, asked_whether, said_name_after_comma, passive_by, passive_announcement, cue_subject, support_noun,
-             noun_not_verb, editors_note, intro_before_subject, trailing_cue, forward_cue)
+             in_editors_note, asked_whether, said_name_after_comma, passive_by, passive_announcement, speech_act_with_topic,
+             cue_subject, support_noun, noun_not_verb, editors_note, intro_before_subject, trailing_cue, forward_cue)
 
 
 def read_cues(u: Unit) -> None:
