@@ -259,3 +259,8 @@ def test_passive_announcement_without_agent_reports_its_subject():
 def test_speech_act_with_a_topic_after_adverbs_reports_the_topic():
     assert _reports("Jane Ross also spoke out sharply against the new harbour toll.") == [
         ("Jane Ross", "the new harbour toll.")]
+
+
+def test_a_cue_in_a_headline_reports_its_words():
+    text = "Senator Jane Ross slams harbour toll, praises new pier\n\nThe senator spoke at the harbour on Monday."
+    assert _reports(text) == [("Jane Ross", "harbour toll, praises new pier")]

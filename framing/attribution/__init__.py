@@ -14,7 +14,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
 1. **Paragraphs and sentences** come from ``framing.text``; a sentence boundary inside a quote
    does not split it.
 2. **Headline**: the first paragraph when more follow and it has no sentence-final
-   punctuation (or is short and in title case). **Boilerplate**: a short paragraph matching a
+   punctuation (or is short and in title case); the words a cue in it reports ("Rep. Ross
+   slams the toll") are reported speech, read by the sentence rules over the headline as one unit. **Boilerplate**: a short paragraph matching a
    pattern in ``framing/data/voices/en/boilerplate.csv`` ("Leave a Reply", ...), with empty source.
 3. **Direct quotes** (pairing in ``_quotes.find_quotes``): a quote is its own ``direct`` segment when a
    cue stands right after it (``”, he said``, ``”, said Kim``), right before it (``said:``,
@@ -140,7 +141,8 @@ tuple entry and one test.
    ``related_cards``, ``related_links``, ``byline``, ``embedded_tweets`` (patterns in
    ``furniture.csv``); ``_page.reading_text`` and ``_page.merge`` (in ``_segments.analyse``).
 1. ``text.paragraph_spans``, ``_layout._units``
-2. ``_layout._looks_like_headline``, ``_vocab.boilerplate`` (in ``_segments.analyse``)
+2. ``_layout._looks_like_headline``, ``_segments._headline_reports``, ``_vocab.boilerplate`` (in
+   ``_segments.analyse``)
 3. ``_direct.direct_quotes`` runs ``_direct.QUOTE_RULES``: ``_coverage.quote_quoted_as_saying``
    (a cue of the quote's own), ``quote_cue_after``, ``quote_cue_before``, ``quote_after_colon``, then
    ``quote_continues_group``, ``quote_before_reported_words``, ``quote_alone`` (context);
