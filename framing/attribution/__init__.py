@@ -13,10 +13,11 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    the text without them.
 1. **Paragraphs and sentences** come from ``framing.text``; a sentence boundary inside a quote
    does not split it.
-2. **Headline**: the first paragraph when more follow and it has no sentence-final
-   punctuation (or is short and in title case); the words a cue in it reports ("Rep. Ross
-   slams the toll") are reported speech, read by the sentence rules over the headline as one unit. **Boilerplate**: a short paragraph matching a
-   pattern in ``framing/data/voices/en/boilerplate.csv`` ("Leave a Reply", ...), with empty source.
+2. **Headline**: the first paragraph when more follow and it has no sentence-final punctuation
+   (or is short and in title case); the words a cue in it reports ("Rep. Ross slams the toll")
+   are reported speech, read by the sentence rules over the headline as one unit.
+   **Boilerplate**: a short paragraph matching a pattern in
+   ``framing/data/voices/en/boilerplate.csv`` ("Leave a Reply", ...), with empty source.
 3. **Direct quotes** (pairing in ``_quotes.find_quotes``): a quote is its own ``direct`` segment when a
    cue stands right after it (``”, he said``, ``”, said Kim``), right before it (``said:``,
    ``said, “``, ``told reporters that “``), after a colon (the sentence's subject speaks),

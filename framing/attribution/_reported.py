@@ -15,7 +15,8 @@ from ._boundaries import _start_after_cue, _words, adjunct_only_report, opening_
 from ._carried import (added_continues_the_last_speaker, media_citing_a_source, pronoun_keeps_channel,
                        quoted_as_saying_object)
 from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, long_speech_subject,
-                            passive_announcement, plural_subject, speech_act_with_topic, reportedly, stance_stretch_subject, support_noun)
+                            passive_announcement, plural_subject, reportedly, speech_act_with_topic,
+                            stance_stretch_subject, support_noun)
 from ._coverage import canonical_speakers, channel_named, intent_infinitive, joint_speakers, relative_clause_subject
 from ._cues import RELAYED_WHOLE, _TIME, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _TRAILING_END, _content_end, _content_start, _main_clause, _object_after,
@@ -275,7 +276,8 @@ def intro_before_subject(u: Unit, c) -> bool:
 _ADDRESSEE_VERBS = frozenset(("tell", "inform", "remind"))
 # '..., he told the court.', '..., she told him.': an addressee ends the sentence (PolNeAR train F1 0.77958 -> 0.77961)
 _ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|him|her|them|us|me|"
-                        r"the\s+(?:court|crowd|audience|committee|panel|jury|judge|senators?)|(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
+                        r"the\s+(?:court|crowd|audience|committee|panel|jury|judge|senators?)|"
+                        r"(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
 def trailing_cue(u: Unit, c) -> bool:
     """'..., X said.' and 'The plan, a source said, is to ...' (content before the comma, and
     after when the clause goes on); '..., Reuters writes.': an outlet credit for the narration."""
@@ -487,5 +489,6 @@ def relay(u: Unit) -> None:
 
 REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, opening_participle_stop, forward_reports,
                  credit_over_expectation, partial_quotes_in_reports, possessed_stance, drop_lone_words,
-                 adjunct_only_report, relative_clause_subject, joint_speakers, relay, channel_named, pronoun_keeps_channel, quoted_as_saying_object,
-                 media_citing_a_source, added_continues_the_last_speaker, canonical_speakers)
+                 adjunct_only_report, relative_clause_subject, joint_speakers, relay, channel_named,
+                 pronoun_keeps_channel, quoted_as_saying_object, media_citing_a_source,
+                 added_continues_the_last_speaker, canonical_speakers)
