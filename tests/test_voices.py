@@ -684,7 +684,7 @@ def test_stance_noun_with_a_possessor_reports_its_object():
     text = "Ms. Ortiz said the vote was close. She renewed her support for a new bridge, and the council agreed."
     row = seg_at(text, voices(text), "a new bridge")
     assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Ortiz", "support for", "a new bridge")
-    assert text[row.mention_start:row.mention_end] == "her"
+    assert text[row.mention_start:row.mention_end] == "She"   # the subject right before the verb, as PolNeAR marks it
     text = "Lee’s criticism of the budget was brief."   # a possessed name; the main verb ends it
     row = seg_at(text, voices(text), "the budget")
     assert (row.speaker, row.cue, row.text) == ("Lee", "criticism of", "the budget")

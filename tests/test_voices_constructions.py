@@ -195,3 +195,72 @@ def test_appears_with_a_predicate_is_an_impression():
 def test_appears_to_is_an_impression_even_after_a_name():
     text = "Senator Jane Ross appears to be losing ground to her rival."
     assert _reports(text) == [("", text)]
+
+
+def test_participle_saying_after_a_comma_is_a_verb():
+    """'saying' is also a noun ('an old saying'); after a comma it is the participle of a report."""
+    text = "The judge left the hearing early, saying the new toll was unfair to workers."
+    assert [words for _, words in _reports(text)] == ["the new toll was unfair to workers."]
+
+
+def test_trailing_cue_with_a_title_before_the_name():
+    text = "Two fishing boats were lost in the storm, harbour authority spokesman Tom Reyes said."
+    assert _reports(text) == [("Tom Reyes", "Two fishing boats were lost in the storm")]
+
+
+def test_opening_participle_report_ends_at_the_comma_before_its_subject():
+    text = "Arguing that the new toll hurts dock workers, Jane Ross voted against the harbour plan."
+    assert _reports(text)[0] == ("Jane Ross", "the new toll hurts dock workers")
+
+
+def test_verb_after_an_appositive_with_a_participle_after_its_object_is_no_inverted_cue():
+    """'X, his aide, urged a stand, saying ...' is not '..., said Mr. Smith, an aide.'"""
+    text = "Tom Reyes, the mayor's aide, urged a firm stand, saying that otherwise the toll would rise."
+    assert ("Tom Reyes", "a firm stand") in _reports(text)
+    assert all(not words.startswith("Tom Reyes") for _, words in _reports(text))
+
+
+def test_trailing_told_with_an_addressee_ends_the_sentence():
+    assert _reports("The new toll is fair to dock workers, Jane Ross told the committee.") == [
+        ("Jane Ross", "The new toll is fair to dock workers")]
+
+
+def test_comma_inside_a_number_is_no_clause_comma():
+    text = "While one mill says there are more than 2,400 looms in the valley, the census counts fewer."
+    assert _reports(text) == [("one mill", "there are more than 2,400 looms in the valley")]
+
+
+def test_words_after_said_that_only_say_when_are_no_report():
+    text = "“The toll is fair,” Jane Ross said on Monday. Tom Hill said after the vote in May."
+    assert _reports(text) == []
+
+
+def test_reported_from_a_place_is_a_byline_no_report():
+    assert _reports("Jane Ross reported from Boston. Tom Hill said the toll was fair.") == [
+        ("Tom Hill", "the toll was fair.")]
+
+
+def test_but_that_goes_on_with_the_same_report():
+    text = "Jane Ross said the town needs a new pier, but that she would not support a toll on workers."
+    assert _reports(text) == [("Jane Ross", "the town needs a new pier, but that she would not support a toll on workers.")]
+
+
+def test_see_with_a_view_as_its_object_reports_it():
+    assert _reports("Jane Ross sees parallels between the toll and the old salt tax.") == [
+        ("Jane Ross", "parallels between the toll and the old salt tax.")]
+    assert _reports("Jane Ross saw him at the harbour on Monday.") == []
+
+
+def test_passive_announcement_without_agent_reports_its_subject():
+    assert _reports("The winners of the harbour regatta will be announced on Sunday.") == [
+        ("", "The winners of the harbour regatta")]
+
+
+def test_speech_act_with_a_topic_after_adverbs_reports_the_topic():
+    assert _reports("Jane Ross also spoke out sharply against the new harbour toll.") == [
+        ("Jane Ross", "the new harbour toll.")]
+
+
+def test_a_cue_in_a_headline_reports_its_words():
+    text = "Senator Jane Ross slams harbour toll, praises new pier\n\nThe senator spoke at the harbour on Monday."
+    assert _reports(text) == [("Jane Ross", "harbour toll, praises new pier")]

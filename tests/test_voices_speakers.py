@@ -380,6 +380,13 @@ def test_another_after_a_cue_is_a_new_voice_not_the_last_one():
     assert mention_of(text, "Never again") == ("", "another")
 
 
+def test_a_third_after_a_cue_is_an_unnamed_voice_like_another():
+    text = "“We lost,” said one voter. “It was rigged,” said another. “We will be back,” said a third."
+    assert mention_of(text, "We will be back") == ("", "a third")   # not a voice named 'third'
+    text = "“We lost,” said one voter. “We will be back,” said a third voter."
+    assert mention_of(text, "We will be back")[0] == "third voter"   # a noun after it: a described voice
+
+
 def test_a_question_closed_by_a_repeated_or_wondered_cue_is_the_speakers():
     text = "The host laughed. “Grizzly bears?” Ms. Hale repeated. The show went on."
     assert mention_of(text, "Grizzly bears")[1] == "Ms. Hale"
@@ -438,3 +445,69 @@ def test_he_added_two_paragraphs_on_is_no_last_speaker_whatever_breaks_the_parag
                          "“It was meant in jest,” he added."])
         assert mention_of(text, "It was meant") == ("Sam Okafor", "he"), repr(sep)
 
+
+
+def test_a_group_subject_drops_its_determiner_but_not_a_share_of_a_group():
+    assert mention_of("The vote was close. Most voters said the plan would fail.", "plan would") == (
+        "voters", "Most voters")
+    assert mention_of("The vote was close. Some of the aides said the plan would fail.", "plan would") == (
+        "some of the aides", "Some of the aides")   # not a voice 'of the aides'
+
+
+def test_a_state_after_a_place_in_an_opening_phrase_is_no_subject():
+    text = "The race tightened. Speaking at a diner in Dover, New Hampshire, Ms. Hale went after her rival, calling him a relic."
+    assert mention_of(text, "him a relic") == ("Hale", "Ms. Hale")
+    text = "The race tightened. Announcing her plan in Dover, New Hampshire, Ms. Hale promised lower taxes."
+    assert mention_of(text, "her plan") == ("Hale", "Ms. Hale")
+    text = "The rally went on. At an event in St. Clairsville, Ohio, 62-year-old Ann Ford railed against the plan, saying it was unfair."
+    assert mention_of(text, "it was unfair") == ("Ann Ford", "Ann Ford")   # ('St.', and no state name 'Ohio')
+
+
+def test_a_verb_and_its_object_before_a_participle_cue_are_no_subject():
+    text = "The party moved fast. Ann Ford, the committee’s field director, released a statement confirming it will hire more staff."
+    assert mention_of(text, "it will hire") == ("Ann Ford", "Ann Ford")
+    text = "The vote was close. The Dover council released a statement on Friday saying the plan was unfair."
+    assert mention_of(text, "the plan was unfair")[1] == "The Dover council"
+    text = "The vote was close. Elected officials said the plan was unfair."   # an adjective, no verb
+    assert mention_of(text, "the plan was unfair")[1] == "Elected officials"
+    text = "The vote was close. Senators who backed the bill said the plan was unfair."   # a relative clause's verb
+    assert mention_of(text, "the plan was unfair")[1] == "Senators who backed the bill"
+
+
+def test_the_agent_of_a_passive_view_holds_it_not_of_an_expectation():
+    text = "The vote was close. The toll plan is widely seen as a tax on commuters by most drivers in the county."
+    assert mention_of(text, "a tax on") == ("most drivers", "most drivers")
+    text = "The vote was close. The toll plan is expected to pass the council by a wide margin next week."
+    segs = voices(text)
+    assert (segs[segs.kind == "indirect"].mention_start == -1).all()   # an expectation: nobody named
+
+
+def test_an_outer_mention_keeps_its_offsets_past_page_furniture():
+    text = "The plan stalled in May. REUTERS/Ann Ford\n\nMr. Smith said Ms. Jones thinks the plan will fail in the fall."
+    segs = voices(text)
+    row = segs[segs.outer_speaker != ""].iloc[0]
+    assert (row.speaker, row.outer_speaker) == ("Jones", "Smith")
+    assert text[row.outer_mention_start:row.outer_mention_end] == "Mr. Smith"   # not the reading text's offsets
+
+
+def test_the_same_voice_named_again_in_a_report_is_nested_in_it():
+    text = "The bill stalled. Ms. Ford said she wrote to the governor in May with a draft."
+    segs = voices(text)
+    row = segs[segs.text.str.startswith("to the governor")].iloc[0]
+    assert (row.speaker, text[row.mention_start:row.mention_end]) == ("Ford", "she")
+    assert (row.outer_speaker, text[row.outer_mention_start:row.outer_mention_end]) == ("Ford", "Ms. Ford")
+
+
+def test_a_pronoun_possessor_after_its_verb_is_named_by_the_clause_subject():
+    text = "Ms. Ford spoke in May. Later she escalated her attacks on the mayor's budget."
+    assert mention_of(text, "the mayor's budget") == ("Ford", "she")
+    text = "Ms. Ford spoke in May. The board criticised Mr. Hale over his support for the budget."
+    assert mention_of(text, "the budget")[1] == "his"   # the possessor is the object, not the subject
+
+
+def test_a_report_whose_cue_stands_in_an_earlier_reports_words_is_nested_in_it():
+    text = "The mill closed. Ms. Ford began thinking about what she wanted to write about the workers."
+    segs = voices(text)
+    row = segs[segs.text.str.startswith("about the workers")].iloc[0]
+    assert (row.cue, row.outer_speaker) == ("write", "Ford")
+    assert text[row.outer_mention_start:row.outer_mention_end] == "Ms. Ford"   # the 'thinking' report's mention

@@ -13,9 +13,11 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    the text without them.
 1. **Paragraphs and sentences** come from ``framing.text``; a sentence boundary inside a quote
    does not split it.
-2. **Headline**: the first paragraph when more follow and it has no sentence-final
-   punctuation (or is short and in title case). **Boilerplate**: a short paragraph matching a
-   pattern in ``framing/data/voices/en/boilerplate.csv`` ("Leave a Reply", ...), with empty source.
+2. **Headline**: the first paragraph when more follow and it has no sentence-final punctuation
+   (or is short and in title case); the words a cue in it reports ("Rep. Ross slams the toll")
+   are reported speech, read by the sentence rules over the headline as one unit.
+   **Boilerplate**: a short paragraph matching a pattern in
+   ``framing/data/voices/en/boilerplate.csv`` ("Leave a Reply", ...), with empty source.
 3. **Direct quotes** (pairing in ``_quotes.find_quotes``): a quote is its own ``direct`` segment when a
    cue stands right after it (``”, he said``, ``”, said Kim``), right before it (``said:``,
    ``said, “``, ``told reporters that “``, ``asked a rally crowd, “``), after a colon (the sentence's subject speaks),
@@ -40,11 +42,13 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    adding that", "... and said") is the clause's subject; when nothing names the speaker
    right before a sure speech verb, the short stretch opening the clause does ("many
    workers say"). Passives: "X was quoted as saying" (X speaks), "The meeting was first
-   reported by Politico" (the subject is the content, the agent speaks), "When asked by a reporter
+   reported by Politico" (the subject is the content, the agent speaks), "The winners will be
+   announced" (the subject is the content, no speaker), "When asked by a reporter
    whether ..." (the question, voiced by the asker), "X is expected to ..." (no speaker).
    "Asked (on Fox News) whether ..." opening a sentence reports the question. A stance noun
    with a possessor ("his support for X", "Trump's criticism of Y") reports its object for
-   the possessor.
+   the possessor (named by the clause's subject when a pronoun possessor follows its verb: "she
+   escalated her attacks on Y").
    "..., citing Z" reports Z (up to the next comma) for the clause's subject. A document or
    evidence noun (``evidence.csv``: "poll", "results", "records") heading the subject of
    "show", "find", "reveal", "indicate" or "suggest" speaks ("The results show that ...",
@@ -52,12 +56,16 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    "..., he said" cue: an infinitive after the verb is its content. A report made in a
    relative clause ("X, who has called Y “toxic,” portrayed ...") ends where the main
    clause goes on; "who" and "which" subjects count as named for weaker verbs ("The union,
-   which endorsed X"). A lone one-word report is dropped (mostly a misread cue).
+   which endorsed X"). A lone one-word report is dropped (mostly a misread cue); so are words after "said" that
+   only say where or when ("..., Ross said in December.").
    A cue word after an article or inside a name is a noun ("a tweet", "think tank").
+   "X spoke out sharply against Y" reports Y, as "X spoke about Y" does.
    "X reportedly ..." is a report of no named voice; passive views ("is seen as", "was viewed
-   as") read like "is expected to"; a stance adjective after "be" ("is critical of") is a
-   stance cue; a headline "Poll: ..." is the poll's report.
-   A new clause ("..., while B backed Y") ends the words reported before it.
+   as") read like "is expected to", unless an agent holds the view ("... by most voters"); a
+   stance adjective after "be" ("is critical of") is a stance cue; a headline "Poll: ..." is
+   the poll's report.
+   A new clause ("..., while B backed Y") ends the words reported before it; so does the
+   comma before the subject of a participle opening the sentence ("Noting that X, Ross said").
 4b. **Speaker labels**: a paragraph that opens with a short name and a colon ("FALLIN: I
    think ...", "Q: ...") or a headline "Name: ..." / "Name Says ..." attributes the words
    after the label; the label itself stays narration (or headline); a first line in title case
@@ -98,17 +106,19 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    ("Smith said Jones thinks ...") opens a nested report (``outer_speaker``: Smith); a
    coordinated verb with its own that-clause ("He said X and noted that Y") is the subject's
    second report; so is a report whose subject follows "and", "but" or "while" after the
-   words of a report named first ("Washington warned that X and Pyongyang countered Y": no
-   nesting, Pyongyang's own source). Unresolved speakers get
-   source ``unknown``. Coverage rules (``framing.attribution._coverage``): "X and Y (both)
-   said", "the two leaders said" give one joint voice "X & Y"; a channel named with the
-   report ("said via its official KCNA news agency", "Through its state media, the North
-   described") is the source; "“...,” the spokesman was quoted as saying" is the spokesman's
-   quote, relayed by the voice that cited him ("KCNA said, citing a foreign ministry
-   spokesman"); "Trump, who plans to meet Kim, ..." (an intention in a relative clause) is no
-   report; speakers get one name across outlets (an alias inside a longer name, a name past
-   its titles and possessor, a name in apposition: "Trump’s national security adviser, John
-   Bolton, said" -> John Bolton; "the official" -> the earlier "a White House official").
+   words of a report named first ("Washington warned that X and Pyongyang countered Y":
+   Pyongyang's own source, not Washington's channel); any other report whose cue stands in an earlier report's
+   words keeps that report's voice as its ``outer_speaker`` too ("Ford began thinking about
+   what she wanted to write ..."). Unresolved speakers get source ``unknown``. Coverage rules
+   (``framing.attribution._coverage``): "X and Y (both) said", "the two leaders said" give one
+   joint voice "X & Y"; a channel named with the report ("said via its official KCNA news
+   agency", "Through its state media, the North described") is the source; "“...,” the
+   spokesman was quoted as saying" is the spokesman's quote, relayed by the voice that cited
+   him ("KCNA said, citing a foreign ministry spokesman"); "Trump, who plans to meet Kim, ..."
+   (an intention in a relative clause) is no report; speakers get one name across outlets (an
+   alias inside a longer name, a name past its titles and possessor, a name in apposition:
+   "Trump’s national security adviser, John Bolton, said" -> John Bolton; "the official" -> the
+   earlier "a White House official").
    Governments speak under their country's name ("Pyongyang warned" -> North Korea), from the
    alias table; "Jane Roe of Seoul National University in South Korea warned" and "Roe in a
    post on Twitter wrote" are Jane Roe's (``_heads``: the name opening the subject, not the
@@ -147,7 +157,8 @@ tuple entry and one test.
    ``related_cards``, ``related_links``, ``byline``, ``embedded_tweets`` (patterns in
    ``furniture.csv``); ``_page.reading_text`` and ``_page.merge`` (in ``_segments.analyse``).
 1. ``text.paragraph_spans``, ``_layout._units``
-2. ``_layout._looks_like_headline``, ``_vocab.boilerplate`` (in ``_segments.analyse``)
+2. ``_layout._looks_like_headline``, ``_segments._headline_reports``, ``_vocab.boilerplate`` (in
+   ``_segments.analyse``)
 3. ``_direct.direct_quotes`` runs ``_direct.QUOTE_RULES``: ``_coverage.quote_quoted_as_saying``
    (a cue of the quote's own), ``quote_cue_after``, ``quote_cue_before``, ``quote_after_colon``, then
    ``quote_continues_group``, ``quote_before_reported_words``, ``quote_alone`` (context);
@@ -156,17 +167,20 @@ tuple entry and one test.
 4. ``_reported.read_cues`` runs ``_reported.CUE_RULES``: ``cue_given_to_quote``,
    ``_coverage.intent_infinitive``, ``according_to``, ``verb_of_reported_words``, ``_passive.passive_expected``,
    ``_cue_readings.reportedly``, ``impression``,
-   ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``_passive.passive_by``, ``cue_subject``,
+   ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``_passive.passive_by``,
+   ``_cue_readings.passive_announcement``, ``_cue_readings.speech_act_with_topic``, ``cue_subject``,
    ``_cue_readings.support_noun``, ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``,
    ``forward_cue``; then ``_reported.REPORT_STAGES``:
-   ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``, ``forward_reports``
+   ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``,
+   ``_boundaries.opening_participle_stop``, ``forward_reports``
    (its start: ``_boundaries._start_after_cue``), ``credit_over_expectation``,
    ``partial_quotes_in_reports``, ``_stance_nouns.possessed_stance``, ``drop_lone_words``,
+   ``_boundaries.adjunct_only_report``,
    ``_coverage.relative_clause_subject``, ``_coverage.joint_speakers``, ``relay``,
    ``_carried.coordinated_report_keeps_its_voice``,
    ``_coverage.channel_named``, ``_carried.pronoun_keeps_channel``, ``_carried.quoted_as_saying_object``,
    ``_carried.media_citing_a_source``, ``_carried.added_continues_the_last_speaker``,
-   ``_heads.person_before_affiliation``, ``_coverage.canonical_speakers``.
+   ``_heads.person_before_affiliation``, ``_coverage.canonical_speakers``, ``_relay.report_in_a_report``.
 4b. ``_labels.label_attribution`` (in ``_segments.analyse``; headline evidence labels
    ``_labels._HEADLINE_EVIDENCE``)
 5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,

@@ -82,6 +82,10 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
         mention = Mention(start, start + len(name), voice_for_name(person, entities), name, salient=True)
         entities.append(mention)
         return mention
+    if match := _ANOTHER.match(text, start, min(hi, start + 24)):
+        # '”, said another.', '”, said a third.': one more voice, unnamed (every 'another' of a
+        # text is not one voice; before the noun phrases, which would make 'a third' a voice)
+        return Mention(start, match.end(), None, match.group())
     match = _NP_AFTER.match(text[start:min(hi, start + 90)])
     if match and _VERB_LAST.search(match.group()):
         match = None   # 'The mayor, who was tired, said the talks failed.': a clause, no speaker
@@ -94,9 +98,6 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
             entities.append(mention)
             return mention
         return Mention(start, start + len(phrase), Voice(_FIRST_WORD.sub("", phrase).lower(), "group"), phrase)
-    if match := _ANOTHER.match(text, start, min(hi, start + 24)):
-        # '”, said another.': one more voice, unnamed (every 'another' of a text is not one voice)
-        return Mention(start, match.end(), None, match.group())
     match = _PRONOUN_AT.match(text[start:start + 5])
     if match:
         return Mention(start, start + match.end(), resolve(match.group(), start, entities), match.group())

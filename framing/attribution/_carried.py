@@ -11,7 +11,7 @@ Report stages (``_reported.REPORT_STAGES``), each one function:
   spokesman's, through KCNA.
 * :func:`added_continues_the_last_speaker`: "“...,” he added": the last speaker goes on.
 * :func:`coordinated_report_keeps_its_voice`: "Washington warned that X and Pyongyang countered
-  Y": the second report is no report inside the first; it keeps its own channel.
+  Y": the second report's words are not relayed by the first; they keep their own channel.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ..text import paragraph_spans
 from ._after import according_np
 from ._coverage import _CHANNEL, _DESCRIBED
 from ._entities import Entities, near as _near, within as _within
-from ._layout import per_text
+from ._layout import SENTENCE_BREAK, per_text
 from ._model import UNKNOWN, Attribution, Interval, Unit, rewrite_each, with_changes
 from ._speakers import Voice, resolve, voice_for_name
 from ._surnames import NAME_GOES_ON
@@ -61,7 +61,7 @@ def _antecedent_channel(text: str, speaker: str, before: int, entities) -> str:
                        if m.end <= before and m.voice is not None and m.voice.canonical == speaker), None)
     if antecedent is None:
         return ""
-    stop = _SENTENCE_END.search(text, antecedent.end, min(before, antecedent.end + 250))
+    stop = SENTENCE_BREAK.search(text, antecedent.end, min(before, antecedent.end + 250))
     end = stop.start() if stop else min(before, antecedent.end + 250)
     for m in _within(entities, antecedent.end, end):
         if m.end <= end and m.voice is not None and m.voice.type in ("agency", "outlet"):
@@ -83,9 +83,6 @@ def _latest_first(entities, lo: int, hi: int):
         if m.start < floor:
             return
         yield m
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])|\n")
 
 
 _AS_SAYING = re.compile(r"(?P<np>[^,;:\"“”]{1,80}?)\s+(?P<cue>as\s+saying)(?:\s+that)?\s+(?=\S)")
@@ -204,7 +201,7 @@ def added_continues_the_last_speaker(u: Unit) -> None:
             return None
         # nobody else named since the last speaker's sentence ('Later Mary Lanz spoke. “...,” she added')
         before = min(iv.start, attr.mention_start)   # (the words said are no naming)
-        stop = _SENTENCE_END.search(text, last.mention_end, before)
+        stop = SENTENCE_BREAK.search(text, last.mention_end, before)
         if stop is None or _paragraph_breaks(text, last.mention_end, before) > 1 or \
                 _TWO_CAPITALISED_WORDS.search(text, stop.end(), before) or \
                 any(m.voice is not None and m.voice.type == "person" for m in _within(u.entities, stop.end(), before)):
@@ -221,9 +218,10 @@ def coordinated_report_keeps_its_voice(u: Unit) -> None:
     """'Washington warned that no aid would come and Pyongyang countered it would not beg': a
     report whose subject follows a coordinator after the words of a report made before it (the
     outer speaker named first) is the sentence's second report, not words the first relays: its
-    source is its speaker's channel or the speaker, with no outer speaker. (A report relayed
-    after its words, '..., KCNA said', and one nested without a coordinator, 'X said Y thinks
-    Z', stay nested.)"""
+    source is its speaker's channel or the speaker, and the relay's outer speaker goes
+    (:func:`framing.attribution._relay.report_in_a_report` may name it again, keeping this
+    channel). A report relayed after its words ('..., KCNA said') and one nested without a
+    coordinator ('X said Y thinks Z') stay nested."""
     for iv in u.intervals:
         if iv.attr.outer_speaker:
             break

@@ -11,8 +11,8 @@ import re
 from ._layout import WORD
 from ._name_words import TIME_WORDS
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, MONTH, OPENING_ADVERB, SPEAKER_PRONOUNS, WEEKDAY,
-                     description_pattern)
+from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, GROUP_DETERMINER, MONTH, OPENING_ADVERB, SPEAKER_PRONOUNS,
+                     WEEKDAY, description_pattern)
 
 _PRONOUNS = SPEAKER_PRONOUNS
 
@@ -20,7 +20,6 @@ _PRONOUNS = SPEAKER_PRONOUNS
 _QUOTE_CHAR = re.compile(r"[\"“”]")
 _QUOTE_CHAR_OR_STOP = re.compile(r"[\"“”;:]")
 _NON_SPACE_RUN = re.compile(r"\S+")
-_GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|most|other|several)\s+", re.I)
 _CAPITAL_WORDS = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*")
 _FIRST_WORD = re.compile(r"^\w+\s+")
 
@@ -89,7 +88,7 @@ def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10, ent
         phrase, words = text[start:end], words[:aux]
     if words[-1].lower() in _FUNCTION_WORDS:
         return None
-    name = _GROUP_DETERMINER.sub("", phrase)
+    name = GROUP_DETERMINER.sub("", phrase)
     if entities is not None and name == phrase and all(w[:1].isupper() for w in words):
         voice = voice_for_name(name, entities)
         if voice.canonical != name:
@@ -100,9 +99,17 @@ def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10, ent
 _CONTRACTION = re.compile(r"[’'](?:s|re|ve|d|ll)$")
 
 
+# a state or country after a place ('in Salem, New Hampshire, Trump ...'): the phrase goes on
+_PLACE_END = re.compile(r"\b(?:in|at|near|outside|from|to)\s+(?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+$")
+_STATE_AFTER_PLACE = re.compile(r"\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?,\s+")   # ('Ohio', 'New Hampshire', 'Calif.')
+
+
 def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
     lead = _SUBJECT_LEAD_WIDE.match(text, lo, hi)
     pos = lead.end() if lead else lo
+    if pos > lo and (place := _STATE_AFTER_PLACE.match(text, pos, hi)) and _PLACE_END.search(text, lo, pos - 2) \
+            and by_end.first_from(pos, place.end()) is None:
+        pos = place.end()   # 'Speaking in Salem, New Hampshire, Trump': the place's state is no subject
     if (m := by_end.first_from(pos, min(hi, pos + 3))) is not None:
         return m
     for k in range(4, 0, -1):
@@ -252,6 +259,9 @@ def opening_participle_subject(text: str, lo: int, cue_start: int, cue_end: int,
     if comma < 0 or _QUOTE_CHAR_OR_STOP.search(text[cue_end:comma]):
         return None
     start = comma + 1
+    if (place := _STATE_AFTER_PLACE.match(text, start, hi)) and _PLACE_END.search(text, cue_end, comma) \
+            and aliases_by_end.first_from(start, place.end()) is None:
+        start = place.end()   # 'Speaking in Salem, New Hampshire, Trump': the place's state is no subject
     while start < hi and text[start].isspace():
         start += 1
     m = _unit_subject(text, start, hi, aliases_by_end, entities)

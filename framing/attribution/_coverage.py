@@ -55,9 +55,11 @@ _RELATIVE_BEFORE_CUE = re.compile(r",\s+(?:who|which|whose)\s+[^,;“”\"]{1,15
 # so each cue costs the same however long its sentence
 _RELATIVE_REACH = 400
 # ('An official with ...', 'Some U.S. experts on ...': an article or a quantifier opens the noun phrase)
+# (not a passive's agent: 'seen as a tax on commuters by most drivers')
 _PREP_OBJECT = re.compile(r"\b(?:[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Tt]wo|[Tt]hree)\s+"
                           r"(?P<np>(?:[\w.’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:with|of|at|for|from|in|on)\s+"
-                          r"(?:[\w’'-]+\s+){0,3}?(?:of|at|for|from|in|on|with)?\s*(?:the\s+)?$")
+                          r"(?:[\w’'-]+\s+){0,3}?(?:of|at|for|from|in|on|with)?\s*(?:the\s+)?"
+                          r"(?<!\bby\s)(?<!\bby\sthe\s)$")
 _BOTH = re.compile(r"(?:\bboth\s+(?:(?:have|had|also|later)\s+)?$|\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+(?P<noun>leaders|men|sides|"
                    r"countries|presidents|governments|ministers|diplomats)|(?P<pair>pair))\s+(?:(?:also|have|had|both)\s+)*$)")
 # which voices a joint description can hold: 'the two leaders' are people, 'the two countries' governments

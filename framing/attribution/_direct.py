@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ._layout import WORD, _rstrip
+from ._layout import SENTENCE_BREAK, WORD, _rstrip
 from ._after import _name_after, according_np
 from ._coverage import quote_quoted_as_saying
 from ._grammar import _TRAILING_END, _content_start, _mention_of, _object_after, speaker_of
@@ -104,10 +104,13 @@ def quote_cue_before(u: Unit, q, qs: int, qe: int):
         whole = False
     # 'Said Comey, “...”', 'Added Stone: “...”': the verb opens the sentence, the name follows it
     inverted = c.kind == "verb" and not text[u.start:c.start].strip(" \"“”'‘’")
+    to_object = False
     if whole and (_ONLY_THAT.fullmatch(gap) or _SHORT_COLON_LEAD.fullmatch(gap)
                   or inverted and _INVERTED_NAME.fullmatch(gap)
-                  or c.verb.lemma in _OBJECT_VERBS and _OBJECT_THEN_COMMA.fullmatch(gap)):
+                  or (to_object := c.verb.lemma in _OBJECT_VERBS and _OBJECT_THEN_COMMA.fullmatch(gap) is not None)):
         m = speaker_of(u, c) if c.kind == "verb" else according_np(text, c.end, u.end, u.by_end, u.entities)
+        if m is None and to_object:
+            return None   # ('telling her, “...”' with no speaker found: the rules after this one read it)
         if m is None and inverted:
             m = _name_after(text, c.end, qs, u.by_end, u.entities)
             if m is None and u.last_attr is not None and text[c.start:c.end].endswith("ing"):
@@ -220,7 +223,6 @@ def split_quotes(u: Unit) -> None:
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Ww]e|[Ww]e[’'](?:re|ve|ll|d)|me|[Mm]y|[Oo]ur|us)\b")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
-_LAST_SENTENCE = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"])")
 _NAME_IN_LEAD = re.compile(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}")
 
 
@@ -245,7 +247,7 @@ def block_quotes(text: str, paragraphs: list, rows: list, entities) -> None:
         lead_rows = rows[bisect_left(starts, l_start):first]
         if first == last or any(row[2] not in ("narration", "indirect") for row in lead_rows):
             continue
-        sentences = [m.end() for m in _LAST_SENTENCE.finditer(text, l_start, lead_end)]
+        sentences = [m.end() for m in SENTENCE_BREAK.finditer(text, l_start, lead_end)]
         lead_start = sentences[-1] if sentences else l_start
         # a lead-in that names a speech act ('... told the Times:') may give the floor to words
         # that quote others inside them; without one, a quote mark means the outlet is quoting

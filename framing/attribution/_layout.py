@@ -11,6 +11,8 @@ from itertools import accumulate
 from ..text import _line_sentences
 
 WORD = re.compile(r"\w+")
+# where a sentence ends and the next begins (a capital or a quote after it), or a line break
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"])|\n")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # '... was “false.” He said ...': a quote's period ends the sentence when a new one starts after it
 _QUOTE_PERIOD = re.compile(r"[^.]\.(?:''|[\"”])\s+(?=(?:He|She|They|It|We|I|The|But|And|This|That|In|On|At)\s)")

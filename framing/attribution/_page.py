@@ -258,7 +258,9 @@ def merge(text: str, rows: list, page_rows: list, index: list) -> list:
         if attr is not None and id(attr) not in mapped:
             mapped[id(attr)] = with_changes(attr, cue_start=_start(index, attr.cue_start), cue_end=_end(index, attr.cue_end),
                                        mention_start=_start(index, attr.mention_start),
-                                       mention_end=_end(index, attr.mention_end))
+                                       mention_end=_end(index, attr.mention_end),
+                                       outer_start=_start(index, attr.outer_start),
+                                       outer_end=_end(index, attr.outer_end))
         attr = mapped[id(attr)] if attr is not None else None
         a, b = index[start], index[end - 1] + 1
         # a row that spans hidden text (a card inside its sentence) goes around it

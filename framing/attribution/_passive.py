@@ -3,7 +3,8 @@
 The passive's subject (or the noun a reduced relative hangs on) is the content, the agent after
 'by' speaks; a passive with no agent ('Judges were confirmed on Tuesday, ...') reports nothing,
 except an expectation or a view ('The bill is expected to pass', 'The toll is widely seen as a
-tax'): its clause is a report for no named voice.
+tax'): its clause is a report for no named voice, or for the view's agent when one follows ('The
+toll is seen as a tax by most drivers').
 """
 
 from __future__ import annotations
@@ -100,6 +101,21 @@ def passive_expected(u: Unit, c) -> bool:
         comma = text.find(",", comma + 1, u.end)
     end = _content_end(text, start, comma if comma != -1 else u.end)
     if _words(u.text, start, end, 4) and not _covered(start, end, u.direct_spans):
-        u.intervals.append(Interval(start, end, "indirect", _attribution(u.text, c, None, confidence=0.5)))
+        viewer = _viewer(u, c, end)
+        u.intervals.append(Interval(start, end, "indirect", _attribution(u.text, c, viewer, confidence=0.5)))
         u.expected.append(u.intervals[-1])
     return True
+
+
+# 'by' after a view, not after another participle ('exasperated by'); the agent ends before 'than'
+_VIEW_BY = re.compile(r"(?<!ed)\sby\s+(?=[A-Za-z])")
+_VIEWER_STOP = re.compile(_AGENT_STOP.pattern + r"|\sthan\b")
+
+
+def _viewer(u: Unit, c, end: int):
+    """'X was viewed as a victory by some in the movement', 'are seen as ... by a quarter of voters':
+    the agent of a view (not of an expectation) holds it; None when no 'by' follows."""
+    if c.verb.lemma == "expect" or (by := _VIEW_BY.search(u.text, c.end, end)) is None:
+        return None
+    stop = _VIEWER_STOP.search(u.text, by.end(), u.end)
+    return according_np(u.text, by.end(), stop.start() if stop else u.end, u.by_end, u.entities)

@@ -10,7 +10,7 @@ from ._layout import WORD
 from ._vocab import cue_verbs
 from ._cues import RELAYED_WHOLE
 from ._entities import within as _within
-from ._model import UNKNOWN, Attribution, Interval, with_changes
+from ._model import UNKNOWN, Attribution, Interval, Unit, with_changes
 from ._speakers import Mention
 
 
@@ -131,9 +131,36 @@ def _relay_source(inner: Interval, outer: Interval, nested: dict) -> None:
     attr = inner.attr
     if outer.attr.source not in (UNKNOWN, inner.attr.speaker) and outer.attr.speaker:
         attr = with_changes(attr, source=outer.attr.source)
-    if outer.attr.speaker and outer.attr.speaker != attr.speaker and outer.attr.mention_start >= 0 \
-            and not attr.outer_speaker:
+    # (the same voice named again is nested too: 'Ray said he wrote to X that ...' keeps Ray's mention)
+    if outer.attr.speaker and (outer.attr.speaker != attr.speaker or outer.attr.mention_start != attr.mention_start) \
+            and outer.attr.mention_start >= 0 and not attr.outer_speaker:
         attr = with_changes(attr, outer_speaker=outer.attr.speaker, outer_start=outer.attr.mention_start,
                        outer_end=outer.attr.mention_end)
     nested[key] = (attr, inner.attr, outer.attr)   # (the originals kept alive: their ids stay unique)
     inner.attr = attr
+
+
+def report_in_a_report(u: Unit) -> None:
+    """A report whose cue stands inside the words of an earlier report ('Ford began thinking about
+    what she wanted to write ...', 'Pointing to the contract, Ford told reporters that ...') nests
+    in it: the earlier report's voice is its ``outer_speaker`` (a report the rules above did not
+    nest). Its channel stays its own: its words are not enclosed in the earlier report's. As
+    PolNeAR marks both, the scorer counts the nested words for the earlier report too (PolNeAR
+    train F1 0.77961 -> 0.78011, speaker accuracy 0.89444 -> 0.89489)."""
+    reports = [iv for iv in u.intervals if iv.kind == "indirect" and iv.attr.mention_start >= 0]
+    if not reports or len(u.intervals) < 2:
+        return
+    nested: dict[int, Attribution] = {}
+    for inner in u.intervals:
+        attr = inner.attr
+        if id(attr) in nested:
+            inner.attr = nested[id(attr)]
+            continue
+        if attr.outer_speaker or attr.cue_start < 0 or attr.mention_start < 0:
+            continue
+        holder = next((o for o in reports if o.start < inner.start and o.start <= attr.cue_start < o.end
+                       and o.attr.cue_start != attr.cue_start), None)
+        if holder is not None:
+            inner.attr = nested[id(attr)] = with_changes(
+                attr, outer_speaker=holder.attr.speaker, outer_start=holder.attr.mention_start,
+                outer_end=holder.attr.mention_end)

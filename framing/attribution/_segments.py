@@ -125,6 +125,14 @@ def analyse_unit(text, u_start, u_end, p_quotes, by_end, entities, group_attr, l
     return u.intervals, u.credit
 
 
+def _headline_reports(text, start, end, h_quotes, by_end, entities, entity_starts) -> list:
+    """'Rep. Ross slams the toll, praises the pier', 'Trump Says He Never Pledged ...': the reported
+    words of a headline (the sentence rules over it as one unit; its quotes stay the headline's).
+    On PolNeAR train: F1 0.78082 -> 0.78130, speaker accuracy 0.89310 -> 0.89322."""
+    intervals, _credit = analyse_unit(text, start, end, h_quotes, by_end, entities, {}, None, 1.0, {}, entity_starts)
+    return [iv for iv in intervals if iv.kind == "indirect"]
+
+
 def analyse(text: str, table: AliasTable, outlet: str) -> list[tuple]:
     """Return rows ``(start, end, kind, Attribution or None)`` partitioning ``text``: the page
     rules first (``framing.attribution._page``), then the sentence rules on the rest."""
@@ -180,7 +188,14 @@ def _analyse_text(text: str, table: AliasTable, outlet: str, paragraphs: list | 
                              Attribution("", default_source, confidence=0.8)))
                 rows.append((label[0], p_end, "indirect", label[1]))
             else:
-                rows.append((p_start, p_end, "headline", Attribution("", default_source, confidence=0.8)))
+                head_attr = Attribution("", default_source, confidence=0.8)
+                h_quotes = quotes[bisect_left(quote_starts, p_start):bisect_left(quote_starts, p_end)]
+                reports = _headline_reports(text, p_start, p_end, h_quotes, by_end, entities, entity_starts)
+                if reports:   # 'Rep. Ross slams the toll': the reported words, the rest the headline's
+                    for piece in _pieces(text, p_start, p_end, reports):
+                        rows.append(piece if piece[2] != "narration" else (piece[0], piece[1], "headline", head_attr))
+                else:
+                    rows.append((p_start, p_end, "headline", head_attr))
             continue
         if (len(para) < 120 and furniture_line.match(para.strip())) or not WORD.search(para):
             rows.append((p_start, p_end, "boilerplate", None))

@@ -8,6 +8,7 @@ import re
 
 from ._boundaries import _words
 from ._cues import Cue
+from ._entities import within as _within
 from ._grammar import _content_end
 from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
@@ -57,10 +58,33 @@ def possessed_stance(u: Unit) -> None:
         else:
             name = re.sub(r"[’']s$", "", who)
             voice = voice_for_name(name, u.entities)
-        mention = Mention(found.start("who"), found.end("who"), voice, who)
+        mention = (who.lower() in _POSSESSOR and _subject_of_verb_before(u, found.start("who"), voice)) or Mention(
+            found.start("who"), found.end("who"), voice, who)
         cue = Cue(found.start("cue"), found.end("cue"), _STANCE_NOUN)
         u.intervals.append(Interval(start, end, "indirect", _attribution(text, cue, mention, confidence=0.45)))
 
+
+# the subject of a short verb group right before the possessor ('she escalated her attacks on',
+# 'Cruz reboots his attacks on'): no noun, article or preposition between (not 'criticised Trump over his')
+_VERB_BEFORE = re.compile(r"(?<![\w’'])(?P<subj>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*)\s+"
+                          r"(?:(?!(?:to|of|for|with|by|that|and|or|but|who|which|than|over|about|the|a|an|as|at|from|"
+                          r"into|he|she|they)\b)[a-z][\w’'-]*\s+){1,4}$")
+
+
+def _subject_of_verb_before(u: Unit, pos: int, voice) -> Mention | None:
+    """The clause's subject, PolNeAR's source, when the possessor is the same voice right after its
+    verb ('He has stepped up his attacks on X' -> He; PolNeAR train speaker accuracy +0.0003)."""
+    if voice is None or (found := _VERB_BEFORE.search(u.text, max(u.start, pos - 60), pos)) is None:
+        return None
+    start, end = found.span("subj")
+    if found.group("subj").lower() in _SUBJECT_PRONOUNS:
+        return Mention(start, end, voice, found.group("subj"))
+    named = next((m for m in _within(u.entities, start - 40, end) if m.end == end), None)
+    same = named is not None and named.voice is not None and named.voice.canonical == voice.canonical
+    return named if same else None
+
+
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they"))
 
 possessed_stance.trigger = _POSSESSED_STANCE  # fires without a cue word: see _segments.analyse_unit
 possessed_stance.trigger_hint = _STANCE_CUE   # (every trigger match overlaps a match of the hint)

@@ -11,16 +11,17 @@ from ._clause_subjects import _PREPOSITIONS, main_clause_subject
 from ._entities import near as _near, within as _within
 from ._name_words import TIME_BEFORE, last_word, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, HONORIFIC, OPENING_ADVERB, OPENING_ADVERBS, PRONOUN_GENDER,
-                     SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before, description_pattern, descriptions, search_last_runs)
+from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, GROUP_DETERMINER, HONORIFIC, OPENING_ADVERB, OPENING_ADVERBS,
+                     PRONOUN_GENDER, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before, description_pattern,
+                     descriptions, search_last_runs)
 
 # (compiled once: the rules run on every cue)
 _STOP_OR_QUOTE = re.compile(r"[,;:.\"“”]")
-_GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|other|several)\s+", re.I)
 _PLURAL_END = re.compile(r"[^s]s$")
 _QUOTE_COLON_OR_PAREN = re.compile(r"[\"“”:;()]")
 _POSSESSIVE_S = re.compile(r"[’']s\b")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_SHARE_OF = re.compile(r"(?:some|many|most|several)\s+of\b", re.I)   # (a group, no name)
 
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
 _DASH_BEFORE = re.compile(r"\s(?:-|—|–|--)$|—$")
@@ -48,6 +49,9 @@ _NOT_SUBJECT = frozenset(
 )
 _DETERMINERS = frozenset("the a an".split())
 _NEGATED = ("n't", "n’t", "N'T", "N’T")
+# a past-tense verb and the start of its object ('released a statement', 'officially endorsed his rival')
+_VERB_AND_OBJECT = re.compile(r"(?:[a-z]+ly\s+)?(?!\w*eed\s)[a-z]{3,}ed\s+"
+                              r"(?:a|an|the|his|her|their|its|our|this|that)\s")
 _NOT_NP = frozenset("for what with from about into than how why whether if".split()) | frozenset(AUXILIARIES)
 # words that open a run of capitalised words without being part of a name ('Although Jane Ross
 # said', 'Meanwhile Mr. Hale said')
@@ -190,10 +194,15 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             before = text[max(lo, start - 12):start]
             if first in _NOT_SUBJECT and first not in _DETERMINERS:
                 continue
+            if k > 1 and _VERB_AND_OBJECT.match(phrase) and not _RELATIVE.search(text, max(lo, start - 7), start - 1):
+                # 'Carr, the party's director, released a statement confirming ...': a verb and its
+                # object, no subject; the subject stands before the verb
+                return subject_before(text, start, lo, aliases_by_end, entities) if start > lo else None
             if not text[lo:start].strip(" ,—–\"“”'") or _BOUNDARY_BEFORE.search(before):
-                canonical = _GROUP_DETERMINER.sub("", phrase)
-                mention = Mention(start, end, voice_for_name(canonical, []) if canonical[:1].isupper()
-                                  else _generic(canonical), phrase, salient=True)
+                canonical = GROUP_DETERMINER.sub("", phrase)
+                named = canonical[:1].isupper() and not _SHARE_OF.match(canonical)   # not 'Some of them'
+                mention = Mention(start, end, voice_for_name(canonical, []) if named else _generic(canonical),
+                                  phrase, salient=True)
                 if mention.voice.type == "person" and not _PLURAL_END.search(phrase) \
                         and not _within(entities, start, end):   # (one person: not 'Law enforcement sources')
                     entities.append(mention)   # 'a North Korean foreign ministry spokesman said ... He said'

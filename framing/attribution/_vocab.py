@@ -186,6 +186,8 @@ OPENING_ADVERBS = frozenset(r["word"] for r in _OPENER_ROWS if r["kind"] == "adv
 # as they open a sentence: no part of a name that follows ('Although Jane Ross said')
 CAPITALISED_OPENERS = frozenset(w.capitalize() for w in SUBORDINATORS | OPENING_ADVERBS)
 PRONOUN_GENDER = {"he": "m", "she": "f"}   # the gender a resolved 'he'/'she' asks of its voice
+# the determiner a group subject's name drops ('most voters' -> 'voters'; 'most of them' stays)
+GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|most|other|several)\s+(?!of\b)", re.I)
 
 # regex pieces
 HONORIFIC = alternation(HONORIFICS)
