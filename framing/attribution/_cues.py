@@ -134,8 +134,9 @@ def _alone_forms() -> frozenset[str]:
 
 
 def _form_at(text: str, start: int, candidates: list[tuple[str, CueVerb]]) -> tuple[str, CueVerb] | None:
-    """The first of ``candidates`` (longest first) whose form ``text[start:]`` opens, lower-cased,
-    with no letter or digit right after it: the cue form of the word at ``start``."""
+    """The first of ``candidates`` (the forms of one first word, longest first) whose form
+    ``text[start:]`` opens, lower-cased, with no letter or digit right after it: the cue form of
+    the word at ``start``."""
     size = len(text)
     longest = candidates[0][0]
     head = text[start:start + len(longest)]
@@ -147,12 +148,34 @@ def _form_at(text: str, start: int, candidates: list[tuple[str, CueVerb]]) -> tu
                 return form, verb
         return None
     # (each character lower-cased on its own but the final sigma, which is no ASCII letter: the
-    # slice of a form's length, lower-cased, equals a form when this lower-cased slice opens with it)
+    # slice of a form's length, lower-cased, equals a form when this lower-cased slice opens with
+    # it; only the forms whose second word opens with the character there can)
+    if len(candidates) > 1:
+        at, buckets, short = _form_buckets(candidates)
+        candidates = buckets.get(lowered[at:at + 1], short)
     for form, verb in candidates:
         end = start + len(form)
         if lowered.startswith(form) and (end >= size or not text[end].isalnum()):
             return form, verb
     return None
+
+
+_BUCKETS: dict[int, tuple] = {}
+
+
+def _form_buckets(candidates: list[tuple[str, CueVerb]]) -> tuple[int, dict[str, list], list]:
+    """The forms of one first word (``candidates``, longest first) by their character ``at``
+    (the first of the second word): ``(at, character -> those forms and the forms too short to
+    have one, in order; the short forms alone)``. A form matches only where the text holds its
+    character ``at``."""
+    hit = _BUCKETS.get(id(candidates))
+    if hit is None or hit[0] is not candidates:
+        at = len(candidates[0][0].split()[0]) + 1
+        short = [fv for fv in candidates if len(fv[0]) <= at]
+        buckets = {c: [fv for fv in candidates if len(fv[0]) <= at or fv[0][at] == c]
+                   for c in {fv[0][at] for fv in candidates if len(fv[0]) > at}}
+        hit = _BUCKETS[id(candidates)] = (candidates, (at, buckets, short))
+    return hit[1]
 
 
 def _document(text: str) -> tuple[list[int], list[tuple[int, int, str]], bool]:
