@@ -194,13 +194,16 @@ def _score(data, *, text, measures, cue, families, engine) -> pd.DataFrame:
         row_language = np.full(len(values), "", dtype=object)
         row_language[ok] = languages[inverse]
         clock.lap("language")
+        language_list = languages.tolist()
+        distinct_languages = set(language_list)
         columns_out: dict[str, np.ndarray] = {}
         uncovered: dict[str, list[str]] = {}
         subsets: dict[bytes, list[str]] = {}  # measures covering the same texts get the same list
         for name in measures:
             measure = get_measure(name)
             columns = measure.column_names(options)
-            covered = np.array([measure.covers(lang) for lang in languages], dtype=bool)
+            covers = {lang: measure.covers(lang) for lang in distinct_languages}   # (once per language, not per text)
+            covered = np.fromiter(map(covers.__getitem__, language_list), dtype=bool, count=len(language_list))
             table = np.full((len(unique) + 1, len(columns)), np.nan)  # the last row: for unusable rows
             if covered.any():
                 key = covered.tobytes()
