@@ -57,38 +57,41 @@ def _rates(texts: list[str], families, wanted, matcher, pieces_of_token, norm, n
     # per distinct word: the families its one-word cues count for, and whether it may be more
     starts, pairs = matcher._starts, matcher._pairs
     lowered = list(map(norm, vocabulary))
-    fam_pointers, fam_columns = [0], []
-    has_cue = np.zeros(len(vocabulary), dtype=bool)
-    negated_pointers, negated_columns = [0], []  # the families where a negator comes before
-    multi = np.zeros(len(vocabulary), dtype=bool)
-    negatable = np.zeros(len(vocabulary), dtype=bool)
-    caps = np.zeros(len(vocabulary), dtype=bool)
+    n_vocabulary = len(vocabulary)
+    entries_of = list(map(starts.__getitem__, lowered))
+    has_cue = np.fromiter(map(bool, entries_of), dtype=bool, count=n_vocabulary)
+    fam_counts = np.zeros(n_vocabulary, dtype=np.intp)
+    negated_counts = np.zeros(n_vocabulary, dtype=np.intp)
+    fam_columns, negated_columns = [], []  # (the negated ones: the families where a negator comes before)
+    multi = np.zeros(n_vocabulary, dtype=bool)
+    negatable = np.zeros(n_vocabulary, dtype=bool)
+    caps = np.zeros(n_vocabulary, dtype=bool)
+    for k in np.flatnonzero(has_cue).tolist():  # (most words start no cue: only those with one, in order)
+        raw = vocabulary[k]
+        best: dict[str, str] = {}  # family -> negated_as of its first one-word cue here
+        for pattern, family, negated_as, _cue, _spans in entries_of[k]:
+            if len(pattern) > 1:
+                multi[k] = True
+            elif family not in best and not (family == "we" and raw == "US"):  # "US": the country
+                best[family] = negated_as
+        plain = [column[f] for f in best if f in column]
+        fam_columns.extend(plain)
+        fam_counts[k] = len(plain)
+        if any(best.values()):  # negated: counted for negated_as, once per family counted
+            negatable[k] = True
+            plain = [column[f] for f in dict.fromkeys(na or f for f, na in best.items()) if f in column]
+        negated_columns.extend(plain)
+        negated_counts[k] = len(plain)
+    if "allcaps" in column:  # (only a word with an upper-case letter and no lower-case one can be)
+        for k in np.flatnonzero(np.fromiter(map(str.isupper, vocabulary), dtype=bool, count=n_vocabulary)).tolist():
+            raw, word = vocabulary[k], lowered[k]
+            if raw != word and sum(ch.isalpha() for ch in raw) >= 3 and word.replace(".", "") not in matcher.allcaps_exclude:
+                caps[k] = True
     count_caps = "allcaps" in column
-    for k, (raw, word) in enumerate(zip(vocabulary, lowered)):
-        entries = starts[word]
-        if entries:
-            has_cue[k] = True
-            best: dict[str, str] = {}  # family -> negated_as of its first one-word cue here
-            for pattern, family, negated_as, _cue, _spans in entries:
-                if len(pattern) > 1:
-                    multi[k] = True
-                elif family not in best and not (family == "we" and raw == "US"):  # "US": the country
-                    best[family] = negated_as
-            plain = [column[f] for f in best if f in column]
-            fam_columns.extend(plain)
-            if any(best.values()):  # negated: counted for negated_as, once per family counted
-                negatable[k] = True
-                plain = [column[f] for f in dict.fromkeys(na or f for f, na in best.items()) if f in column]
-            negated_columns.extend(plain)
-        fam_pointers.append(len(fam_columns))
-        negated_pointers.append(len(negated_columns))
-        if count_caps and raw != word and raw.isupper() and sum(ch.isalpha() for ch in raw) >= 3 \
-                and word.replace(".", "") not in matcher.allcaps_exclude:
-            caps[k] = True
-    fam_pointers = np.asarray(fam_pointers, dtype=np.intp)
+    fam_pointers = np.concatenate([[0], np.cumsum(fam_counts)]).astype(np.intp)
+    negated_pointers = np.concatenate([[0], np.cumsum(negated_counts)]).astype(np.intp)
     us = vocabulary.index("US") if "US" in vocabulary else -1
     fam_columns = np.asarray(fam_columns, dtype=np.intp)
-    negated_pointers = np.asarray(negated_pointers, dtype=np.intp)
     negated_columns = np.asarray(negated_columns, dtype=np.intp)
 
     # a cue is negated by the nearest negator among the 3 words before it, with no clause break

@@ -13,14 +13,12 @@ only), the row's ``score_reason`` says so, and one warning counts such rows.
 
 from __future__ import annotations
 
-import gc
 import html
 import math
 import re
 import time
 import warnings
 from collections.abc import Sequence
-from contextlib import contextmanager
 from itertools import pairwise
 
 import numpy as np
@@ -28,6 +26,7 @@ import pandas as pd
 
 from ._batch import shared_tokens
 from ._checks import require_columns, require_frame
+from ._collector import collector_paused
 from ._dispatch import route
 from .errors import ColumnError, FramingError
 from .measures import ScoreOptions, get_measure
@@ -166,22 +165,8 @@ def score(data: pd.DataFrame, *, text: str = "text", measures=MEASURES, cue=None
     """
     if (routed := route(score, locals())) is not NotImplemented:  # Dask frame or cache: framing._dispatch
         return routed
-    with _collector_paused():
+    with collector_paused():
         return _score(data, text=text, measures=measures, cue=cue, families=families, engine=engine)
-
-
-@contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector for one call: the measures build millions of small
-    lists, tuples and arrays at once, each thousand of which would set the collector going over
-    the objects of the process again; they leave no reference cycles to collect."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _score(data, *, text, measures, cue, families, engine) -> pd.DataFrame:
@@ -209,13 +194,16 @@ def _score(data, *, text, measures, cue, families, engine) -> pd.DataFrame:
         row_language = np.full(len(values), "", dtype=object)
         row_language[ok] = languages[inverse]
         clock.lap("language")
+        language_list = languages.tolist()
+        distinct_languages = set(language_list)
         columns_out: dict[str, np.ndarray] = {}
         uncovered: dict[str, list[str]] = {}
         subsets: dict[bytes, list[str]] = {}  # measures covering the same texts get the same list
         for name in measures:
             measure = get_measure(name)
             columns = measure.column_names(options)
-            covered = np.array([measure.covers(lang) for lang in languages], dtype=bool)
+            covers = {lang: measure.covers(lang) for lang in distinct_languages}   # (once per language, not per text)
+            covered = np.fromiter(map(covers.__getitem__, language_list), dtype=bool, count=len(language_list))
             table = np.full((len(unique) + 1, len(columns)), np.nan)  # the last row: for unusable rows
             if covered.any():
                 key = covered.tobytes()

@@ -11,7 +11,17 @@ from hypothesis import strategies as st
 # words and characters that test the edges: cue words in any case, runs glued to other letters,
 # characters whose lower case grows ('İ') or becomes an ASCII letter (the Kelvin sign)
 _CUE_PIECES = ["said", "Said", "SAYS", "told", "According", "xsaid", "saidx", "sa", "id", "report", "poll",
-               " ", "-", "é", "’", ".", "\n", "İ", "\u212a", "ß", "ǅ", "1", "_", "Ω"]
+               " ", "-", "é", "’", ".", "\n", "İ", "\u212a", "ß", "ǅ", "1", "_", "Ω", "Σ",
+               "is", "IS", "concerned", "conc", "that", "made", "it", "clear", "would", "like"]
+
+
+def _form_loop(text, start, candidates):
+    """The plain lookup of a cue word's form: each form (longest first), lower-cased in place."""
+    for form, verb in candidates:
+        end = start + len(form)
+        if text[start:end].lower() == form and (end >= len(text) or not text[end].isalnum()):
+            return form, verb
+    return None
 
 
 @settings(max_examples=400, deadline=None)
@@ -21,8 +31,23 @@ def test_document_scan_finds_the_cue_words_of_the_letter_runs(pieces):
 
     text = "".join(pieces)
     index = _cue_index()[0]
-    found = [(m.start(), m.end(), m.group()) for m in re.finditer("[A-Za-z]+", text) if m.group().lower() in index]
+    # the cue words whose form stands whole there (the others find_cues skips)
+    found = [(m.start(), m.end(), m.group()) for m in re.finditer("[A-Za-z]+", text) if m.group().lower() in index
+             and _form_loop(text, m.start(), index[m.group().lower()]) is not None]
     assert _scan_document(text) == ([w[0] for w in found], found, _POLL_NOUN.search(text) is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=30))
+def test_form_lookup_finds_what_the_form_by_form_loop_finds(pieces):
+    from framing.attribution._cues import _cue_index, _form_at
+
+    text = "".join(pieces)
+    index = _cue_index()[0]
+    for m in re.finditer("[A-Za-z]+", text):
+        if m.group().lower() in index:
+            candidates = index[m.group().lower()]
+            assert _form_at(text, m.start(), candidates) == _form_loop(text, m.start(), candidates)
 
 
 _REGEX_PIECES = ["ab", "(?:cd|e)", "x*", "(?:fg)?", "(?:h|ij)+", ".", r"\S", "(?i:k)", "[ab]", "b{2,3}", "(?:a|)"]

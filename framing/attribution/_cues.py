@@ -105,18 +105,77 @@ def _lowered_heads() -> re.Pattern:
 
 def _scan_document(text: str) -> tuple[list[int], list[tuple[int, int, str]], bool]:
     """What :func:`find_cues` reads of the whole text: its cue words' starts and (start, end,
-    word), and whether it names a medium noun."""
+    word), and whether it names a medium noun. Only words where one of their cue forms stands
+    whole (:func:`_form_at`) are kept: ``find_cues`` skips the others ('is' not in 'is
+    concerned that'), and a stretch holding none of those is quiet (:func:`may_hold_cue`)."""
     lowered = text.lower()
+    index = _cue_index()[0]
     if len(lowered) == len(text) and "\u212a" not in text:
         # lower-casing kept every offset and made no ASCII letter of another character (only
         # 'İ', which grows, and the Kelvin sign, which becomes 'k', would): a run of ASCII
         # letters lower-cased is a run of [a-z] in the lowered text, at the same offsets
         found = [(m.start(1) - 1, m.end(1) - 1, text[m.start(1) - 1:m.end(1) - 1])
                  for m in _lowered_heads().finditer(" " + lowered)]
-    else:
-        index = _cue_index()[0]   # (every run of letters, looked up)
+    else:   # (every run of letters, looked up)
         found = [(m.start(), m.end(), m.group()) for m in _LETTER_RUN.finditer(text) if m.group().lower() in index]
+    alone = _alone_forms()
+    size = len(text)
+    # a word that is a cue form of its own stands whole unless a letter or digit follows (its
+    # longer forms go on with a blank); the others are looked up form by form
+    found = [w for w in found if ((w[1] >= size or not text[w[1]].isalnum()) if w[2].lower() in alone
+                                  else _form_at(text, w[0], index[w[2].lower()]) is not None)]
     return [w[0] for w in found], found, _POLL_NOUN.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _alone_forms() -> frozenset[str]:
+    """The first words of cue forms that are themselves a cue form ('said')."""
+    return frozenset(word for word, forms in _cue_index()[0].items() if any(form == word for form, _ in forms))
+
+
+def _form_at(text: str, start: int, candidates: list[tuple[str, CueVerb]]) -> tuple[str, CueVerb] | None:
+    """The first of ``candidates`` (the forms of one first word, longest first) whose form
+    ``text[start:]`` opens, lower-cased, with no letter or digit right after it: the cue form of
+    the word at ``start``."""
+    size = len(text)
+    longest = candidates[0][0]
+    head = text[start:start + len(longest)]
+    lowered = head.lower()
+    if len(lowered) != len(head):   # ('İ' grows when lower-cased: form by form)
+        for form, verb in candidates:
+            end = start + len(form)
+            if text[start:end].lower() == form and (end >= size or not text[end].isalnum()):
+                return form, verb
+        return None
+    # (each character lower-cased on its own but the final sigma, which is no ASCII letter: the
+    # slice of a form's length, lower-cased, equals a form when this lower-cased slice opens with
+    # it; only the forms whose second word opens with the character there can)
+    if len(candidates) > 1:
+        at, buckets, short = _form_buckets(candidates)
+        candidates = buckets.get(lowered[at:at + 1], short)
+    for form, verb in candidates:
+        end = start + len(form)
+        if lowered.startswith(form) and (end >= size or not text[end].isalnum()):
+            return form, verb
+    return None
+
+
+_BUCKETS: dict[int, tuple] = {}
+
+
+def _form_buckets(candidates: list[tuple[str, CueVerb]]) -> tuple[int, dict[str, list], list]:
+    """The forms of one first word (``candidates``, longest first) by their character ``at``
+    (the first of the second word): ``(at, character -> those forms and the forms too short to
+    have one, in order; the short forms alone)``. A form matches only where the text holds its
+    character ``at``."""
+    hit = _BUCKETS.get(id(candidates))
+    if hit is None or hit[0] is not candidates:
+        at = len(candidates[0][0].split()[0]) + 1
+        short = [fv for fv in candidates if len(fv[0]) <= at]
+        buckets = {c: [fv for fv in candidates if len(fv[0]) <= at or fv[0][at] == c]
+                   for c in {fv[0][at] for fv in candidates if len(fv[0]) > at}}
+        hit = _BUCKETS[id(candidates)] = (candidates, (at, buckets, short))
+    return hit[1]
 
 
 def _document(text: str) -> tuple[list[int], list[tuple[int, int, str]], bool]:
@@ -126,7 +185,8 @@ def _document(text: str) -> tuple[list[int], list[tuple[int, int, str]], bool]:
 
 def _cue_words(text: str, lo: int, hi: int, document=None) -> list[tuple[int, int, str]]:
     """The runs of ASCII letters in ``text[lo:hi]`` (a run cut by ``lo`` or ``hi`` ends there)
-    whose lower-cased form is the first word of a cue form, as ``(start, end, word)``.
+    whose lower-cased form is the first word of a cue form, as ``(start, end, word)`` (some
+    may miss: those where none of the word's forms stands whole, which ``find_cues`` skips).
 
     The words of the whole text are found once (:func:`_document`, or ``document`` when the
     caller has it) and bisected: a word is a whole run of letters, so those inside the bounds
@@ -169,12 +229,10 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
             continue  # 'Citing X, Will urged ...': an opening phrase (rule below), not a participle
         if m_word[0].isupper() and text[lo:m_start].strip(" \"“”'‘’—–-([\n"):
             continue  # 'United States', 'Fox News Reports': a capitalised word inside a sentence is a name
-        for form, verb in candidates:
-            end = m_start + len(form)
-            if text[m_start:end].lower() == form and (end >= len(text) or not text[end].isalnum()):
-                break
-        else:
+        if (hit := _form_at(text, m_start, candidates)) is None:
             continue
+        end = m_start + len(hit[0])
+        verb = hit[1]
         start = m_start
         # auxiliaries join only when the word right before is one (prev: that whole word, or None
         # when it does not fit the look-back; 't': a part of "n't")
@@ -212,7 +270,7 @@ def cuts_word(text: str, pos: int) -> bool:
 
 def may_hold_cue(text: str, lo: int, hi: int) -> bool:
     """False when :func:`find_cues` surely finds no cue in any stretch inside ``text[lo:hi]``
-    whose bounds cut no run of letters: no cue word of the text starts there, and no
+    whose bounds cut no run of letters: no cue word of the text with a whole form starts there, and no
     "according to", "Citing" or medium noun is there (the words every other cue holds).
     (A cue found another way must be added here too: ``_segments`` skips such stretches.)"""
     starts, _, medium = _document(text)

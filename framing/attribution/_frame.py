@@ -16,6 +16,7 @@ except ImportError:   # pragma: no cover
     to_object_array_tuples = convert_object_array = None
 
 from .._checks import require_columns
+from .._collector import collector_paused
 from .._dispatch import route
 from ..errors import FramingError
 from ._calibration import calibrate
@@ -188,6 +189,25 @@ def _fill_gaps(text: str, rows: list[tuple], outlet: str) -> list[tuple]:
     return out
 
 
+def _all_records(iterator, table: AliasTable) -> tuple[list[tuple], list, list]:
+    """The segment rows of the documents ``(doc_id, text, source, outlet, single-voice flag)``,
+    the ids of those without text and of those with lone surrogates."""
+    records: list[tuple] = []
+    calibrated: dict = {}
+    without_text, broken = [], []
+    for key, body, source, outlet, single in iterator:
+        voice = (source if isinstance(source, str) and source else "") or (
+            outlet if isinstance(outlet, str) else "")
+        if not isinstance(body, str) or not body.strip():
+            without_text.append(key)  # nothing to split: said below, not dropped silently
+            continue
+        if _has_surrogates(body):
+            broken.append(key)
+        single = False if single is None or pd.isna(single) else bool(single)   # NaN: not single-voice
+        records.extend(_records(body, key, table, voice or None, voice if single else "", calibrated))
+    return records, without_text, broken
+
+
 def voices_frame(documents: pd.DataFrame, *, text: str = "text", doc_id: str = "doc_id", aliases=None,
                  progress: bool = False, single_voice="single_voice") -> pd.DataFrame:
     """Split every document of a documents frame into voice segments.
@@ -257,19 +277,8 @@ def voices_frame(documents: pd.DataFrame, *, text: str = "text", doc_id: str = "
     if progress:
         from tqdm.auto import tqdm
         iterator = tqdm(iterator, total=n, desc="voices")
-    records: list[tuple] = []
-    calibrated: dict = {}
-    without_text, broken = [], []
-    for key, body, source, outlet, single in iterator:
-        voice = (source if isinstance(source, str) and source else "") or (
-            outlet if isinstance(outlet, str) else "")
-        if not isinstance(body, str) or not body.strip():
-            without_text.append(key)  # nothing to split: said below, not dropped silently
-            continue
-        if _has_surrogates(body):
-            broken.append(key)
-        single = False if single is None or pd.isna(single) else bool(single)   # NaN: not single-voice
-        records.extend(_records(body, key, table, voice or None, voice if single else "", calibrated))
+    with collector_paused():   # (the engine leaves no reference cycles: nothing for it to collect)
+        records, without_text, broken = _all_records(iterator, table)
     if broken:
         _warn_surrogates(broken)
     if without_text:
