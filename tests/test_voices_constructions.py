@@ -249,11 +249,16 @@ def test_see_with_a_view_as_its_object_reports_it():
     assert _reports("Jane Ross sees parallels between the toll and the old salt tax.") == [
         ("Jane Ross", "parallels between the toll and the old salt tax.")]
     assert _reports("Jane Ross saw him at the harbour on Monday.") == []
+    assert _reports("Jane Ross saw a long parade in the harbour on Monday.") == []   # a thing seen, no view
+    assert _reports("Jane Ross saw a real chance for the toll.") == [("Jane Ross", "a real chance for the toll.")]
 
 
 def test_passive_announcement_without_agent_reports_its_subject():
     assert _reports("The winners of the harbour regatta will be announced on Sunday.") == [
         ("", "The winners of the harbour regatta")]
+    # a person or a small clause announced: nothing said ('He' is no report)
+    assert ("", "He") not in _reports("He was declared the winner of the regatta on Sunday.")
+    assert ("", "The harbour") not in _reports("The harbour was declared a danger zone.")
 
 
 def test_speech_act_with_a_topic_after_adverbs_reports_the_topic():
@@ -264,3 +269,10 @@ def test_speech_act_with_a_topic_after_adverbs_reports_the_topic():
 def test_a_cue_in_a_headline_reports_its_words():
     text = "Senator Jane Ross slams harbour toll, praises new pier\n\nThe senator spoke at the harbour on Monday."
     assert _reports(text) == [("Jane Ross", "harbour toll, praises new pier")]
+
+
+def test_a_clause_after_the_adjunct_is_still_reported():
+    """'said Friday he would ...': a subject, an auxiliary or 'that' after the time or place."""
+    assert _reports("Tom Hill said Friday he would resign.") == [("Tom Hill", "Friday he would resign.")]
+    assert _reports("Jane Ross told reporters in Dover it was over.") == [("Jane Ross", "in Dover it was over.")]
+    assert _reports("Tom Hill said after the vote in May.") == []   # 'May' the month, no modal

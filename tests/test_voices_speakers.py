@@ -459,13 +459,13 @@ def test_a_state_after_a_place_in_an_opening_phrase_is_no_subject():
     assert mention_of(text, "him a relic") == ("Hale", "Ms. Hale")
     text = "The race tightened. Announcing her plan in Dover, New Hampshire, Ms. Hale promised lower taxes."
     assert mention_of(text, "her plan") == ("Hale", "Ms. Hale")
-    text = "The rally went on. At an event in St. Clairsville, Ohio, 62-year-old Ann Ford railed against the plan, saying it was unfair."
-    assert mention_of(text, "it was unfair") == ("Ann Ford", "Ann Ford")   # ('St.', and no state name 'Ohio')
+    text = "The fair opened. Outside a bakery in St. Albans, Vt., the farmer Ann Ford complained about the fees, saying they were unfair."
+    assert mention_of(text, "they were unfair") == ("Ann Ford", "Ann Ford")   # ('St.', and no state name 'Ohio')
 
 
 def test_a_verb_and_its_object_before_a_participle_cue_are_no_subject():
-    text = "The party moved fast. Ann Ford, the committee’s field director, released a statement confirming it will hire more staff."
-    assert mention_of(text, "it will hire") == ("Ann Ford", "Ann Ford")
+    text = "The union moved fast. Ann Ford, its press officer, issued a note announcing it would strike in June."
+    assert mention_of(text, "it would strike") == ("Ann Ford", "Ann Ford")
     text = "The vote was close. The Dover council released a statement on Friday saying the plan was unfair."
     assert mention_of(text, "the plan was unfair")[1] == "The Dover council"
     text = "The vote was close. Elected officials said the plan was unfair."   # an adjective, no verb
@@ -506,7 +506,7 @@ def test_a_pronoun_possessor_after_its_verb_is_named_by_the_clause_subject():
 
 
 def test_a_report_whose_cue_stands_in_an_earlier_reports_words_is_nested_in_it():
-    text = "The mill closed. Ms. Ford began thinking about what she wanted to write about the workers."
+    text = "The mill closed. Ms. Ford kept wondering whether she ought to write about the workers."
     segs = voices(text)
     row = segs[segs.text.str.startswith("about the workers")].iloc[0]
     assert (row.cue, row.outer_speaker) == ("write", "Ford")

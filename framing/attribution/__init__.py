@@ -108,8 +108,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    second report; so is a report whose subject follows "and", "but" or "while" after the
    words of a report named first ("Washington warned that X and Pyongyang countered Y":
    Pyongyang's own source, not Washington's channel); any other report whose cue stands in an earlier report's
-   words keeps that report's voice as its ``outer_speaker`` too ("Ford began thinking about
-   what she wanted to write ..."). Unresolved speakers get source ``unknown``. Coverage rules
+   words keeps that report's voice as its ``outer_speaker`` too ("Ford kept wondering
+   whether she ought to write ..."). Unresolved speakers get source ``unknown``. Coverage rules
    (``framing.attribution._coverage``): "X and Y (both) said", "the two leaders said" give one
    joint voice "X & Y"; a channel named with the report ("said via its official KCNA news
    agency", "Through its state media, the North described") is the source; "“...,” the

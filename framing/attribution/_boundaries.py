@@ -1,6 +1,7 @@
 """Where reported words start and end (``framing.attribution._reported``): the start of a
-forward report after its verb, and a report stage for sentences whose grammar ends the words
-before the unit does."""
+forward report after its verb, and three report stages: :func:`subordinate_clause_stop` and
+:func:`opening_participle_stop` end the words where the sentence's grammar does before the unit
+ends; :func:`adjunct_only_report` drops 'reported words' that only say where or when."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 from ._cues import _TO_OBJECT, skip_after_cue
 from ._layout import WORD, _inside
 from ._model import Unit
-from ._vocab import WEEKDAY
+from ._vocab import AUXILIARY, SUBJECT_PRONOUNS, WEEKDAY, alternation
 
 # a sentence opening with a subordinate clause: 'While X says ..., Y ...', 'Though X backed ...,'
 _SUBORDINATE_OPENING = re.compile(r"[\W_]*(?:(?:And|But|Yet|So)\s+)?(?P<conj>While|Though|Although|As|When|Whereas|"
@@ -105,20 +106,26 @@ _ADJUNCT_OPENING = re.compile(r"(?:in|on|at|to|after|during|before|from|with|via
 _SAY = re.compile(r"(?:[\w’']+\s+){0,2}(?:said|says|say|told|tells|reported|reports|wrote|writes|added|explained|noted|"
                   r"responded)")
 _MAX_ADJUNCT = 6   # words (4: F1 0.77975; 7: 0.77993 but speaker accuracy 0.89297)
+# a clause after the adjunct ('said Friday he would go', 'told reporters in Seoul it was over'):
+# a subject pronoun, an auxiliary or 'that' makes the words a report after all
+# (lower case: 'in May' is a month, not the modal; the pronoun 'I' is written upper case)
+_CLAUSE_WORD = re.compile(r"\b(?:" + alternation({"I" if p == "i" else p for p in SUBJECT_PRONOUNS} | {"there", "that"})
+                          + "|" + AUXILIARY + r")\b")
 
 
 def adjunct_only_report(u: Unit) -> None:
     """'..., Ross said in December.', 'Hill said after an event on Monday.': the words after
     'said', 'told', 'reported' ('X reported from Washington.') and a few more speech verbs that
-    open with a preposition or a time and hold at most six words are where and when it was said,
-    no report (the words reported stand before, in a quote or in another sentence). On PolNeAR
+    open with a preposition or a time and hold at most six words, with no clause after them ('said
+    Friday he would go' stays a report), are where and when it was said, no report (the words reported stand before, in a quote or in another sentence). On PolNeAR
     train: F1 0.77964 -> 0.78021 (precision 0.8257 -> 0.8270), speaker accuracy 0.89316 -> 0.89302."""
     text = u.text
     keep = []
     for iv in u.intervals:
         if (iv.kind == "indirect" and iv.attr.cue_end >= 0 and iv.start >= iv.attr.cue_end
                 and _SAY.fullmatch(iv.attr.cue)
-                and _ADJUNCT_OPENING.match(text, iv.start) and not _words(text, iv.start, iv.end, _MAX_ADJUNCT + 1)):
+                and _ADJUNCT_OPENING.match(text, iv.start) and not _words(text, iv.start, iv.end, _MAX_ADJUNCT + 1)
+                and not _CLAUSE_WORD.search(text, iv.start, iv.end)):
             continue
         keep.append(iv)
     u.intervals = keep

@@ -25,6 +25,7 @@ from ._coverage import _CHANNEL, _DESCRIBED
 from ._entities import Entities, near as _near, within as _within
 from ._layout import SENTENCE_BREAK, per_text
 from ._model import UNKNOWN, Attribution, Interval, Unit, rewrite_each, with_changes
+from ._relay import follows_coordinator
 from ._speakers import Voice, resolve, voice_for_name
 from ._surnames import NAME_GOES_ON
 from ._vocab import PRONOUN_GENDER, SPEAKER_PRONOUNS
@@ -211,7 +212,6 @@ def added_continues_the_last_speaker(u: Unit) -> None:
     rewrite_each(u, rewrite)
 
 
-_COORDINATOR_BEFORE = re.compile(r",?\s+(?:and|but|while|whereas)\s+$")
 
 
 def coordinated_report_keeps_its_voice(u: Unit) -> None:
@@ -219,8 +219,7 @@ def coordinated_report_keeps_its_voice(u: Unit) -> None:
     report whose subject follows a coordinator after the words of a report made before it (the
     outer speaker named first) is the sentence's second report, not words the first relays: its
     source is its speaker's channel or the speaker, and the relay's outer speaker goes
-    (:func:`framing.attribution._relay.report_in_a_report` may name it again, keeping this
-    channel). A report relayed after its words ('..., KCNA said') and one nested without a
+    (:func:`framing.attribution._relay.report_in_a_report` does not nest it again). A report relayed after its words ('..., KCNA said') and one nested without a
     coordinator ('X said Y thinks Z') stay nested."""
     for iv in u.intervals:
         if iv.attr.outer_speaker:
@@ -232,7 +231,7 @@ def coordinated_report_keeps_its_voice(u: Unit) -> None:
     def rewrite(iv, attr):
         if not attr.outer_speaker or not 0 <= attr.outer_start < attr.mention_start or attr.mention_start <= u.start:
             return None
-        if _COORDINATOR_BEFORE.search(text, max(u.start, attr.mention_start - 12), attr.mention_start) is None:
+        if not follows_coordinator(text, attr.mention_start, u.start):
             return None
         channel = next((m.voice.channel for m in _within(u.entities, attr.mention_start, attr.mention_end)
                         if m.voice is not None and m.voice.canonical == attr.speaker), "")

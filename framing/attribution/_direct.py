@@ -232,8 +232,10 @@ def block_quotes(text: str, paragraphs: list, rows: list, entities) -> None:
     speech. The lead-in is the previous paragraph's last sentence, ending in a colon; its subject
     speaks when it is a name, else the last person it names ('Although Whitlow spoke on, the
     segment ended with more of it:'). Only the one paragraph: a first-person paragraph further
-    on may be the outlet's own voice again (a columnist's 'I'), and the paragraph must be
-    narration so far (no quote marks, no direct speech found, no furniture)."""
+    on may be the outlet's own voice again (a columnist's 'I'). The paragraph must be narration
+    or reports so far (no furniture, not opening with a quote mark) and hold no quote marks,
+    unless the lead-in names a speech act ('X, an analyst, told the paper:',
+    :func:`speaker_before_speech_verb`): then the words may quote others and hold direct speech."""
     starts = [row[0] for row in rows]
     for (l_start, l_end), (p_start, p_end) in zip(paragraphs, paragraphs[1:]):
         lead_end = _rstrip(text, l_start, l_end)

@@ -2,7 +2,7 @@
 
 Report stage (``_reported.REPORT_STAGES``), one function:
 
-* :func:`person_before_affiliation`: "Robert Kelly of Pusan National University in South Korea
+* :func:`person_before_affiliation`: "Ann Ford of the Institute for Peace in Seoul
   warned", "Bremmer in a post on Twitter quoted": the person's name that opens the subject
   speaks, not the place, government or site named last in its affiliation or adjunct ("of ...",
   "at ...", "from ...", "in ...").
@@ -21,6 +21,7 @@ from ._speakers import voice_for_name
 _NAME_AFFILIATION = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z][a-z][\w’'-]*(?:(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w’'-]+)?)"
                                r"\s+(?P<prep>of|at|from|in)\s+[^,;:\"“”()\n]{1,80}$")
 _REACH = 120
+# the subject phrase opens the unit or follows a clause mark (no name earlier in the sentence to own it)
 _OPENING = re.compile(r"(?:^|[.;:!?,—–(\n][\"”’]?)\s*$")
 
 

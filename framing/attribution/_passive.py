@@ -113,7 +113,7 @@ _VIEWER_STOP = re.compile(_AGENT_STOP.pattern + r"|\sthan\b")
 
 
 def _viewer(u: Unit, c, end: int):
-    """'X was viewed as a victory by some in the movement', 'are seen as ... by a quarter of voters':
+    """'The plan was viewed as a tax by many drivers', 'are seen as ... by a quarter of voters':
     the agent of a view (not of an expectation) holds it; None when no 'by' follows."""
     if c.verb.lemma == "expect" or (by := _VIEW_BY.search(u.text, c.end, end)) is None:
         return None

@@ -140,13 +140,24 @@ def _relay_source(inner: Interval, outer: Interval, nested: dict) -> None:
     inner.attr = attr
 
 
+# 'X said Y and Trump said Z': a report whose speaker follows a coordinator is the sentence's next report
+_COORDINATOR_BEFORE = re.compile(r",?\s+(?:and|but|while|whereas)\s+$")
+
+
+def follows_coordinator(text: str, at: int, lo: int) -> bool:
+    """A coordinator ('and', 'but', 'while', 'whereas') ends the text just before ``at``."""
+    return _COORDINATOR_BEFORE.search(text, max(lo, at - 12), at) is not None
+
+
 def report_in_a_report(u: Unit) -> None:
-    """A report whose cue stands inside the words of an earlier report ('Ford began thinking about
-    what she wanted to write ...', 'Pointing to the contract, Ford told reporters that ...') nests
+    """A report whose cue stands inside the words of an earlier report ('Ford kept wondering
+    whether she ought to write ...', 'Pointing to the contract, Ford told reporters that ...') nests
     in it: the earlier report's voice is its ``outer_speaker`` (a report the rules above did not
     nest). Its channel stays its own: its words are not enclosed in the earlier report's. As
     PolNeAR marks both, the scorer counts the nested words for the earlier report too (PolNeAR
-    train F1 0.77961 -> 0.78011, speaker accuracy 0.89444 -> 0.89489)."""
+    train F1 0.77961 -> 0.78011, speaker accuracy 0.89444 -> 0.89489). A report whose speaker
+    follows a coordinator ('X said Y and Trump said Z') is the sentence's next report, not nested
+    (as :func:`framing.attribution._carried.coordinated_report_keeps_its_voice` reads it)."""
     reports = [iv for iv in u.intervals if iv.kind == "indirect" and iv.attr.mention_start >= 0]
     if not reports or len(u.intervals) < 2:
         return
@@ -156,7 +167,8 @@ def report_in_a_report(u: Unit) -> None:
         if id(attr) in nested:
             inner.attr = nested[id(attr)]
             continue
-        if attr.outer_speaker or attr.cue_start < 0 or attr.mention_start < 0:
+        if attr.outer_speaker or attr.cue_start < 0 or attr.mention_start < 0 \
+                or follows_coordinator(u.text, attr.mention_start, u.start):
             continue
         holder = next((o for o in reports if o.start < inner.start and o.start <= attr.cue_start < o.end
                        and o.attr.cue_start != attr.cue_start), None)

@@ -167,6 +167,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 _PRONOUN_ROWS = _rows("pronouns.csv")
 # pronouns that can name a speaker ('he said', 'we think'): subject case, not 'you'
+SUBJECT_PRONOUNS = frozenset(r["pronoun"] for r in _PRONOUN_ROWS if r["case"] == "subject")
 SPEAKER_PRONOUNS = frozenset(r["pronoun"] for r in _PRONOUN_ROWS if r["case"] == "subject" and r["person"] != "2")
 THIRD_PERSON = frozenset(r["pronoun"] for r in _PRONOUN_ROWS if r["case"] == "subject" and r["person"] == "3")
 OBJECT_PRONOUNS = frozenset(r["pronoun"] for r in _PRONOUN_ROWS if r["case"] == "object")
