@@ -49,7 +49,7 @@ _PARTICIPLE_NEXT = re.compile(r",\s+[a-z]+ing\b")
 _AS_WORD = re.compile(r"\bas\b")
 # 'sees parallels between ...', 'saw a chance to ...': 'see' with a view as its object reports it, like
 # 'see X as Y' (PolNeAR train F1 0.78023 -> 0.78038, speaker accuracy 0.89303 -> 0.89301)
-_SEE_THING = re.compile(r"\s+(?:(?:a|an|no|little|some|the|real|great|clear)\s+)?(?:parallels?|signs?|hope|value|"
+_SEE_THING = re.compile(r"\s+(?:(?:a|an|no|little|some|the|real|great|clear)\s+){0,2}(?:parallels?|signs?|hope|value|"
                         r"potential|danger|risk|opportunit(?:y|ies)|need|chance|reason|threat)\b")
 
 # the last clause boundary before a new subject (not ', but that ...': a second clause of the same verb;
