@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from ..text import paragraph_spans
 from ._model import NARRATOR, Attribution, with_changes
 from ._speakers import AliasTable, voice_for_name
-from ._vocab import MONTH, furniture, furniture_end_literals
+from ._vocab import MONTH, furniture, furniture_end_literals, whole_furniture
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|according to|tweeted|wrote|asked)\b")
@@ -110,7 +110,7 @@ def wire_dateline(page: Page) -> None:
 
 def photo_furniture(page: Page) -> None:
     """Rule 2: photo credits and captions, links and other furniture of ``furniture.csv``."""
-    whole, start_of, end_of = furniture()
+    _, start_of, end_of = furniture()
     literals = furniture_end_literals()   # every credit holds one of them: no slow search where none is
     text = page.text
     for p, (start, end) in enumerate(page.paragraphs):
@@ -121,7 +121,7 @@ def photo_furniture(page: Page) -> None:
         # every credit names its agency after a slash or "via": no slow search where neither is
         credited = ("/" in para or "via" in para.lower()) and (
             literals is None or any(literal in para for literal in literals))   # (a link's '/' is no credit)
-        if (short and (credited and end_of.fullmatch(para) or whole.fullmatch(para))) or start_of.match(para):
+        if (short and (credited and end_of.fullmatch(para) or whole_furniture(para))) or start_of.match(para):
             page.take(p)
             if credited and end_of.fullmatch(para) and page.free(p - 1) and \
                     _caption(text[slice(*page.paragraphs[p - 1])]):
