@@ -325,12 +325,22 @@ def whole_furniture(para: str) -> bool:
     # an ASCII literal matched case-insensitively is in the lower-cased text, but where a
     # character of _ASCII_CASE_FOLDS stands (it may match a letter of it): there, the guard's search
     folds = not para.isascii() and any(c in para for c in _ASCII_CASE_FOLDS)
-    return any(row.fullmatch(para) for literals, guard, row in guarded
-               if (guard.search(para) if folds else any(literal in lowered for literal in literals)))
+    for literals, guard, row in guarded:
+        if folds:
+            if not guard.search(para):
+                continue
+        elif len(literals) == 1:
+            if literals[0] not in lowered:
+                continue
+        elif not any(literal in lowered for literal in literals):
+            continue
+        if row.fullmatch(para):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
-def _whole_furniture_rows() -> tuple[re.Pattern | None, list[tuple[frozenset[str], re.Pattern, re.Pattern]]]:
+def _whole_furniture_rows() -> tuple[re.Pattern | None, list[tuple[tuple[str, ...], re.Pattern, re.Pattern]]]:
     """The whole-paragraph patterns of ``furniture.csv``: those that open with a literal (a
     fullmatch fails fast where it is not) or have no ASCII required literals as one pattern, the
     others each with its literals (lower-cased) and their case-insensitive search."""
@@ -339,7 +349,10 @@ def _whole_furniture_rows() -> tuple[re.Pattern | None, list[tuple[frozenset[str
         literals = required_literals(pattern, ignore_case=True)
         if literals and all(literal.isascii() for literal in literals) and not _opens_with_literal(pattern):
             guard = re.compile("(?i:" + "|".join(map(re.escape, literals)) + ")")
-            guarded.append((frozenset(literal.lower() for literal in literals), guard, re.compile(pattern)))
+            lowered = {literal.lower() for literal in literals}
+            # (a literal holding another is found where that one is: the shorter ones suffice)
+            lowered = tuple(sorted(a for a in lowered if not any(b != a and b in a for b in lowered)))
+            guarded.append((lowered, guard, re.compile(pattern)))
         else:
             plain.append(pattern)
     return (re.compile("|".join(f"(?:{p})" for p in plain)) if plain else None), guarded
