@@ -37,12 +37,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..text import paragraph_spans
 from ._model import NARRATOR, Attribution, with_changes
 from ._speakers import AliasTable, voice_for_name
 from ._vocab import MONTH, furniture, furniture_end_literals, whole_furniture
 
+ROW_START = itemgetter(0)   # a row's start (the sort key of rows)
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|according to|tweeted|wrote|asked)\b")
 _DATELINE_AGENCY = re.compile(
@@ -220,7 +222,7 @@ def read_page(text: str, table: AliasTable, outlet: str = "") -> Page:
     page = Page(text, table, paragraph_spans(text), outlet)
     for rule in PAGE_RULES:
         rule(page)
-    page.rows.sort(key=lambda row: row[0])
+    page.rows.sort(key=ROW_START)
     return page
 
 
@@ -252,7 +254,7 @@ def merge(text: str, rows: list, page_rows: list, index: list) -> list:
     plus the page rows, sorted."""
     mapped: dict[int, Attribution] = {}
     out = []
-    hidden = sorted(page_rows, key=lambda r: r[0])
+    hidden = sorted(page_rows, key=ROW_START)
     hidden_starts = [r[0] for r in hidden]
     for start, end, kind, attr in rows:
         if attr is not None and id(attr) not in mapped:
@@ -273,7 +275,7 @@ def merge(text: str, rows: list, page_rows: list, index: list) -> list:
                 pos = he
         out.extend(_trimmed(text, pos, b, kind, attr))
     out.extend(page_rows)
-    return sorted(out, key=lambda row: row[0])
+    return sorted(out, key=ROW_START)
 
 
 def _start(index: list, pos: int) -> int:
