@@ -391,3 +391,48 @@ def test_written_as_word_is_membership_in_the_runs_of_the_text(pieces, word):
 
     text = "".join(pieces)
     assert _written_as_word(text, word) == (word in set(re.findall(r"[\w’'-]+", text)))
+
+
+def test_only_four_characters_not_ascii_match_an_ascii_character_case_insensitively():
+    from framing.attribution._vocab import _ASCII_CASE_FOLDS
+
+    ascii_class = re.compile(r"(?i)[\x00-\x7f]")
+    assert {chr(c) for c in range(128, 0x110000) if ascii_class.fullmatch(chr(c))} == set(_ASCII_CASE_FOLDS)
+    for a in map(chr, range(128)):   # an ASCII character matches the ASCII characters of its lower case
+        assert {b for b in map(chr, range(128)) if re.fullmatch("(?i)" + re.escape(a), b)} == \
+            {b for b in map(chr, range(128)) if b.lower() == a.lower()}
+
+
+_FURNITURE_PIECES = ["click", "CLİCK", "clıck", "Clic\u212a", "or ", "here", "HERE", "Here.", "“expand.”", "To see ",
+                     "this report was updated", "UPDATED", "contributed to this report", " ", ". ", "x", "AD",
+                     "Reuters", "with wires", "Related: ", "ſ", "é", "?", "\n"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_FURNITURE_PIECES), max_size=12))
+def test_whole_furniture_is_the_fullmatch_of_the_whole_pattern(pieces):
+    from framing.attribution._vocab import furniture, whole_furniture
+
+    para = "".join(pieces)
+    assert whole_furniture(para) == (furniture()[0].fullmatch(para) is not None)
+
+
+def test_whole_furniture_guards_click_rows_with_case_folds():
+    from framing.attribution._vocab import furniture, whole_furniture
+
+    for para in ("Click here", "CLİCK HERE to read", "To see more, clıck here.", "Or clic\u212a here", "Please sign in"):
+        assert whole_furniture(para) == (furniture()[0].fullmatch(para) is not None)
+    assert whole_furniture("CLİCK HERE to read") and whole_furniture("Or clic\u212a here")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_REGEX_PIECES + ["(?i:cd)", "(?i:xK)"]), min_size=1, max_size=6),
+       st.lists(st.sampled_from(list("abcdefghijkKxCD\u212a\u0130 ")), max_size=25))
+def test_every_match_holds_a_required_literal_case_insensitively(pieces, chars):
+    from framing.attribution._vocab import required_literals
+
+    pattern, text = "".join(pieces), "".join(chars)
+    literals = required_literals(pattern, ignore_case=True)
+    for match in re.finditer(pattern, text):
+        assert literals is None or any(re.search("(?i:" + re.escape(literal) + ")", match.group())
+                                       for literal in literals)

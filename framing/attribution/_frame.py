@@ -21,6 +21,7 @@ from .._dispatch import route
 from ..errors import FramingError
 from ._calibration import calibrate
 from ._model import NARRATOR, Attribution
+from ._page import ROW_START
 from ._segments import analyse
 from ._speakers import AliasTable, default_alias_frame, default_alias_table
 
@@ -167,7 +168,7 @@ def _frame_from_records(records: list[tuple]) -> pd.DataFrame:
 def _fill_gaps(text: str, rows: list[tuple], outlet: str) -> list[tuple]:
     """Guarantee the partition: any non-space text between segments becomes narration."""
     out, pos = [], 0
-    for row in sorted(rows, key=lambda r: r[0]):
+    for row in sorted(rows, key=ROW_START):
         start = max(row[0], pos)
         if start > pos and text[pos:start].strip():
             a, b = pos, start

@@ -37,12 +37,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..text import paragraph_spans
 from ._model import NARRATOR, Attribution, with_changes
 from ._speakers import AliasTable, voice_for_name
-from ._vocab import MONTH, furniture, furniture_end_literals
+from ._vocab import MONTH, furniture, furniture_end_literals, whole_furniture
 
+ROW_START = itemgetter(0)   # a row's start (the sort key of rows)
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|according to|tweeted|wrote|asked)\b")
 _DATELINE_AGENCY = re.compile(
@@ -110,7 +112,7 @@ def wire_dateline(page: Page) -> None:
 
 def photo_furniture(page: Page) -> None:
     """Rule 2: photo credits and captions, links and other furniture of ``furniture.csv``."""
-    whole, start_of, end_of = furniture()
+    _, start_of, end_of = furniture()
     literals = furniture_end_literals()   # every credit holds one of them: no slow search where none is
     text = page.text
     for p, (start, end) in enumerate(page.paragraphs):
@@ -121,7 +123,7 @@ def photo_furniture(page: Page) -> None:
         # every credit names its agency after a slash or "via": no slow search where neither is
         credited = ("/" in para or "via" in para.lower()) and (
             literals is None or any(literal in para for literal in literals))   # (a link's '/' is no credit)
-        if (short and (credited and end_of.fullmatch(para) or whole.fullmatch(para))) or start_of.match(para):
+        if (short and (credited and end_of.fullmatch(para) or whole_furniture(para))) or start_of.match(para):
             page.take(p)
             if credited and end_of.fullmatch(para) and page.free(p - 1) and \
                     _caption(text[slice(*page.paragraphs[p - 1])]):
@@ -220,7 +222,7 @@ def read_page(text: str, table: AliasTable, outlet: str = "") -> Page:
     page = Page(text, table, paragraph_spans(text), outlet)
     for rule in PAGE_RULES:
         rule(page)
-    page.rows.sort(key=lambda row: row[0])
+    page.rows.sort(key=ROW_START)
     return page
 
 
@@ -252,7 +254,7 @@ def merge(text: str, rows: list, page_rows: list, index: list) -> list:
     plus the page rows, sorted."""
     mapped: dict[int, Attribution] = {}
     out = []
-    hidden = sorted(page_rows, key=lambda r: r[0])
+    hidden = sorted(page_rows, key=ROW_START)
     hidden_starts = [r[0] for r in hidden]
     for start, end, kind, attr in rows:
         if attr is not None and id(attr) not in mapped:
@@ -273,7 +275,7 @@ def merge(text: str, rows: list, page_rows: list, index: list) -> list:
                 pos = he
         out.extend(_trimmed(text, pos, b, kind, attr))
     out.extend(page_rows)
-    return sorted(out, key=lambda row: row[0])
+    return sorted(out, key=ROW_START)
 
 
 def _start(index: list, pos: int) -> int:

@@ -76,6 +76,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Quot
         found = spans[first:last]
         if first and spans[first - 1][1] > p_start or found and found[-1][1] > p_end:
             found = [m.span() for m in _MARKS.finditer(text, p_start, p_end)]   # a '' across the bounds
+        if not found and carried is None:
+            continue   # no mark, no quote going on: nothing opens, closes or goes on here
         marks = [a for a, _ in found]
         width = {a: b - a for a, b in found}
         if carried is not None:

@@ -253,10 +253,11 @@ def boilerplate() -> re.Pattern:
     return re.compile(r"^(?:" + "|".join(line.strip() for line in lines if line.strip()) + r")$", re.IGNORECASE)
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
+def required_literals(pattern: str, ignore_case: bool = False) -> frozenset[str] | None:
     """Strings one of which every match of the regular expression ``pattern`` holds, or None
-    when the pattern names none (case-insensitive parts name none): a text holding none of
-    them has no match, and is not searched.
+    when the pattern names none (case-insensitive parts name none, unless ``ignore_case``: then
+    a match holds one of them matched case-insensitively): a text holding none of them has no
+    match, and is not searched.
 
     Examples
     --------
@@ -271,7 +272,7 @@ def required_literals(pattern: str) -> frozenset[str] | None:
         parsed = parser.parse(pattern)
     except (ImportError, AttributeError, re.error):
         return None
-    if parsed.state.flags & re.IGNORECASE:
+    if parsed.state.flags & re.IGNORECASE and not ignore_case:
         return None
 
     def required(items) -> frozenset | None:
@@ -288,7 +289,7 @@ def required_literals(pattern: str) -> frozenset[str] | None:
             keep(frozenset([run]) if run else None)
             run = ""
             found = None
-            if op is SUBPATTERN and not av[1] & re.IGNORECASE:
+            if op is SUBPATTERN and (ignore_case or not av[1] & re.IGNORECASE):
                 found = required(av[3])
             elif op is BRANCH:
                 branches = [required(branch) for branch in av[1]]
@@ -308,9 +309,83 @@ def furniture_end_literals() -> frozenset[str] | None:
     return required_literals(furniture()[2].pattern)
 
 
+# the characters other than ASCII that a case-insensitive pattern matches to an ASCII character
+# (to a letter: 'İ', 'ı', 'ſ' lower-case to no ASCII letter; the Kelvin sign lower-cases to 'k')
+_ASCII_CASE_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+def whole_furniture(para: str) -> bool:
+    """``furniture()[0].fullmatch(para)`` is not None: each pattern of a whole paragraph tried
+    only where the text holds one of the strings every match of it holds (case-insensitively)."""
+    plain, guarded = _whole_furniture_rows()
+    if plain is not None and plain.fullmatch(para):
+        return True
+    if not guarded:
+        return False
+    lowered = para.lower()
+    # an ASCII literal matched case-insensitively is in the lower-cased text, but where a
+    # character of _ASCII_CASE_FOLDS stands (it may match a letter of it): there, the guard's search
+    folds = not para.isascii() and any(c in para for c in _ASCII_CASE_FOLDS)
+    for literals, guard, row in guarded:
+        if folds:
+            if not guard.search(para):
+                continue
+        elif len(literals) == 1:
+            if literals[0] not in lowered:
+                continue
+        elif not any(literal in lowered for literal in literals):
+            continue
+        if row.fullmatch(para):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _whole_furniture_rows() -> tuple[re.Pattern | None, list[tuple[tuple[str, ...], re.Pattern, re.Pattern]]]:
+    """The whole-paragraph patterns of ``furniture.csv``: those that open with a literal (a
+    fullmatch fails fast where it is not) or have no ASCII required literals as one pattern, the
+    others each with its literals (lower-cased) and their case-insensitive search."""
+    plain, guarded = [], []
+    for pattern in _furniture_rows()["whole"]:
+        literals = required_literals(pattern, ignore_case=True)
+        if literals and all(literal.isascii() for literal in literals) and not _opens_with_literal(pattern):
+            guard = re.compile("(?i:" + "|".join(map(re.escape, literals)) + ")")
+            lowered = {literal.lower() for literal in literals}
+            # (a literal holding another is found where that one is: the shorter ones suffice)
+            lowered = tuple(sorted(a for a in lowered if not any(b != a and b in a for b in lowered)))
+            guarded.append((lowered, guard, re.compile(pattern)))
+        else:
+            plain.append(pattern)
+    return (re.compile("|".join(f"(?:{p})" for p in plain)) if plain else None), guarded
+
+
+def _opens_with_literal(pattern: str) -> bool:
+    """Whether every match of ``pattern`` opens with a given character (a speed hint only)."""
+    from re import _parser as parser
+    from re._constants import BRANCH, LITERAL, SUBPATTERN
+
+    def opens(items) -> bool:
+        if not len(items):
+            return False
+        op, av = items[0]
+        return op is LITERAL or (op is SUBPATTERN and opens(av[3])) or \
+            (op is BRANCH and all(opens(branch) for branch in av[1]))
+    return opens(parser.parse(pattern))
+
+
 @lru_cache(maxsize=1)
 def furniture() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Page furniture from ``furniture.csv``: patterns of whole paragraphs, of their start, of their end."""
+    found = _furniture_rows()
+    whole = re.compile("|".join(f"(?:{p})" for p in found["whole"]))
+    start = re.compile("|".join(f"(?:{p})" for p in found["start"]))
+    end = re.compile("(?:" + "|".join(f"(?:{p})" for p in found["end"]) + r")\s*$")
+    return whole, start, end
+
+
+@lru_cache(maxsize=1)
+def _furniture_rows() -> dict[str, list[str]]:
+    """The patterns of ``furniture.csv`` by where they stand (whole, start, end)."""
     # one regular expression a line after "where," (the patterns hold commas: not split as CSV fields)
     found: dict[str, list[str]] = {"whole": [], "start": [], "end": []}
     for line in read_data_text("voices", "en", "furniture.csv").splitlines()[1:]:
@@ -320,7 +395,4 @@ def furniture() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         if where not in found or not pattern:
             raise FramingError(f"furniture.csv: bad line {line!r}; expected 'whole|start|end,<regular expression>'.")
         found[where].append(pattern)
-    whole = re.compile("|".join(f"(?:{p})" for p in found["whole"]))
-    start = re.compile("|".join(f"(?:{p})" for p in found["start"]))
-    end = re.compile("(?:" + "|".join(f"(?:{p})" for p in found["end"]) + r")\s*$")
-    return whole, start, end
+    return found
