@@ -11,6 +11,7 @@ from framing.attribution._entities import Entities
 from framing.attribution._model import Attribution, Interval
 from framing.attribution._relay import _smallest_enclosing
 from framing.attribution._speakers import Mention, Voice, resolve, voice_for_name
+from test_voices_speed_paths import _form_loop   # the plain form lookup, not the function under test
 
 _VOICES = [Voice("Donald Trump"), Voice("Melania Trump", gender="female"), Voice("Kim Jong Un", channel="KCNA"),
            Voice("KCNA", "agency"), Voice("a new poll", "document"), Voice("Reuters", "outlet"), None]
@@ -104,7 +105,7 @@ def test_trie_matches_the_longest_first_alternation(words, pieces):
 def test_cue_words_are_the_words_the_scan_finds(pieces, lo, width):
     import re
 
-    from framing.attribution._cues import _cue_index, _cue_words, _form_at, cuts_word
+    from framing.attribution._cues import _cue_index, _cue_words, cuts_word
 
     text = "".join(pieces)
     lo = min(lo, len(text))
@@ -114,7 +115,7 @@ def test_cue_words_are_the_words_the_scan_finds(pieces, lo, width):
     # the others); a run cut by the bounds is scanned on its own (and, cut by hi, the whole stretch)
     scan = [m.span() for m in re.finditer("[A-Za-z]+", text[lo:hi]) if m.group().lower() in index
             and (cuts_word(text, hi) or m.start() == 0 and cuts_word(text, lo)
-                 or _form_at(text, lo + m.start(), index[m.group().lower()]) is not None)]
+                 or _form_loop(text, lo + m.start(), index[m.group().lower()]) is not None)]
     assert [(start - lo, end - lo) for start, end, _ in _cue_words(text, lo, hi)] == scan
 
 
