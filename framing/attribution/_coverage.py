@@ -393,7 +393,7 @@ def _described(text: str, head: str, before: int) -> Voice | None:
     return Voice(found.group(1), "group") if found is not None else None
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)   # (PolNeAR train asks for ~140 heads: 64 made every run recompile them)
 def _described_pattern(head: str) -> re.Pattern:
     """'a/an', one to four words, ``head``. (The article's word boundary is tested after its
     letter, by a lookbehind: a pattern opening with a character class lets the engine skip to

@@ -150,7 +150,9 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         antecedent = last.voice if last is not None else (
             _person_before_comma(text, lo, start, entities) if m.group().strip() == "who" else None)
         return Mention(start, end, antecedent, m.group().strip())
-    if m := search_last_runs(_NAME_BEFORE, window, 5):   # (an honorific and four words at most)
+    # (every name ends with a word holding a capital: a window whose last word has none holds no name)
+    if not _last_word_lower(window) and (m := search_last_runs(_NAME_BEFORE, window, 5)):
+        # (an honorific and four words at most)
         name = m.group()
         words = name.split()
         while words and words[0] in _CAP_STOP:
@@ -176,7 +178,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             between = text[doc.end:end]
             if not _STOP_OR_QUOTE.search(between) and len(between.split()) <= 4:
                 return Mention(doc.start, doc.end, doc.voice, doc.text)
-    if m := search_last_runs(_NP_BEFORE, window, 6):   # (six words at most)
+    if _ends_with_word_char(window) and (m := search_last_runs(_NP_BEFORE, window, 6)):   # (six words at most)
         words = m.group(1).split()
         reach = min(len(words), 6)
         if "t" in m.group(1) and any(w.endswith(_NEGATED) for w in words):
@@ -208,6 +210,18 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                     entities.append(mention)   # 'a North Korean foreign ministry spokesman said ... He said'
                 return mention
     return None
+
+
+def _last_word_lower(window: str) -> bool:
+    """Whether the window's last run of non-blanks has no capital (no ``[A-Z]``)."""
+    words = window.rsplit(None, 1)
+    return not words or words[-1].islower()
+
+
+def _ends_with_word_char(window: str) -> bool:
+    """Whether ``[\w’'-]$`` can match the window (``$``: at its end or before a final line break)."""
+    last = window[-2:-1] if window.endswith("\n") else window[-1:]
+    return last.isalnum() or last in ("_", "’", "'", "-")
 
 
 # 'Returning to Okafor’s speech, he': a name's possessive in the phrase that opens the sentence
