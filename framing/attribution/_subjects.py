@@ -48,6 +48,7 @@ _NOT_SUBJECT = frozenset(
     "had would will could should may might can must do does did then so just even very".split()
 )
 _DETERMINERS = frozenset("the a an".split())
+_OPENING_MARKS = " ,—–\"“”'"   # what may stand before a subject that opens its unit
 _NEGATED = ("n't", "n’t", "N'T", "N’T")
 # a past-tense verb and the start of its object ('released a statement', 'officially endorsed his rival')
 _VERB_AND_OBJECT = re.compile(r"(?:[a-z]+ly\s+)?(?!\w*eed\s)[a-z]{3,}ed\s+"
@@ -189,18 +190,21 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             phrase = " ".join(words[-k:])
             start = end - len(phrase)
             first = words[-k].lower()
-            if words[-1].lower() in _NOT_SUBJECT or any(w.lower() in _NOT_NP for w in words[-k:]):
+            # (the words after the first were tested by the shorter phrases: only the new one is)
+            if (k == 1 and first in _NOT_SUBJECT) or first in _NOT_NP:
                 return None
             if first in SUBORDINATORS:
                 return None
-            before = text[max(lo, start - 12):start]
             if first in _NOT_SUBJECT and first not in _DETERMINERS:
                 continue
             if k > 1 and _VERB_AND_OBJECT.match(phrase) and not _RELATIVE.search(text, max(lo, start - 7), start - 1):
                 # 'Carr, the party's director, released a statement confirming ...': a verb and its
                 # object, no subject; the subject stands before the verb
                 return subject_before(text, start, lo, aliases_by_end, entities) if start > lo else None
-            if not text[lo:start].strip(" ,—–\"“”'") or _BOUNDARY_BEFORE.search(before):
+            # (nothing but blanks, commas, dashes and quote marks before it; the first character
+            # tells at once in most units)
+            if start <= lo or (text[lo] in _OPENING_MARKS and not text[lo:start].strip(_OPENING_MARKS)) or \
+                    _BOUNDARY_BEFORE.search(text[max(lo, start - 12):start]):
                 canonical = GROUP_DETERMINER.sub("", phrase)
                 named = canonical[:1].isupper() and not _SHARE_OF.match(canonical)   # not 'Some of them'
                 mention = Mention(start, end, voice_for_name(canonical, []) if named else _generic(canonical),
