@@ -169,7 +169,10 @@ def joint_speakers(u: Unit) -> None:
             return None
         pair = None
         lead = text[max(u.start, attr.mention_start - 80):attr.mention_start]
-        before = _JOINT_BEFORE.search(lead) if "and" in lead else None   # (every match holds 'and')
+        # (every match holds 'and', and ends with it or with a capitalised word before its blanks)
+        last = lead.rsplit(None, 1)[-1:]
+        before = _JOINT_BEFORE.search(lead) if last and (last[0] == "and" or "A" <= last[0][0] <= "Z") \
+            and "and" in lead else None
         if before is not None and attr.speaker:
             first = _voice_at(text, attr.mention_start - len(lead) + before.start("first"),
                               attr.mention_start - len(lead) + before.end("first"), named)
@@ -406,6 +409,7 @@ def _looks_like_name(words: str) -> bool:
     return 2 <= len(parts) <= 4 and not any(w.rstrip(".,").lower() in ROLE_WORDS for w in parts)
 
 
+@lru_cache(maxsize=4096)   # (a pure function of the name, asked for every person's report)
 def _bare_name(name: str) -> str:
     """'Russian Foreign Minister Sergei Lavrov' -> 'Sergei Lavrov'; 'Vox’s Alex Ward' -> 'Alex Ward'."""
     words = _POSSESSOR.sub("", name).split()
