@@ -147,8 +147,10 @@ def report_in_a_report(u: Unit) -> None:
     nest). Its channel stays its own: its words are not enclosed in the earlier report's. As
     PolNeAR marks both, the scorer counts the nested words for the earlier report too (PolNeAR
     train F1 0.77961 -> 0.78011, speaker accuracy 0.89444 -> 0.89489)."""
+    if len(u.intervals) < 2:
+        return
     reports = [iv for iv in u.intervals if iv.kind == "indirect" and iv.attr.mention_start >= 0]
-    if not reports or len(u.intervals) < 2:
+    if not reports:
         return
     nested: dict[int, Attribution] = {}
     for inner in u.intervals:

@@ -487,7 +487,8 @@ def drop_lone_words(u: Unit) -> None:
 
 def relay(u: Unit) -> None:
     """Rule 6: an outer report and the speech it relays combine (``framing.attribution._relay``)."""
-    _relay(u.intervals, u.entities, u.text)
+    if u.intervals:   # (none: nothing to combine)
+        _relay(u.intervals, u.entities, u.text)
 
 
 REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, opening_participle_stop, forward_reports,
