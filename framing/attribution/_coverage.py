@@ -210,12 +210,18 @@ def _both_before(text: str, u: Unit, cue_start: int):
     letters and spaces): each cue costs the same however long its sentence (a whole-unit scan
     per cue made a long paragraph of reports quadratic)."""
     lo = max(u.start, cue_start - _BOTH_REACH)
+    if _no_both_word(text, lo, cue_start):
+        return None   # (none in the whole reach: none after the barrier either)
     if lo < cue_start <= u.end and (barrier := _LAST_NOT_IN_BOTH.match(text, lo, cue_start)):
         lo = barrier.end()
-    if text.find("both", lo, cue_start) == -1 and text.find("two", lo, cue_start) == -1 and \
-            text.find("pair", lo, cue_start) == -1:
-        return None   # (every match holds 'both', 'two' or 'pair': 'Both' only before 'two' or 'pair')
+        if _no_both_word(text, lo, cue_start):
+            return None
     return _BOTH.search(text, lo, cue_start)
+
+
+def _no_both_word(text: str, lo: int, hi: int) -> bool:
+    """Every ``_BOTH`` match holds 'both', 'two' or 'pair' ('Both' only before 'two' or 'pair')."""
+    return text.find("both", lo, hi) == -1 and text.find("two", lo, hi) == -1 and text.find("pair", lo, hi) == -1
 
 
 # longer than any _BOTH match: 'the two governments also have had both ' is 40 characters; only

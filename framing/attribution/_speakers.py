@@ -149,9 +149,14 @@ class AliasTable:
                 continue  # 'Kim Hee-sung', 'the North Korean leader', 'Trump Tower': a longer name
             # (a title is in the alias or in the words before: no title holds the line break between)
             near = alias.lower() + "\n" + text[max(0, start - 25):start].lower()[-14:]
-            found.append(Mention(start, match.end(), self.entries[alias], alias,
-                                 frozenset([t for t in PERSONAL_TITLES if t in near])))
+            found.append(Mention(start, match.end(), self.entries[alias], alias, _titles_in(near)))
         return found
+
+
+@lru_cache(maxsize=8192)   # (an article names the same voice with the same words before it many times)
+def _titles_in(near: str) -> frozenset:
+    """The personal titles written in ``near`` (an alias and the words before it, lower-cased)."""
+    return frozenset([t for t in PERSONAL_TITLES if t in near])
 
 
 def _longer_name(text: str, match: re.Match) -> bool:

@@ -296,11 +296,16 @@ _OPENING_LEAD = re.compile(r"(?:(?:[A-Z]\w+ly|" + OPENING_ADVERB + r"|But|And),?
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With|When|While)\s+[^,]{1,40},\s+)?")
 
 
+_ADJUNCT_OPENERS = _PREPOSITIONS | OPENING_ADVERBS
+
+
 def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, Mention],
                      entities: list[Mention]) -> Mention | None:
     """The words that open the clause up to its first comma, when they look like a subject."""
-    starts = [m.end() for m in _CLAUSE_OPENING.finditer(text, lo, comma) if m.end() > lo]
-    start = starts[-1] if starts else lo
+    start = lo
+    for m in _CLAUSE_OPENING.finditer(text, lo, comma):   # (the last opening)
+        if m.end() > lo:
+            start = m.end()
     while start < comma and (text[start].isspace() or text[start] in ",\"“”'’—–"):
         start += 1
     lead = _OPENING_LEAD.match(text, start, comma)
@@ -310,7 +315,7 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         return None
     phrase = text[start:first_comma]
     words = phrase.split()
-    if words[0].lower() in _PREPOSITIONS | OPENING_ADVERBS or only_time_words(words):
+    if words[0].lower() in _ADJUNCT_OPENERS or only_time_words(words):
         # 'By contrast, Dan Hill, an economist, predicted', 'This week, two groups, ..., said': the
         # opening adjunct is no subject; the subject opens the next comma's phrase
         start = first_comma + 1
