@@ -58,8 +58,9 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:and|but|while|as|because|
 
 def _last_clause(text: str, lo: int, cue_start: int, boundary: re.Pattern) -> tuple[int, int]:
     """The stretch from the last clause boundary before a cue to the cue (trailing ' ,' off)."""
-    starts = [m.end() for m in boundary.finditer(text, lo, cue_start)]
-    start = starts[-1] if starts else lo
+    start = lo
+    for m in boundary.finditer(text, lo, cue_start):
+        start = m.end()
     end = cue_start
     while end > start and text[end - 1] in " ,":
         end -= 1
@@ -112,8 +113,9 @@ def _unit_subject(text, lo, hi, by_end, entities) -> Mention | None:
         pos = place.end()   # 'Speaking in Salem, New Hampshire, Trump': the place's state is no subject
     if (m := by_end.first_from(pos, min(hi, pos + 3))) is not None:
         return m
+    opening = text[pos:hi].split()
     for k in range(4, 0, -1):
-        words = text[pos:hi].split()[:k]
+        words = opening[:k]
         if not words:
             continue
         phrase = " ".join(words)

@@ -169,7 +169,10 @@ def joint_speakers(u: Unit) -> None:
             return None
         pair = None
         lead = text[max(u.start, attr.mention_start - 80):attr.mention_start]
-        before = _JOINT_BEFORE.search(lead) if "and" in lead else None   # (every match holds 'and')
+        # (every match holds 'and', and ends with it or with a capitalised word before its blanks)
+        last = lead.rsplit(None, 1)[-1:]
+        before = _JOINT_BEFORE.search(lead) if last and (last[0] == "and" or "A" <= last[0][0] <= "Z") \
+            and "and" in lead else None
         if before is not None and attr.speaker:
             first = _voice_at(text, attr.mention_start - len(lead) + before.start("first"),
                               attr.mention_start - len(lead) + before.end("first"), named)
@@ -207,12 +210,18 @@ def _both_before(text: str, u: Unit, cue_start: int):
     letters and spaces): each cue costs the same however long its sentence (a whole-unit scan
     per cue made a long paragraph of reports quadratic)."""
     lo = max(u.start, cue_start - _BOTH_REACH)
+    if _no_both_word(text, lo, cue_start):
+        return None   # (none in the whole reach: none after the barrier either)
     if lo < cue_start <= u.end and (barrier := _LAST_NOT_IN_BOTH.match(text, lo, cue_start)):
         lo = barrier.end()
-    if text.find("both", lo, cue_start) == -1 and text.find("two", lo, cue_start) == -1 and \
-            text.find("pair", lo, cue_start) == -1:
-        return None   # (every match holds 'both', 'two' or 'pair': 'Both' only before 'two' or 'pair')
+        if _no_both_word(text, lo, cue_start):
+            return None
     return _BOTH.search(text, lo, cue_start)
+
+
+def _no_both_word(text: str, lo: int, hi: int) -> bool:
+    """Every ``_BOTH`` match holds 'both', 'two' or 'pair' ('Both' only before 'two' or 'pair')."""
+    return text.find("both", lo, hi) == -1 and text.find("two", lo, hi) == -1 and text.find("pair", lo, hi) == -1
 
 
 # longer than any _BOTH match: 'the two governments also have had both ' is 40 characters; only
@@ -393,7 +402,7 @@ def _described(text: str, head: str, before: int) -> Voice | None:
     return Voice(found.group(1), "group") if found is not None else None
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)   # (PolNeAR train asks for ~140 heads: 64 made every run recompile them)
 def _described_pattern(head: str) -> re.Pattern:
     """'a/an', one to four words, ``head``. (The article's word boundary is tested after its
     letter, by a lookbehind: a pattern opening with a character class lets the engine skip to
@@ -406,6 +415,7 @@ def _looks_like_name(words: str) -> bool:
     return 2 <= len(parts) <= 4 and not any(w.rstrip(".,").lower() in ROLE_WORDS for w in parts)
 
 
+@lru_cache(maxsize=4096)   # (a pure function of the name, asked for every person's report)
 def _bare_name(name: str) -> str:
     """'Russian Foreign Minister Sergei Lavrov' -> 'Sergei Lavrov'; 'Vox’s Alex Ward' -> 'Alex Ward'."""
     words = _POSSESSOR.sub("", name).split()

@@ -158,8 +158,10 @@ def report_in_a_report(u: Unit) -> None:
     train F1 0.77961 -> 0.78011, speaker accuracy 0.89444 -> 0.89489). A report whose speaker
     follows a coordinator ('X said Y and Trump said Z') is the sentence's next report, not nested
     (as :func:`framing.attribution._carried.coordinated_report_keeps_its_voice` reads it)."""
+    if len(u.intervals) < 2:
+        return
     reports = [iv for iv in u.intervals if iv.kind == "indirect" and iv.attr.mention_start >= 0]
-    if not reports or len(u.intervals) < 2:
+    if not reports:
         return
     nested: dict[int, Attribution] = {}
     for inner in u.intervals:

@@ -387,6 +387,8 @@ def _nested_subject(text: str, holder: Interval, m, c) -> bool:
 def forward_reports(u: Unit) -> None:
     """'X said (that) ...': the words after the verb up to the next boundary. A weaker verb
     inside reported words stays in them; a new clause ('..., while B backed Y') ends them."""
+    if not u.forward:
+        return   # (no forward cue: nothing below writes)
     text = u.text
     reported = [iv for iv in u.intervals if iv.kind == "indirect"]
     boundaries = sorted([t[0] for t in u.trailing] + u.trailing_stops + u.clause_stops)
@@ -486,7 +488,8 @@ def drop_lone_words(u: Unit) -> None:
 
 def relay(u: Unit) -> None:
     """Rule 6: an outer report and the speech it relays combine (``framing.attribution._relay``)."""
-    _relay(u.intervals, u.entities, u.text)
+    if u.intervals:   # (none: nothing to combine)
+        _relay(u.intervals, u.entities, u.text)
 
 
 REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, opening_participle_stop, forward_reports,

@@ -141,7 +141,7 @@ class AliasTable:
         for match in matches_after(self.pattern, text, _NAME_CHAR):
             start, alias = match.start(), match.group()
             # (a first name before ends with a space: only then search for one)
-            first = (_FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)
+            first = (_first_name_before(text, start)
                      if start and text[start - 1] in " \n" and " " not in alias else None)
             if first is not None and first.group(1) not in _NOT_FIRST_NAMES:
                 continue  # 'Eric Trump', 'Bill Clinton': another person with the same surname
@@ -149,9 +149,23 @@ class AliasTable:
                 continue  # 'Kim Hee-sung', 'the North Korean leader', 'Trump Tower': a longer name
             # (a title is in the alias or in the words before: no title holds the line break between)
             near = alias.lower() + "\n" + text[max(0, start - 25):start].lower()[-14:]
-            found.append(Mention(start, match.end(), self.entries[alias], alias,
-                                 frozenset([t for t in PERSONAL_TITLES if t in near])))
+            found.append(Mention(start, match.end(), self.entries[alias], alias, _titles_in(near)))
         return found
+
+
+def _first_name_before(text: str, start: int):
+    """``_FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)`` (``text[start - 1]`` a blank),
+    searched only from the word before the blank ``$`` needs (at ``start - 1``, or before a final
+    line break at ``start - 2``): a match's word holds no space."""
+    lo = max(0, start - 30)
+    blank = start - 1 if text[start - 1] == " " else max(0, start - 2)
+    return _FIRST_NAME_BEFORE.search(text, max(lo, text.rfind(" ", lo, blank) + 1), start)
+
+
+@lru_cache(maxsize=8192)   # (an article names the same voice with the same words before it many times)
+def _titles_in(near: str) -> frozenset:
+    """The personal titles written in ``near`` (an alias and the words before it, lower-cased)."""
+    return frozenset([t for t in PERSONAL_TITLES if t in near])
 
 
 def _longer_name(text: str, match: re.Match) -> bool:

@@ -48,6 +48,7 @@ _NOT_SUBJECT = frozenset(
     "had would will could should may might can must do does did then so just even very".split()
 )
 _DETERMINERS = frozenset("the a an".split())
+_OPENING_MARKS = " ,—–\"“”'"   # what may stand before a subject that opens its unit
 _NEGATED = ("n't", "n’t", "N'T", "N’T")
 # a past-tense verb and the start of its object ('released a statement', 'officially endorsed his rival')
 _VERB_AND_OBJECT = re.compile(r"(?:[a-z]+ly\s+)?(?!\w*eed\s)[a-z]{3,}ed\s+"
@@ -150,7 +151,9 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         antecedent = last.voice if last is not None else (
             _person_before_comma(text, lo, start, entities) if m.group().strip() == "who" else None)
         return Mention(start, end, antecedent, m.group().strip())
-    if m := search_last_runs(_NAME_BEFORE, window, 5):   # (an honorific and four words at most)
+    # (every name ends with a word holding a capital: a window whose last word has none holds no name)
+    if not _last_word_lower(window) and (m := search_last_runs(_NAME_BEFORE, window, 5)):
+        # (an honorific and four words at most)
         name = m.group()
         words = name.split()
         while words and words[0] in _CAP_STOP:
@@ -176,7 +179,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             between = text[doc.end:end]
             if not _STOP_OR_QUOTE.search(between) and len(between.split()) <= 4:
                 return Mention(doc.start, doc.end, doc.voice, doc.text)
-    if m := search_last_runs(_NP_BEFORE, window, 6):   # (six words at most)
+    if _ends_with_word_char(window) and (m := search_last_runs(_NP_BEFORE, window, 6)):   # (six words at most)
         words = m.group(1).split()
         reach = min(len(words), 6)
         if "t" in m.group(1) and any(w.endswith(_NEGATED) for w in words):
@@ -187,18 +190,21 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             phrase = " ".join(words[-k:])
             start = end - len(phrase)
             first = words[-k].lower()
-            if words[-1].lower() in _NOT_SUBJECT or any(w.lower() in _NOT_NP for w in words[-k:]):
+            # (the words after the first were tested by the shorter phrases: only the new one is)
+            if (k == 1 and first in _NOT_SUBJECT) or first in _NOT_NP:
                 return None
             if first in SUBORDINATORS:
                 return None
-            before = text[max(lo, start - 12):start]
             if first in _NOT_SUBJECT and first not in _DETERMINERS:
                 continue
             if k > 1 and _VERB_AND_OBJECT.match(phrase) and not _RELATIVE.search(text, max(lo, start - 7), start - 1):
                 # 'Carr, the party's director, released a statement confirming ...': a verb and its
                 # object, no subject; the subject stands before the verb
                 return subject_before(text, start, lo, aliases_by_end, entities) if start > lo else None
-            if not text[lo:start].strip(" ,—–\"“”'") or _BOUNDARY_BEFORE.search(before):
+            # (nothing but blanks, commas, dashes and quote marks before it; the first character
+            # tells at once in most units)
+            if start <= lo or (text[lo] in _OPENING_MARKS and not text[lo:start].strip(_OPENING_MARKS)) or \
+                    _BOUNDARY_BEFORE.search(text[max(lo, start - 12):start]):
                 canonical = GROUP_DETERMINER.sub("", phrase)
                 named = canonical[:1].isupper() and not _SHARE_OF.match(canonical)   # not 'Some of them'
                 mention = Mention(start, end, voice_for_name(canonical, []) if named else _generic(canonical),
@@ -208,6 +214,18 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                     entities.append(mention)   # 'a North Korean foreign ministry spokesman said ... He said'
                 return mention
     return None
+
+
+def _last_word_lower(window: str) -> bool:
+    """Whether the window's last run of non-blanks has no capital (no ``[A-Z]``)."""
+    words = window.rsplit(None, 1)
+    return not words or words[-1].islower()
+
+
+def _ends_with_word_char(window: str) -> bool:
+    """Whether ``[\w’'-]$`` can match the window (``$``: at its end or before a final line break)."""
+    last = window[-2:-1] if window.endswith("\n") else window[-1:]
+    return last.isalnum() or last in ("_", "’", "'", "-")
 
 
 # 'Returning to Okafor’s speech, he': a name's possessive in the phrase that opens the sentence
@@ -278,11 +296,16 @@ _OPENING_LEAD = re.compile(r"(?:(?:[A-Z]\w+ly|" + OPENING_ADVERB + r"|But|And),?
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With|When|While)\s+[^,]{1,40},\s+)?")
 
 
+_ADJUNCT_OPENERS = _PREPOSITIONS | OPENING_ADVERBS
+
+
 def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, Mention],
                      entities: list[Mention]) -> Mention | None:
     """The words that open the clause up to its first comma, when they look like a subject."""
-    starts = [m.end() for m in _CLAUSE_OPENING.finditer(text, lo, comma) if m.end() > lo]
-    start = starts[-1] if starts else lo
+    start = lo
+    for m in _CLAUSE_OPENING.finditer(text, lo, comma):   # (the last opening)
+        if m.end() > lo:
+            start = m.end()
     while start < comma and (text[start].isspace() or text[start] in ",\"“”'’—–"):
         start += 1
     lead = _OPENING_LEAD.match(text, start, comma)
@@ -292,7 +315,7 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         return None
     phrase = text[start:first_comma]
     words = phrase.split()
-    if words[0].lower() in _PREPOSITIONS | OPENING_ADVERBS or only_time_words(words):
+    if words[0].lower() in _ADJUNCT_OPENERS or only_time_words(words):
         # 'By contrast, Dan Hill, an economist, predicted', 'This week, two groups, ..., said': the
         # opening adjunct is no subject; the subject opens the next comma's phrase
         start = first_comma + 1
