@@ -721,9 +721,9 @@ def test_package_docstring_names_every_rule():
     """The docstring's "Where each rule lives" names every function of the rule tuples, so a
     new rule cannot go in without its line."""
     import framing.attribution as package
-    from framing.attribution import _direct, _page, _reported, _segments
+    from framing.attribution import _direct, _page, _report_stages, _reported, _segments
 
-    for rules in (_segments.UNIT_RULES, _direct.QUOTE_RULES, _reported.CUE_RULES, _reported.REPORT_STAGES,
+    for rules in (_segments.UNIT_RULES, _direct.QUOTE_RULES, _reported.CUE_RULES, _report_stages.REPORT_STAGES,
                   _page.PAGE_RULES):
         for rule in rules:
             assert f"``{rule.__name__}``" in package.__doc__ or f".{rule.__name__}``" in package.__doc__, rule.__name__

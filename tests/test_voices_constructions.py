@@ -1,5 +1,5 @@
 """Constructions of the reported-speech rules that set where a report ends or who speaks it
-(``framing.attribution._boundaries`` and ``_reported``); snippets written for the test."""
+(``framing.attribution._boundaries``, ``_reported`` and ``_report_stages``); snippets written for the test."""
 
 import warnings
 

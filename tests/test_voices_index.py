@@ -67,7 +67,7 @@ def test_comma_matches_match_the_search(pieces, start, end):
     import re
 
     from framing.attribution._grammar import _content_end, first_comma_match
-    from framing.attribution._reported import _TURN
+    from framing.attribution._report_stages import _TURN
 
     text = "".join(pieces)
     start, end = min(start, len(text)), min(end, len(text))   # the engine's bounds lie in the text

@@ -170,7 +170,7 @@ tuple entry and one test.
    ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``_passive.passive_by``,
    ``_cue_readings.passive_announcement``, ``_cue_readings.speech_act_with_topic``, ``cue_subject``,
    ``_cue_readings.support_noun``, ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``,
-   ``forward_cue``; then ``_reported.REPORT_STAGES``:
+   ``forward_cue``; then ``_report_stages.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``,
    ``_boundaries.opening_participle_stop``, ``forward_reports``
    (its start: ``_boundaries._start_after_cue``), ``credit_over_expectation``,
@@ -189,7 +189,7 @@ tuple entry and one test.
    ``_cue_readings._subject_before_appositive``, ``_cue_readings.long_speech_subject``,
    ``_cue_readings.stance_stretch_subject``, ``_after.apposed_name``, ``_subjects._possessor_in_opening``,
    ``_speakers.resolve``
-6. ``_relay._relay`` (stage ``relay``)
+6. ``_relay._relay`` (stage ``_report_stages.relay``)
 7. ``_reported.trailing_cue`` (a credit), its reach in ``_segments.analyse``
 
 The word lists are data (``framing/data/voices/en/*.csv``), read by ``_vocab`` only.

@@ -2,7 +2,7 @@
 or description that goes on with it, the person a news agency quotes or cites, the last speaker
 going on ('he added').
 
-Report stages (``_reported.REPORT_STAGES``), each one function:
+Report stages (``_report_stages.REPORT_STAGES``), each one function:
 
 * :func:`pronoun_keeps_channel`: "a spokesman said in a statement carried by KCNA ... He said X":
   KCNA is X's source too.

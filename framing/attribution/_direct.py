@@ -202,7 +202,7 @@ def direct_quotes(u: Unit) -> None:
 def split_quotes(u: Unit) -> None:
     """'“X,” he said, “Y.”': a quote right after another's cue inherits its voice. With more
     words between ('..., warning that patience “is not unlimited.”') it is tentative: a report
-    holding it takes it back (:func:`framing.attribution._reported.partial_quotes_in_reports`)."""
+    holding it takes it back (:func:`framing.attribution._report_stages.partial_quotes_in_reports`)."""
     text = u.text
     directs = [iv for iv in u.intervals if iv.kind == "direct"]
     for q, (qs, qe) in zip(u.quotes, u.spans):

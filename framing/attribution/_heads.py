@@ -1,6 +1,6 @@
 """Heads of speaker phrases: the person a subject phrase is about, not a name inside its modifiers.
 
-Report stage (``_reported.REPORT_STAGES``), one function:
+Report stage (``_report_stages.REPORT_STAGES``), one function:
 
 * :func:`person_before_affiliation`: "Ann Ford of the Institute for Peace in Seoul
   warned", "Bremmer in a post on Twitter quoted": the person's name that opens the subject

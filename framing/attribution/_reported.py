@@ -3,7 +3,8 @@
 Each cue of a unit not given to a quote goes through :data:`CUE_RULES` in order until one
 returns True (the cue is dealt with). Cue rules only collect: a report ending at a comma
 (``u.trailing``), content going on after an inserted cue (``u.resumes``), content after the
-verb (``u.forward``). The stages in :data:`REPORT_STAGES` then turn them into intervals.
+verb (``u.forward``). The report stages (``framing.attribution._report_stages.REPORT_STAGES``)
+then turn them into intervals.
 """
 
 from __future__ import annotations
@@ -11,24 +12,19 @@ from __future__ import annotations
 import re
 
 from ._after import _name_after, according_np
-from ._boundaries import _start_after_cue, _words, adjunct_only_report, opening_participle_stop, subordinate_clause_stop
-from ._carried import (added_continues_the_last_speaker, coordinated_report_keeps_its_voice, media_citing_a_source,
-                       pronoun_keeps_channel, quoted_as_saying_object)
+from ._boundaries import _words
 from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, long_speech_subject,
                             passive_announcement, plural_subject, reportedly, speech_act_with_topic,
                             stance_stretch_subject, support_noun)
-from ._heads import person_before_affiliation
-from ._coverage import canonical_speakers, channel_named, intent_infinitive, joint_speakers, relative_clause_subject
-from ._cues import RELAYED_WHOLE, _TIME, cue_word, is_present_credit, skip_after_cue
+from ._coverage import intent_infinitive
+from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
 from ._grammar import (LOOKBACK, _TRAILING_END, _content_end, _content_start, _main_clause, _object_after,
-                       coordinated_before, first_comma_match, quoted_as_before, speaker_of)
+                       coordinated_before, quoted_as_before, speaker_of)
 from ._layout import WORD, _covered, _inside
 from ._model import Interval, Unit, _attribution
-from ._relay import _relay, report_in_a_report
 from ._speakers import Mention, Voice
-from ._stance_nouns import possessed_stance
-from ._passive import _passive_without_agent, passive_by, passive_expected
-from ._vocab import ACCORDING, SPEAKER_PRONOUN, THIRD_PERSON, THIRD_PERSON_OBJECTS, WEEKDAY, alternation
+from ._passive import passive_by, passive_expected
+from ._vocab import ACCORDING, WEEKDAY
 from ._clause_subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -44,41 +40,13 @@ _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _CLAUSE_STOP = re.compile(r"[,;:]|\s[-—–]\s")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _POSSESSIVE_END = re.compile(r"\w[’']s$")
-_THAT_AFTER = re.compile(r"\s+that\b")
 _PARTICIPLE_NEXT = re.compile(r",\s+[a-z]+ing\b")
-_AS_WORD = re.compile(r"\bas\b")
-# 'sees parallels between ...', 'saw a chance to ...': 'see' with a view as its object reports it, like
-# 'see X as Y' (PolNeAR train F1 0.78023 -> 0.78038, speaker accuracy 0.89303 -> 0.89301)
-_SEE_THING = re.compile(r"\s+(?:(?:a|an|no|little|some|the|real|great|clear)\s+){0,2}(?:parallels?|signs?|hope|value|"
-                        r"potential|danger|risk|opportunit(?:y|ies)|need|chance|reason|threat)\b")
 
-# the last clause boundary before a new subject (not ', but that ...': a second clause of the same verb;
-# PolNeAR train F1 0.78021 -> 0.78023; ', and that' too: 0.78027, but speaker accuracy 0.89302 -> 0.89298)
-_NEW_CLAUSE = re.compile(r"(?:[;]|,\s*(?:(?:while|but|whereas|although|though|yet)\b(?!\s+that\b)|and\b)|\s(?:while|whereas)\b)"
-                         r"(?=[^,;]*$)")
 _PASSIVE_ASK = re.compile(r"\b(?:[Ww]hen|[Ww]as|[Ww]ere|[Bb]een|[Bb]eing|[Aa]fter|[Ii]f|[Oo]nce|[Ii]s|[Aa]re|[Ww]hile)\s+"
                           r"(?:\w+ly\s+)?$|^\W*$")
-_TURN = re.compile(r",((?:''|[\"”’])?)\s+(?:but|while|whereas|although|though|yet)\s+(?:"
-                   + SPEAKER_PRONOUN + r"|[A-Z][a-z]+)\s")
-_RELATIVE_CLOSE = re.compile(r"(?:,[\"”’]?|\)|\s[—–]|—)\s+(?!(?:and|or|but|the|a|an|in|on|at|of|for|to|with|by|"
-                             r"from|as|that|which|who|he|she|it|they|we|this|these|his|her|their|its|including|"
-                             r"such|not)\b)"
-                             r"[a-z]")
 # 'Nonetheless, he sought to reassure ...': an infinitive after the verb is its content, no trailing cue
 _INFINITIVE_AFTER = re.compile(r"^\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|"
                                r"me|us|reporters|supporters|voters)\b)[a-z]")
-# '..., as have other council members': others said the same, the words end before it (PolNeAR
-# train: F1 0.77310 -> 0.77314, speaker accuracy 0.89030 -> 0.89036)
-_AS_DID_TOO = re.compile(r",\s+as\s+(?:have|has|had|did|do|does)\s")
-# a stance on a person or a measure: its words are the object, not the adjunct after it ('endorsed
-# Ross at a rally', 'backed the ban after the flood', 'praised him, and ...'); PolNeAR train: F1
-# 0.77314 -> 0.77327, speaker accuracy 0.89036 -> 0.89101 (all stance verbs: F1 0.7699)
-_STANCE_ON_OBJECT = frozenset("endorse back support oppose criticize praise".split())
-_STANCE_ADJUNCT = re.compile(r"(?<!aimed)(?<!directed)\s(?:at|during|after|before|since|because|when|while)\s|,\s+and\s")
-# a stance's object ends before the medium it was taken in ('mocked Ross on Twitter', 'called the
-# plan reckless in a statement'); PolNeAR train F1 0.77875 -> 0.77884, speaker accuracy 0.89352 ->
-# 0.89338 (with weekdays and 'last'/'this' too: F1 0.77852; for every verb: 0.77759)
-_MEDIUM_ADJUNCT = re.compile(r"\s(?:on|in)\s+(?:Twitter|Facebook|a\s+(?:tweet|statement|speech|interview|post)|an\s+interview)\b")
 # 'X appears ready to ...' is an impression ('appears' alone: PolNeAR train F1 0.77884 -> 0.77898);
 # 'X appears on the show', 'appears with', 'appears tonight' is X showing up
 _APPEAR_WORD = re.compile(r"\b[Aa]ppear(?:s|ed|ing)?\b")
@@ -339,161 +307,3 @@ def read_cues(u: Unit) -> None:
         for rule in CUE_RULES:
             if rule(u, c):
                 break
-
-
-# --- report stages: collected cues -> intervals ---
-
-def trailing_reports(u: Unit) -> None:
-    """'..., X said.': the words from the clause's start (or the previous cue) to the comma."""
-    last_end = u.start
-    for comma, c, m in sorted(u.trailing, key=lambda t: t[0]):
-        start = _content_start(u.text, last_end, comma)
-        if comma - start > 3 and not _covered(start, comma, u.direct_spans):
-            u.intervals.append(Interval(start, comma, "indirect",
-                                        _attribution(u.text, c, m, confidence=c.verb.confidence * 0.95)))
-        last_end = c.end
-
-
-def resumed_reports(u: Unit) -> None:
-    """'The plan, a source said, is to ...': the words after the inserted cue."""
-    boundaries = sorted([t[0] for t in u.trailing] + u.trailing_stops)
-    for resume, c, m in u.resumes:
-        start = _content_start(u.text, resume, u.end)
-        end = _content_end(u.text, start, min([b for b in boundaries if b > start] + [u.end]))
-        if _words(u.text, start, end, 2) and not _covered(start, end, u.direct_spans):
-            u.intervals.append(Interval(start, end, "indirect",
-                                        _attribution(u.text, c, m, confidence=c.verb.confidence * 0.85)))
-
-
-# verbs whose named subject inside reported words opens a nested report ('X said Y thinks Z')
-_NESTED_CATEGORIES = frozenset(("stance", "impression"))
-
-
-# 'he', 'she', 'they' opening a report speak for its sayer ('it' is often the thing reported on)
-_PERSONAL_PRONOUNS = THIRD_PERSON - {"it"}
-
-
-def _nested_subject(text: str, holder: Interval, m, c) -> bool:
-    """'Smith said Jones thinks ...': another named voice opening the reported clause with a belief
-    or stance verb speaks in a nested report (the holder's speaker becomes its ``outer_speaker``).
-    A pronoun ('Smith said he thinks ...') is mostly the same voice: the words stay the holder's;
-    other weak verbs ('Walsh noted that Ohio boasted ...') stay inside the reported words."""
-    return (m is not None and m.start >= holder.start and m.voice is not None
-            and c.verb.category in _NESTED_CATEGORIES and m.voice.canonical != holder.attr.speaker
-            and m.text.lower() not in _PERSONAL_PRONOUNS   # the sayer again, whatever coreference said
-            and not WORD.search(text, holder.start, m.start))
-
-
-def forward_reports(u: Unit) -> None:
-    """'X said (that) ...': the words after the verb up to the next boundary. A weaker verb
-    inside reported words stays in them; a new clause ('..., while B backed Y') ends them."""
-    if not u.forward:
-        return   # (no forward cue: nothing below writes)
-    text = u.text
-    reported = [iv for iv in u.intervals if iv.kind == "indirect"]
-    boundaries = sorted([t[0] for t in u.trailing] + u.trailing_stops + u.clause_stops)
-    for c, m in u.forward:
-        if not c.verb.reports:
-            continue  # speech acts ('spoke', 'expressed') name a speaker but introduce no content
-        holder = next((iv for iv in reported if iv.start <= c.start < iv.end), None)
-        if (holder is not None and m is not None and m.start < holder.start and _THAT_NEXT.match(text, c.end)
-                and (co := coordinated_before(text, holder.start, c.start))):
-            # 'He said X and noted that Y': the subject's second report ends the first
-            holder.end = _content_end(text, holder.start, co.start())
-            holder = None
-        if holder is not None:
-            # the boundary starts at the last comma or semicolon before the speaker, or later
-            last = max(text.rfind(",", holder.start, m.start), text.rfind(";", holder.start, m.start),
-                       holder.start) if m is not None else 0
-            split = _NEW_CLAUSE.search(text, last, m.start) if m is not None else None
-            if split is None and not c.verb.sure and not _nested_subject(text, holder, m, c):
-                continue  # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in them
-            if split is not None:   # 'A preferred X, while B backed Y': a new clause, a new voice
-                holder.end = _content_end(text, holder.start, split.start())
-        if not c.verb.is_speech and not _THAT_AFTER.match(text[c.end:c.end + 6]) and (
-                m.voice is None and m.text.lower() not in ("i", "we", "they", "he", "she", "who", "which")):
-            continue  # belief, desire and evidence verbs: a named or pronoun subject, or "that"
-        if c.verb.lemma in RELAYED_WHOLE and any(comma > c.end for comma, _, _ in u.trailing):
-            continue   # 'Kim ordered new drills, KCNA said.': the order stays the medium's report
-        if c.verb.lemma == "see" and not _AS_WORD.search(text[c.end:u.end]) and not _SEE_THING.match(text, c.end):
-            continue  # 'rivals see him as a threat', not 'we saw him
-        start = _start_after_cue(text, c, u.end)
-        if "," in text[c.end:start] and _passive_without_agent(u, c):
-            continue   # 'Judges were confirmed on Tuesday, bringing ...': what follows is no report of theirs
-        end = min([b for b in boundaries if b > start] + [u.end])
-        # '..., but he gave the Texan credit': the narrator again
-        if turn := first_comma_match(_TURN, text, start, end):
-            end = turn.start() + len(turn.group(1))
-        if (same := first_comma_match(_AS_DID_TOO, text, start, end)) is not None:
-            end = same.start()
-        if c.verb.lemma in _STANCE_ON_OBJECT and (adjunct := _STANCE_ADJUNCT.search(text, start, end)):
-            end = adjunct.start()   # 'endorsed Ross at a rally in May': the stance is on Ross
-        if c.verb.category == "stance" and (medium := _MEDIUM_ADJUNCT.search(text, start, end)):
-            end = medium.start()
-        if c.verb.lemma == "citing" and (comma := text.find(",", start, end)) != -1:
-            end = comma   # 'The newspaper, citing a source, said ...': what is cited ends at the comma
-        if m is not None and m.text.lower() in ("who", "which") and (close := _RELATIVE_CLOSE.search(text, start, end)):
-            end = close.start()   # 'Scott, who has called X “toxic,” portrayed ...': the relative clause ends
-        at_least = 2
-        if c.verb.category == "stance":
-            at_least = 1 if _named_object(text, c, start, end) else 2
-        end = _content_end(text, start, end)
-        if _words(text, start, end, at_least) and not _covered(start, end, u.direct_spans):
-            u.intervals.append(Interval(start, end, "indirect",
-                                        _attribution(text, c, m, confidence=c.verb.confidence * 0.9)))
-            reported.append(u.intervals[-1])
-
-
-def credit_over_expectation(u: Unit) -> None:
-    """'... is expected to resume, Reuters writes.': the outlet's credit wins."""
-    if u.credit is not None:
-        u.intervals = [iv for iv in u.intervals if not any(iv is e for e in u.expected)]
-
-
-def partial_quotes_in_reports(u: Unit) -> None:
-    """'..., warning that patience “is not unlimited.”': a tentative quote inside a report is part of it."""
-    for t in u.tentative:
-        if any(iv.kind == "indirect" and iv.start <= t.start and t.end <= iv.end for iv in u.intervals):
-            u.intervals = [iv for iv in u.intervals if iv is not t]
-
-
-class _CueSpan:
-    """A cue's offsets (for :func:`_named_object` on a finished interval)."""
-
-    def __init__(self, start: int, end: int):
-        self.start, self.end = start, end
-
-
-# a third-person pronoun or 'this' right after a stance verb is its whole object ('decried it')
-_OBJECT_PRONOUN = re.compile("(?:" + alternation(THIRD_PERSON_OBJECTS | {"it", "this"}) + r")\b")
-
-
-def _named_object(text: str, c, start: int, end: int) -> bool:
-    """A name or pronoun right after a stance verb ('has endorsed Sanders', 'decried it'): a
-    one-word content that counts. The pronouns: PolNeAR train F1 0.7695 -> 0.7698."""
-    return start >= 0 and not text[c.end:start].strip() and (text[start:start + 1].isupper() or (
-        _OBJECT_PRONOUN.match(text, start) is not None))
-
-
-def drop_lone_words(u: Unit) -> None:
-    """A lone one-word report ('..., Trump said he would.' -> 'would') is mostly a misread cue;
-    a name right after a stance verb ('endorsed Sanders') is not."""
-    cues: dict[int, int] = {}
-    for o in u.intervals:
-        cues[o.attr.cue_start] = cues.get(o.attr.cue_start, 0) + 1
-    u.intervals = [iv for iv in u.intervals if iv.kind != "indirect" or _words(u.text, iv.start, iv.end, 2)
-                   or cues[iv.attr.cue_start] > 1 or (iv.attr.cue_start >= 0 and _named_object(
-                       u.text, _CueSpan(iv.attr.cue_start, iv.attr.cue_end), iv.start, iv.end))]
-
-
-def relay(u: Unit) -> None:
-    """Rule 6: an outer report and the speech it relays combine (``framing.attribution._relay``)."""
-    if u.intervals:   # (none: nothing to combine)
-        _relay(u.intervals, u.entities, u.text)
-
-
-REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, opening_participle_stop, forward_reports,
-                 credit_over_expectation, partial_quotes_in_reports, possessed_stance, drop_lone_words,
-                 adjunct_only_report, relative_clause_subject, joint_speakers, relay, coordinated_report_keeps_its_voice,
-                 channel_named, pronoun_keeps_channel, quoted_as_saying_object, media_citing_a_source,
-                 added_continues_the_last_speaker, person_before_affiliation, canonical_speakers, report_in_a_report)

@@ -21,7 +21,8 @@ from ._layout import WORD, _inside, may_match, _looks_like_headline, _pieces, _r
 from ._model import NARRATOR, Attribution, Unit, with_changes
 from ._page import merge, read_page, reading_text
 from ._quotes import find_quotes
-from ._reported import REPORT_STAGES, read_cues
+from ._report_stages import REPORT_STAGES
+from ._reported import read_cues
 from ._speakers import AliasTable, Mention, NamesByEnd, Voice
 from ._clause_subjects import _SUBJECT_LEAD
 from ._vocab import boilerplate
