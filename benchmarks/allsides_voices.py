@@ -40,7 +40,7 @@ from _record import record
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "allsides_voices_gold.csv"
 SECOND = GOLD.with_name("allsides_voices_gold_second.csv")
-SPLITS = ("dev", "dev2", "dev3", "heldout")   # the gold splits, in the order of the table
+SPLITS = ("dev", "dev2", "dev3", "dev4", "heldout")   # the gold splits, in the order of the table
 KEYS = ["split", "doc_id", "phrase", "occurrence"]   # what locates a gold row
 REPORTED = {"direct", "indirect"}
 
