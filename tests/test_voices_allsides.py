@@ -472,6 +472,21 @@ def test_ad_markers_video_cards_share_bars_and_alert_sign_ups_are_furniture():
     check_partition(text, segs)
 
 
+def test_audio_bars_video_cards_photographer_credits_and_assistance_lines_are_furniture():
+    """A listen-and-share bar, a video card ('JUST WATCHED ... Replay More Videos ...'), a caption
+    ending with 'Photographer: Name/Agency' and an '— With assistance by' line (our own snippets)."""
+    text = ("LISTEN TO ARTICLE 3:12 SHARE THIS ARTICLE Share Tweet Post Email\n\nEnvoys met in Oslo.\n\n"
+            "JUST WATCHED Envoys meet in Oslo Replay More Videos ... MUST WATCH Envoys meet in Oslo 01:10\n\n"
+            "Two envoys at the door on May 2. Photographer: Jane Doe/Wire\n\n"
+            "They spoke for an hour, Jane Doe said.\n\n\u2014 With assistance by Sam Roe and Ann Lee")
+    segs = voices(text, outlet="Daily Planet")
+    for phrase in ("LISTEN TO", "JUST WATCHED", "Two envoys at", "\u2014 With assistance"):
+        assert seg_at(text, segs, phrase).kind == "boilerplate", phrase
+    assert seg_at(text, segs, "Envoys met").kind == "narration"
+    assert seg_at(text, segs, "They spoke").speaker == "Jane Doe"   # a credit's name speaks elsewhere
+    check_partition(text, segs)
+
+
 def test_block_quote_after_a_lead_in_that_names_a_speech_act():
     """'X, <apposition>, told the Times:' and 'Recall what X told Y ...:' give the floor to X (not
     to the one spoken to), past an ad marker, and the paragraph may quote others inside it."""

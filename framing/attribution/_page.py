@@ -16,8 +16,10 @@ and their rows are mapped back onto the text (:func:`merge`).
    a credit paragraph when it holds no quotation mark and no speech verb. Patterns:
    ``framing/data/voices/en/furniture.csv`` (``where`` = whole, start or end of a paragraph),
    which also lists links ("Related: ..."), contributor lines, calls to action, ad markers
-   ("Advertisement:", "AD"), video cards ("Play Video 1:10 ...") and captions opening with a
-   share bar ("Facebook Twitter Pinterest ...").
+   ("Advertisement:", "AD"), video cards ("Play Video 1:10 ...", "JUST WATCHED ... Replay More
+   Videos ..."), audio and share bars ("LISTEN TO ARTICLE 5:33 ..."), "Photographer: Name/Agency"
+   credits, "— With assistance by ..." lines and captions opening with a share bar ("Facebook
+   Twitter Pinterest ...").
 3. :func:`related_cards`: inline cards that repeat a name (full, perhaps with a nickname in
    parentheses) glued to headlines of other stories ("Donald John TrumpTrump predicts ...
    MORE", "Addison (Mitch) Mitchell McConnellGOP senators ... MORE") are boilerplate inside
