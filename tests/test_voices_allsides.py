@@ -525,6 +525,19 @@ def test_a_person_before_an_affiliation_speaks_not_the_place_in_it():
     assert seg_at(text, voices(text), "the talks would").speaker == "South Korea"
 
 
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("Col. Jane Roe, a U.S. Defense Department spokeswoman, said in a statement that the drills go on.",
+     "the drills go on", "Jane Roe"),
+    ("The Daily Planet, a paper run by the ruling party\u2019s Gazette, said the talks would fail.",
+     "the talks would", "Daily Planet"),
+    # a name after 'of' is no one the apposition describes: not 'Ruritania Watch' (the other rules find Sam Roe)
+    ("Sam Roe, the head of Ruritania Watch, a group that sued the State Department, said the deal was weak.",
+     "the deal was", "Sam Roe"),
+])
+def test_the_one_named_before_an_apposition_speaks_not_the_body_in_it(text, phrase, speaker):
+    assert seg_at(text, voices(text), phrase).speaker == speaker
+
+
 def test_a_name_opening_a_passive_report_keeps_its_voice_and_a_negated_verb_names_no_one():
     text = "Kim met the envoy. Kim is reported to have promised him that the tests would stop."
     row = seg_at(text, voices(text), "the tests would")

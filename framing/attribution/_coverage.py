@@ -24,7 +24,8 @@ its entry in a rule tuple of the engine:
   name after its roles and possessor ("Russian Foreign Minister Sergei Lavrov", "U.S. Senator
   Amy Klobuchar", "Vox’s Alex Ward" -> the person), a name in apposition to a description
   ("Trump’s national security adviser, John Bolton, said"; "said a spokesman, Kim Eui-kyeom"),
-  the head of a noun phrase whose prepositional object was taken for the speaker ("An official
+  the name a description in apposition follows, not a body named inside it ("Col. Rob Manning,
+  a U.S. Defense Department spokesman, said" -> Rob Manning, not the Pentagon), the head of a noun phrase whose prepositional object was taken for the speaker ("An official
   with deep knowledge of North Korea said" -> official), a bare surname the alias table lacks
   -> the full name the article wrote before it ("Jim Acosta ... Acosta said" -> Jim Acosta:
   :func:`framing.attribution._surnames.full_names`), and a time span is no voice ("Hours after reports that ..." -> unknown).
@@ -75,6 +76,13 @@ _ROLE_NAME_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:spokesman|spokeswoman|s
                               r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})")
 _DESCRIBED = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")
 _APPOSITION_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*)\s*(?:,|\.|$)")
+# 'Colonel Rob Manning, a U.S. Defense Department spokesman, said': a name before an
+# apposition that holds the mention taken for the speaker (searched in the 160 characters before it)
+_NAME_BEFORE_APPOSITION = re.compile(r"(?<![\w’'.-])(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*),\s+"
+                                     r"(?:an?|the)\s+[^,;:“”\"()]{0,100}$")
+_APPOSITION_CLOSES = re.compile(r"[^,;:“”\"()]{0,60},\s*")
+_APPOSITION_REACH = 160
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with|to|by|in|on)\s+$")
 
 
 # --- cue rules ---
@@ -298,10 +306,14 @@ def canonical_speakers(u: Unit) -> None:
             return with_changes(attr, speaker=np, source=np if attr.source in (attr.speaker, UNKNOWN)
                                 else attr.source, speaker_type="group", mention_start=head.start())
         mention_text = text[attr.mention_start:attr.mention_end]
+        if attr.speaker_type != "person" and (apposed_to := _name_before_apposition(text, u.start, attr, named)):
+            voice = apposed_to     # 'Col. Rob Manning, a U.S. Defense Department spokesman, said'
         inside = [m for m in _within(named, attr.mention_start, attr.mention_end + 1)
                   if m.end <= attr.mention_end and m.voice is not None and m.voice.type == "person"
                   and (m.start, m.end) != (attr.mention_start, attr.mention_end)]
-        if inside and inside[-1].end >= attr.mention_end - 1:
+        if voice is not None:
+            pass
+        elif inside and inside[-1].end >= attr.mention_end - 1:
             voice = inside[-1].voice       # 'South Korean President Moon Jae-in'
         elif attr.speaker_type != "person" and (role := _ROLE_NAME_AFTER.match(text, attr.mention_end)):
             voice = voice_for_name(role.group("name"), named)   # 'said Defense Department spokesman Col. Rob Manning'
@@ -332,6 +344,29 @@ def canonical_speakers(u: Unit) -> None:
                        speaker_type=voice.type)
 
     rewrite_each(u, rewrite)
+
+
+def _name_before_apposition(text: str, lo: int, attr: Attribution, named) -> Voice | None:
+    """The name before ', a|an|the ...,' when the mention taken for the speaker stands in that
+    apposition and the apposition closes right before the cue ('Col. Jane Roe, a Defense
+    Department spokeswoman, said'; 'The Daily Planet, a paper run by the ruling party's
+    Gazette, said'): the apposition describes the one named, the body in it does not speak."""
+    if attr.cue_start < attr.mention_end or not _APPOSITION_CLOSES.fullmatch(text, attr.mention_end, attr.cue_start):
+        return None
+    before = _NAME_BEFORE_APPOSITION.search(text, max(lo, attr.mention_start - _APPOSITION_REACH), attr.mention_start)
+    if before is None:
+        return None
+    if _PREPOSITION_BEFORE.search(text, max(lo, before.start() - 12), before.start()):
+        return None   # ('the president of Judicial Watch, a group ...,': the name is an object, not the one described)
+    name = _bare_name(before.group("name"))
+    if name.startswith("The "):
+        name = name[4:]   # ('The China Daily, ...': the name without its article)
+    if not _looks_like_name(name):
+        return None
+    found = [m for m in _within(named, before.start("name"), before.end("name")) if m.voice is not None]
+    if found:
+        return found[-1].voice if found[-1].voice.type == "person" and found[-1].end == before.end("name") else None
+    return voice_for_name(name, named)
 
 
 _TIME_SPAN = re.compile(r"(?:(?:just|only|a few|several|some|\d+|two|three|four|five|six)\s+)?"
