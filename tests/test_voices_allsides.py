@@ -538,6 +538,16 @@ def test_the_one_named_before_an_apposition_speaks_not_the_body_in_it(text, phra
     assert seg_at(text, voices(text), phrase).speaker == speaker
 
 
+def test_a_clause_taken_for_the_speaker_gives_the_voice_of_its_pronoun():
+    """'he persisted in his use of strong words saying, “...”': he, not the clause, speaks."""
+    text = ("Trump toured the farm on Monday. Though he decided not to stay, he persisted in his use of "
+            "strong words saying, \"If they persist,\" the farmers \"will suffer.\"")
+    segs = voices(text)
+    for phrase in ("If they persist", "will suffer"):
+        row = seg_at(text, segs, phrase)
+        assert (row.kind, row.speaker, row.source) == ("direct", "Trump", "Trump"), phrase
+
+
 def test_a_name_opening_a_passive_report_keeps_its_voice_and_a_negated_verb_names_no_one():
     text = "Kim met the envoy. Kim is reported to have promised him that the tests would stop."
     row = seg_at(text, voices(text), "the tests would")

@@ -24,6 +24,8 @@ its entry in a rule tuple of the engine:
   name after its roles and possessor ("Russian Foreign Minister Sergei Lavrov", "U.S. Senator
   Amy Klobuchar", "Vox’s Alex Ward" -> the person), a name in apposition to a description
   ("Trump’s national security adviser, John Bolton, said"; "said a spokesman, Kim Eui-kyeom"),
+  the voice of "he" or "she" for a clause taken for the speaker ("he persisted in his use of
+  strong rhetoric saying, “...”"),
   the name a description in apposition follows, not a body named inside it ("Col. Rob Manning,
   a U.S. Defense Department spokesman, said" -> Rob Manning, not the Pentagon), the head of a noun phrase whose prepositional object was taken for the speaker ("An official
   with deep knowledge of North Korea said" -> official), a bare surname the alias table lacks
@@ -38,7 +40,7 @@ from functools import lru_cache
 
 from ._entities import Entities, near as _near, within as _within
 from ._model import UNKNOWN, Attribution, Unit, rewrite_each, with_changes
-from ._speakers import Mention, Voice, voice_for_name
+from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._name_words import only_time_words
 from ._subjects import subject_before
 from ._surnames import full_name_before
@@ -82,6 +84,9 @@ _NAME_BEFORE_APPOSITION = re.compile(r"(?<![\w’'.-])(?P<name>(?:[A-Z][\w.’'-
                                      r"(?:an?|the)\s+[^,;:“”\"()]{0,100}$")
 _APPOSITION_CLOSES = re.compile(r"[^,;:“”\"()]{0,60},\s*")
 _APPOSITION_REACH = 160
+# a speaker mention that is a clause: "he" or "she", then its predicate ("they" is left: its
+# antecedent is a group or a list as often as a voice) ('he persisted in ...')
+_PRONOUN_CLAUSE = re.compile(r"([Hh]e|[Ss]he)\s+[a-z]")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with|to|by|in|on)\s+$")
 
 
@@ -306,6 +311,13 @@ def canonical_speakers(u: Unit) -> None:
             return with_changes(attr, speaker=np, source=np if attr.source in (attr.speaker, UNKNOWN)
                                 else attr.source, speaker_type="group", mention_start=head.start())
         mention_text = text[attr.mention_start:attr.mention_end]
+        if attr.speaker_type != "person" and (pronoun := _PRONOUN_CLAUSE.match(mention_text)):
+            # 'he persisted in his use of strong rhetoric saying, “...”': the clause's subject speaks
+            voice = resolve(pronoun.group(1), attr.mention_start, named)
+            voice = voice if voice is not None else Voice(UNKNOWN, "")
+            own = attr.source in (attr.speaker, UNKNOWN)
+            return with_changes(attr, speaker=voice.canonical, source=(voice.channel or voice.canonical) if own
+                                else attr.source, speaker_type=voice.type)
         if attr.speaker_type != "person" and (apposed_to := _name_before_apposition(text, u.start, attr, named)):
             voice = apposed_to     # 'Col. Rob Manning, a U.S. Defense Department spokesman, said'
         inside = [m for m in _within(named, attr.mention_start, attr.mention_end + 1)
