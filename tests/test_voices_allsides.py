@@ -234,6 +234,7 @@ def test_inline_related_card_is_cut_out_of_its_sentence():
 def test_links_bylines_and_contributor_lines_are_furniture():
     text = ("Jane Roe\n\nUSA TODAY\n\nTalks resumed on Monday.\n\nTRADE TALKS STALL AS BOTH SIDES DIG IN\n\n"
             "SEE ALSO:\n\nFarm exports: a look at the numbers\n\nRelated: Ports reopen after storm\n\n"
+            "RELATED: Envoys leave Geneva early\n\nPHOTOS: A week of talks\n\nQuickTake: Farm tariffs\n\n"
             "The Associated Press contributed to this report.")
     segs = voices(text, outlet="USA TODAY")
     kinds = {row.text: row.kind for row in segs.itertuples()}
