@@ -1,7 +1,7 @@
 """framing.voices on real multi-outlet coverage: the allsides_nk gold tables and the whole corpus.
 
 Scores the segments of the hand-annotated articles (``tests/data/allsides_voices_gold.csv``:
-``dev`` and ``dev2`` developed on, ``heldout`` never tuned on; see ``tests/test_voices_allsides.py``
+``dev`` to ``dev4`` developed on, ``heldout`` never tuned on; see ``tests/test_voices_allsides.py``
 for how they were made and drawn) with :func:`framing.validation.attribution.score_phrase_gold`, per split: kind, speaker,
 source and cue accuracy. Then splits all 615 articles and reports speed (CPU seconds, one
 process) and how many segments of each kind came out. Prints the tables and, with ``--out``,

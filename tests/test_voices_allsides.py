@@ -137,9 +137,32 @@ kind/speaker/source 0.862/0.867/0.767, the new held-out rows 0.976/0.867/0.855 (
 held-out set, 19 articles: 0.906/0.838/0.779).
 
 * ``dev4`` (4 articles: CNN, Bloomberg, CBS News, The New York Times (a video transcript whose
-  quotes name no speaker: ``*``); 94 rows).
+  quotes name no speaker: ``*``); 94 rows): the fourth round's rules were developed on these,
+  ``dev``, ``dev2`` and ``dev3``, each written for a class of errors and kept only after its
+  firings on unannotated articles were printed and judged and PolNeAR train content F1 and
+  speaker accuracy did not drop (both stayed 0.78210 / 0.89514): page furniture of the two
+  outlets' other articles ("LISTEN TO ARTICLE 5:33" bars, "JUST WATCHED ... Replay More Videos"
+  cards, "Photographer: Name/Agency" credits with their caption, "— With assistance by" lines:
+  65 firings in 28 unannotated articles, all right) and link labels ("RELATED:", "PHOTOS:",
+  "QuickTake:": 9 firings in 3 articles, all right); the alias "Yonhap News Agency" (8
+  occurrences in 6 articles); the name before an apposition speaks, not a body named inside it
+  ("Col. Rob Manning, a U.S. Defense Department spokesman, said": 3 firings in 2 unannotated
+  articles, all right; 3 PolNeAR train speakers, all right); a clause taken for the speaker
+  ("he persisted in his use of strong rhetoric saying") gives the voice of its "he" or "she"
+  (27 firings in 25 unannotated articles, 19 of them judged: 15 right, 4 a wrong antecedent,
+  where the clause had been wrong in all 19; 9 of 12 sampled PolNeAR train firings right). After them (2026-12-08): dev4 0.915/0.889/0.844; dev, dev2
+  and dev3 unchanged.
 * ``heldout``, fourth part (4 articles: Reuters, CBN, BBC, The Hill; 83 rows): never tuned on,
-  its rows never printed.
+  its rows never printed. Aggregates were printed blind (above) and once at the end of the round
+  (2026-12-08, after all its rules): the whole held-out set 0.917/0.838/0.791 (19 articles, 360
+  rows), the new rows unchanged at 0.976/0.867/0.855, the 277 earlier rows 0.899/0.830/0.771
+  (from 0.884/0.830/0.756: the first round whose rules moved held-out rows, 4 for kind and 4 for
+  source; which rows was not looked at). One slip to declare: a script that
+  listed the corpus paragraphs matching the furniture patterns ran before its list of held-out
+  articles was filled, and printed four furniture paragraphs of the held-out Bloomberg article
+  (its audio bar, two photo captions with their credits, its assistance line; raw text, no
+  engine output). The
+  patterns had been taken from the dev4 Bloomberg article before, and were not changed after.
 
 One convention was settled later, on dev2 (2026-12-08, after the engine read "reportedly" as a
 report of no named voice, as PolNeAR annotates it): a clause whose only source is "reportedly"
@@ -658,12 +681,13 @@ def test_gold_tables_cover_every_construction(gold_scores):
 
 
 # measured accuracy (benchmarks/allsides_voices.py, 2026-12-08) minus a margin of one to two rows
-# (one row of 94 / 88 / 173 / 277 is 0.011 / 0.011 / 0.006 / 0.004)
+# (one row of 94 / 88 / 173 / 360 is 0.011 / 0.011 / 0.006 / 0.003)
 @pytest.mark.parametrize("split, kind, speaker, source", [
     ("dev", 0.99, 0.965, 0.959),        # measured 1.000 / 0.977 / 0.971 (173 rows)
     ("dev2", 0.935, 0.872, 0.902),      # measured 0.957 / 0.894 / 0.924 (94 rows)
     ("dev3", 0.925, 0.948, 0.925),      # measured 0.943 / 0.966 / 0.943 (88 rows)
-    ("heldout", 0.877, 0.823, 0.749),   # measured 0.884 / 0.830 / 0.756 (277 rows; 15 articles)
+    ("dev4", 0.9, 0.875, 0.83),         # measured 0.915 / 0.889 / 0.844 (94 rows; 90 speakers and sources checked)
+    ("heldout", 0.91, 0.832, 0.785),    # measured 0.917 / 0.838 / 0.791 (360 rows; 19 articles)
 ])
 def test_gold_accuracy(gold_scores, split, kind, speaker, source):
     part = gold_scores[gold_scores.split == split]

@@ -314,7 +314,8 @@ def canonical_speakers(u: Unit) -> None:
         if attr.speaker_type != "person" and (pronoun := _PRONOUN_CLAUSE.match(mention_text)):
             # 'he persisted in his use of strong rhetoric saying, “...”': the clause's subject speaks
             voice = resolve(pronoun.group(1), attr.mention_start, named)
-            voice = voice if voice is not None else Voice(UNKNOWN, "")
+            if voice is None or voice.type != "person" or not voice.gender:
+                return None   # (a name of no known gender, a paper or a country for 'she': no better than the clause)
             own = attr.source in (attr.speaker, UNKNOWN)
             return with_changes(attr, speaker=voice.canonical, source=(voice.channel or voice.canonical) if own
                                 else attr.source, speaker_type=voice.type)
@@ -365,6 +366,8 @@ def _name_before_apposition(text: str, lo: int, attr: Attribution, named) -> Voi
     Gazette, said'): the apposition describes the one named, the body in it does not speak."""
     if attr.cue_start < attr.mention_end or not _APPOSITION_CLOSES.fullmatch(text, attr.mention_end, attr.cue_start):
         return None
+    if text[attr.cue_start:attr.cue_end].endswith("ing"):
+        return None   # ('sent a wreath to Dr. Roe, a researcher at X, expressing ...': the sentence's subject)
     before = _NAME_BEFORE_APPOSITION.search(text, max(lo, attr.mention_start - _APPOSITION_REACH), attr.mention_start)
     if before is None:
         return None
