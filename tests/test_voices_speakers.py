@@ -511,3 +511,12 @@ def test_a_report_whose_cue_stands_in_an_earlier_reports_words_is_nested_in_it()
     row = segs[segs.text.str.startswith("about the workers")].iloc[0]
     assert (row.cue, row.outer_speaker) == ("write", "Ford")
     assert text[row.outer_mention_start:row.outer_mention_end] == "Ms. Ford"   # the 'thinking' report's mention
+
+
+def test_adverbs_alone_between_subject_and_cue_are_no_part_of_the_speaker():
+    text = "The ferry fares rose again. Dana Voss now says the council misled riders."
+    assert mention_of(text, "the council misled") == ("Dana Voss", "Dana Voss")   # not 'Dana Voss now'
+    text = "Mr. Pell, whose campaign rests on thrift, seldom speaks of his own pension."
+    assert mention_of(text, "his own pension")[1] in ("Mr. Pell", "Pell")   # not 'seldom'
+    text = "His ally said the ferry fares would fall."
+    assert mention_of(text, "the ferry fares")[1] == "His ally"   # an '-ly' noun is no adverb

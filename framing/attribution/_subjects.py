@@ -11,9 +11,9 @@ from ._clause_subjects import _PREPOSITIONS, main_clause_subject
 from ._entities import near as _near, within as _within
 from ._name_words import TIME_BEFORE, last_word, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, GROUP_DETERMINER, HONORIFIC, OPENING_ADVERB, OPENING_ADVERBS,
-                     PRONOUN_GENDER, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before, description_pattern,
-                     descriptions, search_last_runs)
+from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, GROUP_DETERMINER, HONORIFIC, LY_ADVERB, OPENING_ADVERB,
+                     OPENING_ADVERBS, PRONOUN_GENDER, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before,
+                     description_pattern, descriptions, search_last_runs)
 
 # (compiled once: the rules run on every cue)
 _STOP_OR_QUOTE = re.compile(r"[,;:.\"“”]")
@@ -76,8 +76,9 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         # 'Trump on Thursday said'
         if time.start() > lo:
             end = time.start() + (text[time.start()] == ",")   # keep an appositive's closing comma
-    if _may_end_verbal(text[max(lo, end - 60):end]) and (tail := _VERBAL_TAIL.search(text, max(lo, end - 60), end)) \
-            and tail.start() > lo:
+    if _may_end_verbal(text[max(lo, end - 60):end]) and (
+            tail := _VERBAL_TAIL.search(text, max(lo, end - 60), end)
+            or _ADVERB_TAIL.search(text, max(lo, end - 60), end)) and tail.start() > lo:
         # 'Jolly, who ..., doesn’t see', 'Le Pen voiced support': the subject stands before the
         # verb words the cue left out; '..., refusing to concede': the main clause's subject
         if (participle := _PARTICIPLE_TAIL.search(text, max(lo, end - 60), end)) and participle.start() > lo:
@@ -274,10 +275,13 @@ _VERB_WORD = (r"(?:\s+(?:(?:do|does|did|has|have|had)(?:n[’']t)?|"
               r"[a-z]+n[’']t|having|voiced|expressed|offered|issued|lent|gave|made|began|started|continued|kept|"
               r"[a-z]+ing\s+to|[a-z]{3,}ing))")
 _VERBAL_TAIL = re.compile(_ADVERBS + _VERB_WORD + r"(?:" + _VERB_WORD + "|" + _ADVERBS[3:-2] + r")*$")
+# adverbs alone between a subject and a cue the cue left out ('Mr. Hale seldom speaks of', 'Hale now says')
+_ADVERB_TAIL = re.compile(r"(?<=[\w.’'),])(?:\s+(?:not|never|seldom|also|still|just|already|again|often|always|"
+                          r"sometimes|usually|even|now|later|" + LY_ADVERB + r"))+$")
 _PARTICIPLE_TAIL = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:having|[a-z]{3,}ing(?:\s+to)?)(?:\s+[a-z]+ly)?$")
 _VERBAL_LAST = frozenset("do does did has have had having voiced expressed offered issued lent gave made began "
                          "started continued kept not never also still just already again long often even then "
-                         "later now to".split())
+                         "later now to seldom always sometimes usually".split())
 _VERBAL_SUFFIXES = ("ing", "ly", "n’t", "n't")
 
 
