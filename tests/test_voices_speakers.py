@@ -520,3 +520,8 @@ def test_adverbs_alone_between_subject_and_cue_are_no_part_of_the_speaker():
     assert mention_of(text, "his own pension")[1] in ("Mr. Pell", "Pell")   # not 'seldom'
     text = "His ally said the ferry fares would fall."
     assert mention_of(text, "the ferry fares")[1] == "His ally"   # an '-ly' noun is no adverb
+
+
+def test_a_connective_adverb_opening_the_sentence_is_no_subject():
+    text = "Likewise, Dana Voss went after the mayor over the fares and called for his resignation."
+    assert mention_of(text, "his resignation")[1] == "Dana Voss"   # not 'Likewise'
