@@ -525,3 +525,10 @@ def test_adverbs_alone_between_subject_and_cue_are_no_part_of_the_speaker():
 def test_a_connective_adverb_opening_the_sentence_is_no_subject():
     text = "Likewise, Dana Voss went after the mayor over the fares and called for his resignation."
     assert mention_of(text, "his resignation")[1] == "Dana Voss"   # not 'Likewise'
+
+
+def test_a_cue_after_catenative_verb_words_and_a_hinge_is_the_clause_subjects():
+    text = "Rosa Kemp, the former treasurer, moved to Leeds and began writing essays attacking the levy."
+    assert mention_of(text, "essays attacking")[1] == "Rosa Kemp"   # not 'began'
+    text = "Rosa Kemp said the levy was fair, while trying to explain her plan to the farmers."
+    assert mention_of(text, "her plan to the")[1] == "Rosa Kemp"   # not 'trying'

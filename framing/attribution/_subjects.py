@@ -84,6 +84,12 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         if (participle := _PARTICIPLE_TAIL.search(text, max(lo, end - 60), end)) and participle.start() > lo:
             return main_clause_subject(text, lo, participle.start(), aliases_by_end, entities)
         end = tail.start()
+        if _CATENATIVE_END.search(tail.group()) and (hinge := _HINGE_BEFORE.search(text, max(lo, end - 12), end)) \
+                and hinge.start() > lo:
+            # '... while trying to explain', 'X moved to Ohio and began writing': the verb words hang
+            # from the clause before (a coordinated verb: the nearest clause's); its subject speaks
+            return main_clause_subject(text, lo, hinge.start(), aliases_by_end, entities,
+                                       nearest=hinge.group(1) in _COORDINATING)
     if end in aliases_by_end:
         aliases_by_end[end].salient = True
         return aliases_by_end[end]
@@ -278,6 +284,10 @@ _VERBAL_TAIL = re.compile(_ADVERBS + _VERB_WORD + r"(?:" + _VERB_WORD + "|" + _A
 # adverbs alone between a subject and a cue the cue left out ('Mr. Hale seldom speaks of', 'Hale now says')
 _ADVERB_TAIL = re.compile(r"(?<=[\w.’'),])(?:\s+(?:not|never|seldom|also|still|just|already|again|often|always|"
                           r"sometimes|usually|even|now|later|" + LY_ADVERB + r"))+$")
+# a coordinator or subordinator right before the verb words ('and began', 'while trying to')
+_COORDINATING = ("and", "but")
+_CATENATIVE_END = re.compile(r"(?:ing\s+to|\bbegan|\bstarted|\bcontinued|\bkept)$")   # verb words a cue goes on from
+_HINGE_BEFORE = re.compile(r"(?:,\s*|\b)(and|but|while|when|after|before|by|without)$")
 _PARTICIPLE_TAIL = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:having|[a-z]{3,}ing(?:\s+to)?)(?:\s+[a-z]+ly)?$")
 _VERBAL_LAST = frozenset("do does did has have had having voiced expressed offered issued lent gave made began "
                          "started continued kept not never also still just already again long often even then "
