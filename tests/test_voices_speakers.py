@@ -532,3 +532,10 @@ def test_a_cue_after_catenative_verb_words_and_a_hinge_is_the_clause_subjects():
     assert mention_of(text, "essays attacking")[1] == "Rosa Kemp"   # not 'began'
     text = "Rosa Kemp said the levy was fair, while trying to explain her plan to the farmers."
     assert mention_of(text, "her plan to the")[1] == "Rosa Kemp"   # not 'trying'
+
+
+def test_an_infinitive_of_purpose_after_the_main_verb_phrase_is_the_main_clause_subjects():
+    text = "Lately, Ada Brook of Hull, Mass., stood at a school fair here to say she was leaning toward the levy."
+    assert mention_of(text, "she was leaning")[1] == "Ada Brook"   # not 'stood at a school fair here'
+    text = "Both claims, which seemed weak, had forced lawyers for Brook to formally respond to the board."
+    assert voices(text).query("kind == 'indirect'").empty   # the object responds: no subject before it

@@ -90,6 +90,13 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             # from the clause before (a coordinated verb: the nearest clause's); its subject speaks
             return main_clause_subject(text, lo, hinge.start(), aliases_by_end, entities,
                                        nearest=hinge.group(1) in _COORDINATING)
+    if text.endswith("to", lo, end) and (purpose := _PURPOSE_TO.search(text, max(lo, end - 80), end)) \
+            and purpose.start() > lo and purpose.group(1) != "anonymity" \
+            and _OBJECT_CONTROL.isdisjoint(purpose.group().split()):
+        # 'Hale, a city councillor, stood at a rally here to say': an infinitive of purpose after
+        # the main clause's verb phrase; that clause's subject speaks (not 'forced the lawyers to
+        # respond': the object does; not 'spoke on condition of anonymity to discuss': no report)
+        return main_clause_subject(text, lo, purpose.start(), aliases_by_end, entities)
     if end in aliases_by_end:
         aliases_by_end[end].salient = True
         return aliases_by_end[end]
@@ -286,7 +293,15 @@ _ADVERB_TAIL = re.compile(r"(?<=[\w.’'),])(?:\s+(?:not|never|seldom|also|still
                           r"sometimes|usually|even|now|later|" + LY_ADVERB + r"))+$")
 # a coordinator or subordinator right before the verb words ('and began', 'while trying to')
 _COORDINATING = ("and", "but")
-_CATENATIVE_END = re.compile(r"(?:ing\s+to|\bbegan|\bstarted|\bcontinued|\bkept)$")   # verb words a cue goes on from
+# verb words a cue goes on from ('trying to', 'began')
+_CATENATIVE_END = re.compile(r"(?:ing\s+to|\bbegan|\bstarted|\bcontinued|\bkept)$")
+# a comma, then a verb phrase (a lower-case word, then up to eight words and no clause word) and
+# 'to' ('..., stood at a rally here to'); group 1: the word before 'to'
+_PURPOSE_TO = re.compile(r"(?<=,)\s+[a-z]{3,}(?:\s+(?!(?:who|which|that|and|but|or|is|are|was|were|to)\b)"
+                         r"[\w’'-]+){0,7}\s+([\w’'-]+)\s+to$")
+_OBJECT_CONTROL = frozenset("forced forcing asked asking urged urging led leading drove driving prompted prompting "
+                            "told telling allowed allowing invited inviting pushed pushing pressed pressing caused "
+                            "causing encouraged encouraging helped helping wanted expected needed got".split())
 _HINGE_BEFORE = re.compile(r"(?:,\s*|\b)(and|but|while|when|after|before|by|without)$")
 _PARTICIPLE_TAIL = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:having|[a-z]{3,}ing(?:\s+to)?)(?:\s+[a-z]+ly)?$")
 _VERBAL_LAST = frozenset("do does did has have had having voiced expressed offered issued lent gave made began "
