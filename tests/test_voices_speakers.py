@@ -539,3 +539,8 @@ def test_an_infinitive_of_purpose_after_the_main_verb_phrase_is_the_main_clause_
     assert mention_of(text, "she was leaning")[1] == "Ada Brook"   # not 'stood at a school fair here'
     text = "Both claims, which seemed weak, had forced lawyers for Brook to formally respond to the board."
     assert voices(text).query("kind == 'indirect'").empty   # the object responds: no subject before it
+
+
+def test_the_stop_of_an_initial_in_an_appositive_opens_no_clause():
+    text = "Okafor, citing figures from the U.K. Home Office, said that about 4,000 people were moved."
+    assert mention_of(text, "about 4,000 people") == ("Okafor", "Okafor")   # not 'Home Office'

@@ -320,7 +320,8 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 
 
 _PARTY_TAG = re.compile(r"\s*\([A-Z][\w.,\s-]{0,14}\)$")   # '(R-Mo.)', '(D)'
-_CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|[.!?][\"”’]?\s+)(?=\S)")
+# (not the stop of an initial: 'U.S. State Department', 'John F. Kennedy')
+_CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|(?<!\b[A-Z])[.!?][\"”’]?\s+)(?=\S)")
 _OPENING_LEAD = re.compile(r"(?:(?:[A-Z]\w+ly|" + OPENING_ADVERB + r"|But|And),?\s+)?"
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With|When|While)\s+[^,]{1,40},\s+)?")
 
