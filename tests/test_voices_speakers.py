@@ -544,3 +544,8 @@ def test_an_infinitive_of_purpose_after_the_main_verb_phrase_is_the_main_clause_
 def test_the_stop_of_an_initial_in_an_appositive_opens_no_clause():
     text = "Okafor, citing figures from the U.K. Home Office, said that about 4,000 people were moved."
     assert mention_of(text, "about 4,000 people") == ("Okafor", "Okafor")   # not 'Home Office'
+
+
+def test_an_adjunct_set_off_by_commas_and_ending_in_a_time_is_no_subject():
+    text = "Mayor Ada Brook, during two interviews on Friday, referred to the levy as a scandal."
+    assert mention_of(text, "the levy as")[1] == "Mayor Ada Brook"   # not 'during two interviews'

@@ -69,6 +69,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         end -= 1
     if end <= lo:
         return None
+    stop = end
     if text.endswith("ly", lo, end) and (adverb := _LY_OPENER.match(text, lo, end)) and adverb.end() == end \
             and _PARTICIPLE_AT.match(text, pos):
         return None   # 'Warmly congratulating ...': an adverb opening a participle phrase, no subject
@@ -209,6 +210,11 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                 return None
             if first in SUBORDINATORS:
                 return None
+            if first in _PREPOSITIONS and end < stop and text[stop - 1] == "," \
+                    and (comma := text.rfind(",", max(lo, start - 3), start)) > lo and not text[comma + 1:start].strip():
+                # 'Ann Ford, during interviews on Monday, said' (the time and its comma cut off):
+                # an adjunct set off by commas; the subject stands before it
+                return subject_before(text, comma + 1, lo, aliases_by_end, entities)
             if first in _NOT_SUBJECT and first not in _DETERMINERS:
                 continue
             if k > 1 and _VERB_AND_OBJECT.match(phrase) and not _RELATIVE.search(text, max(lo, start - 7), start - 1):
