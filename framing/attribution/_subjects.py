@@ -210,8 +210,8 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                 return None
             if first in SUBORDINATORS:
                 return None
-            if first in _PREPOSITIONS and end < stop and text[stop - 1] == "," \
-                    and (comma := text.rfind(",", max(lo, start - 3), start)) > lo and not text[comma + 1:start].strip():
+            if first in _PREPOSITIONS and end < stop and text[stop - 1] == "," and (
+                    comma := text.rfind(",", max(lo, start - 3), start)) > lo and not text[comma + 1:start].strip():
                 # 'Ann Ford, during interviews on Monday, said' (the time and its comma cut off):
                 # an adjunct set off by commas; the subject stands before it
                 return subject_before(text, comma + 1, lo, aliases_by_end, entities)
