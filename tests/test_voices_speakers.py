@@ -549,3 +549,8 @@ def test_the_stop_of_an_initial_in_an_appositive_opens_no_clause():
 def test_an_adjunct_set_off_by_commas_and_ending_in_a_time_is_no_subject():
     text = "Mayor Ada Brook, during two interviews on Friday, referred to the levy as a scandal."
     assert mention_of(text, "the levy as")[1] == "Mayor Ada Brook"   # not 'during two interviews'
+
+
+def test_a_name_after_a_participle_and_its_preposition_is_its_object_not_the_speaker():
+    text = "A city engineer speaking to Reuters said the bridge would close."
+    assert mention_of(text, "the bridge would")[1] == "A city engineer"   # not 'Reuters'

@@ -98,6 +98,13 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         # the main clause's verb phrase; that clause's subject speaks (not 'forced the lawyers to
         # respond': the object does; not 'spoke on condition of anonymity to discuss': no report)
         return main_clause_subject(text, lo, purpose.start(), aliases_by_end, entities)
+    if end in aliases_by_end and (link := _PARTICIPLE_LINK.search(text, max(lo, aliases_by_end[end].start - 24),
+                                                                 aliases_by_end[end].start)) and link.start() > lo:
+        # 'A source speaking to Fox News said': the name is the participle's object; the speaker
+        # stands before the participle
+        found = subject_before(text, link.start(), lo, aliases_by_end, entities)
+        if found is not None:
+            return found
     if end in aliases_by_end:
         aliases_by_end[end].salient = True
         return aliases_by_end[end]
@@ -299,6 +306,7 @@ _ADVERB_TAIL = re.compile(r"(?<=[\w.’'),])(?:\s+(?:not|never|seldom|also|still
                           r"sometimes|usually|even|now|later|" + LY_ADVERB + r"))+$")
 # a coordinator or subordinator right before the verb words ('and began', 'while trying to')
 _COORDINATING = ("and", "but")
+_PARTICIPLE_LINK = re.compile(r"(?<=\w)\s+[a-z]{3,}ing\s+(?:to|with|for|from|on)\s+(?:the\s+)?$")
 # verb words a cue goes on from ('trying to', 'began')
 _CATENATIVE_END = re.compile(r"(?:ing\s+to|\bbegan|\bstarted|\bcontinued|\bkept)$")
 # a comma, then a verb phrase (a lower-case word, then up to eight words and no clause word) and
