@@ -554,3 +554,10 @@ def test_an_adjunct_set_off_by_commas_and_ending_in_a_time_is_no_subject():
 def test_a_name_after_a_participle_and_its_preposition_is_its_object_not_the_speaker():
     text = "A city engineer speaking to Reuters said the bridge would close."
     assert mention_of(text, "the bridge would")[1] == "A city engineer"   # not 'Reuters'
+
+
+def test_a_text_put_out_by_a_subject_speaks_for_it():
+    text = "Ada Brook, a pollster for the union, released figures on Monday that suggest members are tired."
+    assert mention_of(text, "members are tired") == ("Ada Brook", "Ada Brook")   # not 'that'
+    text = "The board has rules that say nothing about fees."
+    assert mention_of(text, "nothing about fees")[1] == "that"   # no text put out: the relative stays

@@ -162,6 +162,12 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             return Mention(start, end, voice, word)
     if window.rstrip().endswith(("who", "which", "that")) and (m := _RELATIVE.search(window)):
         start = end - len(m.group().strip())
+        if m.group().strip() == "that" and (release := _RELEASED_BEFORE.search(text, max(lo, start - 80), start)) \
+                and release.start() > lo and (found := subject_before(text, release.start(), lo, aliases_by_end,
+                                                                      entities)) is not None:
+            # 'Greenberg released data Monday that suggest', 'The Post ran a piece that noted': the
+            # words are the publisher's, as PolNeAR reads them
+            return found
         # the last name before, if it ends close and is no possessor ('Bolton, now Mr. Trump’s
         # adviser, who'); else the name before an appositive ('X, the Y of Z, who')
         near = [e for e in _near(entities, start - 40, start + 1)
@@ -307,6 +313,9 @@ _ADVERB_TAIL = re.compile(r"(?<=[\w.’'),])(?:\s+(?:not|never|seldom|also|still
 # a coordinator or subordinator right before the verb words ('and began', 'while trying to')
 _COORDINATING = ("and", "but")
 _PARTICIPLE_LINK = re.compile(r"(?<=\w)\s+[a-z]{3,}ing\s+(?:to|with|for|from|on)\s+(?:the\s+)?$")
+# a verb that puts out a text, then the text (a few words, no clause break) before its 'that'
+_RELEASED_BEFORE = re.compile(r"(?<=[\w,])\s+(?:released|releases|is releasing|was releasing|ran|runs|posted|published|"
+                              r"unveiled|aired|put out)\s+(?:[\w’'.-]+\s+){1,6}$")
 # verb words a cue goes on from ('trying to', 'began')
 _CATENATIVE_END = re.compile(r"(?:ing\s+to|\bbegan|\bstarted|\bcontinued|\bkept)$")
 # a comma, then a verb phrase (a lower-case word, then up to eight words and no clause word) and
