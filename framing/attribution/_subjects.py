@@ -256,7 +256,7 @@ def _last_word_lower(window: str) -> bool:
 
 
 def _ends_with_word_char(window: str) -> bool:
-    """Whether ``[\w’'-]$`` can match the window (``$``: at its end or before a final line break)."""
+    r"""Whether ``[\w’'-]$`` can match the window (``$``: at its end or before a final line break)."""
     last = window[-2:-1] if window.endswith("\n") else window[-1:]
     return last.isalnum() or last in ("_", "’", "'", "-")
 
