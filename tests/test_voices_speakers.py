@@ -511,3 +511,53 @@ def test_a_report_whose_cue_stands_in_an_earlier_reports_words_is_nested_in_it()
     row = segs[segs.text.str.startswith("about the workers")].iloc[0]
     assert (row.cue, row.outer_speaker) == ("write", "Ford")
     assert text[row.outer_mention_start:row.outer_mention_end] == "Ms. Ford"   # the 'thinking' report's mention
+
+
+def test_adverbs_alone_between_subject_and_cue_are_no_part_of_the_speaker():
+    text = "The ferry fares rose again. Dana Voss now says the council misled riders."
+    assert mention_of(text, "the council misled") == ("Dana Voss", "Dana Voss")   # not 'Dana Voss now'
+    text = "Mr. Pell, whose campaign rests on thrift, seldom speaks of his own pension."
+    assert mention_of(text, "his own pension")[1] in ("Mr. Pell", "Pell")   # not 'seldom'
+    text = "His ally said the ferry fares would fall."
+    assert mention_of(text, "the ferry fares")[1] == "His ally"   # an '-ly' noun is no adverb
+
+
+def test_a_connective_adverb_opening_the_sentence_is_no_subject():
+    text = "Likewise, Dana Voss went after the mayor over the fares and called for his resignation."
+    assert mention_of(text, "his resignation")[1] == "Dana Voss"   # not 'Likewise'
+
+
+def test_a_cue_after_catenative_verb_words_and_a_hinge_is_the_clause_subjects():
+    text = "Rosa Kemp, the former treasurer, moved to Leeds and began writing essays attacking the levy."
+    assert mention_of(text, "essays attacking")[1] == "Rosa Kemp"   # not 'began'
+    text = "Rosa Kemp said the levy was fair, while trying to explain her plan to the farmers."
+    assert mention_of(text, "her plan to the")[1] == "Rosa Kemp"   # not 'trying'
+
+
+def test_an_infinitive_of_purpose_after_the_main_verb_phrase_is_the_main_clause_subjects():
+    text = "Lately, Ada Brook of Hull, Mass., stood at a school fair here to say she was leaning toward the levy."
+    assert mention_of(text, "she was leaning")[1] == "Ada Brook"   # not 'stood at a school fair here'
+    text = "Both claims, which seemed weak, had forced lawyers for Brook to formally respond to the board."
+    assert voices(text).query("kind == 'indirect'").empty   # the object responds: no subject before it
+
+
+def test_the_stop_of_an_initial_in_an_appositive_opens_no_clause():
+    text = "Okafor, citing figures from the U.K. Home Office, said that about 4,000 people were moved."
+    assert mention_of(text, "about 4,000 people") == ("Okafor", "Okafor")   # not 'Home Office'
+
+
+def test_an_adjunct_set_off_by_commas_and_ending_in_a_time_is_no_subject():
+    text = "Mayor Ada Brook, during two interviews on Friday, referred to the levy as a scandal."
+    assert mention_of(text, "the levy as")[1] == "Mayor Ada Brook"   # not 'during two interviews'
+
+
+def test_a_name_after_a_participle_and_its_preposition_is_its_object_not_the_speaker():
+    text = "A city engineer speaking to Reuters said the bridge would close."
+    assert mention_of(text, "the bridge would")[1] == "A city engineer"   # not 'Reuters'
+
+
+def test_a_text_put_out_by_a_subject_speaks_for_it():
+    text = "Ada Brook, a pollster for the union, released figures on Monday that suggest members are tired."
+    assert mention_of(text, "members are tired") == ("Ada Brook", "Ada Brook")   # not 'that'
+    text = "The board has rules that say nothing about fees."
+    assert mention_of(text, "nothing about fees")[1] == "that"   # no text put out: the relative stays

@@ -11,9 +11,9 @@ from ._clause_subjects import _PREPOSITIONS, main_clause_subject
 from ._entities import near as _near, within as _within
 from ._name_words import TIME_BEFORE, last_word, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, GROUP_DETERMINER, HONORIFIC, OPENING_ADVERB, OPENING_ADVERBS,
-                     PRONOUN_GENDER, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before, description_pattern,
-                     descriptions, search_last_runs)
+from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, GROUP_DETERMINER, HONORIFIC, LY_ADVERB, OPENING_ADVERB,
+                     OPENING_ADVERBS, PRONOUN_GENDER, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before,
+                     description_pattern, descriptions, search_last_runs)
 
 # (compiled once: the rules run on every cue)
 _STOP_OR_QUOTE = re.compile(r"[,;:.\"“”]")
@@ -69,6 +69,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         end -= 1
     if end <= lo:
         return None
+    stop = end
     if text.endswith("ly", lo, end) and (adverb := _LY_OPENER.match(text, lo, end)) and adverb.end() == end \
             and _PARTICIPLE_AT.match(text, pos):
         return None   # 'Warmly congratulating ...': an adverb opening a participle phrase, no subject
@@ -76,13 +77,34 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         # 'Trump on Thursday said'
         if time.start() > lo:
             end = time.start() + (text[time.start()] == ",")   # keep an appositive's closing comma
-    if _may_end_verbal(text[max(lo, end - 60):end]) and (tail := _VERBAL_TAIL.search(text, max(lo, end - 60), end)) \
-            and tail.start() > lo:
+    if _may_end_verbal(text[max(lo, end - 60):end]) and (
+            tail := _VERBAL_TAIL.search(text, max(lo, end - 60), end)
+            or _ADVERB_TAIL.search(text, max(lo, end - 60), end)) and tail.start() > lo:
         # 'Jolly, who ..., doesn’t see', 'Le Pen voiced support': the subject stands before the
         # verb words the cue left out; '..., refusing to concede': the main clause's subject
         if (participle := _PARTICIPLE_TAIL.search(text, max(lo, end - 60), end)) and participle.start() > lo:
             return main_clause_subject(text, lo, participle.start(), aliases_by_end, entities)
         end = tail.start()
+        if _CATENATIVE_END.search(tail.group()) and (hinge := _HINGE_BEFORE.search(text, max(lo, end - 12), end)) \
+                and hinge.start() > lo:
+            # '... while trying to explain', 'X moved to Ohio and began writing': the verb words hang
+            # from the clause before (a coordinated verb: the nearest clause's); its subject speaks
+            return main_clause_subject(text, lo, hinge.start(), aliases_by_end, entities,
+                                       nearest=hinge.group(1) in _COORDINATING)
+    if text.endswith("to", lo, end) and (purpose := _PURPOSE_TO.search(text, max(lo, end - 80), end)) \
+            and purpose.start() > lo and purpose.group(1) != "anonymity" \
+            and _OBJECT_CONTROL.isdisjoint(purpose.group().split()):
+        # 'Hale, a city councillor, stood at a rally here to say': an infinitive of purpose after
+        # the main clause's verb phrase; that clause's subject speaks (not 'forced the lawyers to
+        # respond': the object does; not 'spoke on condition of anonymity to discuss': no report)
+        return main_clause_subject(text, lo, purpose.start(), aliases_by_end, entities)
+    if end in aliases_by_end and (link := _PARTICIPLE_LINK.search(text, max(lo, aliases_by_end[end].start - 24),
+                                                                 aliases_by_end[end].start)) and link.start() > lo:
+        # 'A source speaking to Fox News said': the name is the participle's object; the speaker
+        # stands before the participle
+        found = subject_before(text, link.start(), lo, aliases_by_end, entities)
+        if found is not None:
+            return found
     if end in aliases_by_end:
         aliases_by_end[end].salient = True
         return aliases_by_end[end]
@@ -140,6 +162,12 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             return Mention(start, end, voice, word)
     if window.rstrip().endswith(("who", "which", "that")) and (m := _RELATIVE.search(window)):
         start = end - len(m.group().strip())
+        if m.group().strip() == "that" and (release := _RELEASED_BEFORE.search(text, max(lo, start - 80), start)) \
+                and release.start() > lo and (found := subject_before(text, release.start(), lo, aliases_by_end,
+                                                                      entities)) is not None:
+            # 'Greenberg released data Monday that suggest', 'The Post ran a piece that noted': the
+            # words are the publisher's, as PolNeAR reads them
+            return found
         # the last name before, if it ends close and is no possessor ('Bolton, now Mr. Trump’s
         # adviser, who'); else the name before an appositive ('X, the Y of Z, who')
         near = [e for e in _near(entities, start - 40, start + 1)
@@ -195,6 +223,11 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                 return None
             if first in SUBORDINATORS:
                 return None
+            if first in _PREPOSITIONS and end < stop and text[stop - 1] == "," and (
+                    comma := text.rfind(",", max(lo, start - 3), start)) > lo and not text[comma + 1:start].strip():
+                # 'Ann Ford, during interviews on Monday, said' (the time and its comma cut off):
+                # an adjunct set off by commas; the subject stands before it
+                return subject_before(text, comma + 1, lo, aliases_by_end, entities)
             if first in _NOT_SUBJECT and first not in _DETERMINERS:
                 continue
             if k > 1 and _VERB_AND_OBJECT.match(phrase) and not _RELATIVE.search(text, max(lo, start - 7), start - 1):
@@ -223,7 +256,7 @@ def _last_word_lower(window: str) -> bool:
 
 
 def _ends_with_word_char(window: str) -> bool:
-    """Whether ``[\w’'-]$`` can match the window (``$``: at its end or before a final line break)."""
+    r"""Whether ``[\w’'-]$`` can match the window (``$``: at its end or before a final line break)."""
     last = window[-2:-1] if window.endswith("\n") else window[-1:]
     return last.isalnum() or last in ("_", "’", "'", "-")
 
@@ -274,10 +307,29 @@ _VERB_WORD = (r"(?:\s+(?:(?:do|does|did|has|have|had)(?:n[’']t)?|"
               r"[a-z]+n[’']t|having|voiced|expressed|offered|issued|lent|gave|made|began|started|continued|kept|"
               r"[a-z]+ing\s+to|[a-z]{3,}ing))")
 _VERBAL_TAIL = re.compile(_ADVERBS + _VERB_WORD + r"(?:" + _VERB_WORD + "|" + _ADVERBS[3:-2] + r")*$")
+# adverbs alone between a subject and a cue the cue left out ('Mr. Hale seldom speaks of', 'Hale now says')
+_ADVERB_TAIL = re.compile(r"(?<=[\w.’'),])(?:\s+(?:not|never|seldom|also|still|just|already|again|often|always|"
+                          r"sometimes|usually|even|now|later|" + LY_ADVERB + r"))+$")
+# a coordinator or subordinator right before the verb words ('and began', 'while trying to')
+_COORDINATING = ("and", "but")
+_PARTICIPLE_LINK = re.compile(r"(?<=\w)\s+[a-z]{3,}ing\s+(?:to|with|for|from|on)\s+(?:the\s+)?$")
+# a verb that puts out a text, then the text (a few words, no clause break) before its 'that'
+_RELEASED_BEFORE = re.compile(r"(?<=[\w,])\s+(?:released|releases|is releasing|was releasing|ran|runs|posted|published|"
+                              r"unveiled|aired|put out)\s+(?:[\w’'.-]+\s+){1,6}$")
+# verb words a cue goes on from ('trying to', 'began')
+_CATENATIVE_END = re.compile(r"(?:ing\s+to|\bbegan|\bstarted|\bcontinued|\bkept)$")
+# a comma, then a verb phrase (a lower-case word, then up to eight words and no clause word) and
+# 'to' ('..., stood at a rally here to'); group 1: the word before 'to'
+_PURPOSE_TO = re.compile(r"(?<=,)\s+[a-z]{3,}(?:\s+(?!(?:who|which|that|and|but|or|is|are|was|were|to)\b)"
+                         r"[\w’'-]+){0,7}\s+([\w’'-]+)\s+to$")
+_OBJECT_CONTROL = frozenset("forced forcing asked asking urged urging led leading drove driving prompted prompting "
+                            "told telling allowed allowing invited inviting pushed pushing pressed pressing caused "
+                            "causing encouraged encouraging helped helping wanted expected needed got".split())
+_HINGE_BEFORE = re.compile(r"(?:,\s*|\b)(and|but|while|when|after|before|by|without)$")
 _PARTICIPLE_TAIL = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:having|[a-z]{3,}ing(?:\s+to)?)(?:\s+[a-z]+ly)?$")
 _VERBAL_LAST = frozenset("do does did has have had having voiced expressed offered issued lent gave made began "
                          "started continued kept not never also still just already again long often even then "
-                         "later now to".split())
+                         "later now to seldom always sometimes usually".split())
 _VERBAL_SUFFIXES = ("ing", "ly", "n’t", "n't")
 
 
@@ -291,7 +343,8 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 
 
 _PARTY_TAG = re.compile(r"\s*\([A-Z][\w.,\s-]{0,14}\)$")   # '(R-Mo.)', '(D)'
-_CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|[.!?][\"”’]?\s+)(?=\S)")
+# (not the stop of an initial: 'U.S. State Department', 'John F. Kennedy')
+_CLAUSE_OPENING = re.compile(r"(?:^|;\s*|,\s+(?:and|but)\s+|(?<!\b[A-Z])[.!?][\"”’]?\s+)(?=\S)")
 _OPENING_LEAD = re.compile(r"(?:(?:[A-Z]\w+ly|" + OPENING_ADVERB + r"|But|And),?\s+)?"
                            r"(?:(?:In|On|At|For|After|Before|During|Since|With|When|While)\s+[^,]{1,40},\s+)?")
 
