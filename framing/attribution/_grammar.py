@@ -100,9 +100,15 @@ def first_comma_match(pattern: re.Pattern, text: str, start: int, end: int, acce
     return None
 
 
+# a cue ending with its preposition ('spoke highly of', 'lashed out at'): its object follows
+_PREPOSITION_END = re.compile(r"\s(?:about|of|against)$")
+
+
 def _object_after(text, cue) -> bool:
-    """'..., telling the crowd', 'told reporters': what follows the cue is its object, not a speaker."""
-    return cue_word(text, cue).endswith("ing") or cue.verb.lemma in ("tell", "ask", "inform")
+    """'..., telling the crowd', 'told reporters', '..., spoke highly of the president': what
+    follows the cue is its object, not a speaker."""
+    return cue_word(text, cue).endswith("ing") or cue.verb.lemma in ("tell", "ask", "inform") \
+        or _PREPOSITION_END.search(text, cue.start, cue.end) is not None
 
 
 def _main_clause(text, u_start, cue, cues) -> bool:
