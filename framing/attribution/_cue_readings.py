@@ -17,7 +17,7 @@ from ._layout import _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._passive import _BY_AGENT_AFTER, _PASSIVE_BE
 from ._speakers import Mention
-from ._vocab import AUXILIARIES, AUXILIARY, BE_FORM, ROLE_WORDS, SPEAKER_PRONOUNS, SUBJECT_PRONOUNS, cue_verbs, descriptions
+from ._vocab import AUXILIARIES, AUXILIARY, BE_FORM, ROLE_WORDS, SPEAKER_PRONOUNS, SUBJECT_PRONOUNS, descriptions
 
 _EDITORS_NOTE = re.compile(r"\s*Editor[’']s [Nn]ote:")
 
@@ -220,28 +220,3 @@ def passive_announcement(u: Unit, c) -> bool:
             and not _covered(start, end, u.direct_spans):
         u.intervals.append(Interval(start, end, "indirect", _attribution(text, c, None, confidence=0.4)))
     return True
-
-
-# 'spoke affectionately of', 'speak with admiration of', 'spoke out sharply against': the words
-# between the verb and its topic's preposition: adverbs, 'out', 'with' and a noun, 'to' and a name
-# (any five words: F1 0.78051, precision 0.8269 -> 0.8259)
-_TOPIC_AFTER_SPEAK = re.compile(r"(?:\s+(?:\w+ly|out|up|highly|well|ill|often|again|at\s+length|with\s+\w+|"
-                                r"to\s+(?:reporters|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))){1,3}\s+"
-                                r"(?:about|of|against)(?=\s)")
-
-
-def speech_act_with_topic(u: Unit, c) -> bool:
-    """'Friends still speak with admiration of his outlook', 'She spoke out sharply against the
-    plan': a speech act whose topic follows a few words later reports the topic, as 'spoke about'
-    does (the cue runs on to the preposition); the other rules read it then (never True). On
-    PolNeAR train: F1 0.78052 -> 0.78082 (recall 0.7391 -> 0.7396), speaker accuracy 0.89301 ->
-    0.89310."""
-    if c.verb.category != "speech_act" or c.verb.lemma != "speak":
-        return False
-    topic = _TOPIC_AFTER_SPEAK.match(u.text, c.end, min(u.end, c.end + 60))
-    if topic is not None:
-        c.end, c.verb = topic.end(), _SPEAK_ABOUT
-    return False
-
-
-_SPEAK_ABOUT = cue_verbs()["spoke about"]

@@ -47,6 +47,16 @@ _IN_MEDIUM = re.compile(
     r"(?:[\w/'’.-]+ ){0,6}?(?:poll|survey|study|analysis)s?\b)")
 _POLL_NOUN = re.compile("poll|survey|study|analysis")   # one of them is in every match of _IN_MEDIUM
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|Citing)\s+")
+# 'spoke affectionately of', 'speak with admiration of', 'spoke out sharply against': the words
+# between the verb and its topic's preposition: adverbs, 'out', 'with' and a noun, 'to' and a name
+# (any five words: F1 0.78051, precision 0.8269 -> 0.8259). A speech act whose topic follows them
+# reports the topic, as 'spoke about' does: the cue runs on to the preposition (PolNeAR train:
+# F1 0.78052 -> 0.78082, recall 0.7391 -> 0.7396, speaker accuracy 0.89301 -> 0.89310)
+_TOPIC_AFTER_SPEAK = re.compile(r"(?:\s+(?:\w+ly|out|up|highly|well|ill|often|again|at\s+length|with\s+\w+|"
+                                r"to\s+(?:reporters|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))){1,3}\s+"
+                                r"(?:about|of|against)(?=\s)")
+
+
 @dataclass
 class Cue:
     start: int
@@ -210,7 +220,8 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
     The runs of ASCII letters (words) whose lower-cased form is the first word of a cue form
     are found with one prefix-tree regex (:func:`framing.attribution._vocab.trie`), then
     their forms are looked up in a dictionary; auxiliaries before ("has also said") and a
-    medium after ("in a statement") join the cue.
+    medium after ("in a statement") join the cue, and so do the words up to a speech act's topic
+    ("spoke highly of": read as "spoke about").
     """
     index, aux, adjunct, _, _ = _cue_index()
     document = _document(text)
@@ -248,7 +259,11 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
         if m_word.endswith("ing") and (be := _BE_BEFORE.search(text, max(lo, start - 8), start)):
             start = be.start()   # 'Chaffetz is also asking': the progressive's auxiliary joins the cue
         extra = adjunct.match(text, end, hi)
-        cues.append(Cue(start, extra.end() if extra else end, verb))
+        end = extra.end() if extra else end
+        if verb.lemma == "speak" and verb.category == "speech_act" and \
+                (topic := _TOPIC_AFTER_SPEAK.match(text, end, min(hi, end + 60))) is not None:
+            end, verb = topic.end(), cue_verbs()["spoke about"]   # 'spoke out sharply against'
+        cues.append(Cue(start, end, verb))
     for m in (_ACCORDING.finditer(text, lo, hi) if text.find("ccording to", lo, hi) >= 0 or
               text.find("Citing", lo, hi) >= 0 else ()):   # (the words every match holds)
         lemma = "citing" if m.group().lower().startswith("citing") else "according to"

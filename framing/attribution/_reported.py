@@ -14,7 +14,7 @@ import re
 from ._after import _name_after, according_np
 from ._boundaries import _words
 from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, long_speech_subject,
-                            passive_announcement, plural_subject, reportedly, speech_act_with_topic,
+                            passive_announcement, plural_subject, reportedly,
                             stance_stretch_subject, support_noun)
 from ._coverage import intent_infinitive
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
@@ -296,7 +296,7 @@ def forward_cue(u: Unit, c) -> bool:
 
 
 CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, reportedly, impression,
-             in_editors_note, asked_whether, said_name_after_comma, passive_by, passive_announcement, speech_act_with_topic,
+             in_editors_note, asked_whether, said_name_after_comma, passive_by, passive_announcement,
              cue_subject, support_noun, noun_not_verb, editors_note, intro_before_subject, trailing_cue, forward_cue)
 
 
