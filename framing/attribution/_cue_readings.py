@@ -17,7 +17,7 @@ from ._layout import _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._passive import _BY_AGENT_AFTER, _PASSIVE_BE
 from ._speakers import Mention
-from ._vocab import AUXILIARIES, AUXILIARY, BE_FORM, ROLE_WORDS, SPEAKER_PRONOUNS, SUBJECT_PRONOUNS, descriptions
+from ._vocab import AUXILIARIES, AUXILIARY, BE_FORM, PASSIVE_ANNOUNCEMENT_VERBS, ROLE_WORDS, SPEAKER_PRONOUNS, SUBJECT_PRONOUNS, descriptions
 
 _EDITORS_NOTE = re.compile(r"\s*Editor[’']s [Nn]ote:")
 
@@ -188,9 +188,6 @@ def _subject_before_appositive(u: Unit, c) -> Mention | None:
     return None
 
 
-# a passive speech act with no agent whose subject is what was said ('The results will be announced';
-# with 'post' too: F1 0.78055 but speaker accuracy 0.89296; with 'report', 'confirm': F1 0.78047)
-_PASSIVE_ANNOUNCED = frozenset(("announce", "declare", "request", "argue"))
 # where the subject starts: after the last clause mark before 'be'; where it ends: before auxiliaries
 _LAST_AUXILIARY = re.compile(r"\s(?:" + AUXILIARY + r"|so\s+far|also|not|now|already)$", re.IGNORECASE)
 _SUBJECT_MARKS = (",", ";", "—", "(", "--", ":")
@@ -202,7 +199,7 @@ def passive_announcement(u: Unit, c) -> bool:
     speech act with no agent ('announced', 'declared', 'requested', 'argued') reports its subject
     for no named voice (as PolNeAR annotates it). On PolNeAR train: F1 0.78038 -> 0.78052
     (recall 0.7388 -> 0.7391), speaker accuracy kept (0.89301)."""
-    if c.verb.lemma not in _PASSIVE_ANNOUNCED:
+    if c.verb.lemma not in PASSIVE_ANNOUNCEMENT_VERBS:
         return False
     text = u.text
     # (the bounded search finds what _passive_without_agent's search from the unit's start finds

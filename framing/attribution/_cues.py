@@ -8,7 +8,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ._layout import per_text
-from ._vocab import AUXILIARY, BE_FORM, LY_ADVERB, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
+from ._vocab import ADDRESSEES, AUXILIARY, BE_FORM, LY_ADVERB, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
 
 _AUX_WORD = (r"(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
              r"repeatedly|once|(?-i:would|will)|did|does|further|often|never|subsequently|quickly|flatly|"
@@ -35,11 +35,10 @@ _TIME = re.compile(
 # 'told reporters on Monday that': the words skipped before 'that' hold no clause of their own
 _THAT = re.compile(r"^(?:\s+(?!(?:" + SPEAKER_PRONOUN + r"|you|and|but|or|" + AUXILIARY + r")\b)[^\s,.;:!?\"“”’']+){0,7}?\s+that\b")
 _OBJECT = re.compile(
-    r"^\s+(?:" + alternation(OBJECT_PRONOUNS) + r"|reporters|journalists|supporters|voters|the crowd|an audience|"
-    r"the audience|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=[\s,])"
+    r"^\s+(?:" + alternation(OBJECT_PRONOUNS) + "|" + alternation(ADDRESSEES["after_tell"]) + r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?=[\s,])"
 )
 _TO_OBJECT = re.compile(
-    r"^\s+to\s+(?:reporters|journalists|supporters|" + alternation(THIRD_PERSON_OBJECTS) + r"|(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}"
+    r"^\s+to\s+(?:" + alternation(ADDRESSEES["after_to"] | THIRD_PERSON_OBJECTS) + r"|(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}"
     r"[A-Z][\w.’'-]*(?=[\s,]))"
 )
 _IN_MEDIUM = re.compile(

@@ -21,13 +21,12 @@ from ._passive import _passive_without_agent
 from ._relay import _relay, report_in_a_report
 from ._reported import _THAT_NEXT
 from ._stance_nouns import possessed_stance
-from ._vocab import SPEAKER_PRONOUN, THIRD_PERSON, THIRD_PERSON_OBJECTS, alternation
+from ._vocab import SPEAKER_PRONOUN, THIRD_PERSON, THIRD_PERSON_OBJECTS, VIEW_MODIFIERS, VIEW_NOUNS, alternation
 
 _AS_WORD = re.compile(r"\bas\b")
 # 'sees parallels between ...', 'saw a chance to ...': 'see' with a view as its object reports it, like
 # 'see X as Y' (PolNeAR train F1 0.78023 -> 0.78038, speaker accuracy 0.89303 -> 0.89301)
-_SEE_THING = re.compile(r"\s+(?:(?:a|an|no|little|some|the|real|great|clear)\s+){0,2}(?:parallels?|signs?|hope|value|"
-                        r"potential|danger|risk|opportunit(?:y|ies)|need|chance|reason|threat)\b")
+_SEE_THING = re.compile(r"\s+(?:(?:" + alternation(VIEW_MODIFIERS) + r")\s+){0,2}(?:" + alternation(VIEW_NOUNS) + r")\b")
 
 # the last clause boundary before a new subject (not ', but that ...': a second clause of the same verb;
 # PolNeAR train F1 0.78021 -> 0.78023; ', and that' too: 0.78027, but speaker accuracy 0.89302 -> 0.89298)

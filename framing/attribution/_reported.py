@@ -24,7 +24,7 @@ from ._layout import WORD, _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, Voice
 from ._passive import passive_by, passive_expected
-from ._vocab import ACCORDING, WEEKDAY
+from ._vocab import ACCORDING, ADDRESSEES, OBJECT_PRONOUNS, WEEKDAY, alternation
 from ._clause_subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -245,8 +245,8 @@ def intro_before_subject(u: Unit, c) -> bool:
 
 _ADDRESSEE_VERBS = frozenset(("tell", "inform", "remind"))
 # '..., he told the court.', '..., she told him.': an addressee ends the sentence (PolNeAR train F1 0.77958 -> 0.77961)
-_ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|him|her|them|us|me|"
-                        r"the\s+(?:court|crowd|audience|committee|panel|jury|judge|senators?)|"
+_ADDRESSEE = re.compile(r"\s+(?:" + alternation(OBJECT_PRONOUNS) + "|" + alternation(
+                            (r"\s+".join(map(re.escape, w.split())) for w in ADDRESSEES["ends_sentence"]), escape=False) + "|"
                         r"(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
 def trailing_cue(u: Unit, c) -> bool:
     """'..., X said.' and 'The plan, a source said, is to ...' (content before the comma, and

@@ -13,6 +13,10 @@ rules import the sets and the regular-expression pieces built from them. The fil
   and its attribution in one sentence.
 * ``descriptions.csv``, ``evidence.csv``, ``boilerplate.csv``: descriptions that refer back to a
   named voice, nouns of documents that "show" things, page furniture.
+* ``addressees.csv`` (whom a speech verb tells: "reporters", "the court"), ``adjunct_only.csv``
+  (the verbs and openings of words that only say where or when it was said),
+  ``passive_announcement_verbs.csv``, ``view_nouns.csv`` ("sees parallels"): the word lists of
+  single rules.
 """
 
 from __future__ import annotations
@@ -186,6 +190,17 @@ SUBORDINATORS = frozenset(r["word"] for r in _OPENER_ROWS if r["kind"] == "subor
 OPENING_ADVERBS = frozenset(r["word"] for r in _OPENER_ROWS if r["kind"] == "adverb")       # 'meanwhile'
 # as they open a sentence: no part of a name that follows ('Although Jane Ross said')
 CAPITALISED_OPENERS = frozenset(w.capitalize() for w in SUBORDINATORS | OPENING_ADVERBS)
+_ADDRESSEE_ROWS = _rows("addressees.csv")
+# where a rule reads an addressee -> the addressees it reads there ('told reporters', 'told the court')
+ADDRESSEES = {where: frozenset(r["word"] for r in _ADDRESSEE_ROWS if r[where] == "1")
+              for where in ("after_tell", "after_to", "ends_sentence")}
+_ADJUNCT_ONLY_ROWS = _rows("adjunct_only.csv")
+ADJUNCT_ONLY_VERBS = frozenset(r["word"] for r in _ADJUNCT_ONLY_ROWS if r["kind"] == "verb")         # 'said'
+ADJUNCT_OPENINGS = frozenset(r["word"] for r in _ADJUNCT_ONLY_ROWS if r["kind"] == "opening")     # 'in', 'after'
+PASSIVE_ANNOUNCEMENT_VERBS = frozenset(_column("passive_announcement_verbs.csv", "lemma"))   # 'was announced'
+_VIEW_ROWS = _rows("view_nouns.csv")
+VIEW_NOUNS = frozenset(r["word"] for r in _VIEW_ROWS if r["kind"] == "noun")              # 'sees parallels'
+VIEW_MODIFIERS = frozenset(r["word"] for r in _VIEW_ROWS if r["kind"] == "modifier")      # 'a real chance'
 PRONOUN_GENDER = {"he": "m", "she": "f"}   # the gender a resolved 'he'/'she' asks of its voice
 # the determiner a group subject's name drops ('most voters' -> 'voters'; 'most of them' stays)
 GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|most|other|several)\s+(?!of\b)", re.I)
