@@ -8,7 +8,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ._layout import per_text
-from ._vocab import ADDRESSEES, AUXILIARY, BE_FORM, LY_ADVERB, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, OBJECT_PRONOUNS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
+from ._vocab import ADDRESSEES, AUXILIARY, BE_FORM, LY_ADVERB, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, MEDIUM_NOUNS, OBJECT_PRONOUNS, PLATFORMS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
 
 _AUX_WORD = (r"(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
              r"repeatedly|once|(?-i:would|will)|did|does|further|often|never|subsequently|quickly|flatly|"
@@ -17,14 +17,11 @@ _AUX_WORD = (r"(?:has|have|had|also|later|then|again|previously|reportedly|publi
              + LY_ADVERB + r")")   # not 'Kelly said'
 _AUX = r"(?:" + _AUX_WORD + r"\s+){0,3}"
 _ONE_AUX = re.compile(_AUX_WORD, re.IGNORECASE)
-_MEDIUM_NOUN = (r"(?:statement|tweets?|interview|posts?|speech|letter|"
-                r"message|briefing|conference|editorial|commentary|article|report|op-ed|email|video|"
-                r"call|rally|debate|appearance|remarks|broadcast|column|blog|release|dispatch|"
-                r"address|session|hearing|memo|note|filing|podcast|program|show)")
+_MEDIUM_NOUN = r"(?:" + alternation(MEDIUM_NOUNS) + ")"
 # (a second medium noun joins the first: 'in a video message', 'on a conference call')
 _ADJUNCT = (r"(?:\s+(?:in|on|during|at|via|through|over)\s+(?:a|an|the|his|her|their|its|one|two)"
             r"\s+(?:[\w’'-]+\s+){0,3}?" + _MEDIUM_NOUN + r"(?:\s+" + _MEDIUM_NOUN + r"\b)?"
-            r"|\s+on\s+(?:Twitter|Facebook|Instagram|social media|Truth Social|Telegram|YouTube)\b)?")
+            r"|\s+on\s+(?:" + alternation(PLATFORMS) + r")\b)?")
 _TIME = re.compile(
     r"^\s*,?\s*(?:on (?:" + WEEKDAY + r"|Twitter|Facebook|"
     r"CNN|Fox News|[A-Z]\w+ \d+)|last (?:week|month|year|night)|this (?:week|month|year)|"

@@ -24,8 +24,8 @@ from ._layout import WORD, _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, Voice
 from ._passive import passive_by, passive_expected
-from ._vocab import ACCORDING, ADDRESSEES, OBJECT_PRONOUNS, WEEKDAY, alternation
-from ._clause_subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
+from ._vocab import ACCORDING, ADDRESSEES, EVIDENCE_VERBS, OBJECT_PRONOUNS, WEEKDAY, alternation
+from ._clause_subjects import _clause_subject, _evidence_subject
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
 NOUN_LIKE = frozenset(

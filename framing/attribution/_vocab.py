@@ -7,12 +7,14 @@ rules import the sets and the regular-expression pieces built from them. The fil
 * ``cues.csv``: attribution cue verbs, their forms, a ``category`` (what kind of report the
   verb makes, see :data:`CATEGORIES`), whether it credits narration (``credit``) and the raw
   confidence of an attribution made with it.
-* ``honorifics.csv``, ``weekdays.csv``, ``pronouns.csv``, ``auxiliaries.csv``,
+* ``honorifics.csv``, ``weekdays.csv``, ``months.csv``, ``pronouns.csv``, ``auxiliaries.csv``,
   ``organisation_words.csv``, ``openers.csv`` (subordinators, opening adverbs): closed word classes.
 * ``quote_attribution_verbs.csv``: the verb forms after which ``framing.text`` keeps a quote
   and its attribution in one sentence.
-* ``descriptions.csv``, ``evidence.csv``, ``boilerplate.csv``: descriptions that refer back to a
-  named voice, nouns of documents that "show" things, page furniture.
+* ``descriptions.csv``, ``evidence.csv``, ``evidence_verbs.csv``, ``boilerplate.csv``:
+  descriptions that refer back to a named voice, nouns of documents that "show" things and the
+  verbs they show it with, page furniture.
+* ``media.csv``: the media a cue's words come in ("in a statement", "on Twitter").
 * ``addressees.csv`` (whom a speech verb tells: "reporters", "the court"), ``adjunct_only.csv``
   (the verbs and openings of words that only say where or when it was said),
   ``passive_announcement_verbs.csv``, ``view_nouns.csv`` ("sees parallels"): the word lists of
@@ -167,8 +169,7 @@ def cue_verbs() -> dict[str, CueVerb]:
 
 HONORIFICS = _column("honorifics.csv", "honorific")          # 'Mr', 'Sen' (written without the dot)
 WEEKDAYS = _column("weekdays.csv", "weekday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = _column("months.csv", "month")
 _PRONOUN_ROWS = _rows("pronouns.csv")
 # pronouns that can name a speaker ('he said', 'we think'): subject case, not 'you'
 SUBJECT_PRONOUNS = frozenset(r["pronoun"] for r in _PRONOUN_ROWS if r["case"] == "subject")
@@ -183,6 +184,7 @@ MODALS = tuple(r["auxiliary"] for r in _AUX_ROWS if r["kind"] == "modal")
 ORGANISATION_WORDS = frozenset(_column("organisation_words.csv", "word"))
 QUOTE_ATTRIBUTION_VERBS = _column("quote_attribution_verbs.csv", "form")
 EVIDENCE_NOUNS = frozenset(_column("evidence.csv", "noun"))
+EVIDENCE_VERBS = frozenset(_column("evidence_verbs.csv", "lemma"))   # 'The results show ...'
 ROLE_WORDS = frozenset(_column("roles.csv", "word"))          # titles before a name: 'Foreign Minister'
 INTENT_VERBS = frozenset(_column("intent_verbs.csv", "lemma"))  # 'who plans to meet': no report
 _OPENER_ROWS = _rows("openers.csv")
@@ -201,6 +203,9 @@ PASSIVE_ANNOUNCEMENT_VERBS = frozenset(_column("passive_announcement_verbs.csv",
 _VIEW_ROWS = _rows("view_nouns.csv")
 VIEW_NOUNS = frozenset(r["word"] for r in _VIEW_ROWS if r["kind"] == "noun")              # 'sees parallels'
 VIEW_MODIFIERS = frozenset(r["word"] for r in _VIEW_ROWS if r["kind"] == "modifier")      # 'a real chance'
+_MEDIA_ROWS = _rows("media.csv")
+MEDIUM_NOUNS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "noun")           # 'in a statement'
+PLATFORMS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "platform")          # 'on Twitter'
 PRONOUN_GENDER = {"he": "m", "she": "f"}   # the gender a resolved 'he'/'she' asks of its voice
 # the determiner a group subject's name drops ('most voters' -> 'voters'; 'most of them' stays)
 GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|most|other|several)\s+(?!of\b)", re.I)
