@@ -14,7 +14,9 @@ rules import the sets and the regular-expression pieces built from them. The fil
 * ``descriptions.csv``, ``evidence.csv``, ``evidence_verbs.csv``, ``boilerplate.csv``:
   descriptions that refer back to a named voice, nouns of documents that "show" things and the
   verbs they show it with, page furniture.
-* ``media.csv``: the media a cue's words come in ("in a statement", "on Twitter").
+* ``media.csv``: the media a cue's words come in ("in a statement", "on Twitter");
+  ``stance_nouns.csv``: nouns that report a stance when possessed ("his support for");
+  ``ly_words.csv``: words ending in -ly that are no adverb ("family").
 * ``addressees.csv`` (whom a speech verb tells: "reporters", "the court"), ``adjunct_only.csv``
   (the verbs and openings of words that only say where or when it was said),
   ``passive_announcement_verbs.csv``, ``view_nouns.csv`` ("sees parallels"): the word lists of
@@ -206,6 +208,8 @@ VIEW_MODIFIERS = frozenset(r["word"] for r in _VIEW_ROWS if r["kind"] == "modifi
 _MEDIA_ROWS = _rows("media.csv")
 MEDIUM_NOUNS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "noun")           # 'in a statement'
 PLATFORMS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "platform")          # 'on Twitter'
+# a possessed stance noun and what makes it a report ('his support for', 'her claim that')
+STANCE_PHRASES = tuple(f"{r['noun']} {prep}" for r in _rows("stance_nouns.csv") for prep in r["prepositions"].split())
 PRONOUN_GENDER = {"he": "m", "she": "f"}   # the gender a resolved 'he'/'she' asks of its voice
 # the determiner a group subject's name drops ('most voters' -> 'voters'; 'most of them' stays)
 GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|most|other|several)\s+(?!of\b)", re.I)
@@ -221,8 +225,7 @@ BE_FORM = alternation(BE)
 OPENING_ADVERB = alternation(w.capitalize() for w in OPENING_ADVERBS)   # 'Meanwhile|However|...'
 # a lowercase -ly adverb ('publicly', 'now flatly'), not a noun ending in -ly ('family', 'rally'):
 # case-sensitive even inside an IGNORECASE pattern ('Kelly said' is a name)
-LY_ADVERB = (r"(?!(?:ally|rally|family|tally|bully|supply|reply|assembly|anomaly|homily)\b)"
-             r"(?-i:[a-z]+ly)")
+LY_ADVERB = r"(?!(?:" + alternation(_column("ly_words.csv", "word")) + r")\b)(?-i:[a-z]+ly)"
 
 
 @lru_cache(maxsize=1)
