@@ -8,7 +8,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ._layout import per_text
-from ._vocab import ADDRESSEES, AUXILIARY, BE_FORM, LY_ADVERB, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, MEDIUM_NOUNS, OBJECT_PRONOUNS, PLATFORMS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
+from ._vocab import ADDRESSEES, AUXILIARY, BE_FORM, LY_ADVERB, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, MEDIUM_NOUNS, OBJECT_PRONOUNS, PLATFORMS, TELLING_VERBS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
 
 _AUX_WORD = (r"(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
              r"repeatedly|once|(?-i:would|will)|did|does|further|often|never|subsequently|quickly|flatly|"
@@ -320,7 +320,7 @@ def skip_after_cue(text: str, pos: int, hi: int, cue: Cue) -> int:
             pos += m.end()
             window = window[m.end():]
             moved = True
-        if cue.verb.lemma in ("tell", "ask", "inform", "remind") and (m := _OBJECT.match(window)):
+        if cue.verb.lemma in TELLING_VERBS["object"] and (m := _OBJECT.match(window)):
             pos += m.end()
             window = window[m.end():]
             moved = True

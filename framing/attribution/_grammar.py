@@ -10,7 +10,7 @@ from ._layout import WORD
 from ._cues import cue_word
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
-from ._vocab import LY_ADVERB, SPEAKER_PRONOUNS
+from ._vocab import LY_ADVERB, SPEAKER_PRONOUNS, TELLING_VERBS
 from ._after import _name_after
 from ._clause_subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, last_subject_pronoun,
                                main_clause_subject, opening_participle_subject, plain_subject)
@@ -123,7 +123,7 @@ _PREPOSITION_END = re.compile(r"\s(?:about|of|against)$")
 def _object_after(text, cue) -> bool:
     """'..., telling the crowd', 'told reporters', '..., spoke highly of the president': what
     follows the cue is its object, not a speaker."""
-    return cue_word(text, cue).endswith("ing") or cue.verb.lemma in ("tell", "ask", "inform") \
+    return cue_word(text, cue).endswith("ing") or cue.verb.lemma in TELLING_VERBS["object"] \
         or _PREPOSITION_END.search(text, cue.start, cue.end) is not None
 
 

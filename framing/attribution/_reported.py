@@ -24,7 +24,7 @@ from ._layout import WORD, _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, Voice
 from ._passive import passive_by, passive_expected
-from ._vocab import ACCORDING, ADDRESSEES, EVIDENCE_VERBS, OBJECT_PRONOUNS, WEEKDAY, alternation
+from ._vocab import ACCORDING, ADDRESSEES, EVIDENCE_VERBS, OBJECT_PRONOUNS, TELLING_VERBS, WEEKDAY, alternation
 from ._clause_subjects import _clause_subject, _evidence_subject
 
 # cue forms that are also common nouns: need a named, pronoun or description subject
@@ -243,7 +243,7 @@ def intro_before_subject(u: Unit, c) -> bool:
     return forward_cue(u, c)
 
 
-_ADDRESSEE_VERBS = frozenset(("tell", "inform", "remind"))
+_ADDRESSEE_VERBS = TELLING_VERBS["ends_sentence"]
 # '..., he told the court.', '..., she told him.': an addressee ends the sentence (PolNeAR train F1 0.77958 -> 0.77961)
 _ADDRESSEE = re.compile(r"\s+(?:" + alternation(OBJECT_PRONOUNS) + "|" + alternation(
                             (r"\s+".join(map(re.escape, w.split())) for w in ADDRESSEES["ends_sentence"]), escape=False) + "|"

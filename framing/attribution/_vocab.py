@@ -17,7 +17,8 @@ rules import the sets and the regular-expression pieces built from them. The fil
 * ``media.csv``: the media a cue's words come in ("in a statement", "on Twitter");
   ``stance_nouns.csv``: nouns that report a stance when possessed ("his support for");
   ``ly_words.csv``: words ending in -ly that are no adverb ("family").
-* ``addressees.csv`` (whom a speech verb tells: "reporters", "the court"), ``adjunct_only.csv``
+* ``addressees.csv`` (whom a speech verb tells: "reporters", "the court") and
+  ``telling_verbs.csv`` (the verbs that tell someone: "tell", "remind"), ``adjunct_only.csv``
   (the verbs and openings of words that only say where or when it was said),
   ``passive_announcement_verbs.csv``, ``view_nouns.csv`` ("sees parallels"): the word lists of
   single rules.
@@ -198,6 +199,10 @@ _ADDRESSEE_ROWS = _rows("addressees.csv")
 # where a rule reads an addressee -> the addressees it reads there ('told reporters', 'told the court')
 ADDRESSEES = {where: frozenset(r["word"] for r in _ADDRESSEE_ROWS if r[where] == "1")
               for where in ("after_tell", "after_to", "ends_sentence")}
+_TELLING_ROWS = _rows("telling_verbs.csv")
+# where a rule reads a verb that takes an addressee -> those verbs ('told reporters that')
+TELLING_VERBS = {where: frozenset(r["lemma"] for r in _TELLING_ROWS if r[where] == "1")
+                 for where in ("object", "object_then_quote", "ends_sentence")}
 _ADJUNCT_ONLY_ROWS = _rows("adjunct_only.csv")
 ADJUNCT_ONLY_VERBS = frozenset(r["word"] for r in _ADJUNCT_ONLY_ROWS if r["kind"] == "verb")         # 'said'
 ADJUNCT_OPENINGS = frozenset(r["word"] for r in _ADJUNCT_ONLY_ROWS if r["kind"] == "opening")     # 'in', 'after'
