@@ -20,8 +20,8 @@ rules import the sets and the regular-expression pieces built from them. The fil
 * ``addressees.csv`` (whom a speech verb tells: "reporters", "the court") and
   ``telling_verbs.csv`` (the verbs that tell someone: "tell", "remind"), ``adjunct_only.csv``
   (the verbs and openings of words that only say where or when it was said),
-  ``passive_announcement_verbs.csv``, ``view_nouns.csv`` ("sees parallels"): the word lists of
-  single rules.
+  ``passive_announcement_verbs.csv``, ``view_nouns.csv`` ("sees parallels"),
+  ``object_stance_verbs.csv`` ("endorsed Ross at a rally"): the word lists of single rules.
 """
 
 from __future__ import annotations
@@ -206,6 +206,7 @@ TELLING_VERBS = {where: frozenset(r["lemma"] for r in _TELLING_ROWS if r[where] 
 _ADJUNCT_ONLY_ROWS = _rows("adjunct_only.csv")
 ADJUNCT_ONLY_VERBS = frozenset(r["word"] for r in _ADJUNCT_ONLY_ROWS if r["kind"] == "verb")         # 'said'
 ADJUNCT_OPENINGS = frozenset(r["word"] for r in _ADJUNCT_ONLY_ROWS if r["kind"] == "opening")     # 'in', 'after'
+OBJECT_STANCE_VERBS = frozenset(_column("object_stance_verbs.csv", "lemma"))   # 'endorsed Ross at a rally'
 PASSIVE_ANNOUNCEMENT_VERBS = frozenset(_column("passive_announcement_verbs.csv", "lemma"))   # 'was announced'
 _VIEW_ROWS = _rows("view_nouns.csv")
 VIEW_NOUNS = frozenset(r["word"] for r in _VIEW_ROWS if r["kind"] == "noun")              # 'sees parallels'
@@ -213,6 +214,8 @@ VIEW_MODIFIERS = frozenset(r["word"] for r in _VIEW_ROWS if r["kind"] == "modifi
 _MEDIA_ROWS = _rows("media.csv")
 MEDIUM_NOUNS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "noun")           # 'in a statement'
 PLATFORMS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "platform")          # 'on Twitter'
+STANCE_MEDIA = {kind: tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == kind and r["ends_stance"] == "1")
+                for kind in ("noun", "platform")}   # 'mocked Ross on Twitter': the stance's object ends
 # a possessed stance noun and what makes it a report ('his support for', 'her claim that')
 STANCE_PHRASES = tuple(f"{r['noun']} {prep}" for r in _rows("stance_nouns.csv") for prep in r["prepositions"].split())
 PRONOUN_GENDER = {"he": "m", "she": "f"}   # the gender a resolved 'he'/'she' asks of its voice
