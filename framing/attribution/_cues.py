@@ -8,7 +8,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ._layout import per_text
-from ._vocab import ADDRESSEES, AUXILIARY, BE_FORM, LY_ADVERB, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, MEDIUM_NOUNS, OBJECT_PRONOUNS, PLATFORMS, TELLING_VERBS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
+from ._vocab import ADDRESSEES, AUXILIARY, BE_FORM, LY_ADVERB, SPEAKER_PRONOUN, ACCORDING, CITING, IN_MEDIUM, MEDIUM_NOUNS, OBJECT_PRONOUNS, PLATFORMS, POSSESSED_CUE_NOUNS, TELLING_VERBS, THIRD_PERSON_OBJECTS, WEEKDAY, CueVerb, alternation, cue_verbs, trie
 
 _AUX_WORD = (r"(?:has|have|had|also|later|then|again|previously|reportedly|publicly|recently|"
              r"repeatedly|once|(?-i:would|will)|did|does|further|often|never|subsequently|quickly|flatly|"
@@ -94,8 +94,6 @@ _POSSESSIVE_BEFORE = re.compile(r"\w[’']s\s+$")
 _HAS_CONTRACTED = re.compile(r"[a-z][’']s ")
 _BE_BEFORE = re.compile(r"\b(?:" + BE_FORM + r")\s+$")
 _PREV_WORD = re.compile(r"\b(\w+)\s+$")
-_POSSESSED = frozenset("claim claims call calls report reports statement tweet tweets post posts remarks warning "
-                       "promise pledge vow criticism support comment comments response answer note".split())
 _NOUN_MARKERS = frozenset("a an the this these those every each no any "
                           "some another citing quoting his her their its our my your".split())   # 'citing fears': a noun
 
@@ -230,7 +228,7 @@ def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
         if (prev := _PREV_WORD.search(text, max(lo, m_start - 12), m_start)) and \
                 prev.group(1).lower() in _NOUN_MARKERS:
             continue  # 'a tweet', 'his support', 'the report': a noun after a determiner
-        if lowered in _POSSESSED and _POSSESSIVE_BEFORE.search(text[max(lo, m_start - 4):m_start]):
+        if lowered in POSSESSED_CUE_NOUNS and _POSSESSIVE_BEFORE.search(text[max(lo, m_start - 4):m_start]):
             continue  # "Rubio's claim", "Trump's call": a noun after a possessive
         if m_word == "Citing":
             continue  # 'Citing X, Will urged ...': an opening phrase (rule below), not a participle

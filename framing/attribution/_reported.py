@@ -24,15 +24,9 @@ from ._layout import WORD, _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, Voice
 from ._passive import passive_by, passive_expected
-from ._vocab import ACCORDING, ADDRESSEES, EVIDENCE_VERBS, OBJECT_PRONOUNS, TELLING_VERBS, WEEKDAY, alternation
+from ._vocab import ACCORDING, ADDRESSEES, EVIDENCE_VERBS, NOUN_LIKE, OBJECT_PRONOUNS, TELLING_VERBS, WEEKDAY, alternation
 from ._clause_subjects import _clause_subject, _evidence_subject
 
-# cue forms that are also common nouns: need a named, pronoun or description subject
-NOUN_LIKE = frozenset(
-    "report reports claim claims note notes post posts tweet tweets remark remarks estimate "
-    "estimates promise promises pledge pledges call calls counter find show shows warning saying "
-    "writing reporting hint hints signal signals vow vows charges quip joke jokes tout blast "
-    "blasts slam slams praise criticize testify states statement announcement lists".split())
 # (compiled once: the rules run on every cue)
 _ONE_WORD = re.compile(r"\W*\w+,?\s*")
 _COMMA_LOWER = re.compile(r",\s+[a-z]")

@@ -17,6 +17,7 @@ rules import the sets and the regular-expression pieces built from them. The fil
 * ``media.csv``: the media a cue's words come in ("in a statement", "on Twitter");
   ``stance_nouns.csv``: nouns that report a stance when possessed ("his support for");
   ``ly_words.csv``: words ending in -ly that are no adverb ("family").
+* ``cue_nouns.csv``: cue forms that are also nouns ("the report", "his claim").
 * ``addressees.csv`` (whom a speech verb tells: "reporters", "the court") and
   ``telling_verbs.csv`` (the verbs that tell someone: "tell", "remind"), ``adjunct_only.csv``
   (the verbs and openings of words that only say where or when it was said),
@@ -199,6 +200,9 @@ _ADDRESSEE_ROWS = _rows("addressees.csv")
 # where a rule reads an addressee -> the addressees it reads there ('told reporters', 'told the court')
 ADDRESSEES = {where: frozenset(r["word"] for r in _ADDRESSEE_ROWS if r[where] == "1")
               for where in ("after_tell", "after_to", "ends_sentence")}
+_CUE_NOUN_ROWS = _rows("cue_nouns.csv")
+NOUN_LIKE = frozenset(r["form"] for r in _CUE_NOUN_ROWS if r["noun_like"] == "1")   # 'the report': a named subject only
+POSSESSED_CUE_NOUNS = frozenset(r["form"] for r in _CUE_NOUN_ROWS if r["after_possessive"] == "1")   # "Rubio's claim"
 _TELLING_ROWS = _rows("telling_verbs.csv")
 # where a rule reads a verb that takes an addressee -> those verbs ('told reporters that')
 TELLING_VERBS = {where: frozenset(r["lemma"] for r in _TELLING_ROWS if r[where] == "1")
