@@ -141,3 +141,12 @@ def test_a_cue_word_is_no_form_of_another_cue_row():
         for form in row["pattern"].split("|"):
             owners.setdefault(form.strip().lower(), set()).add(row["cue"])
     assert [r["cue"] for r in rows if owners.get(r["cue"], {r["cue"]}) != {r["cue"]}] == []
+
+
+def test_the_object_of_a_cue_ending_with_its_preposition_is_no_speaker():
+    """'X, an appositive, spoke about Y.': Y is what was spoken about, not an inverted speaker
+    ('..., said Mr. Smith'); the same for a speech act read with its topic ('spoke highly of')."""
+    for text in ("Ann Lee, a singer who won the prize last year, spoke about the value of quiet mornings.",
+                 "Ann Lee, a singer who won the prize last year, spoke highly of the mayor's big garden."):
+        row = _voices(text).query("kind == 'indirect'").iloc[0]
+        assert text[row.start:].startswith(("the value", "the mayor")) and row.speaker not in text[row.start:]

@@ -136,14 +136,17 @@ def test_matches_after_are_the_lookbehind_matches(words, pieces):
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["and", "but", "yet", "then", "to", "went on", "as", "was", "quoted", "by", "on",
-                                 "said", ",", " ", "  ", "\n", "x", "sand", "toe"]), max_size=25),
+                                 "said", ",", " ", "  ", "\n", "x", "sand", "toe", "while", "whereas", "now"]), max_size=25),
        st.integers(0, 60), st.integers(0, 60))
 def test_searches_before_a_cue_find_what_the_patterns_find(pieces, lo, hi):
     from framing.attribution import _grammar as g
 
     text = " ".join(pieces)
     lo, hi = min(lo, len(text)), min(hi, len(text))
-    for fast, pattern in ((g.coordinated_before, g._COORDINATED), (g.quoted_as_before, g._QUOTED_AS),
+    def next_report(text, lo, hi):
+        return g.coordinated_before(text, lo, hi, g.NEXT_REPORT)
+    for fast, pattern in ((g.coordinated_before, g._COORDINATED[0]), (next_report, g.NEXT_REPORT[0]),
+                          (g.quoted_as_before, g._QUOTED_AS),
                           (g._participle_lead, g._PARTICIPLE_LEAD), (g._infinitive_lead, g._INFINITIVE_LEAD)):
         found, expected = fast(text, lo, hi), pattern.search(text, lo, hi)
         assert (found and found.span()) == (expected and expected.span())

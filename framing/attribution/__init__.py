@@ -168,7 +168,7 @@ tuple entry and one test.
    ``_coverage.intent_infinitive``, ``according_to``, ``verb_of_reported_words``, ``_passive.passive_expected``,
    ``_cue_readings.reportedly``, ``impression``,
    ``_cue_readings.in_editors_note``, ``asked_whether``, ``said_name_after_comma``, ``_passive.passive_by``,
-   ``_cue_readings.passive_announcement``, ``_cue_readings.speech_act_with_topic``, ``cue_subject``,
+   ``_cue_readings.passive_announcement``, ``cue_subject``,
    ``_cue_readings.support_noun``, ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``,
    ``forward_cue``; then ``_report_stages.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``,

@@ -10,7 +10,7 @@ import re
 from ._cues import _TO_OBJECT, skip_after_cue
 from ._layout import WORD, _inside
 from ._model import Unit
-from ._vocab import AUXILIARY, SUBJECT_PRONOUNS, WEEKDAY, alternation
+from ._vocab import ADJUNCT_ONLY_VERBS, ADJUNCT_OPENINGS, AUXILIARY, SUBJECT_PRONOUNS, WEEKDAY, alternation
 
 # a sentence opening with a subordinate clause: 'While X says ..., Y ...', 'Though X backed ...,'
 _SUBORDINATE_OPENING = re.compile(r"[\W_]*(?:(?:And|But|Yet|So)\s+)?(?P<conj>While|Though|Although|As|When|Whereas|"
@@ -98,13 +98,11 @@ def opening_participle_stop(u: Unit) -> None:
 
 
 # what a speech verb's words after it open with when they are only where, when or to whom it was said
-_ADJUNCT_OPENING = re.compile(r"(?:in|on|at|to|after|during|before|from|with|via|through|last|earlier|later|"
-                              r"when|while|as|" + WEEKDAY + r")\s")
+_ADJUNCT_OPENING = re.compile(r"(?:" + alternation(ADJUNCT_OPENINGS) + "|" + WEEKDAY + r")\s")
 # the verbs whose adjunct-only words are dropped ('has said', 'told'; with 'reported', 'wrote' and the
 # rest: F1 0.77986 -> 0.78021; 'asked', 'called', 'commented', 'replied', 'recalled', 'spoke' gain
 # nothing; every verb: F1 0.7769, prepositional objects such as 'objected to the plan' are reports)
-_SAY = re.compile(r"(?:[\w’']+\s+){0,2}(?:said|says|say|told|tells|reported|reports|wrote|writes|added|explained|noted|"
-                  r"responded)")
+_SAY = re.compile(r"(?:[\w’']+\s+){0,2}(?:" + alternation(ADJUNCT_ONLY_VERBS) + ")")
 _MAX_ADJUNCT = 6   # words (4: F1 0.77975; 7: 0.77993 but speaker accuracy 0.89297)
 # a clause after the adjunct ('said Friday he would go', 'told reporters in Seoul it was over'):
 # a subject pronoun, an auxiliary or 'that' makes the words a report after all

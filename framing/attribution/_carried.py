@@ -25,7 +25,7 @@ from ._coverage import _CHANNEL, _DESCRIBED
 from ._entities import Entities, near as _near, within as _within
 from ._layout import SENTENCE_BREAK, per_text
 from ._model import UNKNOWN, Attribution, Interval, Unit, rewrite_each, with_changes
-from ._relay import follows_coordinator
+from ._grammar import NEXT_REPORT, coordinated_before
 from ._speakers import Voice, resolve, voice_for_name
 from ._surnames import NAME_GOES_ON
 from ._vocab import PRONOUN_GENDER, SPEAKER_PRONOUNS
@@ -231,7 +231,7 @@ def coordinated_report_keeps_its_voice(u: Unit) -> None:
     def rewrite(iv, attr):
         if not attr.outer_speaker or not 0 <= attr.outer_start < attr.mention_start or attr.mention_start <= u.start:
             return None
-        if not follows_coordinator(text, attr.mention_start, u.start):
+        if not coordinated_before(text, max(u.start, attr.mention_start - 12), attr.mention_start, NEXT_REPORT):
             return None
         channel = next((m.voice.channel for m in _within(u.entities, attr.mention_start, attr.mention_end)
                         if m.voice is not None and m.voice.canonical == attr.speaker), "")

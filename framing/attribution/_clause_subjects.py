@@ -141,7 +141,6 @@ _DETERMINED_NP = re.compile(r"\w+(?:\s+(?!(?:" + AUXILIARY + r"|who|which|that|o
 
 
 
-EVIDENCE_VERBS = frozenset("show find reveal indicate suggest".split())
 _EVIDENCE_NOUNS = EVIDENCE_NOUNS
 _EVIDENCE_CLAUSE = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:and|but|while|as|because|although|though|since|whereas|so|"
                               r"after|before|when|if)\s+)(?=\S)")

@@ -17,7 +17,7 @@ from ._layout import _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._passive import _BY_AGENT_AFTER, _PASSIVE_BE
 from ._speakers import Mention
-from ._vocab import AUXILIARIES, AUXILIARY, BE_FORM, ROLE_WORDS, SPEAKER_PRONOUNS, SUBJECT_PRONOUNS, cue_verbs, descriptions
+from ._vocab import AUXILIARIES, AUXILIARY, BE_FORM, PASSIVE_ANNOUNCEMENT_VERBS, ROLE_WORDS, SPEAKER_PRONOUNS, SUBJECT_PRONOUNS, descriptions
 
 _EDITORS_NOTE = re.compile(r"\s*Editor[’']s [Nn]ote:")
 
@@ -188,9 +188,6 @@ def _subject_before_appositive(u: Unit, c) -> Mention | None:
     return None
 
 
-# a passive speech act with no agent whose subject is what was said ('The results will be announced';
-# with 'post' too: F1 0.78055 but speaker accuracy 0.89296; with 'report', 'confirm': F1 0.78047)
-_PASSIVE_ANNOUNCED = frozenset(("announce", "declare", "request", "argue"))
 # where the subject starts: after the last clause mark before 'be'; where it ends: before auxiliaries
 _LAST_AUXILIARY = re.compile(r"\s(?:" + AUXILIARY + r"|so\s+far|also|not|now|already)$", re.IGNORECASE)
 _SUBJECT_MARKS = (",", ";", "—", "(", "--", ":")
@@ -202,7 +199,7 @@ def passive_announcement(u: Unit, c) -> bool:
     speech act with no agent ('announced', 'declared', 'requested', 'argued') reports its subject
     for no named voice (as PolNeAR annotates it). On PolNeAR train: F1 0.78038 -> 0.78052
     (recall 0.7388 -> 0.7391), speaker accuracy kept (0.89301)."""
-    if c.verb.lemma not in _PASSIVE_ANNOUNCED:
+    if c.verb.lemma not in PASSIVE_ANNOUNCEMENT_VERBS:
         return False
     text = u.text
     # (the bounded search finds what _passive_without_agent's search from the unit's start finds
@@ -220,28 +217,3 @@ def passive_announcement(u: Unit, c) -> bool:
             and not _covered(start, end, u.direct_spans):
         u.intervals.append(Interval(start, end, "indirect", _attribution(text, c, None, confidence=0.4)))
     return True
-
-
-# 'spoke affectionately of', 'speak with admiration of', 'spoke out sharply against': the words
-# between the verb and its topic's preposition: adverbs, 'out', 'with' and a noun, 'to' and a name
-# (any five words: F1 0.78051, precision 0.8269 -> 0.8259)
-_TOPIC_AFTER_SPEAK = re.compile(r"(?:\s+(?:\w+ly|out|up|highly|well|ill|often|again|at\s+length|with\s+\w+|"
-                                r"to\s+(?:reporters|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))){1,3}\s+"
-                                r"(?:about|of|against)(?=\s)")
-
-
-def speech_act_with_topic(u: Unit, c) -> bool:
-    """'Friends still speak with admiration of his outlook', 'She spoke out sharply against the
-    plan': a speech act whose topic follows a few words later reports the topic, as 'spoke about'
-    does (the cue runs on to the preposition); the other rules read it then (never True). On
-    PolNeAR train: F1 0.78052 -> 0.78082 (recall 0.7391 -> 0.7396), speaker accuracy 0.89301 ->
-    0.89310."""
-    if c.verb.category != "speech_act" or c.verb.lemma != "speak":
-        return False
-    topic = _TOPIC_AFTER_SPEAK.match(u.text, c.end, min(u.end, c.end + 60))
-    if topic is not None:
-        c.end, c.verb = topic.end(), _SPEAK_ABOUT
-    return False
-
-
-_SPEAK_ABOUT = cue_verbs()["spoke about"]

@@ -21,7 +21,7 @@ from ._speakers import _NOT_FIRST_NAMES, Mention, resolve, voice_for_name
 from ._clause_subjects import _SUBJECT_LEAD_WIDE, _unit_subject
 from ._subjects import subject_before
 from ._surnames import full_name_before
-from ._vocab import SPEAKER_PRONOUN, cue_verbs
+from ._vocab import SPEAKER_PRONOUN, TELLING_VERBS, cue_verbs
 
 SKIP = object()   # a rule's answer: the quote needs no direct segment
 # '”, the spokesperson Ana Ruiz said', '” Republican Party chairman Reince Priebus said'
@@ -84,7 +84,7 @@ def quote_cue_after(u: Unit, q, qs: int, qe: int):
 
 
 # 'asked a rally crowd, “X”', 'told the Senate panel: “X”': the one spoken to, then the quote
-_OBJECT_VERBS = frozenset(("tell", "ask"))
+_OBJECT_VERBS = TELLING_VERBS["object_then_quote"]
 _OBJECT_THEN_COMMA = re.compile(r"\s+(?:the|a|an|his|her|their|its|[A-Z][\w.’'-]*)(?:\s+[\w.’'-]+){0,3}\s*[,:]\s*")
 
 

@@ -10,7 +10,7 @@ from ._layout import WORD
 from ._cues import cue_word
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
-from ._vocab import LY_ADVERB, SPEAKER_PRONOUNS
+from ._vocab import LY_ADVERB, SPEAKER_PRONOUNS, TELLING_VERBS
 from ._after import _name_after
 from ._clause_subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, last_subject_pronoun,
                                main_clause_subject, opening_participle_subject, plain_subject)
@@ -34,8 +34,22 @@ _COORDINATORS = ("and", "but", "then", "yet")
 # adverbs may stand between the coordinator and the verb ('..., but now says', 'but instead focuses on')
 # (not 'and family said'; after a coordinator 'early' opens a noun phrase: 'and early polls showed')
 _COORDINATED_ADVERBS = ("now", "instead", "also", "still", "later", "even", "again", "already")
-_COORDINATED = re.compile(r"(?:,\s*|\b)(?:" + "|".join(_COORDINATORS) + r")"
-                          r"(?:\s+(?:" + "|".join(_COORDINATED_ADVERBS) + r"|(?!early\b)" + LY_ADVERB + r"))*\s*$")
+
+
+def _coordination(coordinators, adverbs: bool = True) -> tuple[re.Pattern, tuple[str, ...]]:
+    """A coordinator of ``coordinators`` ending the searched text (and the adverbs after it, if
+    ``adverbs``), and the words every match ends with (for :func:`coordinated_before`)."""
+    after = (r"(?:\s+(?:" + "|".join(_COORDINATED_ADVERBS) + r"|(?!early\b)" + LY_ADVERB + r"))*") if adverbs else ""
+    pattern = re.compile(r"(?:,\s*|\b)(?:" + "|".join(coordinators) + r")" + after + r"\s*$")
+    return pattern, tuple(coordinators) + ((_COORDINATED_ADVERBS + ("ly",)) if adverbs else ())
+
+
+# 'said X and noted ...': a verb coordinated with the one before
+_COORDINATED = _coordination(_COORDINATORS)
+# 'X said Y and Trump said Z': a speaker after one of these opens the sentence's next report, not a
+# nested one (_relay.report_in_a_report, _carried.coordinated_report_keeps_its_voice); with the
+# adverbs, or 'then' and 'yet', outer speakers change on PolNeAR train (F1 and speaker accuracy kept)
+NEXT_REPORT = _coordination(("and", "but", "while", "whereas"), adverbs=False)
 _VERB_BEFORE = re.compile(r"(?<![a-z])([a-z]+ed)\s+$")
 # 'Weaver, who came out and endorsed', 'the candidate who launched his campaign by declaring'
 # (not 'questions on who Cameron would like', 'which Trump had called': no subject relative)
@@ -55,9 +69,11 @@ def _ends_with(text: str, lo: int, hi: int, endings) -> bool:
 # The patterns anchored at a cue ($) are searched only where the words before the cue end as
 # every match does: a search tries each position of its window (up to LOOKBACK characters).
 
-def coordinated_before(text: str, lo: int, hi: int):
-    """``_COORDINATED.search(text, lo, hi)``: '... and' right before ``hi``."""
-    return _COORDINATED.search(text, lo, hi) if _ends_with(text, lo, hi, _COORDINATORS + _COORDINATED_ADVERBS + ("ly",)) else None
+def coordinated_before(text: str, lo: int, hi: int, coordination=_COORDINATED):
+    """The search of ``coordination``'s pattern (:func:`_coordination`; '... and' right before
+    ``hi``) in ``text[lo:hi]``."""
+    pattern, endings = coordination
+    return pattern.search(text, lo, hi) if _ends_with(text, lo, hi, endings) else None
 
 
 def _participle_lead(text: str, lo: int, hi: int):
@@ -100,9 +116,15 @@ def first_comma_match(pattern: re.Pattern, text: str, start: int, end: int, acce
     return None
 
 
+# a cue ending with its preposition ('spoke highly of', 'lashed out at'): its object follows
+_PREPOSITION_END = re.compile(r"\s(?:about|of|against)$")
+
+
 def _object_after(text, cue) -> bool:
-    """'..., telling the crowd', 'told reporters': what follows the cue is its object, not a speaker."""
-    return cue_word(text, cue).endswith("ing") or cue.verb.lemma in ("tell", "ask", "inform")
+    """'..., telling the crowd', 'told reporters', '..., spoke highly of the president': what
+    follows the cue is its object, not a speaker."""
+    return cue_word(text, cue).endswith("ing") or cue.verb.lemma in TELLING_VERBS["object"] \
+        or _PREPOSITION_END.search(text, cue.start, cue.end) is not None
 
 
 def _main_clause(text, u_start, cue, cues) -> bool:

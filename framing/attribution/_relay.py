@@ -10,6 +10,7 @@ from ._layout import WORD
 from ._vocab import cue_verbs
 from ._cues import RELAYED_WHOLE
 from ._entities import within as _within
+from ._grammar import NEXT_REPORT, coordinated_before
 from ._model import UNKNOWN, Attribution, Interval, Unit, with_changes
 from ._speakers import Mention
 
@@ -140,15 +141,6 @@ def _relay_source(inner: Interval, outer: Interval, nested: dict) -> None:
     inner.attr = attr
 
 
-# 'X said Y and Trump said Z': a report whose speaker follows a coordinator is the sentence's next report
-_COORDINATOR_BEFORE = re.compile(r",?\s+(?:and|but|while|whereas)\s+$")
-
-
-def follows_coordinator(text: str, at: int, lo: int) -> bool:
-    """A coordinator ('and', 'but', 'while', 'whereas') ends the text just before ``at``."""
-    return _COORDINATOR_BEFORE.search(text, max(lo, at - 12), at) is not None
-
-
 def report_in_a_report(u: Unit) -> None:
     """A report whose cue stands inside the words of an earlier report ('Ford kept wondering
     whether she ought to write ...', 'Pointing to the contract, Ford told reporters that ...') nests
@@ -170,7 +162,7 @@ def report_in_a_report(u: Unit) -> None:
             inner.attr = nested[id(attr)]
             continue
         if attr.outer_speaker or attr.cue_start < 0 or attr.mention_start < 0 \
-                or follows_coordinator(u.text, attr.mention_start, u.start):
+                or coordinated_before(u.text, max(u.start, attr.mention_start - 12), attr.mention_start, NEXT_REPORT):
             continue
         holder = next((o for o in reports if o.start < inner.start and o.start <= attr.cue_start < o.end
                        and o.attr.cue_start != attr.cue_start), None)

@@ -21,13 +21,13 @@ from ._passive import _passive_without_agent
 from ._relay import _relay, report_in_a_report
 from ._reported import _THAT_NEXT
 from ._stance_nouns import possessed_stance
-from ._vocab import SPEAKER_PRONOUN, THIRD_PERSON, THIRD_PERSON_OBJECTS, alternation
+from ._vocab import (OBJECT_STANCE_VERBS, SPEAKER_PRONOUN, STANCE_MEDIA, THIRD_PERSON, THIRD_PERSON_OBJECTS, VIEW_MODIFIERS,
+                     VIEW_NOUNS, alternation)
 
 _AS_WORD = re.compile(r"\bas\b")
 # 'sees parallels between ...', 'saw a chance to ...': 'see' with a view as its object reports it, like
 # 'see X as Y' (PolNeAR train F1 0.78023 -> 0.78038, speaker accuracy 0.89303 -> 0.89301)
-_SEE_THING = re.compile(r"\s+(?:(?:a|an|no|little|some|the|real|great|clear)\s+){0,2}(?:parallels?|signs?|hope|value|"
-                        r"potential|danger|risk|opportunit(?:y|ies)|need|chance|reason|threat)\b")
+_SEE_THING = re.compile(r"\s+(?:(?:" + alternation(VIEW_MODIFIERS) + r")\s+){0,2}(?:" + alternation(VIEW_NOUNS) + r")\b")
 
 # the last clause boundary before a new subject (not ', but that ...': a second clause of the same verb;
 # PolNeAR train F1 0.78021 -> 0.78023; ', and that' too: 0.78027, but speaker accuracy 0.89302 -> 0.89298)
@@ -44,13 +44,14 @@ _RELATIVE_CLOSE = re.compile(r"(?:,[\"”’]?|\)|\s[—–]|—)\s+(?!(?:and|or
 _AS_DID_TOO = re.compile(r",\s+as\s+(?:have|has|had|did|do|does)\s")
 # a stance on a person or a measure: its words are the object, not the adjunct after it ('endorsed
 # Ross at a rally', 'backed the ban after the flood', 'praised him, and ...'); PolNeAR train: F1
-# 0.77314 -> 0.77327, speaker accuracy 0.89036 -> 0.89101 (all stance verbs: F1 0.7699)
-_STANCE_ON_OBJECT = frozenset("endorse back support oppose criticize praise".split())
+# 0.77314 -> 0.77327, speaker accuracy 0.89036 -> 0.89101 (all stance verbs: F1 0.7699); the verbs:
+# object_stance_verbs.csv
 _STANCE_ADJUNCT = re.compile(r"(?<!aimed)(?<!directed)\s(?:at|during|after|before|since|because|when|while)\s|,\s+and\s")
 # a stance's object ends before the medium it was taken in ('mocked Ross on Twitter', 'called the
 # plan reckless in a statement'); PolNeAR train F1 0.77875 -> 0.77884, speaker accuracy 0.89352 ->
 # 0.89338 (with weekdays and 'last'/'this' too: F1 0.77852; for every verb: 0.77759)
-_MEDIUM_ADJUNCT = re.compile(r"\s(?:on|in)\s+(?:Twitter|Facebook|a\s+(?:tweet|statement|speech|interview|post)|an\s+interview)\b")
+_MEDIUM_ADJUNCT = re.compile(r"\s(?:on|in)\s+(?:" + alternation(STANCE_MEDIA["platform"]) + r"|an?\s+(?:"
+                             + alternation(STANCE_MEDIA["noun"]) + r"))\b")
 
 
 def trailing_reports(u: Unit) -> None:
@@ -136,7 +137,7 @@ def forward_reports(u: Unit) -> None:
             end = turn.start() + len(turn.group(1))
         if (same := first_comma_match(_AS_DID_TOO, text, start, end)) is not None:
             end = same.start()
-        if c.verb.lemma in _STANCE_ON_OBJECT and (adjunct := _STANCE_ADJUNCT.search(text, start, end)):
+        if c.verb.lemma in OBJECT_STANCE_VERBS and (adjunct := _STANCE_ADJUNCT.search(text, start, end)):
             end = adjunct.start()   # 'endorsed Ross at a rally in May': the stance is on Ross
         if c.verb.category == "stance" and (medium := _MEDIUM_ADJUNCT.search(text, start, end)):
             end = medium.start()

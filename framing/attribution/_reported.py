@@ -14,7 +14,7 @@ import re
 from ._after import _name_after, according_np
 from ._boundaries import _words
 from ._cue_readings import (_lead_before, _subject_before_appositive, in_editors_note, long_speech_subject,
-                            passive_announcement, plural_subject, reportedly, speech_act_with_topic,
+                            passive_announcement, plural_subject, reportedly,
                             stance_stretch_subject, support_noun)
 from ._coverage import intent_infinitive
 from ._cues import _TIME, cue_word, is_present_credit, skip_after_cue
@@ -24,15 +24,9 @@ from ._layout import WORD, _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, Voice
 from ._passive import passive_by, passive_expected
-from ._vocab import ACCORDING, WEEKDAY
-from ._clause_subjects import EVIDENCE_VERBS, _clause_subject, _evidence_subject
+from ._vocab import ACCORDING, ADDRESSEES, EVIDENCE_VERBS, NOUN_LIKE, OBJECT_PRONOUNS, TELLING_VERBS, WEEKDAY, alternation
+from ._clause_subjects import _clause_subject, _evidence_subject
 
-# cue forms that are also common nouns: need a named, pronoun or description subject
-NOUN_LIKE = frozenset(
-    "report reports claim claims note notes post posts tweet tweets remark remarks estimate "
-    "estimates promise promises pledge pledges call calls counter find show shows warning saying "
-    "writing reporting hint hints signal signals vow vows charges quip joke jokes tout blast "
-    "blasts slam slams praise criticize testify states statement announcement lists".split())
 # (compiled once: the rules run on every cue)
 _ONE_WORD = re.compile(r"\W*\w+,?\s*")
 _COMMA_LOWER = re.compile(r",\s+[a-z]")
@@ -243,10 +237,10 @@ def intro_before_subject(u: Unit, c) -> bool:
     return forward_cue(u, c)
 
 
-_ADDRESSEE_VERBS = frozenset(("tell", "inform", "remind"))
+_ADDRESSEE_VERBS = TELLING_VERBS["ends_sentence"]
 # '..., he told the court.', '..., she told him.': an addressee ends the sentence (PolNeAR train F1 0.77958 -> 0.77961)
-_ADDRESSEE = re.compile(r"\s+(?:reporters|journalists|him|her|them|us|me|"
-                        r"the\s+(?:court|crowd|audience|committee|panel|jury|judge|senators?)|"
+_ADDRESSEE = re.compile(r"\s+(?:" + alternation(OBJECT_PRONOUNS) + "|" + alternation(
+                            (r"\s+".join(map(re.escape, w.split())) for w in ADDRESSEES["ends_sentence"]), escape=False) + "|"
                         r"(?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
 def trailing_cue(u: Unit, c) -> bool:
     """'..., X said.' and 'The plan, a source said, is to ...' (content before the comma, and
@@ -296,7 +290,7 @@ def forward_cue(u: Unit, c) -> bool:
 
 
 CUE_RULES = (cue_given_to_quote, intent_infinitive, according_to, verb_of_reported_words, passive_expected, reportedly, impression,
-             in_editors_note, asked_whether, said_name_after_comma, passive_by, passive_announcement, speech_act_with_topic,
+             in_editors_note, asked_whether, said_name_after_comma, passive_by, passive_announcement,
              cue_subject, support_noun, noun_not_verb, editors_note, intro_before_subject, trailing_cue, forward_cue)
 
 

@@ -25,7 +25,7 @@ import pandas as pd
 from .._data import read_data_text
 from ..errors import ColumnError, FramingError
 from ._entities import Entities
-from ._vocab import (CAPITALISED_OPENERS, HONORIFIC, HONORIFICS, ORGANISATION_WORDS, WEEKDAYS, cue_verbs, descriptions,
+from ._vocab import (CAPITALISED_OPENERS, HONORIFIC, HONORIFICS, MONTHS, ORGANISATION_WORDS, WEEKDAYS, cue_verbs, descriptions,
                      matches_after, trie)
 
 PERSONAL_TITLES = ("president", "leader", "senator", "governor", "chairman", "minister",
@@ -42,7 +42,7 @@ _TITLE_PREFIX = re.compile(
 _NAME_CHAR = re.compile(r"[\w@]")   # no alias starts right after one
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w.’'])([A-Z][a-z]+\.?) $")
 _NAME_AFTER = re.compile(r" ([A-Z][a-z][\w’'-]*)")   # 'Kim Eui-kyeom', 'the North Korean', 'Trump Tower'
-_MONTHS = frozenset("January February March April May June July August September October November December".split())
+_MONTHS = frozenset(MONTHS)
 _NOT_FIRST_NAMES = frozenset(
     "The A An President Senator Governor "
     "Secretary Candidate Nominee Leader Chairman Minister Premier Chancellor Republican Democrat Democratic "

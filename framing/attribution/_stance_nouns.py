@@ -13,22 +13,14 @@ from ._grammar import _content_end
 from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, resolve, voice_for_name
-from ._vocab import CueVerb, trie
+from ._vocab import STANCE_PHRASES, CueVerb, trie
 
-# the stance nouns with the preposition or "that" that makes them a report ("support for")
-_STANCE_PHRASES = tuple(
-    f"{noun} {prep}" for nouns, preps in (
-        ("support", "for"), ("opposition", "to"), ("criticism criticisms", "of"), ("attack attacks", "on"),
-        ("call calls", "for"), ("proposal proposals", "for to"), ("endorsement", "of"), ("praise", "for of"),
-        ("claim claims", "that"), ("comment comments", "about on"), ("defence defense embrace rejection", "of"),
-        ("argument assertion", "that"), ("promise pledge vow", "to"))
-    for noun in nouns.split() for prep in preps.split())
 _POSSESSED_STANCE = re.compile(
     r"\b(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s)\s+"
     r"(?:(?:\w+ly|strong|vocal|public|open|early|continued|repeated|renewed|own|latest|recent)\s+)?"
-    r"(?P<cue>" + trie(_STANCE_PHRASES) + r")\s+")
+    r"(?P<cue>" + trie(STANCE_PHRASES) + r")\s+")
 # in every match (a blank before and after the noun): a faster scan finds where one can be
-_STANCE_CUE = re.compile(r"\s" + trie(_STANCE_PHRASES) + r"\s")
+_STANCE_CUE = re.compile(r"\s" + trie(STANCE_PHRASES) + r"\s")
 _CLAUSE_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)")
 # an owned stance noun's object ends where its clause ends or at a conjunction or finite verb
 _OBJECT_STOP = re.compile(_CLAUSE_STOP.pattern + r"|\s(?:and|but|which|who|while|because|when|after|as|has|have|had|"

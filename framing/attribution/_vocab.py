@@ -7,12 +7,22 @@ rules import the sets and the regular-expression pieces built from them. The fil
 * ``cues.csv``: attribution cue verbs, their forms, a ``category`` (what kind of report the
   verb makes, see :data:`CATEGORIES`), whether it credits narration (``credit``) and the raw
   confidence of an attribution made with it.
-* ``honorifics.csv``, ``weekdays.csv``, ``pronouns.csv``, ``auxiliaries.csv``,
+* ``honorifics.csv``, ``weekdays.csv``, ``months.csv``, ``pronouns.csv``, ``auxiliaries.csv``,
   ``organisation_words.csv``, ``openers.csv`` (subordinators, opening adverbs): closed word classes.
 * ``quote_attribution_verbs.csv``: the verb forms after which ``framing.text`` keeps a quote
   and its attribution in one sentence.
-* ``descriptions.csv``, ``evidence.csv``, ``boilerplate.csv``: descriptions that refer back to a
-  named voice, nouns of documents that "show" things, page furniture.
+* ``descriptions.csv``, ``evidence.csv``, ``evidence_verbs.csv``, ``boilerplate.csv``:
+  descriptions that refer back to a named voice, nouns of documents that "show" things and the
+  verbs they show it with, page furniture.
+* ``media.csv``: the media a cue's words come in ("in a statement", "on Twitter");
+  ``stance_nouns.csv``: nouns that report a stance when possessed ("his support for");
+  ``ly_words.csv``: words ending in -ly that are no adverb ("family").
+* ``cue_nouns.csv``: cue forms that are also nouns ("the report", "his claim").
+* ``addressees.csv`` (whom a speech verb tells: "reporters", "the court") and
+  ``telling_verbs.csv`` (the verbs that tell someone: "tell", "remind"), ``adjunct_only.csv``
+  (the verbs and openings of words that only say where or when it was said),
+  ``passive_announcement_verbs.csv``, ``view_nouns.csv`` ("sees parallels"),
+  ``object_stance_verbs.csv`` ("endorsed Ross at a rally"): the word lists of single rules.
 """
 
 from __future__ import annotations
@@ -163,8 +173,7 @@ def cue_verbs() -> dict[str, CueVerb]:
 
 HONORIFICS = _column("honorifics.csv", "honorific")          # 'Mr', 'Sen' (written without the dot)
 WEEKDAYS = _column("weekdays.csv", "weekday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = _column("months.csv", "month")
 _PRONOUN_ROWS = _rows("pronouns.csv")
 # pronouns that can name a speaker ('he said', 'we think'): subject case, not 'you'
 SUBJECT_PRONOUNS = frozenset(r["pronoun"] for r in _PRONOUN_ROWS if r["case"] == "subject")
@@ -179,6 +188,7 @@ MODALS = tuple(r["auxiliary"] for r in _AUX_ROWS if r["kind"] == "modal")
 ORGANISATION_WORDS = frozenset(_column("organisation_words.csv", "word"))
 QUOTE_ATTRIBUTION_VERBS = _column("quote_attribution_verbs.csv", "form")
 EVIDENCE_NOUNS = frozenset(_column("evidence.csv", "noun"))
+EVIDENCE_VERBS = frozenset(_column("evidence_verbs.csv", "lemma"))   # 'The results show ...'
 ROLE_WORDS = frozenset(_column("roles.csv", "word"))          # titles before a name: 'Foreign Minister'
 INTENT_VERBS = frozenset(_column("intent_verbs.csv", "lemma"))  # 'who plans to meet': no report
 _OPENER_ROWS = _rows("openers.csv")
@@ -186,6 +196,32 @@ SUBORDINATORS = frozenset(r["word"] for r in _OPENER_ROWS if r["kind"] == "subor
 OPENING_ADVERBS = frozenset(r["word"] for r in _OPENER_ROWS if r["kind"] == "adverb")       # 'meanwhile'
 # as they open a sentence: no part of a name that follows ('Although Jane Ross said')
 CAPITALISED_OPENERS = frozenset(w.capitalize() for w in SUBORDINATORS | OPENING_ADVERBS)
+_ADDRESSEE_ROWS = _rows("addressees.csv")
+# where a rule reads an addressee -> the addressees it reads there ('told reporters', 'told the court')
+ADDRESSEES = {where: frozenset(r["word"] for r in _ADDRESSEE_ROWS if r[where] == "1")
+              for where in ("after_tell", "after_to", "ends_sentence")}
+_CUE_NOUN_ROWS = _rows("cue_nouns.csv")
+NOUN_LIKE = frozenset(r["form"] for r in _CUE_NOUN_ROWS if r["noun_like"] == "1")   # 'the report': a named subject only
+POSSESSED_CUE_NOUNS = frozenset(r["form"] for r in _CUE_NOUN_ROWS if r["after_possessive"] == "1")   # "Rubio's claim"
+_TELLING_ROWS = _rows("telling_verbs.csv")
+# where a rule reads a verb that takes an addressee -> those verbs ('told reporters that')
+TELLING_VERBS = {where: frozenset(r["lemma"] for r in _TELLING_ROWS if r[where] == "1")
+                 for where in ("object", "object_then_quote", "ends_sentence")}
+_ADJUNCT_ONLY_ROWS = _rows("adjunct_only.csv")
+ADJUNCT_ONLY_VERBS = frozenset(r["word"] for r in _ADJUNCT_ONLY_ROWS if r["kind"] == "verb")         # 'said'
+ADJUNCT_OPENINGS = frozenset(r["word"] for r in _ADJUNCT_ONLY_ROWS if r["kind"] == "opening")     # 'in', 'after'
+OBJECT_STANCE_VERBS = frozenset(_column("object_stance_verbs.csv", "lemma"))   # 'endorsed Ross at a rally'
+PASSIVE_ANNOUNCEMENT_VERBS = frozenset(_column("passive_announcement_verbs.csv", "lemma"))   # 'was announced'
+_VIEW_ROWS = _rows("view_nouns.csv")
+VIEW_NOUNS = frozenset(r["word"] for r in _VIEW_ROWS if r["kind"] == "noun")              # 'sees parallels'
+VIEW_MODIFIERS = frozenset(r["word"] for r in _VIEW_ROWS if r["kind"] == "modifier")      # 'a real chance'
+_MEDIA_ROWS = _rows("media.csv")
+MEDIUM_NOUNS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "noun")           # 'in a statement'
+PLATFORMS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "platform")          # 'on Twitter'
+STANCE_MEDIA = {kind: tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == kind and r["ends_stance"] == "1")
+                for kind in ("noun", "platform")}   # 'mocked Ross on Twitter': the stance's object ends
+# a possessed stance noun and what makes it a report ('his support for', 'her claim that')
+STANCE_PHRASES = tuple(f"{r['noun']} {prep}" for r in _rows("stance_nouns.csv") for prep in r["prepositions"].split())
 PRONOUN_GENDER = {"he": "m", "she": "f"}   # the gender a resolved 'he'/'she' asks of its voice
 # the determiner a group subject's name drops ('most voters' -> 'voters'; 'most of them' stays)
 GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|most|other|several)\s+(?!of\b)", re.I)
@@ -201,8 +237,7 @@ BE_FORM = alternation(BE)
 OPENING_ADVERB = alternation(w.capitalize() for w in OPENING_ADVERBS)   # 'Meanwhile|However|...'
 # a lowercase -ly adverb ('publicly', 'now flatly'), not a noun ending in -ly ('family', 'rally'):
 # case-sensitive even inside an IGNORECASE pattern ('Kelly said' is a name)
-LY_ADVERB = (r"(?!(?:ally|rally|family|tally|bully|supply|reply|assembly|anomaly|homily)\b)"
-             r"(?-i:[a-z]+ly)")
+LY_ADVERB = r"(?!(?:" + alternation(_column("ly_words.csv", "word")) + r")\b)(?-i:[a-z]+ly)"
 
 
 @lru_cache(maxsize=1)
