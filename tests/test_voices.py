@@ -690,6 +690,15 @@ def test_stance_noun_with_a_possessor_reports_its_object():
     assert (row.speaker, row.cue, row.text) == ("Lee", "criticism of", "the budget")
 
 
+def test_stance_noun_without_a_possessor_reports_for_the_clause_subject():
+    text = "Mayor Dana Ortiz spoke first. Ortiz opened with a call for a second bridge, and the crowd cheered."
+    row = seg_at(text, voices(text), "a second bridge")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Dana Ortiz", "call for", "a second bridge")
+    assert text[row.mention_start:row.mention_end] == "Ortiz"
+    text = "Opposition to the toll grew over the summer."   # no subject opens the clause: no voice, no report
+    assert (voices(text).kind == "narration").all()
+
+
 def test_nested_report_words_count_for_the_outer_report_in_scoring():
     from framing.validation.attribution import score_attributions
 
