@@ -699,6 +699,12 @@ def test_stance_noun_without_a_possessor_reports_for_the_clause_subject():
     assert (voices(text).kind == "narration").all()
 
 
+def test_view_on_with_a_possessor_reports_its_object():
+    text = "Mayor Lena Ardent said the vote was close. Her views on the harbour tax were plain."
+    row = seg_at(text, voices(text), "the harbour tax")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Lena Ardent", "views on", "the harbour tax")
+
+
 def test_nested_report_words_count_for_the_outer_report_in_scoring():
     from framing.validation.attribution import score_attributions
 

@@ -14,22 +14,15 @@ from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, resolve, voice_for_name
 from ._subjects import subject_before
-from ._vocab import CAPITALISED_OPENERS, CueVerb, trie
+from ._vocab import CAPITALISED_OPENERS, STANCE_PHRASES, CueVerb, trie
 
-# the stance nouns with the preposition or "that" that makes them a report ("support for")
-_STANCE_PHRASES = tuple(
-    f"{noun} {prep}" for nouns, preps in (
-        ("support", "for"), ("opposition", "to"), ("criticism criticisms", "of"), ("attack attacks", "on"),
-        ("call calls", "for"), ("proposal proposals", "for to"), ("endorsement", "of"), ("praise", "for of"),
-        ("claim claims", "that"), ("comment comments", "about on"), ("defence defense embrace rejection", "of"),
-        ("argument assertion", "that"), ("promise pledge vow", "to"))
-    for noun in nouns.split() for prep in preps.split())
+# the stance phrases ('support for', 'criticism of') come from stance_nouns.csv
 _POSSESSED_STANCE = re.compile(
     r"\b(?P<who>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s)\s+"
     r"(?:(?:\w+ly|strong|vocal|public|open|early|continued|repeated|renewed|own|latest|recent)\s+)?"
-    r"(?P<cue>" + trie(_STANCE_PHRASES) + r")\s+")
+    r"(?P<cue>" + trie(STANCE_PHRASES) + r")\s+")
 # in every match (a blank before and after the noun): a faster scan finds where one can be
-_STANCE_CUE = re.compile(r"\s" + trie(_STANCE_PHRASES) + r"\s")
+_STANCE_CUE = re.compile(r"\s" + trie(STANCE_PHRASES) + r"\s")
 _CLAUSE_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)")
 # an owned stance noun's object ends where its clause ends or at a conjunction or finite verb
 _OBJECT_STOP = re.compile(_CLAUSE_STOP.pattern + r"|\s(?:and|but|which|who|while|because|when|after|as|has|have|had|"
@@ -90,7 +83,7 @@ _SUBJECT_PRONOUNS = frozenset(("he", "she", "they"))
 # a stance noun with no possessor after the verb of a named subject ('Ross opened with a call for a
 # recount', 'he rose to the defense of X'); not the nouns that are also verbs ('vowed to', 'pledge to')
 # nor 'the endorsement of X' (mostly X endorses: 'won the endorsement of the union')
-_OPEN_PHRASES = tuple(p for p in _STANCE_PHRASES
+_OPEN_PHRASES = tuple(p for p in STANCE_PHRASES
                       if p.split()[0] not in ("promise", "pledge", "vow", "claim", "claims", "endorsement"))
 # a subject that receives or meets the stance ('faced criticism of', 'drew praise for') holds none
 _RECEIVED = re.compile(r"\b(?:fac(?:e|es|ed|ing)|w[oi]n|wins|secured?|receiv(?:e|es|ed)|g[eo]ts?|dr[ae]w|draws|earned|"

@@ -179,6 +179,9 @@ MODALS = tuple(r["auxiliary"] for r in _AUX_ROWS if r["kind"] == "modal")
 ORGANISATION_WORDS = frozenset(_column("organisation_words.csv", "word"))
 QUOTE_ATTRIBUTION_VERBS = _column("quote_attribution_verbs.csv", "form")
 EVIDENCE_NOUNS = frozenset(_column("evidence.csv", "noun"))
+# 'support for', 'criticism of': a stance noun and the word that makes it report its object
+STANCE_PHRASES = tuple(f"{r['noun'].strip()} {after}" for r in _rows("stance_nouns.csv")
+                       for after in r["words_after"].split("|"))
 ROLE_WORDS = frozenset(_column("roles.csv", "word"))          # titles before a name: 'Foreign Minister'
 INTENT_VERBS = frozenset(_column("intent_verbs.csv", "lemma"))  # 'who plans to meet': no report
 _OPENER_ROWS = _rows("openers.csv")
