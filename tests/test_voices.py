@@ -705,6 +705,15 @@ def test_view_on_with_a_possessor_reports_its_object():
     assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Lena Ardent", "views on", "the harbour tax")
 
 
+def test_stance_adjective_after_be_reports_its_object():
+    text = "Senator Ada Brill spoke on Monday. She is wary of the new levy on farms."
+    row = seg_at(text, voices(text), "the new levy")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Ada Brill", "is wary of", "the new levy on farms.")
+    text = "Dairy farmers were deeply suspicious of the levy."   # an adverb between
+    row = seg_at(text, voices(text), "the levy")
+    assert (row.kind, row.cue, row.text) == ("indirect", "deeply suspicious of", "the levy.")
+
+
 def test_nested_report_words_count_for_the_outer_report_in_scoring():
     from framing.validation.attribution import score_attributions
 
