@@ -714,6 +714,16 @@ def test_stance_adjective_after_be_reports_its_object():
     assert (row.kind, row.cue, row.text) == ("indirect", "deeply suspicious of", "the levy.")
 
 
+def test_pressured_and_favored_report_their_objects():
+    text = "Party leaders pressured the treasurer to resign."
+    row = seg_at(text, voices(text), "the treasurer")
+    assert (row.kind, row.cue, row.text) == ("indirect", "pressured", "the treasurer to resign.")
+    text = "Voters in the county favored the mayor by a wide margin."
+    row = seg_at(text, voices(text), "the mayor")
+    assert (row.kind, row.cue, row.text) == ("indirect", "favored", "the mayor by a wide margin.")
+    assert text[row.mention_start:row.mention_end] == "Voters in the county"
+
+
 def test_nested_report_words_count_for_the_outer_report_in_scoring():
     from framing.validation.attribution import score_attributions
 
