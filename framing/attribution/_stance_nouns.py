@@ -90,7 +90,8 @@ _RECEIVED = re.compile(r"\b(?:fac(?:e|es|ed|ing)|w[oi]n|wins|secured?|receiv(?:e
                        r"dealt|deals|has|have|had|picked|snagged|enjoy(?:s|ed)?|despite|amid)\s+(?:up\s+|with\s+)?"
                        r"(?:(?:the|a|an|some|much|no|fresh|new|growing|broad|strong|widespread|bipartisan)\s+)*$")
 _UNOWNED_STANCE = re.compile(r"\s(?P<cue>" + trie(_OPEN_PHRASES) + r")\s")
-_OWNER_BEFORE = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[’']s|s[’'])\s+(?:\w+\s+)?$")
+# a possessor up to three words before the noun ('His most recent comment about'): possessed_stance's
+_OWNER_BEFORE = re.compile(r"(?:(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)|[’']s|s[’'])\s+(?:[\w-]+\s+){0,3}$")
 _CLAUSE_MARK = re.compile(r".*[,;:(—–]", re.S)   # (the last mark before the noun: its clause starts after it)
 _POSSESSIVE = re.compile(r"[’']s?$")
 _FIRST_LOWER = re.compile(r"(?<![\w’'.-])[a-z]")
@@ -128,7 +129,7 @@ def unowned_stance(u: Unit) -> None:
         return
     for found in _UNOWNED_STANCE.finditer(text, u.start, u.end):
         start = found.end()
-        if (_OWNER_BEFORE.search(text, max(u.start, found.start() - 30), found.start("cue"))
+        if (_OWNER_BEFORE.search(text, max(u.start, found.start() - 50), found.start("cue"))
                 or _inside(found.start("cue"), u.spans) or any(iv.start <= start < iv.end for iv in u.intervals)):
             continue
         stop = (_CLAUSE_STOP if found.group("cue").endswith("that") else _OBJECT_STOP).search(text, start, u.end)
