@@ -728,6 +728,14 @@ def test_pressured_and_favored_report_their_objects():
     assert text[row.mention_start:row.mention_end] == "Voters in the county"
 
 
+def test_role_noun_reports_its_object_for_the_subject():
+    text = "Mayor Lena Ardent has long been a supporter of Mr. Ross and his port plan."
+    row = seg_at(text, voices(text), "Mr. Ross")   # a title's period ends no object
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Lena Ardent", "supporter of", "Mr. Ross")
+    text = "Governor Sam Ridley spoke. Roughly half the voters were critics of the plan."
+    assert (voices(text).kind == "narration").all()   # an adverb opening the clause is no subject
+
+
 def test_nested_report_words_count_for_the_outer_report_in_scoring():
     from framing.validation.attribution import score_attributions
 

@@ -49,7 +49,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    with a possessor ("his support for X", "Trump's criticism of Y") reports its object for
    the possessor (named by the clause's subject when a pronoun possessor follows its verb: "she
    escalated her attacks on Y"); with no possessor, for a name or pronoun opening the clause
-   ("Ross opened with a call for a recount"; not "won the endorsement of", "faced criticism of").
+   ("Ross opened with a call for a recount", "Lee has been a critic of the plan"; not "won the
+   endorsement of", "faced criticism of").
    "..., citing Z" reports Z (up to the next comma) for the clause's subject. A document or
    evidence noun (``evidence.csv``: "poll", "results", "records") heading the subject of
    "show", "find", "reveal", "indicate" or "suggest" speaks ("The results show that ...",

@@ -14,7 +14,7 @@ from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, resolve, voice_for_name
 from ._subjects import subject_before
-from ._vocab import CAPITALISED_OPENERS, STANCE_PHRASES, CueVerb, trie
+from ._vocab import CAPITALISED_OPENERS, HONORIFICS, STANCE_PHRASES, CueVerb, trie
 
 # the stance phrases ('support for', 'criticism of') come from stance_nouns.csv
 _POSSESSED_STANCE = re.compile(
@@ -23,7 +23,8 @@ _POSSESSED_STANCE = re.compile(
     r"(?P<cue>" + trie(STANCE_PHRASES) + r")\s+")
 # in every match (a blank before and after the noun): a faster scan finds where one can be
 _STANCE_CUE = re.compile(r"\s" + trie(STANCE_PHRASES) + r"\s")
-_CLAUSE_STOP = re.compile(r"[,;:.!?)—–](?:\s|$)")
+# (not the period of a title: 'support for Mr. Ross')
+_CLAUSE_STOP = re.compile(r"(?:[,;:!?)—–]|" + "".join(f"(?<!\\b{h})" for h in HONORIFICS) + r"\.)(?:\s|$)")
 # an owned stance noun's object ends where its clause ends or at a conjunction or finite verb
 _OBJECT_STOP = re.compile(_CLAUSE_STOP.pattern + r"|\s(?:and|but|which|who|while|because|when|after|as|has|have|had|"
                           r"is|are|was|were|will|would)\b")
@@ -93,6 +94,8 @@ _UNOWNED_STANCE = re.compile(r"\s(?P<cue>" + trie(_OPEN_PHRASES) + r")\s")
 # a possessor up to three words before the noun ('His most recent comment about'): possessed_stance's
 _OWNER_BEFORE = re.compile(r"(?:(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)|[’']s|s[’'])\s+(?:[\w-]+\s+){0,3}$")
 _CLAUSE_MARK = re.compile(r".*[,;:(—–]", re.S)   # (the last mark before the noun: its clause starts after it)
+# a stance noun opens no subject ('Opposition to X has galvanized supporters of Y'; 'It' does: F1 -0.00006)
+_NO_SUBJECT = frozenset(p.split()[0] for p in STANCE_PHRASES)
 _POSSESSIVE = re.compile(r"[’']s?$")
 _FIRST_LOWER = re.compile(r"(?<![\w’'.-])[a-z]")
 
@@ -110,9 +113,10 @@ def _opening_voice(u: Unit, pos: int) -> Mention | None:
     m = subject_before(text, verb.start(), lo, u.by_end, u.entities)
     if m is None or text[lo:m.start].strip(" \"“'‘") or _POSSESSIVE.search(m.text):
         return None   # (not 'Clinton’s decisions during the attacks on')
-    if m.text.lower() not in _SUBJECT_PRONOUNS and (m.voice is None or not m.text.istitle()
-                                                    or m.text.split()[0] in CAPITALISED_OPENERS):
-        return None   # a name: not 'Building bipartisan support for', 'Earlier this week'
+    first = m.text.split()[0]
+    if m.text.lower() not in _SUBJECT_PRONOUNS and (m.voice is None or not m.text.istitle() or first in CAPITALISED_OPENERS
+                                                    or first.endswith(("ly", "ing")) or first.lower() in _NO_SUBJECT):
+        return None   # a name: not 'Building bipartisan support for', 'Earlier this week', 'Roughly', 'Opposition'
     if _RECEIVED.search(text, m.end, pos):
         return None
     return m
