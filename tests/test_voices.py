@@ -736,6 +736,13 @@ def test_role_noun_reports_its_object_for_the_subject():
     assert (voices(text).kind == "narration").all()   # an adverb opening the clause is no subject
 
 
+def test_thats_according_to_reports_the_demonstrative():
+    text = "Turnout rose by a third. That’s according to county records released Monday."
+    row = seg_at(text, voices(text), "That’s")
+    assert (row.kind, row.cue, row.text) == ("indirect", "according to", "That")
+    assert text[row.mention_start:row.mention_end].startswith("county records")
+
+
 def test_nested_report_words_count_for_the_outer_report_in_scoring():
     from framing.validation.attribution import score_attributions
 

@@ -33,7 +33,7 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    sentence even where the splitter keeps both together.
 4. **Reported speech** (``indirect``): ``X said (that) ...`` (content: the rest of the sentence,
    up to a trailing attribution), ``..., X said.`` and ``..., said X.`` (content: the clause
-   before the comma), ``According to X, ...`` and ``..., according to X.``. Cue verbs come from
+   before the comma), ``According to X, ...``, ``..., according to X.`` and ``That’s according to X.``. Cue verbs come from
    ``framing/data/voices/en/cues.csv``; belief, stance and evidence verbs ("thinks", "endorsed",
    "shows") need "that" or a named subject; "In a new poll, ..." and "... in a new poll."
    credit a poll, survey or study. "X seems/appears to ..." and "it seems likely that ..."
