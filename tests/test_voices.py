@@ -716,6 +716,9 @@ def test_stance_adjective_after_be_reports_its_object():
     text = "Dairy farmers were deeply suspicious of the levy."   # an adverb between
     row = seg_at(text, voices(text), "the levy")
     assert (row.kind, row.cue, row.text) == ("indirect", "deeply suspicious of", "the levy.")
+    text = "Governor Sam Ridley spoke. He was disappointed in the vote."
+    row = seg_at(text, voices(text), "the vote")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Sam Ridley", "was disappointed in", "the vote.")
 
 
 def test_pressured_and_favored_report_their_objects():
