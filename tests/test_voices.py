@@ -703,10 +703,13 @@ def test_stance_noun_without_a_possessor_reports_for_the_clause_subject():
     assert "His" not in set(segs.speaker) and seg_at(text, segs, "he was joking").speaker == "Sam Ridley"
 
 
-def test_view_on_with_a_possessor_reports_its_object():
+def test_view_or_feeling_with_a_possessor_reports_its_object():
     text = "Mayor Lena Ardent said the vote was close. Her views on the harbour tax were plain."
     row = seg_at(text, voices(text), "the harbour tax")
     assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Lena Ardent", "views on", "the harbour tax")
+    text = "Mayor Lena Ardent said the vote was close. Her contempt for the port plan was plain."
+    row = seg_at(text, voices(text), "the port plan")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Lena Ardent", "contempt for", "the port plan")
 
 
 def test_stance_adjective_after_be_reports_its_object():
