@@ -749,6 +749,16 @@ def test_thats_according_to_reports_the_demonstrative():
     assert text[row.mention_start:row.mention_end].startswith("county records")
 
 
+def test_phrasal_stance_verbs_report_their_objects():
+    text = "Governor Sam Ridley took issue with the new levy."
+    row = seg_at(text, voices(text), "the new levy")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Sam Ridley", "took issue with", "the new levy.")
+    text = "Two council members disagreed with the mayor over the budget."
+    row = seg_at(text, voices(text), "the mayor")
+    assert (row.kind, row.cue, row.text) == ("indirect", "disagreed with", "the mayor over the budget.")
+    assert text[row.mention_start:row.mention_end] == "Two council members"
+
+
 def test_nested_report_words_count_for_the_outer_report_in_scoring():
     from framing.validation.attribution import score_attributions
 
