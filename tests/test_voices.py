@@ -757,6 +757,12 @@ def test_phrasal_stance_verbs_report_their_objects():
     row = seg_at(text, voices(text), "the mayor")
     assert (row.kind, row.cue, row.text) == ("indirect", "disagreed with", "the mayor over the budget.")
     assert text[row.mention_start:row.mention_end] == "Two council members"
+    text = "Governor Sam Ridley doubled down on his plan for the port."
+    row = seg_at(text, voices(text), "his plan")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Sam Ridley", "doubled down on", "his plan for the port.")
+    text = "Party leaders rallied behind the treasurer."
+    row = seg_at(text, voices(text), "the treasurer")
+    assert (row.kind, row.cue, row.text) == ("indirect", "rallied behind", "the treasurer.")
 
 
 def test_nested_report_words_count_for_the_outer_report_in_scoring():
