@@ -129,8 +129,8 @@ def unowned_stance(u: Unit) -> None:
     F1 0.78210 -> 0.78251, speaker accuracy 0.89514 -> 0.89517 (with no subject too: F1 0.78279,
     speaker accuracy 0.89379)."""
     text = u.text
-    if not may_match(_UNOWNED_STANCE, text, u.start, u.end):
-        return
+    if not may_match(_STANCE_CUE, text, u.start, u.end):
+        return   # (the whole-text scan possessed_stance reads: every match of ours is one of its)
     for found in _UNOWNED_STANCE.finditer(text, u.start, u.end):
         start = found.end()
         if (_OWNER_BEFORE.search(text, max(u.start, found.start() - 50), found.start("cue"))
@@ -148,6 +148,7 @@ def unowned_stance(u: Unit) -> None:
 
 
 unowned_stance.trigger = _UNOWNED_STANCE   # fires without a cue word, as possessed_stance does
+unowned_stance.trigger_hint = _STANCE_CUE
 
 possessed_stance.trigger = _POSSESSED_STANCE  # fires without a cue word: see _segments.analyse_unit
 possessed_stance.trigger_hint = _STANCE_CUE   # (every trigger match overlaps a match of the hint)
