@@ -690,6 +690,81 @@ def test_stance_noun_with_a_possessor_reports_its_object():
     assert (row.speaker, row.cue, row.text) == ("Lee", "criticism of", "the budget")
 
 
+def test_stance_noun_without_a_possessor_reports_for_the_clause_subject():
+    text = "Mayor Dana Ortiz spoke first. Ortiz opened with a call for a second bridge, and the crowd cheered."
+    row = seg_at(text, voices(text), "a second bridge")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Dana Ortiz", "call for", "a second bridge")
+    assert text[row.mention_start:row.mention_end] == "Ortiz"
+    text = "Opposition to the toll grew over the summer."   # no subject opens the clause: no voice, no report
+    assert (voices(text).kind == "narration").all()
+    # a possessor a few words before the noun is no subject (and no voice 'His' for the pronouns after it)
+    text = "Governor Sam Ridley spoke in Dover. His most recent comment about the port was brief. He later said he was joking."
+    segs = voices(text)
+    assert "His" not in set(segs.speaker) and seg_at(text, segs, "he was joking").speaker == "Sam Ridley"
+
+
+def test_view_or_feeling_with_a_possessor_reports_its_object():
+    text = "Mayor Lena Ardent said the vote was close. Her views on the harbour tax were plain."
+    row = seg_at(text, voices(text), "the harbour tax")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Lena Ardent", "views on", "the harbour tax")
+    text = "Mayor Lena Ardent said the vote was close. Her contempt for the port plan was plain."
+    row = seg_at(text, voices(text), "the port plan")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Lena Ardent", "contempt for", "the port plan")
+
+
+def test_stance_adjective_after_be_reports_its_object():
+    text = "Senator Ada Brill spoke on Monday. She is wary of the new levy on farms."
+    row = seg_at(text, voices(text), "the new levy")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Ada Brill", "is wary of", "the new levy on farms.")
+    text = "Dairy farmers were deeply suspicious of the levy."   # an adverb between
+    row = seg_at(text, voices(text), "the levy")
+    assert (row.kind, row.cue, row.text) == ("indirect", "deeply suspicious of", "the levy.")
+    text = "Governor Sam Ridley spoke. He was disappointed in the vote."
+    row = seg_at(text, voices(text), "the vote")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Sam Ridley", "was disappointed in", "the vote.")
+
+
+def test_pressured_and_favored_report_their_objects():
+    text = "Party leaders pressured the treasurer to resign."
+    row = seg_at(text, voices(text), "the treasurer")
+    assert (row.kind, row.cue, row.text) == ("indirect", "pressured", "the treasurer to resign.")
+    text = "Voters in the county favored the mayor by a wide margin."
+    row = seg_at(text, voices(text), "the mayor")
+    assert (row.kind, row.cue, row.text) == ("indirect", "favored", "the mayor by a wide margin.")
+    assert text[row.mention_start:row.mention_end] == "Voters in the county"
+
+
+def test_role_noun_reports_its_object_for_the_subject():
+    text = "Mayor Lena Ardent has long been a supporter of Mr. Ross and his port plan."
+    row = seg_at(text, voices(text), "Mr. Ross")   # a title's period ends no object
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Lena Ardent", "supporter of", "Mr. Ross")
+    text = "Governor Sam Ridley spoke. Roughly half the voters were critics of the plan."
+    assert (voices(text).kind == "narration").all()   # an adverb opening the clause is no subject
+
+
+def test_thats_according_to_reports_the_demonstrative():
+    text = "Turnout rose by a third. That’s according to county records released Monday."
+    row = seg_at(text, voices(text), "That’s")
+    assert (row.kind, row.cue, row.text) == ("indirect", "according to", "That")
+    assert text[row.mention_start:row.mention_end].startswith("county records")
+
+
+def test_phrasal_stance_verbs_report_their_objects():
+    text = "Governor Sam Ridley took issue with the new levy."
+    row = seg_at(text, voices(text), "the new levy")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Sam Ridley", "took issue with", "the new levy.")
+    text = "Two council members disagreed with the mayor over the budget."
+    row = seg_at(text, voices(text), "the mayor")
+    assert (row.kind, row.cue, row.text) == ("indirect", "disagreed with", "the mayor over the budget.")
+    assert text[row.mention_start:row.mention_end] == "Two council members"
+    text = "Governor Sam Ridley doubled down on his plan for the port."
+    row = seg_at(text, voices(text), "his plan")
+    assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Sam Ridley", "doubled down on", "his plan for the port.")
+    text = "Party leaders rallied behind the treasurer."
+    row = seg_at(text, voices(text), "the treasurer")
+    assert (row.kind, row.cue, row.text) == ("indirect", "rallied behind", "the treasurer.")
+
+
 def test_nested_report_words_count_for_the_outer_report_in_scoring():
     from framing.validation.attribution import score_attributions
 

@@ -179,14 +179,14 @@ def test_word_tests_before_a_subject_pass_every_window_the_patterns_match(pieces
     assert window.endswith("ly") or not (adverb and adverb.end() == len(window))
 
 
-_STANCE_PIECES = ["support", "attack", "attacks", "proposal", "proposals", "comment", "claims", "praise", " ", "\n",
+_STANCE_PIECES = ["support", "attack", "attacks", "proposal", "proposals", "comment", "claims", "praise", "view", " ", "\n",
                   "for", "to", "of", "on", "about", "that", "s", "x", "pledge", "vow", "defense", "defence"]
 
 
 # the stance phrases written out as one alternation, as the rule was first written
 _STANCE_ALTERNATION = (r"support for|opposition to|criticism of|criticisms of|attacks? on|calls? for|proposals? (?:for|to)|"
                        r"endorsement of|praise (?:for|of)|claims? that|comments? (?:about|on)|defen[cs]e of|embrace of|"
-                       r"rejection of|argument that|assertion that|promise to|pledge to|vow to")
+                       r"rejection of|argument that|assertion that|promise to|pledge to|vow to|views? on|stance on|positions on")
 
 
 @settings(max_examples=400, deadline=None)

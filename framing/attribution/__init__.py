@@ -33,7 +33,7 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    sentence even where the splitter keeps both together.
 4. **Reported speech** (``indirect``): ``X said (that) ...`` (content: the rest of the sentence,
    up to a trailing attribution), ``..., X said.`` and ``..., said X.`` (content: the clause
-   before the comma), ``According to X, ...`` and ``..., according to X.``. Cue verbs come from
+   before the comma), ``According to X, ...``, ``..., according to X.`` and ``That’s according to X.``. Cue verbs come from
    ``framing/data/voices/en/cues.csv``; belief, stance and evidence verbs ("thinks", "endorsed",
    "shows") need "that" or a named subject; "In a new poll, ..." and "... in a new poll."
    credit a poll, survey or study. "X seems/appears to ..." and "it seems likely that ..."
@@ -48,7 +48,9 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    "Asked (on Fox News) whether ..." opening a sentence reports the question. A stance noun
    with a possessor ("his support for X", "Trump's criticism of Y") reports its object for
    the possessor (named by the clause's subject when a pronoun possessor follows its verb: "she
-   escalated her attacks on Y").
+   escalated her attacks on Y"); with no possessor, for a name or pronoun opening the clause
+   ("Ross opened with a call for a recount", "Lee has been a critic of the plan"; not "won the
+   endorsement of", "faced criticism of").
    "..., citing Z" reports Z (up to the next comma) for the clause's subject. A document or
    evidence noun (``evidence.csv``: "poll", "results", "records") heading the subject of
    "show", "find", "reveal", "indicate" or "suggest" speaks ("The results show that ...",
@@ -174,7 +176,8 @@ tuple entry and one test.
    ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``,
    ``_boundaries.opening_participle_stop``, ``forward_reports``
    (its start: ``_boundaries._start_after_cue``), ``credit_over_expectation``,
-   ``partial_quotes_in_reports``, ``_stance_nouns.possessed_stance``, ``drop_lone_words``,
+   ``partial_quotes_in_reports``, ``_stance_nouns.possessed_stance``, ``_stance_nouns.unowned_stance``,
+   ``drop_lone_words``,
    ``_boundaries.adjunct_only_report``,
    ``_coverage.relative_clause_subject``, ``_coverage.joint_speakers``, ``relay``,
    ``_carried.coordinated_report_keeps_its_voice``,

@@ -20,7 +20,7 @@ from ._model import Interval, Unit, _attribution
 from ._passive import _passive_without_agent
 from ._relay import _relay, report_in_a_report
 from ._reported import _THAT_NEXT
-from ._stance_nouns import possessed_stance
+from ._stance_nouns import possessed_stance, unowned_stance
 from ._vocab import (OBJECT_STANCE_VERBS, SPEAKER_PRONOUN, STANCE_MEDIA, THIRD_PERSON, THIRD_PERSON_OBJECTS, VIEW_MODIFIERS,
                      VIEW_NOUNS, alternation)
 
@@ -204,7 +204,7 @@ def relay(u: Unit) -> None:
 
 
 REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, opening_participle_stop, forward_reports,
-                 credit_over_expectation, partial_quotes_in_reports, possessed_stance, drop_lone_words,
+                 credit_over_expectation, partial_quotes_in_reports, possessed_stance, unowned_stance, drop_lone_words,
                  adjunct_only_report, relative_clause_subject, joint_speakers, relay, coordinated_report_keeps_its_voice,
                  channel_named, pronoun_keeps_channel, quoted_as_saying_object, media_citing_a_source,
                  added_continues_the_last_speaker, person_before_affiliation, canonical_speakers, report_in_a_report)

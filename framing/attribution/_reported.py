@@ -69,6 +69,7 @@ def cue_given_to_quote(u: Unit, c) -> bool:
     return c.start in u.used
 
 
+_THATS = re.compile(r"\W*(That|This)(?:[’']s|\s+is|\s+was)\s*")
 _STANDINGS = re.compile(r"\s+the\s+polls\b")
 # 'in the hours before the polls', 'voters in the district head to the polls': the time or the place, no medium
 _NOT_MEDIUM = re.compile(r"(?:(?!poll|survey|stud|analys)[^.;:!?])*?\b(?:before|after|to|during|since|until)\s+(?:[\w/'’.-]+\s+){0,4}?(?:polls?|surveys?|study|studies|analysis)\b")
@@ -77,7 +78,8 @@ _NOT_MEDIUM = re.compile(r"(?:(?!poll|survey|stud|analys)[^.;:!?])*?\b(?:before|
 def according_to(u: Unit, c) -> bool:
     """'According to X, ...', '..., according to X.', 'In a new poll, ...', '... in a new poll.'; not
     '... behind him in the polls' (PolNeAR train: F1 0.77049 -> 0.77064, speaker accuracy 0.8836 ->
-    0.8841) nor 'in the hours before the polls close' (F1 -> 0.77069)."""
+    0.8841) nor 'in the hours before the polls close' (F1 -> 0.77069). 'That’s according to X.': the
+    demonstrative is the content (F1 0.78335 -> 0.78346, speaker accuracy 0.89536 -> 0.89539)."""
     if c.kind != "according":
         return False
     text, u_start, u_end = u.text, u.start, u.end
@@ -88,7 +90,14 @@ def according_to(u: Unit, c) -> bool:
     lead = text[u_start:c.start]
     # 'It has not gone unnoticed: According to X, ...': a new start after the colon
     opening = lead[colon + 1:] if (colon := lead.rfind(": ")) >= 0 and not _inside(u_start + colon, u.spans) else lead
-    if not opening.strip(" \"“”'‘’—–(") or _ONE_WORD.fullmatch(opening):
+    if (that := _THATS.fullmatch(opening)) is not None and c.verb is ACCORDING:
+        # 'That’s according to exit polls.': the demonstrative stands for the words before it
+        m = according_np(text, c.end, u_end, u.by_end, u.entities)
+        if m is not None:
+            start = u_start + len(lead) - len(opening) + that.start(1)
+            u.intervals.append(Interval(start, start + len(that.group(1)), "indirect",
+                                        _attribution(text, c, m, confidence=0.8)))
+    elif not opening.strip(" \"“”'‘’—–(") or _ONE_WORD.fullmatch(opening):
         m = according_np(text, c.end, u_end, u.by_end, u.entities)
         comma = text.find(",", c.end, u_end)
         if comma != -1 and m is not None:

@@ -189,6 +189,9 @@ ORGANISATION_WORDS = frozenset(_column("organisation_words.csv", "word"))
 QUOTE_ATTRIBUTION_VERBS = _column("quote_attribution_verbs.csv", "form")
 EVIDENCE_NOUNS = frozenset(_column("evidence.csv", "noun"))
 EVIDENCE_VERBS = frozenset(_column("evidence_verbs.csv", "lemma"))   # 'The results show ...'
+# 'support for', 'criticism of': a stance noun and the word that makes it report its object
+STANCE_PHRASES = tuple(f"{r['noun'].strip()} {after}" for r in _rows("stance_nouns.csv")
+                       for after in r["words_after"].split("|"))
 ROLE_WORDS = frozenset(_column("roles.csv", "word"))          # titles before a name: 'Foreign Minister'
 INTENT_VERBS = frozenset(_column("intent_verbs.csv", "lemma"))  # 'who plans to meet': no report
 _OPENER_ROWS = _rows("openers.csv")
@@ -220,8 +223,6 @@ MEDIUM_NOUNS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "noun")     
 PLATFORMS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "platform")          # 'on Twitter'
 STANCE_MEDIA = {kind: tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == kind and r["ends_stance"] == "1")
                 for kind in ("noun", "platform")}   # 'mocked Ross on Twitter': the stance's object ends
-# a possessed stance noun and what makes it a report ('his support for', 'her claim that')
-STANCE_PHRASES = tuple(f"{r['noun']} {prep}" for r in _rows("stance_nouns.csv") for prep in r["prepositions"].split())
 PRONOUN_GENDER = {"he": "m", "she": "f"}   # the gender a resolved 'he'/'she' asks of its voice
 # the determiner a group subject's name drops ('most voters' -> 'voters'; 'most of them' stays)
 GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|most|other|several)\s+(?!of\b)", re.I)
