@@ -143,6 +143,15 @@ def test_a_cue_word_is_no_form_of_another_cue_row():
     assert [r["cue"] for r in rows if owners.get(r["cue"], {r["cue"]}) != {r["cue"]}] == []
 
 
+def test_a_be_pattern_stands_for_each_form_of_be():
+    """'BE wary of' in cues.csv is 'is wary of' ... 'be wary of', each a form of the row's verb."""
+    from framing.attribution._vocab import cue_verbs
+    forms = cue_verbs()
+    assert {f: forms[f].lemma for f in ("is wary of", "were wary of", "been wary of", "be wary of")} == \
+        dict.fromkeys(("is wary of", "were wary of", "been wary of", "be wary of"), "wary")
+    assert "am wary of" not in forms and "wary of" in forms   # (the row also lists the bare adjective)
+
+
 def test_the_object_of_a_cue_ending_with_its_preposition_is_no_speaker():
     """'X, an appositive, spoke about Y.': Y is what was spoken about, not an inverted speaker
     ('..., said Mr. Smith'); the same for a speech act read with its topic ('spoke highly of')."""

@@ -157,6 +157,10 @@ CITING = CueVerb("citing", False, 0.85, "sure_speech")
 IN_MEDIUM = CueVerb("in", False, 0.7, "weak_speech")
 
 
+# the forms of 'be' a cues.csv pattern 'BE ...' stands for, in this order (not 'am', 'being')
+_BE_FORMS = ("is", "are", "was", "were", "been", "be")
+
+
 @lru_cache(maxsize=1)
 def cue_verbs() -> dict[str, CueVerb]:
     """Each cue form (lower case) -> its verb, from ``cues.csv``."""
@@ -167,7 +171,10 @@ def cue_verbs() -> dict[str, CueVerb]:
                                f"{sorted(CATEGORIES)}; fix the row.")
         verb = CueVerb(row["cue"], row["credit"] == "1", float(row["confidence"]), row["category"])
         for form in row["pattern"].split("|"):
-            forms.setdefault(form.strip().lower(), verb)
+            form = form.strip()
+            # 'BE wary of': the adjective after each form of 'be' ('is wary of', ..., 'be wary of')
+            for be_form in (_BE_FORMS if form.startswith("BE ") else ("",)):
+                forms.setdefault(f"{be_form} {form[3:].lower()}" if be_form else form.lower(), verb)
     return forms
 
 
