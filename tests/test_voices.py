@@ -724,14 +724,26 @@ def test_stance_adjective_after_be_reports_its_object():
     assert (row.kind, row.speaker, row.cue, row.text) == ("indirect", "Sam Ridley", "was disappointed in", "the vote.")
 
 
-def test_pressured_and_favored_report_their_objects():
+def test_pressured_reports_its_object_and_favored_is_no_cue():
     text = "Party leaders pressured the treasurer to resign."
     row = seg_at(text, voices(text), "the treasurer")
     assert (row.kind, row.cue, row.text) == ("indirect", "pressured", "the treasurer to resign.")
-    text = "Voters in the county favored the mayor by a wide margin."
-    row = seg_at(text, voices(text), "the mayor")
-    assert (row.kind, row.cue, row.text) == ("indirect", "favored", "the mayor by a wide margin.")
-    assert text[row.mention_start:row.mention_end] == "Voters in the county"
+    assert text[row.mention_start:row.mention_end] == "Party leaders"
+    # 'favored' is as often the odds' passive as a stance: no cue (PolNeAR train: 10 right of 17)
+    assert set(voices("The Rovers, favored by the bookmakers, lost the opener.")["kind"]) == {"narration"}
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ann Ross met critics of the plan on Monday.",           # a role noun after no copula
+    "The chief fired two supporters of the former treasurer.",
+    "Governor Sam Ridley brushed off concerns about his health.",  # a feeling not voiced by the subject
+    "Dana Voss was the champion of the 2019 chess tournament.",    # 'champion' is no stance noun
+    "Police stood back as the crowd left, and crews were standing by in case the river rose.",
+    "The Rovers got behind early and never recovered.",
+    "Troops shot back at the gunmen and went after the convoy.",
+])
+def test_stance_words_in_their_literal_sense_report_nothing(text):
+    assert set(voices(text)["kind"]) == {"narration"}
 
 
 def test_role_noun_reports_its_object_for_the_subject():

@@ -14,7 +14,8 @@ from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, resolve, voice_for_name
 from ._subjects import subject_before
-from ._vocab import CAPITALISED_OPENERS, HONORIFICS, STANCE_PHRASES, CueVerb, trie
+from ._vocab import (CAPITALISED_OPENERS, HONORIFICS, STANCE_PHRASES, UNOWNED_STANCE_NEEDS, VOICING_VERBS, CueVerb,
+                     alternation, trie)
 
 # the stance phrases ('support for', 'criticism of') come from stance_nouns.csv
 _POSSESSED_STANCE = re.compile(
@@ -83,9 +84,15 @@ _SUBJECT_PRONOUNS = frozenset(("he", "she", "they"))
 
 # a stance noun with no possessor after the verb of a named subject ('Ross opened with a call for a
 # recount', 'he rose to the defense of X'); not the nouns that are also verbs ('vowed to', 'pledge to')
-# nor 'the endorsement of X' (mostly X endorses: 'won the endorsement of the union')
-_OPEN_PHRASES = tuple(p for p in STANCE_PHRASES
-                      if p.split()[0] not in ("promise", "pledge", "vow", "claim", "claims", "endorsement"))
+# nor 'the endorsement of X' (mostly X endorses: 'won the endorsement of the union'): stance_nouns.csv
+_OPEN_PHRASES = tuple(p for p in STANCE_PHRASES if UNOWNED_STANCE_NEEDS[p.split()[0]] != "no")
+# what must stand before a role noun ('is a critic of', 'remains a fierce critic of', 'cast herself as a
+# champion of') or a feeling noun ('raised concerns about') for it to report for the clause's subject
+_NEEDED_BEFORE = {
+    "be": re.compile(r"(?<![\w’'])(?:is|are|was|were|been|be|being|became|becomes|become|remains?|remained|as)\s+"
+                     r"(?:(?:among\s+)?(?:a|an|the|one|of)\s+)?(?:[\w-]+\s+){0,4}$"),
+    "voiced": re.compile(r"(?<![\w’'])(?:" + alternation(VOICING_VERBS) + r")\s+(?:[\w-]+\s+){0,3}$"),
+}
 # a subject that receives or meets the stance ('faced criticism of', 'drew praise for') holds none
 _RECEIVED = re.compile(r"\b(?:fac(?:e|es|ed|ing)|w[oi]n|wins|secured?|receiv(?:e|es|ed)|g[eo]ts?|dr[ae]w|draws|earned|"
                        r"dealt|deals|has|have|had|picked|snagged|enjoy(?:s|ed)?|despite|amid)\s+(?:up\s+|with\s+)?"
@@ -136,6 +143,9 @@ def unowned_stance(u: Unit) -> None:
         if (_OWNER_BEFORE.search(text, max(u.start, found.start() - 50), found.start("cue"))
                 or _inside(found.start("cue"), u.spans) or any(iv.start <= start < iv.end for iv in u.intervals)):
             continue
+        needed = _NEEDED_BEFORE.get(UNOWNED_STANCE_NEEDS[found.group("cue").split()[0]])
+        if needed is not None and not needed.search(text, max(u.start, found.start("cue") - 60), found.start("cue")):
+            continue   # ('Lee met critics of the plan', 'brushed off concerns about')
         stop = (_CLAUSE_STOP if found.group("cue").endswith("that") else _OBJECT_STOP).search(text, start, u.end)
         end = _content_end(text, start, stop.start() if stop else u.end)
         if not _words(text, start, end, 1) or _covered(start, end, u.direct_spans):
