@@ -698,7 +698,7 @@ def test_stance_noun_without_a_possessor_reports_for_the_clause_subject():
     text = "Opposition to the toll grew over the summer."   # no subject opens the clause: no voice, no report
     assert (voices(text).kind == "narration").all()
     # a possessor a few words before the noun is no subject (and no voice 'His' for the pronouns after it)
-    text = "Governor Sam Ridley spoke in Dover. His most recent comment about the port was brief. He later said he was joking."
+    text = "Governor Sam Ridley spoke in Dover. His latest public comment about the port was brief. He later said he was joking."
     segs = voices(text)
     assert "His" not in set(segs.speaker) and seg_at(text, segs, "he was joking").speaker == "Sam Ridley"
 

@@ -315,7 +315,7 @@ def speaker_before_speech_verb(text: str, start: int, end: int, entities) -> Att
     return None
 
 
-# 'His most recent comment about the talks betrays ...:', 'Her reply was short:'
+# 'His latest public comment on the talks shows ...:', 'Her reply was short:'
 _POSSESSED_WORDS = re.compile(r"(?P<pronoun>His|Her)\s+(?:[\w’'-]+\s+){0,3}?(?:comments?|remarks?|response|reply|answer|"
                               r"words|statement|message|verdict|explanation)\b")
 

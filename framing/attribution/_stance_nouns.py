@@ -98,7 +98,7 @@ _RECEIVED = re.compile(r"\b(?:fac(?:e|es|ed|ing)|w[oi]n|wins|secured?|receiv(?:e
                        r"dealt|deals|has|have|had|picked|snagged|enjoy(?:s|ed)?|despite|amid)\s+(?:up\s+|with\s+)?"
                        r"(?:(?:the|a|an|some|much|no|fresh|new|growing|broad|strong|widespread|bipartisan)\s+)*$")
 _UNOWNED_STANCE = re.compile(r"\s(?P<cue>" + trie(_OPEN_PHRASES) + r")\s")
-# a possessor up to three words before the noun ('His most recent comment about'): possessed_stance's
+# a possessor up to three words before the noun ('His latest public comment on'): possessed_stance's
 _OWNER_BEFORE = re.compile(r"(?:(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)|[’']s|s[’'])\s+(?:[\w-]+\s+){0,3}$")
 _CLAUSE_MARK = re.compile(r".*[,;:(—–]", re.S)   # (the last mark before the noun: its clause starts after it)
 # a stance noun opens no subject ('Opposition to X has galvanized supporters of Y'; 'It' does: F1 -0.00006)
@@ -123,7 +123,7 @@ def _opening_voice(u: Unit, pos: int) -> Mention | None:
     first = m.text.split()[0]
     if m.text.lower() not in _SUBJECT_PRONOUNS and (m.voice is None or not m.text.istitle() or first in CAPITALISED_OPENERS
                                                     or first.endswith(("ly", "ing")) or first.lower() in _NO_SUBJECT):
-        return None   # a name: not 'Building bipartisan support for', 'Earlier this week', 'Roughly', 'Opposition'
+        return None   # a name: not 'Gathering broad support for', 'Earlier this week', 'Roughly', 'Opposition'
     if _RECEIVED.search(text, m.end, pos):
         return None
     return m
