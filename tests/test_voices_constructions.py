@@ -276,3 +276,13 @@ def test_a_clause_after_the_adjunct_is_still_reported():
     assert _reports("Tom Hill said Friday he would resign.") == [("Tom Hill", "Friday he would resign.")]
     assert _reports("Jane Ross told reporters in Dover it was over.") == [("Jane Ross", "in Dover it was over.")]
     assert _reports("Tom Hill said after the vote in May.") == []   # 'May' the month, no modal
+
+
+def test_cue_with_its_own_pronoun_subject_after_and_is_a_second_report():
+    text = "Jane Ross said the harbour toll was unfair to dock workers and she accused the mayor of hiding the costs."
+    assert _reports(text) == [("Jane Ross", "the harbour toll was unfair to dock workers"),
+                              ("Jane Ross", "the mayor of hiding the costs.")]
+    frame = framing.voices(text)
+    second = frame[frame["cue"] == "accused"].iloc[0]
+    assert (second.mention_start, second.mention_end) == (text.index("she accused"), text.index("she accused") + 3)
+    assert second.outer_speaker == ""   # its own report, not nested in the first

@@ -37,6 +37,38 @@ def subordinate_clause_stop(u: Unit) -> None:
     u.clause_stops.append(comma)
 
 
+# '... and she accused Y of ...': 'and' right before a cue's subject pronoun
+_AND_BEFORE = re.compile(r"\sand\s+$")
+_LEAD_WINDOW = 14   # characters before a subject that hold the lead word ('even as', ', and')
+
+
+def second_report_stop(u: Unit) -> None:
+    """'She said Russia hacked the files and she accused Trump of ...': a cue whose subject
+    pronoun follows 'and' is the sentence's second report; the words reported before it end
+    where its clause starts (a named subject after 'and' is often a joint object: 'said Clinton
+    and Sanders agreed'). PolNeAR train: F1 0.78456 -> 0.78462, speaker accuracy 0.89694 ->
+    0.89718 (with names too: F1 0.78446)."""
+    text = u.text
+    for c, m in u.forward:
+        if (m is None or m.end > c.start or m.start <= u.start or m.text.lower() not in SUBJECT_PRONOUNS
+                or (lead := _AND_BEFORE.search(text, max(u.start, m.start - _LEAD_WINDOW), m.start)) is None):
+            continue
+        if any(c2.start < lead.start() for c2, _ in u.forward) and not _inside(lead.start(), u.spans):
+            u.clause_stops.append(lead.start())   # (a report before it to end)
+
+
+# a subordinate clause with a subject of its own, right before that subject ('..., when he told')
+_SUBORDINATOR_BEFORE = re.compile(r"(?:,\s*|\s)(?:(?:even|just)\s+)?(?:as|when|after|because|while|before|since|"
+                                  r"until|although|though|whereas)\s+$")
+
+
+def subordinate_subject(text: str, lo: int, m) -> bool:
+    """The cue's subject ``m`` opens a subordinate clause ('smiling as he noted that ...',
+    'when she told reporters', 'after Lee argued'): searched in ``text[lo:m.start]``, at most a
+    few words back."""
+    return m is not None and _SUBORDINATOR_BEFORE.search(text, max(lo, m.start - _LEAD_WINDOW), m.start) is not None
+
+
 def _words(text: str, start: int, end: int, at_least: int) -> bool:
     """``text[start:end]`` holds at least ``at_least`` words (reads no further than needed)."""
     for n, _ in enumerate(WORD.finditer(text, start, end), 1):
