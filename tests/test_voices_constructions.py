@@ -286,3 +286,15 @@ def test_cue_with_its_own_pronoun_subject_after_and_is_a_second_report():
     second = frame[frame["cue"] == "accused"].iloc[0]
     assert (second.mention_start, second.mention_end) == (text.index("she accused"), text.index("she accused") + 3)
     assert second.outer_speaker == ""   # its own report, not nested in the first
+
+
+def test_weaker_cue_whose_subject_opens_a_subordinate_clause_is_a_nested_report():
+    text = "Tom Hill defended the toll plan on Monday, even as Jane Ross conceded that the port needed money."
+    frame = framing.voices(text)
+    inner = frame[frame["cue"] == "conceded"].iloc[0]
+    assert (inner.kind, inner.speaker, text[inner.start:inner.end]) == ("indirect", "Jane Ross", "the port needed money.")
+    assert (inner.mention_start, inner.mention_end) == (text.index("Jane"), text.index("Jane") + len("Jane Ross"))
+    # nested in Hill's report: its voice is kept as the outer speaker, with his mention's offsets
+    assert (inner.outer_speaker, inner.outer_mention_start, inner.outer_mention_end) == ("Tom Hill", 0, 8)
+    outer = frame[frame["cue"] == "defended"].iloc[0]
+    assert text[outer.start:outer.end].startswith("the toll plan on Monday")

@@ -105,7 +105,9 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    ("spoke", "expressed", any cue verb) of a person makes that person the speaker (source
    KCNA). A weaker cue inside reported words ("Walsh noted that Ohio boasted ...") stays part
    of them; a sure speech verb ("said") or another named voice with a belief or stance verb
-   ("Smith said Jones thinks ...") opens a nested report (``outer_speaker``: Smith); a
+   ("Smith said Jones thinks ...") opens a nested report (``outer_speaker``: Smith), and so
+   does any cue verb whose subject opens a subordinate clause ("X defended the plan, even as Y
+   conceded that ...", "when he argued", "after she hinted": ``_boundaries.subordinate_subject``); a
    coordinated verb with its own that-clause ("He said X and noted that Y") is the subject's
    second report, and so is a cue whose subject pronoun follows "and" ("She said X and she
    accused Y of Z": X ends before "and"); so is a report whose subject follows "and", "but" or "while" after the

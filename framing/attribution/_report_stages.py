@@ -118,8 +118,13 @@ def forward_reports(u: Unit) -> None:
             last = max(text.rfind(",", holder.start, m.start), text.rfind(";", holder.start, m.start),
                        holder.start) if m is not None else 0
             split = _NEW_CLAUSE.search(text, last, m.start) if m is not None else None
-            if split is None and not c.verb.sure and not _nested_subject(text, holder, m, c):
-                continue  # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in them
+            if (split is None and not c.verb.sure and not _nested_subject(text, holder, m, c)
+                    and not subordinate_subject(text, holder.start, m)):
+                # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in
+                # them; not one whose subject opens a subordinate clause ('..., smiling as he conceded
+                # that ...': a report of its own, nested; PolNeAR train F1 0.78462 -> 0.78475,
+                # speaker accuracy 0.89718 -> 0.89905; cutting the first report there instead: F1 0.78395)
+                continue
             if split is not None:   # 'A preferred X, while B backed Y': a new clause, a new voice
                 holder.end = _content_end(text, holder.start, split.start())
         if not c.verb.is_speech and not _THAT_NEXT.match(text[c.end:c.end + 6]) and (
