@@ -298,3 +298,13 @@ def test_weaker_cue_whose_subject_opens_a_subordinate_clause_is_a_nested_report(
     assert (inner.outer_speaker, inner.outer_mention_start, inner.outer_mention_end) == ("Tom Hill", 0, 8)
     outer = frame[frame["cue"] == "defended"].iloc[0]
     assert text[outer.start:outer.end].startswith("the toll plan on Monday")
+
+
+def test_report_after_an_object_relative_pronoun_is_its_own_and_holds_the_pronoun():
+    text = "Tom Hill cited the old harbour rules, which he said had hurt the dock workers."
+    frame = framing.voices(text)
+    cited, said = frame[frame["cue"] == "cited"], frame[frame["cue"] == "said"]
+    assert [text[r.start:r.end].rstrip(",") for r in cited.itertuples()] == ["the old harbour rules"]
+    assert [text[r.start:r.end] for r in said.itertuples()] == ["which", "had hurt the dock workers."]
+    assert set(said["speaker"]) == {"Tom Hill"} and set(said["mention_start"]) == {text.index("he said")}
+    assert set(said["outer_speaker"]) == {""}   # not nested in the report of 'cited'

@@ -110,7 +110,9 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    conceded that ...", "when he argued", "after she hinted": ``_boundaries.subordinate_subject``); a
    coordinated verb with its own that-clause ("He said X and noted that Y") is the subject's
    second report, and so is a cue whose subject pronoun follows "and" ("She said X and she
-   accused Y of Z": X ends before "and"); so is a report whose subject follows "and", "but" or "while" after the
+   accused Y of Z": X ends before "and"), and so is a report whose subject follows an object
+   relative pronoun ("X cited the rules, which he said had hurt Y": "which" opens its words, X's
+   report ends before it); so is a report whose subject follows "and", "but" or "while" after the
    words of a report named first ("Washington warned that X and Pyongyang countered Y":
    Pyongyang's own source, not Washington's channel); any other report whose cue stands in an earlier report's
    words keeps that report's voice as its ``outer_speaker`` too ("Ford kept wondering
@@ -177,7 +179,8 @@ tuple entry and one test.
    ``_cue_readings.support_noun``, ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``,
    ``forward_cue``; then ``_report_stages.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``,
-   ``_boundaries.opening_participle_stop``, ``_boundaries.second_report_stop``, ``forward_reports``
+   ``_boundaries.opening_participle_stop``, ``_boundaries.second_report_stop``, ``forward_reports``,
+   ``_boundaries.relative_clause_report``
    (its start: ``_boundaries._start_after_cue``), ``credit_over_expectation``,
    ``partial_quotes_in_reports``, ``_stance_nouns.possessed_stance``, ``_stance_nouns.unowned_stance``,
    ``drop_lone_words``,

@@ -9,7 +9,7 @@ import re
 
 from ._cues import _TO_OBJECT, skip_after_cue
 from ._layout import WORD, _inside
-from ._model import Unit
+from ._model import Interval, Unit
 from ._vocab import ADJUNCT_ONLY_VERBS, ADJUNCT_OPENINGS, AUXILIARY, SUBJECT_PRONOUNS, WEEKDAY, alternation
 
 # a sentence opening with a subordinate clause: 'While X says ..., Y ...', 'Though X backed ...,'
@@ -67,6 +67,40 @@ def subordinate_subject(text: str, lo: int, m) -> bool:
     'when she told reporters', 'after Lee argued'): searched in ``text[lo:m.start]``, at most a
     few words back."""
     return m is not None and _SUBORDINATOR_BEFORE.search(text, max(lo, m.start - _LEAD_WINDOW), m.start) is not None
+
+
+# 'the plan, which he called ...': an object relative pronoun right before a cue's subject
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\s)(which|whom)\s+$")
+
+
+def relative_clause_report(u: Unit) -> None:
+    """'Trump cited the old policies, which he said had harmed the economy': a report whose subject
+    follows an object relative pronoun ('which', 'whom') is its own report, and the pronoun is
+    part of its words (as PolNeAR marks it: 'which ... had harmed the economy'); the report it
+    stands in ends before it. PolNeAR train: F1 0.78475 -> 0.78477, speaker accuracy 0.89905 ->
+    0.90023 (also opening a weaker verb's report there, as ``subordinate_subject`` does: F1 0.78471)."""
+    if len(u.intervals) < 2:
+        return
+    text = u.text
+    for inner in list(u.intervals):
+        attr = inner.attr
+        if (inner.kind != "indirect" or attr.cue_start < 0 or attr.mention_start <= u.start
+                or inner.start < attr.cue_end or attr.mention_start > attr.cue_start):
+            continue
+        rel = _RELATIVE_BEFORE.search(text, max(u.start, attr.mention_start - _LEAD_WINDOW), attr.mention_start)
+        if rel is None or _inside(rel.start(1), u.spans):
+            continue
+        holder = next((o for o in u.intervals if o is not inner and o.kind == "indirect"
+                       and o.start < rel.start(1) < o.end and o.attr.cue_start != attr.cue_start), None)
+        if holder is None:
+            continue
+        end = rel.start()
+        while end > holder.start and text[end - 1] in " ,;:—–":
+            end -= 1
+        if not _words(text, holder.start, end, 1):
+            continue
+        holder.end = end
+        u.intervals.append(Interval(rel.start(1), rel.end(1), "indirect", attr))
 
 
 def _words(text: str, start: int, end: int, at_least: int) -> bool:
