@@ -308,3 +308,12 @@ def test_report_after_an_object_relative_pronoun_is_its_own_and_holds_the_pronou
     assert [text[r.start:r.end] for r in said.itertuples()] == ["which", "had hurt the dock workers."]
     assert set(said["speaker"]) == {"Tom Hill"} and set(said["mention_start"]) == {text.index("he said")}
     assert set(said["outer_speaker"]) == {""}   # not nested in the report of 'cited'
+
+
+def test_weaker_cue_whose_subject_follows_a_dash_or_comma_is_a_nested_report():
+    for text in ("Tom Hill mocked the harbour plan as a gift to the rich — Jane Ross conceded that the port needed money.",
+                 "Tom Hill opposed the harbour plan for years, Jane Ross conceded that the port needed money."):
+        frame = framing.voices(text)
+        inner = frame[frame["cue"] == "conceded"].iloc[0]
+        assert (inner.speaker, text[inner.start:inner.end]) == ("Jane Ross", "the port needed money.")
+        assert (inner.outer_speaker, inner.outer_mention_start, inner.outer_mention_end) == ("Tom Hill", 0, 8)

@@ -107,7 +107,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    of them; a sure speech verb ("said") or another named voice with a belief or stance verb
    ("Smith said Jones thinks ...") opens a nested report (``outer_speaker``: Smith), and so
    does any cue verb whose subject opens a subordinate clause ("X defended the plan, even as Y
-   conceded that ...", "when he argued", "after she hinted": ``_boundaries.subordinate_subject``); a
+   conceded that ...", "when he argued", "after she hinted") or a clause after a comma or a dash
+   ("X mocked the plan — Y conceded that ...": ``_boundaries.subordinate_subject``); a
    coordinated verb with its own that-clause ("He said X and noted that Y") is the subject's
    second report, and so is a cue whose subject pronoun follows "and" ("She said X and she
    accused Y of Z": X ends before "and"), and so is a report whose subject follows an object

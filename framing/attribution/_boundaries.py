@@ -57,15 +57,19 @@ def second_report_stop(u: Unit) -> None:
             u.clause_stops.append(lead.start())   # (a report before it to end)
 
 
-# a subordinate clause with a subject of its own, right before that subject ('..., when he told')
-_SUBORDINATOR_BEFORE = re.compile(r"(?:,\s*|\s)(?:(?:even|just)\s+)?(?:as|when|after|because|while|before|since|"
-                                  r"until|although|though|whereas)\s+$")
+# a clause with a subject of its own, right before that subject: a subordinate clause ('..., when
+# he told'), or a clause after a comma or a dash ('..., the mayor hinted', '— he told the AP')
+_SUBORDINATOR_BEFORE = re.compile(r"(?:(?:,\s*|\s)(?:(?:even|just)\s+)?(?:as|when|after|because|while|before|since|"
+                                  r"until|although|though|whereas)\s+|,\s*|\s[—–-]{1,2}\s*|—\s*)$")
 
 
 def subordinate_subject(text: str, lo: int, m) -> bool:
     """The cue's subject ``m`` opens a subordinate clause ('smiling as he noted that ...',
-    'when she told reporters', 'after Lee argued'): searched in ``text[lo:m.start]``, at most a
-    few words back."""
+    'when she told reporters', 'after Lee argued') or a clause after a comma or a dash ('...
+    to recognize the problem — he told the AP that ...'): searched in ``text[lo:m.start]``, at
+    most a few words back. The comma and the dash: PolNeAR train F1 0.78477 -> 0.78483, speaker
+    accuracy 0.90023 -> 0.90286 (the dash alone: F1 0.78479, speaker 0.90061; after 'and' too:
+    F1 0.78476; cutting the first report at the dash instead: F1 0.78451)."""
     return m is not None and _SUBORDINATOR_BEFORE.search(text, max(lo, m.start - _LEAD_WINDOW), m.start) is not None
 
 
