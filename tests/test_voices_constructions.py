@@ -317,3 +317,8 @@ def test_weaker_cue_whose_subject_follows_a_dash_or_comma_is_a_nested_report():
         inner = frame[frame["cue"] == "conceded"].iloc[0]
         assert (inner.speaker, text[inner.start:inner.end]) == ("Jane Ross", "the port needed money.")
         assert (inner.outer_speaker, inner.outer_mention_start, inner.outer_mention_end) == ("Tom Hill", 0, 8)
+
+
+def test_report_in_an_opening_after_clause_ends_at_its_comma():
+    text = "After Tom Hill argued that the toll should be cut, Jane Ross said only that the port needed money."
+    assert _reports(text) == [("Tom Hill", "the toll should be cut"), ("Jane Ross", "the port needed money.")]

@@ -67,7 +67,9 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    stance adjective after "be" ("is critical of") is a stance cue; a headline "Poll: ..." is
    the poll's report.
    A new clause ("..., while B backed Y") ends the words reported before it; so does the
-   comma before the subject of a participle opening the sentence ("Noting that X, Ross said").
+   comma before the subject of a participle opening the sentence ("Noting that X, Ross said"),
+   and the comma closing a subordinate clause that opens it ("While X says ..., ...", "After
+   Ross argued that X, Hill said ...", "Despite ...").
 4b. **Speaker labels**: a paragraph that opens with a short name and a colon ("FALLIN: I
    think ...", "Q: ...") or a headline "Name: ..." / "Name Says ..." attributes the words
    after the label; the label itself stays narration (or headline); a first line in title case
