@@ -276,3 +276,49 @@ def test_a_clause_after_the_adjunct_is_still_reported():
     assert _reports("Tom Hill said Friday he would resign.") == [("Tom Hill", "Friday he would resign.")]
     assert _reports("Jane Ross told reporters in Dover it was over.") == [("Jane Ross", "in Dover it was over.")]
     assert _reports("Tom Hill said after the vote in May.") == []   # 'May' the month, no modal
+
+
+def test_cue_with_its_own_pronoun_subject_after_and_is_a_second_report():
+    text = "Jane Ross said the harbour toll was unfair to dock workers and she accused the mayor of hiding the costs."
+    assert _reports(text) == [("Jane Ross", "the harbour toll was unfair to dock workers"),
+                              ("Jane Ross", "the mayor of hiding the costs.")]
+    frame = framing.voices(text)
+    second = frame[frame["cue"] == "accused"].iloc[0]
+    assert (second.mention_start, second.mention_end) == (text.index("she accused"), text.index("she accused") + 3)
+    assert second.outer_speaker == ""   # its own report, not nested in the first
+
+
+def test_weaker_cue_whose_subject_opens_a_subordinate_clause_is_a_nested_report():
+    text = "Tom Hill defended the toll plan on Monday, even as Jane Ross conceded that the port needed money."
+    frame = framing.voices(text)
+    inner = frame[frame["cue"] == "conceded"].iloc[0]
+    assert (inner.kind, inner.speaker, text[inner.start:inner.end]) == ("indirect", "Jane Ross", "the port needed money.")
+    assert (inner.mention_start, inner.mention_end) == (text.index("Jane"), text.index("Jane") + len("Jane Ross"))
+    # nested in Hill's report: its voice is kept as the outer speaker, with his mention's offsets
+    assert (inner.outer_speaker, inner.outer_mention_start, inner.outer_mention_end) == ("Tom Hill", 0, 8)
+    outer = frame[frame["cue"] == "defended"].iloc[0]
+    assert text[outer.start:outer.end].startswith("the toll plan on Monday")
+
+
+def test_report_after_an_object_relative_pronoun_is_its_own_and_holds_the_pronoun():
+    text = "Tom Hill cited the old harbour rules, which he said had hurt the dock workers."
+    frame = framing.voices(text)
+    cited, said = frame[frame["cue"] == "cited"], frame[frame["cue"] == "said"]
+    assert [text[r.start:r.end].rstrip(",") for r in cited.itertuples()] == ["the old harbour rules"]
+    assert [text[r.start:r.end] for r in said.itertuples()] == ["which", "had hurt the dock workers."]
+    assert set(said["speaker"]) == {"Tom Hill"} and set(said["mention_start"]) == {text.index("he said")}
+    assert set(said["outer_speaker"]) == {""}   # not nested in the report of 'cited'
+
+
+def test_weaker_cue_whose_subject_follows_a_dash_or_comma_is_a_nested_report():
+    for text in ("Tom Hill mocked the harbour plan as a gift to the rich — Jane Ross conceded that the port needed money.",
+                 "Tom Hill opposed the harbour plan for years, Jane Ross conceded that the port needed money."):
+        frame = framing.voices(text)
+        inner = frame[frame["cue"] == "conceded"].iloc[0]
+        assert (inner.speaker, text[inner.start:inner.end]) == ("Jane Ross", "the port needed money.")
+        assert (inner.outer_speaker, inner.outer_mention_start, inner.outer_mention_end) == ("Tom Hill", 0, 8)
+
+
+def test_report_in_an_opening_after_clause_ends_at_its_comma():
+    text = "After Tom Hill argued that the toll should be cut, Jane Ross said only that the port needed money."
+    assert _reports(text) == [("Tom Hill", "the toll should be cut"), ("Jane Ross", "the port needed money.")]

@@ -67,7 +67,9 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    stance adjective after "be" ("is critical of") is a stance cue; a headline "Poll: ..." is
    the poll's report.
    A new clause ("..., while B backed Y") ends the words reported before it; so does the
-   comma before the subject of a participle opening the sentence ("Noting that X, Ross said").
+   comma before the subject of a participle opening the sentence ("Noting that X, Ross said"),
+   and the comma closing a subordinate clause that opens it ("While X says ..., ...", "After
+   Ross argued that X, Hill said ...", "Despite ...").
 4b. **Speaker labels**: a paragraph that opens with a short name and a colon ("FALLIN: I
    think ...", "Q: ...") or a headline "Name: ..." / "Name Says ..." attributes the words
    after the label; the label itself stays narration (or headline); a first line in title case
@@ -105,9 +107,15 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    ("spoke", "expressed", any cue verb) of a person makes that person the speaker (source
    KCNA). A weaker cue inside reported words ("Walsh noted that Ohio boasted ...") stays part
    of them; a sure speech verb ("said") or another named voice with a belief or stance verb
-   ("Smith said Jones thinks ...") opens a nested report (``outer_speaker``: Smith); a
+   ("Smith said Jones thinks ...") opens a nested report (``outer_speaker``: Smith), and so
+   does any cue verb whose subject opens a subordinate clause ("X defended the plan, even as Y
+   conceded that ...", "when he argued", "after she hinted") or a clause after a comma or a dash
+   ("X mocked the plan — Y conceded that ...": ``_boundaries.subordinate_subject``); a
    coordinated verb with its own that-clause ("He said X and noted that Y") is the subject's
-   second report; so is a report whose subject follows "and", "but" or "while" after the
+   second report, and so is a cue whose subject pronoun follows "and" ("She said X and she
+   accused Y of Z": X ends before "and"), and so is a report whose subject follows an object
+   relative pronoun ("X cited the rules, which he said had hurt Y": "which" opens its words, X's
+   report ends before it); so is a report whose subject follows "and", "but" or "while" after the
    words of a report named first ("Washington warned that X and Pyongyang countered Y":
    Pyongyang's own source, not Washington's channel); any other report whose cue stands in an earlier report's
    words keeps that report's voice as its ``outer_speaker`` too ("Ford kept wondering
@@ -174,7 +182,8 @@ tuple entry and one test.
    ``_cue_readings.support_noun``, ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``,
    ``forward_cue``; then ``_report_stages.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``,
-   ``_boundaries.opening_participle_stop``, ``forward_reports``
+   ``_boundaries.opening_participle_stop``, ``_boundaries.second_report_stop``, ``forward_reports``,
+   ``_boundaries.relative_clause_report``
    (its start: ``_boundaries._start_after_cue``), ``credit_over_expectation``,
    ``partial_quotes_in_reports``, ``_stance_nouns.possessed_stance``, ``_stance_nouns.unowned_stance``,
    ``drop_lone_words``,

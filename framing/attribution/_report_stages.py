@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ._boundaries import _start_after_cue, _words, adjunct_only_report, opening_participle_stop, subordinate_clause_stop
+from ._boundaries import (_start_after_cue, _words, adjunct_only_report, opening_participle_stop, relative_clause_report,
+                          second_report_stop,
+                          subordinate_clause_stop, subordinate_subject)
 from ._carried import (added_continues_the_last_speaker, coordinated_report_keeps_its_voice, media_citing_a_source,
                        pronoun_keeps_channel, quoted_as_saying_object)
 from ._coverage import canonical_speakers, channel_named, joint_speakers, relative_clause_subject
@@ -117,8 +119,13 @@ def forward_reports(u: Unit) -> None:
             last = max(text.rfind(",", holder.start, m.start), text.rfind(";", holder.start, m.start),
                        holder.start) if m is not None else 0
             split = _NEW_CLAUSE.search(text, last, m.start) if m is not None else None
-            if split is None and not c.verb.sure and not _nested_subject(text, holder, m, c):
-                continue  # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in them
+            if (split is None and not c.verb.sure and not _nested_subject(text, holder, m, c)
+                    and not subordinate_subject(text, holder.start, m)):
+                # 'Walsh noted that Ohio boasted ...': a weaker verb inside reported words stays in
+                # them; not one whose subject opens a subordinate clause ('..., smiling as he conceded
+                # that ...': a report of its own, nested; PolNeAR train F1 0.78462 -> 0.78475,
+                # speaker accuracy 0.89718 -> 0.89905; cutting the first report there instead: F1 0.78395)
+                continue
             if split is not None:   # 'A preferred X, while B backed Y': a new clause, a new voice
                 holder.end = _content_end(text, holder.start, split.start())
         if not c.verb.is_speech and not _THAT_NEXT.match(text[c.end:c.end + 6]) and (
@@ -203,7 +210,8 @@ def relay(u: Unit) -> None:
         _relay(u.intervals, u.entities, u.text)
 
 
-REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, opening_participle_stop, forward_reports,
+REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, opening_participle_stop, second_report_stop,
+                 forward_reports, relative_clause_report,
                  credit_over_expectation, partial_quotes_in_reports, possessed_stance, unowned_stance, drop_lone_words,
                  adjunct_only_report, relative_clause_subject, joint_speakers, relay, coordinated_report_keeps_its_voice,
                  channel_named, pronoun_keeps_channel, quoted_as_saying_object, media_citing_a_source,
