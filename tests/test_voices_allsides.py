@@ -280,6 +280,20 @@ def test_story_continued_marker_is_furniture_and_list_numbers_are_no_speakers():
     assert seg_at(text, segs, "Taxes. The cut").kind == "narration"
     check_partition(text, segs)
 
+def test_label_colon_links_read_more_cards_and_reprint_lines_are_furniture():
+    """'Harbour week:Ferries run late again' (a label glued to a linked headline), a linked
+    headline ending in 'Read more' and 'This piece originally appeared in ...' are furniture; a
+    sentence with a colon and a space after it is not (our own snippet)."""
+    text = ("Talks resumed on Monday.\n\nMore:Ferries run late again after the storm\n\n"
+            "Harbour week:Ferries run late again\n\nPorts reopen after the storm | Jane Roe Read more\n\n"
+            "The mayor had one goal: Reopen the port.\n\nThis piece originally appeared in the Daily Planet.")
+    segs = voices(text, outlet="Daily Planet")
+    for phrase in ("More:Ferries", "Harbour week:", "Ports reopen", "This piece originally"):
+        assert seg_at(text, segs, phrase).kind == "boilerplate", phrase
+    assert seg_at(text, segs, "The mayor had one goal").kind == "narration"
+    check_partition(text, segs)
+
+
 def test_agency_dateline_without_a_place():
     text = "(AFP) — Envoys met on Friday.\n\nTalks go on next week."
     segs = voices(text, outlet="Daily Planet")
