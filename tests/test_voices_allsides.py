@@ -617,6 +617,29 @@ def test_party_and_media_names_are_groups_no_he(text, phrase):
     assert seg_at(text, voices(text), phrase).speaker == "Rivera"
 
 
+def test_a_quote_closing_without_a_comma_before_its_speaker_and_a_sure_verb():
+    """'“X” Press Secretary Jane Roe said': the comma before the closing mark is missing; a quote
+    of three or more words opening its sentence still goes to the speaker after it, a partial
+    quote inside a sentence does not (our own snippets)."""
+    text = "“He'll be ready\" Harbour Office spokeswoman Jane Roe said on Monday."
+    row = seg_at(text, voices(text), "He'll be ready")
+    assert (row.kind, row.speaker, row.cue) == ("direct", "Jane Roe", "said")
+    text = "“The port opens in May” Mayor Ana Ruiz told reporters."
+    assert seg_at(text, voices(text), "The port opens").speaker == "Ana Ruiz"
+    text = "The union warned of a “long strike” if talks fail, Ana Ruiz said."
+    assert seg_at(text, voices(text), "long strike").kind != "direct"
+
+
+def test_it_was_revealed_that_names_no_speaker():
+    """'It was revealed that ...': an agentless passive report; 'it' is no speaker (our own snippets)."""
+    for text in ("It was revealed that the envoys had met twice in May.",
+                 "It has also been reported on Monday that the envoys had met."):
+        row = seg_at(text, voices(text, outlet="Daily Planet"), "the envoys had met")
+        assert (row.kind, row.speaker, row.source) == ("indirect", "", "unknown"), text
+    text = "The ferry was late. It said in a notice that the storm was to blame."   # a pronoun, no passive
+    assert seg_at(text, voices(text), "the storm was").kind == "indirect"
+
+
 def test_a_coordinated_second_report_is_not_nested_in_the_first():
     """'Washington warned that X and Seoul said Y': Seoul's words go through no US channel
     (their cue standing in the first report's words, ``_relay.report_in_a_report`` may still name

@@ -68,7 +68,8 @@ def quote_cue_after(u: Unit, q, qs: int, qe: int):
         if m is not None and m.voice is not None and m.voice.type == "group" and (
                 not after.verb.firm or len(m.text.split()) > 4):
             m = None
-        if m is not None and _SHORT_GAP.fullmatch(text, qe, m.start) and _QUOTE_END.search(text, qs, qe):
+        if m is not None and _SHORT_GAP.fullmatch(text, qe, m.start) and (
+                _QUOTE_END.search(text, qs, qe) or _opens_sentence_before_sure_verb(u, q, qs, qe, after, m)):
             attr = _attribution(text, after, m, confidence=after.verb.confidence)
     if attr is None:
         return None
@@ -81,6 +82,18 @@ def quote_cue_after(u: Unit, q, qs: int, qe: int):
         u.intervals.append(Interval(_content_start(text, u.start, qs), qe, "indirect", attr))
         return SKIP
     return attr
+
+
+_TITLES_ONLY = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,5}")
+
+
+def _opens_sentence_before_sure_verb(u: Unit, q, qs: int, qe: int, after, m) -> bool:
+    """'“He'll be ready” Press Secretary Jane Roe said': a whole quote of three or more words that
+    opens its sentence and closes without a comma, right before its speaker and a sure speech
+    verb, at most capitalised title words between (a partial quote inside a sentence, 'a “new
+    path” if ...', never opens it; '“X” for Clinton, said Kunin' has other words between)."""
+    return (q.first and q.last and after.verb.sure and not u.text[u.start:qs].strip(" \"“'‘")
+            and _TITLES_ONLY.fullmatch(u.text, qe, m.start) is not None and _at_least_words(u.text[qs:qe], 3))
 
 
 # 'asked a rally crowd, “X”', 'told the Senate panel: “X”': the one spoken to, then the quote
