@@ -173,6 +173,55 @@ is the outlet's narration or an unnamed report, so its row accepts ``narration|i
 source ``@outlet|unknown`` (one dev2 row, "The president and Bolton reportedly"). Cues were written too but not compared
 (they differ in span more than in choice: "said" / "has said").
 
+Fifth round (helper "allsides7", 2026-12-08): an audit of unannotated articles instead of new
+gold rows. Every segment of a seeded random sample of articles not in the table was printed to a
+terminal only (kind, speaker, source, cue, first words) and judged by the rules above; an error
+is a segment whose kind, speaker or source a reader would not credit, one class each::
+
+    pool = docs[(docs.genre == "news") & ~docs.doc_id.isin(gold.doc_id | <earlier samples>)
+                & docs.text.str.len().between(2000, 7000)].sort_values("doc_id")
+    rng = np.random.default_rng(seed)                   # 20261211: 12 articles; 20261212: 6 more
+    picks = pool.iloc[np.sort(rng.choice(len(pool), n, replace=False))]
+
+* Before (seed 20261211; 306 articles, 32 outlets in the pool; 12 articles of 11 outlets: The
+  Guardian, Newsmax, Reuters, Fox News 2, Bloomberg, CBN, National Review, USA Today, BBC,
+  Washington Times, The Hill): 717 segments judged, 93 errors, 624 right (0.870). By class:
+  a non-report read as a report (intent and stance infinitives "plans to", "want to", "is
+  expected to"; "explains", "found himself", the nouns "talks", "question") 28; a wrong
+  speaker (a participle, adverb or clause taken for it, a place in a prepositional phrase,
+  "the president" given to another president) 19; page furniture read as narration or headline
+  12 (USA Today "More:Headline" links 7, Guardian "... Read more" cards 2, a reprint line, a
+  caption and a byline as headline); a speaker name not canonical ("NIAC statement", "the vice
+  president", "France's president", a name in apposition left out) 11; a wrong pronoun 10; a
+  missed report 4; an attribution tag read as report content 3; quote boundaries 3; an
+  unresolved relative "who" 2; a wrong channel 1.
+* Rules (kept only where the dev splits lost no row and PolNeAR train lost no speaker
+  accuracy; the one content F1 loss is declared below): furniture rows for a label glued to a linked headline ("More:...", "Takeaways:...":
+  86 paragraphs in 33 articles of the corpus, all USA Today links or calls to action, all right
+  by reading the list), a linked headline ending "Read more" (19 in 10 Guardian articles, all
+  right) and "This piece/column originally appeared in" (2, right); none fires on PolNeAR train.
+  A quote closing without a comma before its speaker and a sure speech verb ("“He'll be ready”
+  Press Secretary Jane Roe said": 11 firings in the corpus, all right; 3 PolNeAR train firings,
+  all right, but content F1 0.78456 -> 0.78454: one "quoting ..." report after the cue is lost,
+  as it is after a comma; speaker accuracy 0.89694 -> 0.89699); "It was revealed that" names
+  no speaker (PolNeAR train unchanged). Tried and left out: "advise" as a speech verb (F1 0.78454 -> 0.78438, speaker
+  accuracy 0.89699 -> 0.89669 on PolNeAR train, though it gains a dev4 row). On the first sample
+  the rules fixed 11 errors and made none: 635 of 717 right (0.886; development data now).
+* After (seed 20261212, the first sample left out of the pool: 294 articles; 6 articles: CBN 2,
+  The New York Times 2 (one a video transcript whose clip quotes name no speaker: 8 segments
+  not judged, as ``*`` in the table), Fox News, NPR): 282 segments judged, 38 errors, 244 right
+  (0.865): a speaker name not canonical 13 ("the New York lawmaker", "the 46-year-old", "the
+  Korean leaders"), a non-report read as a report 13, a wrong speaker 7, a wrong pronoun 4, an
+  attribution tag read as content 1, furniture 0. The two samples are small and differ in
+  genre (the first held a column, the second an op-ed and a transcript): the segment accuracy
+  on unseen articles is about 0.87 either way, and the fixed classes (furniture, the comma-less
+  quote) did not recur in the second.
+* Gold after the round's rules (2026-12-08): dev, dev2 and dev3 unchanged, dev4 0.926/0.911/0.867
+  (from 0.915/0.889/0.844: the comma-less quote and "it was revealed that", two of the items
+  the fourth round left open, now read). Held-out, its aggregate printed once at the end and no
+  row looked at: 0.917/0.844/0.796 (from 0.917/0.838/0.791); printed a second time, unchanged,
+  after the comma-less quote rule let role words stand between the quote and the name.
+
 The acceptance check of the issue uses other articles and outlets; the thresholds below pin
 the measured accuracy (``benchmarks/allsides_voices.py`` writes the table
 ``data/allsides_voices_gold.csv``) so that a change that loses ground fails.
@@ -279,6 +328,20 @@ def test_story_continued_marker_is_furniture_and_list_numbers_are_no_speakers():
     assert not set(segs.speaker) & {"One", "Two", "Story"}
     assert seg_at(text, segs, "Taxes. The cut").kind == "narration"
     check_partition(text, segs)
+
+def test_label_colon_links_read_more_cards_and_reprint_lines_are_furniture():
+    """'Harbour week:Ferries run late again' (a label glued to a linked headline), a linked
+    headline ending in 'Read more' and 'This piece originally appeared in ...' are furniture; a
+    sentence with a colon and a space after it is not (our own snippet)."""
+    text = ("Talks resumed on Monday.\n\nMore:Ferries run late again after the storm\n\n"
+            "Harbour week:Ferries run late again\n\nPorts reopen after the storm | Jane Roe Read more\n\n"
+            "The mayor had one goal: Reopen the port.\n\nThis piece originally appeared in the Daily Planet.")
+    segs = voices(text, outlet="Daily Planet")
+    for phrase in ("More:Ferries", "Harbour week:", "Ports reopen", "This piece originally"):
+        assert seg_at(text, segs, phrase).kind == "boilerplate", phrase
+    assert seg_at(text, segs, "The mayor had one goal").kind == "narration"
+    check_partition(text, segs)
+
 
 def test_agency_dateline_without_a_place():
     text = "(AFP) — Envoys met on Friday.\n\nTalks go on next week."
@@ -603,6 +666,29 @@ def test_party_and_media_names_are_groups_no_he(text, phrase):
     assert seg_at(text, voices(text), phrase).speaker == "Rivera"
 
 
+def test_a_quote_closing_without_a_comma_before_its_speaker_and_a_sure_verb():
+    """'“X” Press Secretary Jane Roe said': the comma before the closing mark is missing; a quote
+    of three or more words opening its sentence still goes to the speaker after it, a partial
+    quote inside a sentence does not (our own snippets)."""
+    text = "“He'll be ready\" Harbour Office spokeswoman Jane Roe said on Monday."
+    row = seg_at(text, voices(text), "He'll be ready")
+    assert (row.kind, row.speaker, row.cue) == ("direct", "Jane Roe", "said")
+    text = "“The port opens in May” Mayor Ana Ruiz told reporters."
+    assert seg_at(text, voices(text), "The port opens").speaker == "Ana Ruiz"
+    text = "The union warned of a “long strike” if talks fail, Ana Ruiz said."
+    assert seg_at(text, voices(text), "long strike").kind != "direct"
+
+
+def test_it_was_revealed_that_names_no_speaker():
+    """'It was revealed that ...': an agentless passive report; 'it' is no speaker (our own snippets)."""
+    for text in ("It was revealed that the envoys had met twice in May.",
+                 "It has also been reported on Monday that the envoys had met."):
+        row = seg_at(text, voices(text, outlet="Daily Planet"), "the envoys had met")
+        assert (row.kind, row.speaker, row.source) == ("indirect", "", "unknown"), text
+    text = "The ferry was late. It said in a notice that the storm was to blame."   # a pronoun, no passive
+    assert seg_at(text, voices(text), "the storm was").kind == "indirect"
+
+
 def test_a_coordinated_second_report_is_not_nested_in_the_first():
     """'Washington warned that X and Seoul said Y': Seoul's words go through no US channel
     (their cue standing in the first report's words, ``_relay.report_in_a_report`` may still name
@@ -689,8 +775,8 @@ def test_gold_tables_cover_every_construction(gold_scores):
     ("dev", 0.99, 0.965, 0.959),        # measured 1.000 / 0.977 / 0.971 (173 rows)
     ("dev2", 0.935, 0.872, 0.902),      # measured 0.957 / 0.894 / 0.924 (94 rows)
     ("dev3", 0.925, 0.948, 0.925),      # measured 0.943 / 0.966 / 0.943 (88 rows)
-    ("dev4", 0.9, 0.875, 0.83),         # measured 0.915 / 0.889 / 0.844 (94 rows; 90 speakers and sources checked)
-    ("heldout", 0.91, 0.832, 0.785),    # measured 0.917 / 0.838 / 0.791 (360 rows; 19 articles)
+    ("dev4", 0.915, 0.9, 0.855),        # measured 0.926 / 0.911 / 0.867 (94 rows; 90 speakers and sources checked)
+    ("heldout", 0.91, 0.838, 0.79),     # measured 0.917 / 0.844 / 0.796 (360 rows; 19 articles)
 ])
 def test_gold_accuracy(gold_scores, split, kind, speaker, source):
     part = gold_scores[gold_scores.split == split]

@@ -301,6 +301,9 @@ def canonical_speakers(u: Unit) -> None:
             return with_changes(attr, speaker=UNKNOWN, source=UNKNOWN, speaker_type="")
         if _time_span(attr.source):
             return with_changes(attr, source=_channel_of(attr.speaker, named) or attr.speaker)
+        if attr.speaker.lower() == "it" and _expletive_passive(text, attr):
+            # 'It was revealed that ...': an agentless passive report, no 'it' speaks
+            return with_changes(attr, speaker="", source=UNKNOWN, speaker_type="", mention_start=-1, mention_end=-1)
         if attr.mention_start < 0 or " & " in attr.speaker:
             return None
         voice = None
@@ -357,6 +360,21 @@ def canonical_speakers(u: Unit) -> None:
                        speaker_type=voice.type)
 
     rewrite_each(u, rewrite)
+
+
+# 'It was revealed that', 'it has been reported on Monday that': 'it', a passive, a that-clause
+_EXPLETIVE_BE = re.compile(r"(?:\s+(?:has|had|have|will|would|could|may|might|also|now|\w+ly))*"
+                           r"\s+(?:is|was|be|been)(?:\s+(?:also|now|\w+ly))*\s+")
+_ONE_ADVERB = re.compile(r"(?:also|now|\w+ly)\s+")
+_THAT_AFTER = re.compile(r"(?:\s+[\w,]+){0,4}?\s+that\b")
+
+
+def _expletive_passive(text: str, attr: Attribution) -> bool:
+    """The speaker 'it' is the expletive subject of a passive speech verb with a that-clause."""
+    cue = text[attr.cue_start:attr.cue_end]
+    verb = _ONE_ADVERB.match(cue)   # (a cue may hold an adverb before its participle: 'also revealed')
+    return (_EXPLETIVE_BE.fullmatch(text, attr.mention_end, attr.cue_start + (verb.end() if verb else 0)) is not None
+            and cue.endswith(("ed", "en", "wn")) and _THAT_AFTER.match(text, attr.cue_end) is not None)
 
 
 def _name_before_apposition(text: str, lo: int, attr: Attribution, named) -> Voice | None:

@@ -21,7 +21,7 @@ from ._speakers import _NOT_FIRST_NAMES, Mention, resolve, voice_for_name
 from ._clause_subjects import _SUBJECT_LEAD_WIDE, _unit_subject
 from ._subjects import subject_before
 from ._surnames import full_name_before
-from ._vocab import SPEAKER_PRONOUN, TELLING_VERBS, cue_verbs
+from ._vocab import ROLE_WORDS, SPEAKER_PRONOUN, TELLING_VERBS, cue_verbs
 
 SKIP = object()   # a rule's answer: the quote needs no direct segment
 # '”, the spokesperson Ana Ruiz said', '” Republican Party chairman Reince Priebus said'
@@ -68,7 +68,8 @@ def quote_cue_after(u: Unit, q, qs: int, qe: int):
         if m is not None and m.voice is not None and m.voice.type == "group" and (
                 not after.verb.firm or len(m.text.split()) > 4):
             m = None
-        if m is not None and _SHORT_GAP.fullmatch(text, qe, m.start) and _QUOTE_END.search(text, qs, qe):
+        if m is not None and _SHORT_GAP.fullmatch(text, qe, m.start) and (
+                _QUOTE_END.search(text, qs, qe) or _opens_sentence_before_sure_verb(u, q, qs, qe, after, m)):
             attr = _attribution(text, after, m, confidence=after.verb.confidence)
     if attr is None:
         return None
@@ -81,6 +82,25 @@ def quote_cue_after(u: Unit, q, qs: int, qe: int):
         u.intervals.append(Interval(_content_start(text, u.start, qs), qe, "indirect", attr))
         return SKIP
     return attr
+
+
+_GAP_WORD = re.compile(r"[\w.’'-]+")
+
+
+def _opens_sentence_before_sure_verb(u: Unit, q, qs: int, qe: int, after, m) -> bool:
+    """'“He'll be ready” Press Secretary Jane Roe said': a whole quote of three or more words that
+    opens its sentence and closes without a comma, right before its speaker and a sure speech
+    verb, at most title words between (a partial quote inside a sentence, 'a “new path” if
+    ...', never opens it; '“X” for Clinton, said Kunin' has other words between)."""
+    return (q.first and q.last and after.verb.sure and not u.text[u.start:qs].strip(" \"“'‘")
+            and _title_words_only(u.text[qe:m.start]) and _at_least_words(u.text[qs:qe], 3))
+
+
+def _title_words_only(gap: str) -> bool:
+    """At most five words, each capitalised or a role word ('Harbour Office spokeswoman')."""
+    words = gap.split()
+    return len(words) <= 5 and all(_GAP_WORD.fullmatch(w) and (w[0].isupper() or w.lower() in ROLE_WORDS)
+                                   for w in words)
 
 
 # 'asked a rally crowd, “X”', 'told the Senate panel: “X”': the one spoken to, then the quote
