@@ -561,3 +561,12 @@ def test_a_text_put_out_by_a_subject_speaks_for_it():
     assert mention_of(text, "members are tired") == ("Ada Brook", "Ada Brook")   # not 'that'
     text = "The board has rules that say nothing about fees."
     assert mention_of(text, "nothing about fees")[1] == "that"   # no text put out: the relative stays
+
+
+def test_a_determined_noun_phrase_before_a_participle_set_off_by_commas_is_the_subject():
+    text = "Rain fell. The survey, released on Monday by the Institute of Ohio, showed that Reed led the race."
+    assert mention_of(text, "Reed led the race") == ("survey", "The survey")   # not 'Ohio'
+    text = "Rain fell. A memo, obtained by Reuters, concluded that the plan failed."
+    assert mention_of(text, "the plan failed")[1] == "A memo"   # not 'Reuters'
+    text = "Rain fell. The company's chief, John Smith, said that the plan failed."
+    assert mention_of(text, "the plan failed")[1] == "John Smith"   # an appositive name stays

@@ -385,8 +385,9 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         words = phrase.split()
     if description_pattern().fullmatch(phrase):   # 'The official, who ..., said'
         return Mention(start, first_comma, resolve(phrase, start, entities), phrase, salient=True)
+    determined = words[0] in _CAPITAL_DETERMINERS and _PARTICIPLE_APPOSITIVE.match(text, first_comma + 1) is not None
     if not 1 <= len(words) <= 7 or not (phrase[0].isupper() or words[0].lower() in _DETERMINERS) or \
-            _QUOTE_COLON_OR_PAREN.search(phrase) or words[0] in _CAP_STOP or only_time_words(words):
+            _QUOTE_COLON_OR_PAREN.search(phrase) or (words[0] in _CAP_STOP and not determined) or only_time_words(words):
         return None
     if any(w.lower() in _NOT_SUBJECT and w.lower() not in _DETERMINERS for w in words[1:]):
         return None
@@ -397,12 +398,18 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
             if m.end in aliases_by_end:
                 aliases_by_end[m.end].salient = True
             return Mention(start, first_comma, m.voice, phrase, salient=True)
-    if phrase[0].isupper():
+    if phrase[0].isupper() and not determined:
         voice = voice_for_name(phrase, entities)
         mention = Mention(start, first_comma, voice, phrase, salient=True)
         entities.append(mention)
         return mention
     return Mention(start, first_comma, _generic(_ARTICLE.sub("", phrase)), phrase)
+
+
+_CAPITAL_DETERMINERS = frozenset(("The", "A", "An"))
+# 'The survey, released on Monday by the Institute of Ohio, showed': a participle or relative
+# clause set off after a determined noun phrase; the noun phrase is the subject, not a name inside
+_PARTICIPLE_APPOSITIVE = re.compile(r"\s*(?:and\s+)?(?:(?:who|which|whose)\b|[a-z]{3,}ing\s|[a-z]{3,}(?:ed|en)\s+(?:by|for|on|in|at|to|from|with|over|last|this|earlier)\b)")
 
 
 def _generic(phrase: str):
