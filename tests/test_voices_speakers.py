@@ -570,3 +570,8 @@ def test_a_determined_noun_phrase_before_a_participle_set_off_by_commas_is_the_s
     assert mention_of(text, "the plan failed")[1] == "A memo"   # not 'Reuters'
     text = "Rain fell. The company's chief, John Smith, said that the plan failed."
     assert mention_of(text, "the plan failed")[1] == "John Smith"   # an appositive name stays
+
+
+def test_a_verb_after_a_name_is_no_part_of_the_voice_a_pronoun_refers_to():
+    text = "Rain fell. Mayor Lena Ardent took questions. She said the levy would pass."
+    assert mention_of(text, "the levy would") == ("Lena Ardent", "She")   # not 'Lena Ardent took'

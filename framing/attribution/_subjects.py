@@ -244,9 +244,23 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                                   phrase, salient=True)
                 if mention.voice.type == "person" and not _PLURAL_END.search(phrase) \
                         and not _within(entities, start, end):   # (one person: not 'Law enforcement sources')
-                    entities.append(mention)   # 'a North Korean foreign ministry spokesman said ... He said'
+                    # 'a North Korean foreign ministry spokesman said ... He said'
+                    entities.append(_name_without_verb(mention, entities) if named and words[-1].islower() else mention)
                 return mention
     return None
+
+
+_LOWER_TAIL = re.compile(r"(?:\s+[a-z][\w’'-]*)+$")
+
+
+def _name_without_verb(mention: Mention, entities) -> Mention:
+    """'Mayor Lena Ardent took questions': a name ends with a capitalised word; the lower-case
+    words after it are the clause's verb, so the voice named is 'Lena Ardent', not 'Lena Ardent took'."""
+    tail = _LOWER_TAIL.search(mention.text)
+    name = mention.text[:tail.start()] if tail is not None else mention.text
+    if not name or name == mention.text:
+        return mention
+    return Mention(mention.start, mention.start + len(name), voice_for_name(name, entities), name, salient=True)
 
 
 def _last_word_lower(window: str) -> bool:
