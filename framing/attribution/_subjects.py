@@ -12,7 +12,7 @@ from ._entities import near as _near, within as _within
 from ._name_words import TIME_BEFORE, last_word, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, GROUP_DETERMINER, HONORIFIC, LY_ADVERB, OPENING_ADVERB,
-                     OPENING_ADVERBS, PRONOUN_GENDER, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before,
+                     OPENING_ADVERBS, PRONOUN_GENDER, ROLE_WORDS, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before,
                      description_pattern, descriptions, search_last_runs)
 
 # (compiled once: the rules run on every cue)
@@ -245,21 +245,28 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                 if mention.voice.type == "person" and not _PLURAL_END.search(phrase) \
                         and not _within(entities, start, end):   # (one person: not 'Law enforcement sources')
                     # 'a North Korean foreign ministry spokesman said ... He said'
-                    entities.append(_name_without_verb(mention, entities) if named and words[-1].islower() else mention)
+                    named_voice = _name_without_verb(mention, entities) if named and canonical == phrase else mention
+                    if named_voice is not None:
+                        entities.append(named_voice)
                 return mention
     return None
 
 
-_LOWER_TAIL = re.compile(r"(?:\s+[a-z][\w’'-]*)+$")
+# a capitalised name of two words or more, then one lower-case word that names no one ('took')
+_NAME_THEN_VERB = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]*)\s+"
+                             r"(?![a-z]*(?:man|woman|person|men|women|people)\b)(?P<verb>[a-z][\w’'-]*)")
 
 
-def _name_without_verb(mention: Mention, entities) -> Mention:
-    """'Mayor Lena Ardent took questions': a name ends with a capitalised word; the lower-case
-    words after it are the clause's verb, so the voice named is 'Lena Ardent', not 'Lena Ardent took'."""
-    tail = _LOWER_TAIL.search(mention.text)
-    name = mention.text[:tail.start()] if tail is not None else mention.text
-    if not name or name == mention.text:
+def _name_without_verb(mention: Mention, entities) -> Mention | None:
+    """'Mayor Lena Ardent took questions': a name ends with a capitalised word; a lower-case word
+    after it is the clause's verb, so the voice named is 'Lena Ardent', not 'Lena Ardent took'
+    (not 'White House spokesman': a role word or a '-man' noun names someone)."""
+    if not mention.text.split()[-1].islower():
         return mention
+    found = _NAME_THEN_VERB.fullmatch(mention.text)
+    if found is None or found.group("verb") in ROLE_WORDS:
+        return None   # (no name to keep: 'Senate panel')
+    name = found.group("name")
     return Mention(mention.start, mention.start + len(name), voice_for_name(name, entities), name, salient=True)
 
 
