@@ -575,3 +575,10 @@ def test_a_determined_noun_phrase_before_a_participle_set_off_by_commas_is_the_s
 def test_a_verb_after_a_name_is_no_part_of_the_voice_a_pronoun_refers_to():
     text = "Rain fell. Mayor Lena Ardent took questions. She said the levy would pass."
     assert mention_of(text, "the levy would") == ("Lena Ardent", "She")   # not 'Lena Ardent took'
+
+
+def test_a_comma_closing_an_apposition_is_no_quote_inversion_before_a_participle():
+    text = "Rain fell. Tom Reel, the victim's father, issued a statement, saying the bridge was unsafe."
+    assert mention_of(text, "the bridge was") == ("Tom Reel", "Tom Reel")   # not 'a statement'
+    text = "\"The bridge is unsafe,\" said Tom Reel, adding that it would close."
+    assert mention_of(text, "it would close") == ("Tom Reel", "Tom Reel")   # the inversion stays
