@@ -582,3 +582,11 @@ def test_a_comma_closing_an_apposition_is_no_quote_inversion_before_a_participle
     assert mention_of(text, "the bridge was") == ("Tom Reel", "Tom Reel")   # not 'a statement'
     text = "\"The bridge is unsafe,\" said Tom Reel, adding that it would close."
     assert mention_of(text, "it would close") == ("Tom Reel", "Tom Reel")   # the inversion stays
+
+
+def test_an_organisation_named_with_of_is_one_speaker():
+    text = "Seoul was calm. The South Korean Ministry of National Defense said the launch had failed."
+    assert mention_of(text, "the launch had") == ("South Korean Ministry of National Defense",
+                                                  "South Korean Ministry of National Defense")   # not 'National Defense'
+    text = "Rain fell. The Department of Homeland Security said the talks failed."
+    assert mention_of(text, "the talks failed")[0] == "Department of Homeland Security"

@@ -12,7 +12,7 @@ from ._entities import near as _near, within as _within
 from ._name_words import TIME_BEFORE, last_word, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, GROUP_DETERMINER, HONORIFIC, LY_ADVERB, OPENING_ADVERB,
-                     OPENING_ADVERBS, PRONOUN_GENDER, ROLE_WORDS, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before,
+                     OPENING_ADVERBS, ORGANISATION_WORDS, PRONOUN_GENDER, ROLE_WORDS, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before,
                      description_pattern, descriptions, search_last_runs)
 
 # (compiled once: the rules run on every cue)
@@ -198,6 +198,12 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                                    text[the.start():end])
                 if (person := name_past_title_object(name, text[max(lo, start - 60):start])) != name:
                     start, name = end - len(person), person   # 'envoy for Ukraine Kurt Volker said'
+                if (body := _organisation_of(text, max(lo, start - 60), start)) is not None:
+                    # 'The South Korean Ministry of National Defense said': one organisation's name
+                    start, name = body, text[body:end]
+                    mention = Mention(start, end, Voice(name, "organization"), name, salient=True)
+                    entities.append(mention)
+                    return mention
                 voice = voice_for_name(name, entities)
                 mention = Mention(start, end, voice, name, salient=True)
                 entities.append(mention)
@@ -268,6 +274,26 @@ def _name_without_verb(mention: Mention, entities) -> Mention | None:
         return None   # (no name to keep: 'Senate panel')
     name = found.group("name")
     return Mention(mention.start, mention.start + len(name), voice_for_name(name, entities), name, salient=True)
+
+
+# a capitalised organisation word and 'of' before a name ('Ministry of', 'University of the')
+_ORGANISATION_OF = re.compile(r"(?<![\w’'.-])(?:[A-Z][\w’'.-]*\s+){0,3}(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+
+
+def _organisation_of(text: str, lo: int, start: int) -> int | None:
+    """Where an organisation's name begins whose 'Ministry of' ('Department of', 'University of
+    the') stands right before a name at ``start`` (opening words such as 'The' left out), else None."""
+    if not text.endswith(("of ", "the "), lo, start):
+        return None
+    found = _ORGANISATION_OF.search(text, lo, start)
+    if found is None or found.group("head").lower() not in ORGANISATION_WORDS:
+        return None
+    body = found.start()
+    while (word := text[body:found.start("head")].split(maxsplit=1)) and word[0] in _CAP_STOP:
+        body = text.index(word[0], body) + len(word[0])
+        while text[body].isspace():
+            body += 1
+    return body
 
 
 def _last_word_lower(window: str) -> bool:
