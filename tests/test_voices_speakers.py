@@ -590,3 +590,10 @@ def test_an_organisation_named_with_of_is_one_speaker():
                                                   "South Korean Ministry of National Defense")   # not 'National Defense'
     text = "Rain fell. The Department of Homeland Security said the talks failed."
     assert mention_of(text, "the talks failed")[0] == "Department of Homeland Security"
+
+
+def test_a_report_holding_a_channels_name_speaks_for_the_channel():
+    text = "Seoul was calm. The earlier KCNA report said the launch had failed."
+    assert mention_of(text, "the launch had") == ("KCNA", "The earlier KCNA report")   # not 'earlier kcna report'
+    text = "Seoul was calm. The earlier report said the launch had failed."
+    assert mention_of(text, "the launch had")[0] == "earlier report"   # no channel named: the report

@@ -12,7 +12,7 @@ from ._entities import near as _near, within as _within
 from ._name_words import TIME_BEFORE, last_word, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, GROUP_DETERMINER, HONORIFIC, LY_ADVERB, OPENING_ADVERB,
-                     OPENING_ADVERBS, ORGANISATION_WORDS, PRONOUN_GENDER, ROLE_WORDS, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before,
+                     MEDIUM_NOUNS, OPENING_ADVERBS, ORGANISATION_WORDS, PRONOUN_GENDER, ROLE_WORDS, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before,
                      description_pattern, descriptions, search_last_runs)
 
 # (compiled once: the rules run on every cue)
@@ -212,7 +212,8 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         if doc.voice is not None and doc.voice.type == "document":
             between = text[doc.end:end]
             if not _STOP_OR_QUOTE.search(between) and len(between.split()) <= 4:
-                return Mention(doc.start, doc.end, doc.voice, doc.text)
+                return _channel_in_report(text, doc.start, doc.end, doc.text.split()[-1], entities) or \
+                    Mention(doc.start, doc.end, doc.voice, doc.text)
     if _ends_with_word_char(window) and (m := search_last_runs(_NP_BEFORE, window, 6)):   # (six words at most)
         words = m.group(1).split()
         reach = min(len(words), 6)
@@ -244,6 +245,8 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             # tells at once in most units)
             if start <= lo or (text[lo] in _OPENING_MARKS and not text[lo:start].strip(_OPENING_MARKS)) or \
                     _BOUNDARY_BEFORE.search(text[max(lo, start - 12):start]):
+                if (channel := _channel_in_report(text, start, end, words[-1], entities)) is not None:
+                    return channel
                 canonical = GROUP_DETERMINER.sub("", phrase)
                 named = canonical[:1].isupper() and not _SHARE_OF.match(canonical)   # not 'Some of them'
                 mention = Mention(start, end, voice_for_name(canonical, []) if named else _generic(canonical),
@@ -294,6 +297,21 @@ def _organisation_of(text: str, lo: int, start: int) -> int | None:
         while text[body].isspace():
             body += 1
     return body
+
+
+_REPORT_NOUNS = frozenset(MEDIUM_NOUNS)
+_CHANNEL_TYPES = ("agency", "outlet")
+
+
+def _channel_in_report(text: str, start: int, end: int, last: str, entities) -> Mention | None:
+    """'The earlier KCNA report said': a report noun (media.csv) whose phrase holds a news
+    agency's or an outlet's name speaks for that channel, not as 'earlier kcna report'."""
+    if last.lower() not in _REPORT_NOUNS:
+        return None
+    for m in _within(entities, start, end):
+        if m.end <= end and m.voice is not None and m.voice.type in _CHANNEL_TYPES:
+            return Mention(start, end, m.voice, text[start:end], salient=True)
+    return None
 
 
 def _last_word_lower(window: str) -> bool:
