@@ -597,3 +597,8 @@ def test_a_report_holding_a_channels_name_speaks_for_the_channel():
     assert mention_of(text, "the launch had") == ("KCNA", "The earlier KCNA report")   # not 'earlier kcna report'
     text = "Seoul was calm. The earlier report said the launch had failed."
     assert mention_of(text, "the launch had")[0] == "earlier report"   # no channel named: the report
+
+
+def test_a_verb_phrase_opening_the_clause_is_no_subject_the_voice_named_before_it_is():
+    text = "Rain fell. But the other guest at the fair, Bernie Sanders, sketched a contrast, saying that the levy was too high."
+    assert mention_of(text, "the levy was") == ("Sanders", "Bernie Sanders")   # not 'sketched a contrast'
