@@ -105,8 +105,9 @@ def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10, ent
 
 
 _CONTRACTION = re.compile(r"[’'](?:s|re|ve|d|ll)$")
-# a lower-case past tense or participle (after an adverb perhaps) opening a clause's words: a predicate
-_PREDICATE_OPENING = re.compile(r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|ing)\s")
+# a lower-case past tense or participle (after an adverb perhaps; a few irregular past tenses too:
+# 'drew a contrast') opening a clause's words: a predicate
+_PREDICATE_OPENING = re.compile(r"(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?:ed|ing)|drew|made|took|gave|shut|sent|held|kept|spent|began|won|brought|threw)\s")
 
 
 # a state or country after a place ('in Salem, New Hampshire, Trump ...'): the phrase goes on
