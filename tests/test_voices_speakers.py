@@ -561,3 +561,44 @@ def test_a_text_put_out_by_a_subject_speaks_for_it():
     assert mention_of(text, "members are tired") == ("Ada Brook", "Ada Brook")   # not 'that'
     text = "The board has rules that say nothing about fees."
     assert mention_of(text, "nothing about fees")[1] == "that"   # no text put out: the relative stays
+
+
+def test_a_determined_noun_phrase_before_a_participle_set_off_by_commas_is_the_subject():
+    text = "Rain fell. The survey, released on Monday by the Institute of Ohio, showed that Reed led the race."
+    assert mention_of(text, "Reed led the race") == ("survey", "The survey")   # not 'Ohio'
+    text = "Rain fell. A memo, obtained by Reuters, concluded that the plan failed."
+    assert mention_of(text, "the plan failed")[1] == "A memo"   # not 'Reuters'
+    text = "Rain fell. The company's chief, John Smith, said that the plan failed."
+    assert mention_of(text, "the plan failed")[1] == "John Smith"   # an appositive name stays
+
+
+def test_a_verb_after_a_name_is_no_part_of_the_voice_a_pronoun_refers_to():
+    text = "Rain fell. Mayor Lena Ardent took questions. She said the levy would pass."
+    assert mention_of(text, "the levy would") == ("Lena Ardent", "She")   # not 'Lena Ardent took'
+
+
+def test_a_comma_closing_an_apposition_is_no_quote_inversion_before_a_participle():
+    text = "Rain fell. Tom Reel, the victim's father, issued a statement, saying the bridge was unsafe."
+    assert mention_of(text, "the bridge was") == ("Tom Reel", "Tom Reel")   # not 'a statement'
+    text = "\"The bridge is unsafe,\" said Tom Reel, adding that it would close."
+    assert mention_of(text, "it would close") == ("Tom Reel", "Tom Reel")   # the inversion stays
+
+
+def test_an_organisation_named_with_of_is_one_speaker():
+    text = "Seoul was calm. The South Korean Ministry of National Defense said the launch had failed."
+    assert mention_of(text, "the launch had") == ("South Korean Ministry of National Defense",
+                                                  "South Korean Ministry of National Defense")   # not 'National Defense'
+    text = "Rain fell. The Department of Homeland Security said the talks failed."
+    assert mention_of(text, "the talks failed")[0] == "Department of Homeland Security"
+
+
+def test_a_report_holding_a_channels_name_speaks_for_the_channel():
+    text = "Seoul was calm. The earlier KCNA report said the launch had failed."
+    assert mention_of(text, "the launch had") == ("KCNA", "The earlier KCNA report")   # not 'earlier kcna report'
+    text = "Seoul was calm. The earlier report said the launch had failed."
+    assert mention_of(text, "the launch had")[0] == "earlier report"   # no channel named: the report
+
+
+def test_a_verb_phrase_opening_the_clause_is_no_subject_the_voice_named_before_it_is():
+    text = "Rain fell. But the other guest at the fair, Bernie Sanders, sketched a contrast, saying that the levy was too high."
+    assert mention_of(text, "the levy was") == ("Sanders", "Bernie Sanders")   # not 'sketched a contrast'

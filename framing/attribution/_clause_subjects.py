@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ._entities import within as _within
 from ._layout import WORD
 from ._name_words import TIME_WORDS
 from ._speakers import Mention, Voice, resolve, voice_for_name
@@ -80,6 +81,12 @@ def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10, ent
         return None
     if words[0].lower() in _PREPOSITIONS:
         return None   # 'In a tweet, ...': no subject
+    if _PREDICATE_OPENING.match(phrase) and len(words) > 1 and entities is not None:
+        # '..., drew a contrast, saying': a verb phrase, no subject; the last voice named before it
+        named = [m for m in _within(entities, lo, start) if m.end <= start and m.voice is not None
+                 and m.voice.type != "document"]
+        if named:
+            return max(named, key=lambda m: m.end)
     aux = next((i for i, w in enumerate(words) if w.lower() in _AUXILIARIES or _CONTRACTED.search(w) or (
         i > 0 and w.lower() in ("who", "which", "that"))), None)   # 'Friends of X who have seen him say
     if aux is not None:   # 'companies including Coca-Cola are taking pains to say': the words before 'are'
@@ -98,6 +105,9 @@ def _clause_subject(text: str, lo: int, cue_start: int, max_words: int = 10, ent
 
 
 _CONTRACTION = re.compile(r"[’'](?:s|re|ve|d|ll)$")
+# a lower-case past tense or participle (after an adverb perhaps; a few irregular past tenses too:
+# 'drew a contrast') opening a clause's words: a predicate
+_PREDICATE_OPENING = re.compile(r"(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?:ed|ing)|drew|made|took|gave|shut|sent|held|kept|spent|began|won|brought|threw)\s")
 
 
 # a state or country after a place ('in Salem, New Hampshire, Trump ...'): the phrase goes on

@@ -10,7 +10,7 @@ from ._layout import WORD
 from ._cues import cue_word
 from ._model import UNKNOWN, Attribution, Unit
 from ._speakers import Mention, Voice
-from ._vocab import LY_ADVERB, SPEAKER_PRONOUNS, TELLING_VERBS
+from ._vocab import LY_ADVERB, QUOTE_ATTRIBUTION_VERBS, SPEAKER_PRONOUNS, TELLING_VERBS
 from ._after import _name_after
 from ._clause_subjects import (_SUBJECT_LEAD, _clause_subject, _unit_subject, last_subject_pronoun,
                                main_clause_subject, opening_participle_subject, plain_subject)
@@ -171,6 +171,7 @@ def _reporter_goes_on(u: Unit) -> bool:
     return u.text[u.start:u.previous[-1].start].rstrip().endswith((",", "\"", "”", "'", "’"))
 
 
+_INVERTED_FORMS = frozenset(QUOTE_ATTRIBUTION_VERBS)
 _ADJUNCTS_ONLY = re.compile(r"[^,;:.\"“”]{0,40}")
 
 
@@ -182,8 +183,9 @@ def _reporter_before(u: Unit, comma: int) -> Mention | None:
                 and _ADJUNCTS_ONLY.fullmatch(text, c.end, comma)), None)
     if cue is None:
         return None
-    if text[u.start:cue.start].rstrip().endswith((",", "\"", "”", "'", "’")):
-        m = _name_after(text, cue.end, comma + 1, u.by_end, u.entities)   # '“...,” said Manchin,'
+    if text[u.start:cue.start].rstrip().endswith((",", "\"", "”", "'", "’")) and cue_word(text, cue) in _INVERTED_FORMS:
+        # '“...,” said Manchin,' (not 'X, the victim's father, issued a statement,': no inversion)
+        m = _name_after(text, cue.end, comma + 1, u.by_end, u.entities)
     else:
         m = subject_before(text, cue.start, u.start, u.by_end, u.entities)
     return m if m is not None and m.voice is not None else None

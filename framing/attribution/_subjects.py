@@ -12,7 +12,7 @@ from ._entities import near as _near, within as _within
 from ._name_words import TIME_BEFORE, last_word, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, GROUP_DETERMINER, HONORIFIC, LY_ADVERB, OPENING_ADVERB,
-                     OPENING_ADVERBS, PRONOUN_GENDER, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before,
+                     MEDIUM_NOUNS, OPENING_ADVERBS, ORGANISATION_WORDS, PRONOUN_GENDER, ROLE_WORDS, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before,
                      description_pattern, descriptions, search_last_runs)
 
 # (compiled once: the rules run on every cue)
@@ -198,6 +198,12 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                                    text[the.start():end])
                 if (person := name_past_title_object(name, text[max(lo, start - 60):start])) != name:
                     start, name = end - len(person), person   # 'envoy for Ukraine Kurt Volker said'
+                if (body := _organisation_of(text, max(lo, start - 60), start)) is not None:
+                    # 'The South Korean Ministry of National Defense said': one organisation's name
+                    start, name = body, text[body:end]
+                    mention = Mention(start, end, Voice(name, "organization"), name, salient=True)
+                    entities.append(mention)
+                    return mention
                 voice = voice_for_name(name, entities)
                 mention = Mention(start, end, voice, name, salient=True)
                 entities.append(mention)
@@ -206,7 +212,8 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         if doc.voice is not None and doc.voice.type == "document":
             between = text[doc.end:end]
             if not _STOP_OR_QUOTE.search(between) and len(between.split()) <= 4:
-                return Mention(doc.start, doc.end, doc.voice, doc.text)
+                return _channel_in_report(text, doc.start, doc.end, doc.text.split()[-1], entities) or \
+                    Mention(doc.start, doc.end, doc.voice, doc.text)
     if _ends_with_word_char(window) and (m := search_last_runs(_NP_BEFORE, window, 6)):   # (six words at most)
         words = m.group(1).split()
         reach = min(len(words), 6)
@@ -238,14 +245,72 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             # tells at once in most units)
             if start <= lo or (text[lo] in _OPENING_MARKS and not text[lo:start].strip(_OPENING_MARKS)) or \
                     _BOUNDARY_BEFORE.search(text[max(lo, start - 12):start]):
+                if (channel := _channel_in_report(text, start, end, words[-1], entities)) is not None:
+                    return channel
                 canonical = GROUP_DETERMINER.sub("", phrase)
                 named = canonical[:1].isupper() and not _SHARE_OF.match(canonical)   # not 'Some of them'
                 mention = Mention(start, end, voice_for_name(canonical, []) if named else _generic(canonical),
                                   phrase, salient=True)
                 if mention.voice.type == "person" and not _PLURAL_END.search(phrase) \
                         and not _within(entities, start, end):   # (one person: not 'Law enforcement sources')
-                    entities.append(mention)   # 'a North Korean foreign ministry spokesman said ... He said'
+                    # 'a North Korean foreign ministry spokesman said ... He said'
+                    named_voice = _name_without_verb(mention, entities) if named and canonical == phrase else mention
+                    if named_voice is not None:
+                        entities.append(named_voice)
                 return mention
+    return None
+
+
+# a capitalised name of two words or more, then one lower-case word that names no one ('took')
+_NAME_THEN_VERB = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]*)\s+"
+                             r"(?![a-z]*(?:man|woman|person|men|women|people)\b)(?P<verb>[a-z][\w’'-]*)")
+
+
+def _name_without_verb(mention: Mention, entities) -> Mention | None:
+    """'Mayor Lena Ardent took questions': a name ends with a capitalised word; a lower-case word
+    after it is the clause's verb, so the voice named is 'Lena Ardent', not 'Lena Ardent took'
+    (not 'White House spokesman': a role word or a '-man' noun names someone)."""
+    if not mention.text.split()[-1].islower():
+        return mention
+    found = _NAME_THEN_VERB.fullmatch(mention.text)
+    if found is None or found.group("verb") in ROLE_WORDS:
+        return None   # (no name to keep: 'Senate panel')
+    name = found.group("name")
+    return Mention(mention.start, mention.start + len(name), voice_for_name(name, entities), name, salient=True)
+
+
+# a capitalised organisation word and 'of' before a name ('Ministry of', 'University of the')
+_ORGANISATION_OF = re.compile(r"(?<![\w’'.-])(?:[A-Z][\w’'.-]*\s+){0,3}(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+
+
+def _organisation_of(text: str, lo: int, start: int) -> int | None:
+    """Where an organisation's name begins whose 'Ministry of' ('Department of', 'University of
+    the') stands right before a name at ``start`` (opening words such as 'The' left out), else None."""
+    if not text.endswith(("of ", "the "), lo, start):
+        return None
+    found = _ORGANISATION_OF.search(text, lo, start)
+    if found is None or found.group("head").lower() not in ORGANISATION_WORDS:
+        return None
+    body = found.start()
+    while (word := text[body:found.start("head")].split(maxsplit=1)) and word[0] in _CAP_STOP:
+        body = text.index(word[0], body) + len(word[0])
+        while text[body].isspace():
+            body += 1
+    return body
+
+
+_REPORT_NOUNS = frozenset(MEDIUM_NOUNS)
+_CHANNEL_TYPES = ("agency", "outlet")
+
+
+def _channel_in_report(text: str, start: int, end: int, last: str, entities) -> Mention | None:
+    """'The earlier KCNA report said': a report noun (media.csv) whose phrase holds a news
+    agency's or an outlet's name speaks for that channel, not as 'earlier kcna report'."""
+    if last.lower() not in _REPORT_NOUNS:
+        return None
+    for m in _within(entities, start, end):
+        if m.end <= end and m.voice is not None and m.voice.type in _CHANNEL_TYPES:
+            return Mention(start, end, m.voice, text[start:end], salient=True)
     return None
 
 
@@ -385,8 +450,9 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         words = phrase.split()
     if description_pattern().fullmatch(phrase):   # 'The official, who ..., said'
         return Mention(start, first_comma, resolve(phrase, start, entities), phrase, salient=True)
+    determined = words[0] in _CAPITAL_DETERMINERS and _PARTICIPLE_APPOSITIVE.match(text, first_comma + 1) is not None
     if not 1 <= len(words) <= 7 or not (phrase[0].isupper() or words[0].lower() in _DETERMINERS) or \
-            _QUOTE_COLON_OR_PAREN.search(phrase) or words[0] in _CAP_STOP or only_time_words(words):
+            _QUOTE_COLON_OR_PAREN.search(phrase) or (words[0] in _CAP_STOP and not determined) or only_time_words(words):
         return None
     if any(w.lower() in _NOT_SUBJECT and w.lower() not in _DETERMINERS for w in words[1:]):
         return None
@@ -397,12 +463,18 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
             if m.end in aliases_by_end:
                 aliases_by_end[m.end].salient = True
             return Mention(start, first_comma, m.voice, phrase, salient=True)
-    if phrase[0].isupper():
+    if phrase[0].isupper() and not determined:
         voice = voice_for_name(phrase, entities)
         mention = Mention(start, first_comma, voice, phrase, salient=True)
         entities.append(mention)
         return mention
     return Mention(start, first_comma, _generic(_ARTICLE.sub("", phrase)), phrase)
+
+
+_CAPITAL_DETERMINERS = frozenset(("The", "A", "An"))
+# 'The survey, released on Monday by the Institute of Ohio, showed': a participle or relative
+# clause set off after a determined noun phrase; the noun phrase is the subject, not a name inside
+_PARTICIPLE_APPOSITIVE = re.compile(r"\s*(?:and\s+)?(?:(?:who|which|whose)\b|[a-z]{3,}ing\s|[a-z]{3,}(?:ed|en)\s+(?:by|for|on|in|at|to|from|with|over|last|this|earlier)\b)")
 
 
 def _generic(phrase: str):
