@@ -577,6 +577,18 @@ def test_audio_bars_video_cards_photographer_credits_and_assistance_lines_are_fu
     check_partition(text, segs)
 
 
+def test_a_bar_glued_to_text_or_a_label_before_a_sentence_is_no_furniture():
+    """Furniture patterns match a whole bar or link, not a paragraph that merely opens like one:
+    text glued to a bar (another scrape's layout) and a label before a full sentence stay text."""
+    text = ("LISTEN TO ARTICLE 3:00 SHARE THIS ARTICLE Share Tweet Post Email Jane Roe said the talks went well.\n\n"
+            "JUST WATCHED Roe talks trade Replay More Videos ... MUST WATCH Roe talks trade 00:50 Envoys met.\n\n"
+            "VIDEO: The ministry said the talks had failed.")
+    segs = voices(text, outlet="Daily Planet")
+    assert "boilerplate" not in set(segs["kind"])
+    assert seg_at(text, segs, "the talks went well").kind == "indirect"
+    check_partition(text, segs)
+
+
 def test_block_quote_after_a_lead_in_that_names_a_speech_act():
     """'X, <apposition>, told the Times:' and 'Recall what X told Y ...:' give the floor to X (not
     to the one spoken to), past an ad marker, and the paragraph may quote others inside it."""
