@@ -288,6 +288,11 @@ def test_cue_with_its_own_pronoun_subject_after_and_is_a_second_report():
     assert second.outer_speaker == ""   # its own report, not nested in the first
 
 
+def test_cue_whose_subject_follows_comma_with_is_a_second_report():
+    text = "Harbour staff agreed that the toll plan was vague, with Sen. Jane Ross calling it a mess."
+    assert _reports(text) == [("Harbour staff", "the toll plan was vague"), ("Jane Ross", "it a mess.")]
+
+
 def test_weaker_cue_whose_subject_opens_a_subordinate_clause_is_a_nested_report():
     text = "Tom Hill defended the toll plan on Monday, even as Jane Ross conceded that the port needed money."
     frame = framing.voices(text)

@@ -62,6 +62,23 @@ def second_report_stop(u: Unit) -> None:
             u.clause_stops.append(lead.start())   # (a report before it to end)
 
 
+# ', with X calling it ...': an absolute clause right before a cue's subject
+_WITH_BEFORE = re.compile(r",\s*with\s+$")
+
+
+def with_clause_stop(u: Unit) -> None:
+    """'Democrats agreed the plan was vague, with Sen. Ross calling it a mess': a cue whose subject
+    follows ', with' is a report of its own (the absolute clause's); the words reported before
+    it end at the comma."""
+    text = u.text
+    for c, m in u.forward:
+        if (m is None or m.end > c.start or m.start <= u.start
+                or (lead := _WITH_BEFORE.search(text, max(u.start, m.start - _LEAD_WINDOW), m.start)) is None):
+            continue
+        if any(c2.start < lead.start() for c2, _ in u.forward) and not _inside(lead.start(), u.spans):
+            u.clause_stops.append(lead.start())   # (a report before it to end)
+
+
 # a clause with a subject of its own, right before that subject: a subordinate clause ('..., when
 # he told'), or a clause after a comma or a dash ('..., the mayor hinted', '— he told the AP')
 _SUBORDINATOR_BEFORE = re.compile(r"(?:(?:,\s*|\s)(?:(?:even|just)\s+)?(?:as|when|after|because|while|before|since|"
