@@ -327,3 +327,16 @@ def test_weaker_cue_whose_subject_follows_a_dash_or_comma_is_a_nested_report():
 def test_report_in_an_opening_after_clause_ends_at_its_comma():
     text = "After Tom Hill argued that the toll should be cut, Jane Ross said only that the port needed money."
     assert _reports(text) == [("Tom Hill", "the toll should be cut"), ("Jane Ross", "the port needed money.")]
+
+
+def test_quote_followed_by_read_is_the_written_words_of_the_thing_read():
+    text = "The campaign wrote to donors. “Friends, the count is close,” the email read. It asked for money."
+    frame = framing.voices(text)
+    row = frame[frame["kind"] == "direct"].iloc[0]
+    assert (row.speaker, row.cue, row.text) == ("email", "read", "“Friends, the count is close,”")
+    assert (row.mention_start, row.mention_end) == (text.index("the email"), text.index("the email") + 9)
+    text = "“Vote early,” read the sign on the harbour gate."
+    row = framing.voices(text).iloc[0]
+    assert (row.kind, row.speaker, row.cue) == ("direct", "sign on the harbour gate", "read")
+    text = "“I read it twice,” Jane Ross said."   # 'read' inside the quote: the cue after it speaks
+    assert framing.voices(text).iloc[0].speaker == "Jane Ross"

@@ -171,7 +171,7 @@ tuple entry and one test.
 2. ``_layout._looks_like_headline``, ``_segments._headline_reports``, ``_vocab.boilerplate`` (in
    ``_segments.analyse``)
 3. ``_direct.direct_quotes`` runs ``_direct.QUOTE_RULES``: ``_coverage.quote_quoted_as_saying``
-   (a cue of the quote's own), ``quote_cue_after``, ``quote_cue_before``, ``quote_after_colon``, then
+   (a cue of the quote's own), ``quote_cue_after``, ``quote_read_after``, ``quote_cue_before``, ``quote_after_colon``, then
    ``quote_continues_group``, ``quote_before_reported_words``, ``quote_alone`` (context);
    ``_direct.split_quotes`` (``“X,” he said, “Y.”``); signatures ``_labels.signature_attribution``;
    block quotes ``_direct.block_quotes`` (in ``_segments.analyse``).
