@@ -293,6 +293,14 @@ def test_cue_whose_subject_follows_comma_with_is_a_second_report():
     assert _reports(text) == [("Harbour staff", "the toll plan was vague"), ("Jane Ross", "it a mess.")]
 
 
+def test_cue_after_comma_with_and_an_unnamed_subject_is_a_nested_report():
+    text = "Most dock workers shrugged off the toll plan, with three in 10 saying it would not change their vote."
+    frame = framing.voices(text)
+    inner = frame[frame["cue"] == "saying"].iloc[0]
+    assert (inner.kind, inner.speaker, inner.text) == ("indirect", "three in 10", "it would not change their vote.")
+    assert inner.outer_speaker == "dock workers"   # nested in the workers' report
+
+
 def test_weaker_cue_whose_subject_opens_a_subordinate_clause_is_a_nested_report():
     text = "Tom Hill defended the toll plan on Monday, even as Jane Ross conceded that the port needed money."
     frame = framing.voices(text)

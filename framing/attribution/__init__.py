@@ -184,7 +184,8 @@ tuple entry and one test.
    ``forward_cue``; then ``_report_stages.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``,
    ``_boundaries.opening_participle_stop``, ``_boundaries.second_report_stop``,
-   ``_boundaries.with_clause_stop``, ``forward_reports``,
+   ``_boundaries.with_clause_stop``, ``_boundaries.with_clause_subject``,
+   ``forward_reports``,
    ``_boundaries.relative_clause_report``
    (its start: ``_boundaries._start_after_cue``), ``credit_over_expectation``,
    ``partial_quotes_in_reports``, ``_stance_nouns.possessed_stance``, ``_stance_nouns.unowned_stance``,
