@@ -761,6 +761,21 @@ def test_thats_according_to_reports_the_demonstrative():
     assert text[row.mention_start:row.mention_end].startswith("county records")
 
 
+def test_according_to_a_plan_is_no_source_and_brackets_end_the_source():
+    text = "The vote went well. That was according to plan."
+    assert (voices(text).kind == "narration").all()   # a manner, no voice
+    text = "Turnout rose by a third. (That’s according to county records.)"
+    row = seg_at(text, voices(text), "That’s")
+    assert (row.kind, row.speaker) == ("indirect", "county records")
+    text = "The mayor spoke. (Turnout rose, according to county records.)"
+    row = seg_at(text, voices(text), "Turnout rose")
+    assert (row.kind, row.speaker) == ("indirect", "county records")
+    assert text[row.mention_start:row.mention_end] == "county records"
+    text = "Turnout rose, according to Sen. Ross (D-Ohio)."   # a bracket the source opened stays
+    row = seg_at(text, voices(text), "Turnout rose")
+    assert text[row.mention_start:row.mention_end] == "Sen. Ross (D-Ohio)"
+
+
 def test_phrasal_stance_verbs_report_their_objects():
     text = "Governor Sam Ridley took issue with the new levy."
     row = seg_at(text, voices(text), "the new levy")

@@ -288,6 +288,19 @@ def test_cue_with_its_own_pronoun_subject_after_and_is_a_second_report():
     assert second.outer_speaker == ""   # its own report, not nested in the first
 
 
+def test_cue_whose_subject_follows_comma_with_is_a_second_report():
+    text = "Harbour staff agreed that the toll plan was vague, with Sen. Jane Ross calling it a mess."
+    assert _reports(text) == [("Harbour staff", "the toll plan was vague"), ("Jane Ross", "it a mess.")]
+
+
+def test_cue_after_comma_with_and_an_unnamed_subject_is_a_nested_report():
+    text = "Most dock workers shrugged off the toll plan, with three in 10 saying it would not change their vote."
+    frame = framing.voices(text)
+    inner = frame[frame["cue"] == "saying"].iloc[0]
+    assert (inner.kind, inner.speaker, inner.text) == ("indirect", "three in 10", "it would not change their vote.")
+    assert inner.outer_speaker == "dock workers"   # nested in the workers' report
+
+
 def test_weaker_cue_whose_subject_opens_a_subordinate_clause_is_a_nested_report():
     text = "Tom Hill defended the toll plan on Monday, even as Jane Ross conceded that the port needed money."
     frame = framing.voices(text)
@@ -322,3 +335,16 @@ def test_weaker_cue_whose_subject_follows_a_dash_or_comma_is_a_nested_report():
 def test_report_in_an_opening_after_clause_ends_at_its_comma():
     text = "After Tom Hill argued that the toll should be cut, Jane Ross said only that the port needed money."
     assert _reports(text) == [("Tom Hill", "the toll should be cut"), ("Jane Ross", "the port needed money.")]
+
+
+def test_quote_followed_by_read_is_the_written_words_of_the_thing_read():
+    text = "The campaign wrote to donors. “Friends, the count is close,” the email read. It asked for money."
+    frame = framing.voices(text)
+    row = frame[frame["kind"] == "direct"].iloc[0]
+    assert (row.speaker, row.cue, row.text) == ("email", "read", "“Friends, the count is close,”")
+    assert (row.mention_start, row.mention_end) == (text.index("the email"), text.index("the email") + 9)
+    text = "“Vote early,” read the sign on the harbour gate."
+    row = framing.voices(text).iloc[0]
+    assert (row.kind, row.speaker, row.cue) == ("direct", "sign on the harbour gate", "read")
+    text = "“I read it twice,” Jane Ross said."   # 'read' inside the quote: the cue after it speaks
+    assert framing.voices(text).iloc[0].speaker == "Jane Ross"

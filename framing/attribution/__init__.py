@@ -113,7 +113,8 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    ("X mocked the plan — Y conceded that ...": ``_boundaries.subordinate_subject``); a
    coordinated verb with its own that-clause ("He said X and noted that Y") is the subject's
    second report, and so is a cue whose subject pronoun follows "and" ("She said X and she
-   accused Y of Z": X ends before "and"), and so is a report whose subject follows an object
+   accused Y of Z": X ends before "and") or ", with" ("X agreed Y, with Z calling it a mess": X
+   ends at the comma), and so is a report whose subject follows an object
    relative pronoun ("X cited the rules, which he said had hurt Y": "which" opens its words, X's
    report ends before it); so is a report whose subject follows "and", "but" or "while" after the
    words of a report named first ("Washington warned that X and Pyongyang countered Y":
@@ -170,7 +171,7 @@ tuple entry and one test.
 2. ``_layout._looks_like_headline``, ``_segments._headline_reports``, ``_vocab.boilerplate`` (in
    ``_segments.analyse``)
 3. ``_direct.direct_quotes`` runs ``_direct.QUOTE_RULES``: ``_coverage.quote_quoted_as_saying``
-   (a cue of the quote's own), ``quote_cue_after``, ``quote_cue_before``, ``quote_after_colon``, then
+   (a cue of the quote's own), ``quote_cue_after``, ``quote_read_after``, ``quote_cue_before``, ``quote_after_colon``, then
    ``quote_continues_group``, ``quote_before_reported_words``, ``quote_alone`` (context);
    ``_direct.split_quotes`` (``“X,” he said, “Y.”``); signatures ``_labels.signature_attribution``;
    block quotes ``_direct.block_quotes`` (in ``_segments.analyse``).
@@ -182,7 +183,9 @@ tuple entry and one test.
    ``_cue_readings.support_noun``, ``noun_not_verb``, ``editors_note``, ``intro_before_subject``, ``trailing_cue``,
    ``forward_cue``; then ``_report_stages.REPORT_STAGES``:
    ``trailing_reports``, ``resumed_reports``, ``_boundaries.subordinate_clause_stop``,
-   ``_boundaries.opening_participle_stop``, ``_boundaries.second_report_stop``, ``forward_reports``,
+   ``_boundaries.opening_participle_stop``, ``_boundaries.second_report_stop``,
+   ``_boundaries.with_clause_stop``, ``_boundaries.with_clause_subject``,
+   ``forward_reports``,
    ``_boundaries.relative_clause_report``
    (its start: ``_boundaries._start_after_cue``), ``credit_over_expectation``,
    ``partial_quotes_in_reports``, ``_stance_nouns.possessed_stance``, ``_stance_nouns.unowned_stance``,

@@ -107,13 +107,29 @@ def _name_after(text, pos, hi, by_end, entities) -> Mention | None:
 # the end of the source after 'according to': a comma or period, not one of an honorific or an initial
 _ACCORDING_STOP = re.compile("".join(rf"(?<!\b{h})" for h in HONORIFICS) + r"(?<!\b[A-Z])[,;.]\s|[.;]$|$")
 
+_OPENER_OF = {")": "(", "]": "["}
+
+
+def _past_closers(text, start, end) -> int:
+    """``end`` moved back before a closing bracket the phrase did not open, and the sentence's
+    period before it ('(Turnout rose, according to county records.)' -> 'county records')."""
+    while end > start:
+        last = text[end - 1]
+        if last.isspace() or (last in _OPENER_OF and text.count(_OPENER_OF[last], start, end) < text.count(last, start, end)):
+            end -= 1
+        elif last in ".!?;" and text[end - 2:end - 1].islower() and text[end - 3:end - 2].isalpha():
+            end -= 1
+        else:
+            return end
+    return end
+
 
 def according_np(text, pos, hi, by_end, entities) -> Mention | None:
     """The source that starts at ``pos`` (after 'according to', 'citing', a passive's 'by'): up
     to the next comma or ``hi``."""
     window = text[pos:hi]
     stop = _ACCORDING_STOP.search(window)
-    phrase_end = pos + (stop.start() if stop else len(window))
+    phrase_end = _past_closers(text, pos, pos + (stop.start() if stop else len(window)))
     start = pos + (len(window) - len(window.lstrip()))
     if phrase_end <= start:
         return None

@@ -17,7 +17,8 @@ from ._after import _name_after, according_np
 from ._coverage import quote_quoted_as_saying
 from ._grammar import _TRAILING_END, _content_start, _mention_of, _object_after, speaker_of
 from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution, with_changes
-from ._speakers import _NOT_FIRST_NAMES, Mention, resolve, voice_for_name
+from ._cues import Cue
+from ._speakers import _NOT_FIRST_NAMES, Mention, Voice, resolve, voice_for_name
 from ._clause_subjects import _SUBJECT_LEAD_WIDE, _unit_subject
 from ._subjects import subject_before
 from ._surnames import full_name_before
@@ -30,6 +31,7 @@ _COLON_OR_COMMA = re.compile(r"[:,]")
 _ONLY_THAT = re.compile(r"[\s,:]*(?:that\s*)?")
 _SHORT_COLON_LEAD = re.compile(r"[^.;\"“”]{0,40}:\s*")
 _SPACES_COMMAS = re.compile(r"[\s,]*")
+_ARTICLE = re.compile(r"^(?:the|an?)\s+")
 _PERIOD_OR_SEMICOLON = re.compile(r"[.;]")
 _SPACES_PUNCTUATION = re.compile(r"[\s,:]*")
 _PUNCTUATION_END = re.compile(r"[,:—–]\s*$")
@@ -82,6 +84,34 @@ def quote_cue_after(u: Unit, q, qs: int, qe: int):
         u.intervals.append(Interval(_content_start(text, u.start, qs), qe, "indirect", attr))
         return SKIP
     return attr
+
+
+# '“X,” the email read.', '“X,” it read.', '“X,” read the statement.', '“X,” read one.': 'read'
+# alone is no cue (past, present, infinitive: 'I read the report'); right after a quote it is one
+_READ_AFTER = re.compile(r"\s*(?:(?P<subject>it|(?:the|an?|one|this|that|its|his|her|their)(?:\s+[\w’'-]+){1,3}?)\s+"
+                         r"(?P<verb>read)|(?P<verb_first>read)\s+(?P<object>one|another|(?:the|an?|this|that)"
+                         r"(?:\s+[\w’'-]+){1,5}?))(?=\s*[.,;])")
+
+
+def quote_read_after(u: Unit, q, qs: int, qe: int):
+    """'“Vote early,” the flyer read.', '“Vote early,” read the sign.': the written thing whose
+    words the quote gives."""
+    text = u.text
+    read = _READ_AFTER.match(text, qe, u.end)
+    if read is None or not _QUOTE_END.search(text, qs, qe):
+        return None
+    verb = "verb" if read.group("verb") else "verb_first"
+    phrase = "subject" if verb == "verb" else "object"
+    start, end = read.span(phrase)
+    words = read.group(phrase)
+    if words == "it":
+        voice = resolve(words, start, u.entities)
+    elif words in ("one", "another"):
+        voice = None
+    else:
+        voice = Voice(_ARTICLE.sub("", words).lower(), "group")
+    cue = Cue(read.start(verb), read.end(verb), cue_verbs()["reads"])
+    return _attribution(text, cue, Mention(start, end, voice, words), confidence=cue.verb.confidence)
 
 
 _GAP_WORD = re.compile(r"[\w.’'-]+")
@@ -192,7 +222,7 @@ def quote_alone(u: Unit, q, qs: int, qe: int):
 
 
 # a cue of the quote's own, in this order
-CUE_RULES = (quote_quoted_as_saying, quote_cue_after, quote_cue_before, quote_after_colon)
+CUE_RULES = (quote_quoted_as_saying, quote_cue_after, quote_read_after, quote_cue_before, quote_after_colon)
 # then the quote's context
 CONTEXT_RULES = (quote_continues_group, quote_before_reported_words, quote_alone)
 QUOTE_RULES = CUE_RULES + CONTEXT_RULES

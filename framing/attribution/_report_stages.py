@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ._boundaries import (_start_after_cue, _words, adjunct_only_report, opening_participle_stop, relative_clause_report,
-                          second_report_stop,
+                          second_report_stop, with_clause_stop, with_clause_subject,
                           subordinate_clause_stop, subordinate_subject)
 from ._carried import (added_continues_the_last_speaker, coordinated_report_keeps_its_voice, media_citing_a_source,
                        pronoun_keeps_channel, quoted_as_saying_object)
@@ -211,7 +211,7 @@ def relay(u: Unit) -> None:
 
 
 REPORT_STAGES = (trailing_reports, resumed_reports, subordinate_clause_stop, opening_participle_stop, second_report_stop,
-                 forward_reports, relative_clause_report,
+                 with_clause_stop, with_clause_subject, forward_reports, relative_clause_report,
                  credit_over_expectation, partial_quotes_in_reports, possessed_stance, unowned_stance, drop_lone_words,
                  adjunct_only_report, relative_clause_subject, joint_speakers, relay, coordinated_report_keeps_its_voice,
                  channel_named, pronoun_keeps_channel, quoted_as_saying_object, media_citing_a_source,

@@ -24,7 +24,8 @@ from ._layout import WORD, _covered, _inside
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, Voice
 from ._passive import passive_by, passive_expected
-from ._vocab import ACCORDING, ADDRESSEES, EVIDENCE_VERBS, NOUN_LIKE, OBJECT_PRONOUNS, TELLING_VERBS, WEEKDAY, alternation
+from ._vocab import (ACCORDING, ADDRESSEES, EVIDENCE_NOUNS, EVIDENCE_VERBS, NOUN_LIKE, OBJECT_PRONOUNS,
+                     ORGANISATION_WORDS, ROLE_WORDS, TELLING_VERBS, WEEKDAY, alternation, descriptions)
 from ._clause_subjects import _clause_subject, _evidence_subject
 
 # (compiled once: the rules run on every cue)
@@ -69,10 +70,21 @@ def cue_given_to_quote(u: Unit, c) -> bool:
     return c.start in u.used
 
 
+_SOURCE_WORDS = re.compile(r"[\w’'-]+")
+# person and group nouns: titles, organisations, descriptions ('officials', 'the ministry')
+_SOURCE_NOUNS = ROLE_WORDS | ORGANISATION_WORDS | {d.split()[-1] for d in descriptions()}
 _THATS = re.compile(r"\W*(That|This)(?:[’']s|\s+is|\s+was)\s*")
 _STANDINGS = re.compile(r"\s+the\s+polls\b")
 # 'in the hours before the polls', 'voters in the district head to the polls': the time or the place, no medium
 _NOT_MEDIUM = re.compile(r"(?:(?!poll|survey|stud|analys)[^.;:!?])*?\b(?:before|after|to|during|since|until)\s+(?:[\w/'’.-]+\s+){0,4}?(?:polls?|surveys?|study|studies|analysis)\b")
+
+
+def _names_a_source(phrase: str) -> bool:
+    """'according to county records', 'according to officials', 'according to Ross': a document, a
+    person or a group; not 'That was according to plan' (a manner)."""
+    words = _SOURCE_WORDS.findall(phrase)
+    return any(w[:1].isupper() or w in OBJECT_PRONOUNS or w in EVIDENCE_NOUNS
+               or (w[:-1] if w.endswith("s") else w) in _SOURCE_NOUNS for w in words)
 
 
 def according_to(u: Unit, c) -> bool:
@@ -93,7 +105,7 @@ def according_to(u: Unit, c) -> bool:
     if (that := _THATS.fullmatch(opening)) is not None and c.verb is ACCORDING:
         # 'That’s according to exit polls.': the demonstrative stands for the words before it
         m = according_np(text, c.end, u_end, u.by_end, u.entities)
-        if m is not None:
+        if m is not None and _names_a_source(m.text):
             start = u_start + len(lead) - len(opening) + that.start(1)
             u.intervals.append(Interval(start, start + len(that.group(1)), "indirect",
                                         _attribution(text, c, m, confidence=0.8)))
