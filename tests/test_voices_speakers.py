@@ -541,6 +541,16 @@ def test_an_infinitive_of_purpose_after_the_main_verb_phrase_is_the_main_clause_
     assert voices(text).query("kind == 'indirect'").empty   # the object responds: no subject before it
 
 
+def test_an_infinitive_after_a_verbs_object_that_can_speak_is_the_objects():
+    # the object does the speaking, not the main clause's subject (Ann Ross)
+    text = "Mayor Ann Ross, the city treasurer, hired a lawyer to argue that the fee was illegal."
+    assert mention_of(text, "the fee was")[1] == "a lawyer"
+    text = "Mayor Ann Ross, the city treasurer, sent an aide to tell reporters that the fee was illegal."
+    assert mention_of(text, "the fee was")[1] == "an aide"
+    text = "Mayor Ann Ross, the city treasurer, appointed a panel to say whether the fee was illegal."
+    assert mention_of(text, "the fee was")[1] == "a panel"
+
+
 def test_the_stop_of_an_initial_in_an_appositive_opens_no_clause():
     text = "Okafor, citing figures from the U.K. Home Office, said that about 4,000 people were moved."
     assert mention_of(text, "about 4,000 people") == ("Okafor", "Okafor")   # not 'Home Office'

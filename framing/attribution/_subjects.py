@@ -6,6 +6,7 @@ found elsewhere in the clause are in ``_clause_subjects``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ._clause_subjects import _PREPOSITIONS, main_clause_subject
 from ._entities import near as _near, within as _within
@@ -94,6 +95,10 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
     if text.endswith("to", lo, end) and (purpose := _PURPOSE_TO.search(text, max(lo, end - 80), end)) \
             and purpose.start() > lo and purpose.group(1) != "anonymity" \
             and _OBJECT_CONTROL.isdisjoint(purpose.group().split()):
+        if (obj := _object_before_to(text, purpose.start(), end)) is not None:
+            # 'Ann Ross, the treasurer, hired a lawyer to argue': the verb's object speaks
+            phrase = text[obj.start("object"):obj.end("object")]
+            return Mention(obj.start("object"), obj.end("object"), _generic(_ARTICLE.sub("", phrase)), phrase)
         # 'Hale, a city councillor, stood at a rally here to say': an infinitive of purpose after
         # the main clause's verb phrase; that clause's subject speaks (not 'forced the lawyers to
         # respond': the object does; not 'spoke on condition of anonymity to discuss': no report)
@@ -390,6 +395,29 @@ _PURPOSE_TO = re.compile(r"(?<=,)\s+[a-z]{3,}(?:\s+(?!(?:who|which|that|and|but|
 _OBJECT_CONTROL = frozenset("forced forcing asked asking urged urging led leading drove driving prompted prompting "
                             "told telling allowed allowing invited inviting pushed pushing pressed pressing caused "
                             "causing encouraged encouraging helped helping wanted expected needed got".split())
+# a verb's object right before 'to' ('hired a lawyer to', 'sent an aide to'), with the word before it
+_OBJECT_BEFORE_TO = re.compile(r"(?:^|\s)(?P<before>[\w’'-]+)\s+(?P<object>(?:a|an|the|his|her|their|its|our)\s+"
+                               r"(?P<noun>[\w’'-]+))\s+to$")
+
+
+def _object_before_to(text: str, lo: int, end: int) -> re.Match | None:
+    """The determined noun right before 'to' at ``end`` when it is a verb's object that can speak
+    (a description title or an organisation word: 'hired a lawyer to argue', 'appointed a panel
+    to say'): the object does the speaking, not the subject ('used the comments to urge' and
+    'stood at a rally to say' keep the subject's)."""
+    found = _OBJECT_BEFORE_TO.search(text, lo, end)
+    if found is None or found.group("before").lower() in _PREPOSITIONS:
+        return None
+    noun = found.group("noun").lower()
+    return found if noun in _speaking_nouns() or (noun.endswith("s") and noun[:-1] in _speaking_nouns()) else None
+
+
+@lru_cache(maxsize=1)
+def _speaking_nouns() -> frozenset:
+    """Nouns naming someone who can speak: description titles ('lawyer', 'aide') and organisation words."""
+    return frozenset(title for _, _, title, _ in descriptions().values() if title) | ORGANISATION_WORDS
+
+
 _HINGE_BEFORE = re.compile(r"(?:,\s*|\b)(and|but|while|when|after|before|by|without)$")
 _PARTICIPLE_TAIL = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:having|[a-z]{3,}ing(?:\s+to)?)(?:\s+[a-z]+ly)?$")
 _VERBAL_LAST = frozenset("do does did has have had having voiced expressed offered issued lent gave made began "
