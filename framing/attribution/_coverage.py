@@ -24,10 +24,10 @@ its entry in a rule tuple of the engine:
   name after its roles and possessor ("Russian Foreign Minister Sergei Lavrov", "U.S. Senator
   Amy Klobuchar", "Vox’s Alex Ward" -> the person), a name in apposition to a description
   ("Trump’s national security adviser, John Bolton, said"; "said a spokesman, Kim Eui-kyeom"),
-  the voice of "he" or "she" for a clause taken for the speaker ("he persisted in his use of
-  strong rhetoric saying, “...”"),
-  the name a description in apposition follows, not a body named inside it ("Col. Rob Manning,
-  a U.S. Defense Department spokesman, said" -> Rob Manning, not the Pentagon), the head of a noun phrase whose prepositional object was taken for the speaker ("An official
+  the voice of "he" or "she" for a clause taken for the speaker ("he kept up his attack on
+  the levy saying, “...”"),
+  the name a description in apposition follows, not a body named inside it ("Col. Jane Roe,
+  a Harbour Authority spokeswoman, said" -> Jane Roe, not the Harbour Authority), the head of a noun phrase whose prepositional object was taken for the speaker ("An official
   with deep knowledge of North Korea said" -> official), a bare surname the alias table lacks
   -> the full name the article wrote before it ("Jim Acosta ... Acosta said" -> Jim Acosta:
   :func:`framing.attribution._surnames.full_names`), and a time span is no voice ("Hours after reports that ..." -> unknown).
@@ -78,7 +78,7 @@ _ROLE_NAME_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:spokesman|spokeswoman|s
                               r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2})")
 _DESCRIBED = re.compile(r"^[Tt]he\s+(?P<head>[a-z]+)$")
 _APPOSITION_AFTER = re.compile(r",\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*)\s*(?:,|\.|$)")
-# 'Colonel Rob Manning, a U.S. Defense Department spokesman, said': a name before an
+# 'Colonel Jane Roe, a Harbour Authority spokeswoman, said': a name before an
 # apposition that holds the mention taken for the speaker (searched in the 160 characters before it)
 _NAME_BEFORE_APPOSITION = re.compile(r"(?<![\w’'.-])(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*),\s+"
                                      r"(?:an?|the)\s+[^,;:“”\"()]{0,100}$")
@@ -315,7 +315,7 @@ def canonical_speakers(u: Unit) -> None:
                                 else attr.source, speaker_type="group", mention_start=head.start())
         mention_text = text[attr.mention_start:attr.mention_end]
         if attr.speaker_type != "person" and (pronoun := _PRONOUN_CLAUSE.match(mention_text)):
-            # 'he persisted in his use of strong rhetoric saying, “...”': the clause's subject speaks
+            # 'he kept up his attack on the levy saying, “...”': the clause's subject speaks
             voice = resolve(pronoun.group(1), attr.mention_start, named)
             if voice is None or voice.type != "person" or not voice.gender:
                 return None   # (a name of no known gender, a paper or a country for 'she': no better than the clause)
@@ -323,7 +323,7 @@ def canonical_speakers(u: Unit) -> None:
             return with_changes(attr, speaker=voice.canonical, source=(voice.channel or voice.canonical) if own
                                 else attr.source, speaker_type=voice.type)
         if attr.speaker_type != "person" and (apposed_to := _name_before_apposition(text, u.start, attr, named)):
-            voice = apposed_to     # 'Col. Rob Manning, a U.S. Defense Department spokesman, said'
+            voice = apposed_to     # 'Col. Jane Roe, a Harbour Authority spokeswoman, said'
         inside = [m for m in _within(named, attr.mention_start, attr.mention_end + 1)
                   if m.end <= attr.mention_end and m.voice is not None and m.voice.type == "person"
                   and (m.start, m.end) != (attr.mention_start, attr.mention_end)]
@@ -332,7 +332,7 @@ def canonical_speakers(u: Unit) -> None:
         elif inside and inside[-1].end >= attr.mention_end - 1:
             voice = inside[-1].voice       # 'South Korean President Moon Jae-in'
         elif attr.speaker_type != "person" and (role := _ROLE_NAME_AFTER.match(text, attr.mention_end)):
-            voice = voice_for_name(role.group("name"), named)   # 'said Defense Department spokesman Col. Rob Manning'
+            voice = voice_for_name(role.group("name"), named)   # 'said Harbour Authority spokeswoman Col. Jane Roe'
         elif (described := _DESCRIBED.match(mention_text)) and attr.speaker == described.group("head"):
             # 'the official' -> the earlier 'a White House official'
             voice = _described(text, described.group("head"), attr.mention_start)
@@ -390,7 +390,7 @@ def _name_before_apposition(text: str, lo: int, attr: Attribution, named) -> Voi
     if before is None:
         return None
     if _PREPOSITION_BEFORE.search(text, max(lo, before.start() - 12), before.start()):
-        return None   # ('the president of Judicial Watch, a group ...,': the name is an object, not the one described)
+        return None   # ('a lawyer for Ruritania Watch, a group ...,': the name is an object, not the one described)
     name = _bare_name(before.group("name"))
     if name.startswith("The "):
         name = name[4:]   # ('The China Daily, ...': the name without its article)

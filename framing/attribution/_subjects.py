@@ -105,7 +105,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         return main_clause_subject(text, lo, purpose.start(), aliases_by_end, entities)
     if end in aliases_by_end and (link := _PARTICIPLE_LINK.search(text, max(lo, aliases_by_end[end].start - 24),
                                                                  aliases_by_end[end].start)) and link.start() > lo:
-        # 'A source speaking to Fox News said': the name is the participle's object; the speaker
+        # 'An aide speaking to the Courier said': the name is the participle's object; the speaker
         # stands before the participle
         found = subject_before(text, link.start(), lo, aliases_by_end, entities)
         if found is not None:
