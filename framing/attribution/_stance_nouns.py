@@ -14,7 +14,7 @@ from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, resolve, voice_for_name
 from ._subjects import subject_before
-from ._vocab import (CAPITALISED_OPENERS, HONORIFICS, STANCE_PHRASES, UNOWNED_STANCE_NEEDS, VOICING_VERBS, CueVerb,
+from ._vocab import (CAPITALISED_OPENERS, HONORIFICS, STANCE_PHRASES, THIRD_PERSON, UNOWNED_STANCE_NEEDS, VOICING_VERBS, CueVerb,
                      alternation, trie)
 
 # the stance phrases ('support for', 'criticism of') come from stance_nouns.csv
@@ -80,7 +80,7 @@ def _subject_of_verb_before(u: Unit, pos: int, voice) -> Mention | None:
     return named if same else None
 
 
-_SUBJECT_PRONOUNS = frozenset(("he", "she", "they"))
+_SUBJECT_PRONOUNS = THIRD_PERSON - {"it"}   # (he, she, they: pronouns.csv; "it" names a thing as often)
 
 # a stance noun with no possessor after the verb of a named subject ('Ross opened with a call for a
 # recount', 'he rose to the defense of X'); not the nouns that are also verbs ('vowed to', 'pledge to')
