@@ -233,6 +233,14 @@ MEDIUM_NOUNS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "noun")     
 PLATFORMS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "platform")          # 'on Twitter'
 STANCE_MEDIA = {kind: tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == kind and r["ends_stance"] == "1")
                 for kind in ("noun", "platform")}   # 'mocked Ross on Twitter': the stance's object ends
+_TAIL_ROWS = _rows("verb_tails.csv")
+TAIL_ADVERBS = frozenset(r["word"] for r in _TAIL_ROWS if r["kind"] == "adverb")
+ADVERBS_BEFORE_VERB = frozenset(r["word"] for r in _TAIL_ROWS if r["before_verb"] == "1")   # 'has also said'
+ADVERBS_ALONE = frozenset(r["word"] for r in _TAIL_ROWS if r["alone"] == "1")               # 'Hale now says'
+COORDINATORS = tuple(r["word"] for r in _TAIL_ROWS if r["kind"] == "coordinator")            # 'and began'
+HINGES = COORDINATORS + tuple(r["word"] for r in _TAIL_ROWS if r["kind"] == "hinge")         # 'while trying to'
+OBJECT_CONTROL_VERBS = frozenset(r["word"] for r in _TAIL_ROWS if r["kind"] == "object_control")   # 'forced X to'
+PUBLISHING_VERBS = tuple(r["word"] for r in _TAIL_ROWS if r["kind"] == "publishing")         # 'released data that'
 PRONOUN_GENDER = {"he": "m", "she": "f"}   # the gender a resolved 'he'/'she' asks of its voice
 # the determiner a group subject's name drops ('most voters' -> 'voters'; 'most of them' stays)
 GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|most|other|several)\s+(?!of\b)", re.I)
