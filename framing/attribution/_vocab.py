@@ -212,7 +212,7 @@ CAPITALISED_OPENERS = frozenset(w.capitalize() for w in SUBORDINATORS | OPENING_
 _ADDRESSEE_ROWS = _rows("addressees.csv")
 # where a rule reads an addressee -> the addressees it reads there ('told reporters', 'told the court')
 ADDRESSEES = {where: frozenset(r["word"] for r in _ADDRESSEE_ROWS if r[where] == "1")
-              for where in ("after_tell", "after_to", "ends_sentence")}
+              for where in ("after_tell", "after_to", "ends_sentence", "after_speak")}
 _CUE_NOUN_ROWS = _rows("cue_nouns.csv")
 NOUN_LIKE = frozenset(r["form"] for r in _CUE_NOUN_ROWS if r["noun_like"] == "1")   # 'the report': a named subject only
 POSSESSED_CUE_NOUNS = frozenset(r["form"] for r in _CUE_NOUN_ROWS if r["after_possessive"] == "1")   # "Rubio's claim"
