@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ._clause_subjects import _PREPOSITIONS
 from ._entities import Entities, within as _within
 from ._model import UNKNOWN, Attribution, Unit, rewrite_each, with_changes
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._surnames import full_name_before
-from ._vocab import EVIDENCE_NOUNS, PRONOUN_GENDER, ROLE_WORDS, descriptions
+from ._vocab import EVIDENCE_NOUNS, PRONOUN_GENDER, ROLE_WORDS, alternation, descriptions
 
 # ('An official with ...', 'Some U.S. experts on ...': an article or a quantifier opens the noun phrase)
 # (not a passive's agent: 'seen as a tax on commuters by most drivers')
@@ -36,7 +37,8 @@ _APPOSITION_REACH = 160
 # a speaker mention that is a clause: "he" or "she" (_vocab.PRONOUN_GENDER), then its predicate ("they" is left: its
 # antecedent is a group or a list as often as a voice) ('he persisted in ...')
 _PRONOUN_CLAUSE = re.compile("(" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in sorted(PRONOUN_GENDER)) + r")\s+[a-z]")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|at|from|with|to|by|in|on)\s+$")
+# a preposition right before a name makes the name its object (_clause_subjects' prepositions)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:" + alternation(_PREPOSITIONS) + r")\s+$")
 
 
 def _channel_of(speaker: str, named: list[Mention]) -> str:
