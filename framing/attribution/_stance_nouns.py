@@ -14,8 +14,8 @@ from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, resolve, voice_for_name
 from ._subjects import subject_before
-from ._vocab import (CAPITALISED_OPENERS, HONORIFICS, RECEIVING_VERBS, STANCE_PHRASES, THIRD_PERSON, UNOWNED_STANCE_NEEDS, VOICING_VERBS, CueVerb,
-                     alternation, trie)
+from ._vocab import (CAPITALISED_OPENERS, HONORIFICS, RECEIVING_VERBS, STANCE_PHRASES, THIRD_PERSON,
+                     UNOWNED_STANCE_NEEDS, VOICING_VERBS, CueVerb, alternation, trie)
 
 # the stance phrases ('support for', 'criticism of') come from stance_nouns.csv
 _POSSESSED_STANCE = re.compile(
