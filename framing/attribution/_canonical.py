@@ -34,9 +34,10 @@ _NAME_BEFORE_APPOSITION = re.compile(r"(?<![\w’'.-])(?P<name>(?:[A-Z][\w.’'-
                                      r"(?:an?|the)\s+[^,;:“”\"()]{0,100}$")
 _APPOSITION_CLOSES = re.compile(r"[^,;:“”\"()]{0,60},\s*")
 _APPOSITION_REACH = 160
-# a speaker mention that is a clause: "he" or "she" (_vocab.PRONOUN_GENDER), then its predicate ("they" is left: its
-# antecedent is a group or a list as often as a voice) ('he persisted in ...')
-_PRONOUN_CLAUSE = re.compile("(" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in sorted(PRONOUN_GENDER)) + r")\s+[a-z]")
+# a speaker mention that is a clause: "he" or "she" (_vocab.PRONOUN_GENDER), then its predicate
+# ("they" is left: its antecedent is a group or a list as often as a voice) ('he kept up ...')
+_PRONOUN_CLAUSE = re.compile("(" + "|".join(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in sorted(PRONOUN_GENDER))
+                             + r")\s+[a-z]")
 # a preposition right before a name makes the name its object (_clause_subjects' prepositions)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + alternation(_PREPOSITIONS) + r")\s+$")
 

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from ._clause_subjects import _PREPOSITIONS
 from ._name_words import last_word
-from ._vocab import (ADVERBS_ALONE, ADVERBS_BEFORE_VERB, COORDINATORS, HINGES, LY_ADVERB, OBJECT_CONTROL_VERBS, ORGANISATION_WORDS, PUBLISHING_VERBS,
-                     TAIL_ADVERBS, alternation, descriptions)
+from ._vocab import (ADVERBS_ALONE, ADVERBS_BEFORE_VERB, COORDINATORS, HINGES, LY_ADVERB, OBJECT_CONTROL_VERBS,
+                     ORGANISATION_WORDS, PUBLISHING_VERBS, TAIL_ADVERBS, alternation, descriptions)
 
 
 # verb words between a subject and a cue that the cue left out: auxiliaries, negations, adverbs,
