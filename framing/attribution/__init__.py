@@ -7,7 +7,10 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    ("SEOUL (Reuters) - ") is narration and makes the agency the voice of uncredited narration;
    photo captions and credits ("REUTERS/Jonathan Ernst", "... Pool via Reuters", "FILE
    PHOTO: ..."), inline related-story cards ("Donald John TrumpTrump predicts ... MORE"),
-   links, bylines and contributor lines are ``boilerplate``; a paragraph signed "— Donald J.
+   links and link labels ("RELATED:", "VIDEO:", a label glued to a linked headline "More:...", a
+   linked headline ending "Read more"), listen bars ("LISTEN TO ARTICLE 2:41"), video cards,
+   "Photographer: Name/Agency" credits, bylines, contributor lines ("— With assistance by ...",
+   "This piece originally appeared in ...") are ``boilerplate``; a paragraph signed "— Donald J.
    Trump (@realDonaldTrump) June 12, 2018" is an embedded tweet, the account holder's
    ``direct`` speech (the signature line is boilerplate and the cue). The sentence rules read
    the text without them.
@@ -99,6 +102,24 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    An inverted cue names the speaker after it ("Said Comey, “...”"); "Adding, “...”" and
    "..., he added" continue the last speaker; "..., said another" is a new voice; a
    possessor in an opening phrase ("Going back to Okafor’s speech, he") is the antecedent.
+   Past the subject's own words: verb words hanging from a clause before a hinge ("X moved to
+   Ohio and began writing", "..., while seeking to defend") take that clause's subject (a
+   coordinated verb: the nearest clause's); an infinitive of purpose after the main verb phrase
+   ("Hale, a councillor, stood at a rally here to say") is the main clause subject's, but after
+   a verb's object that can speak ("hired a lawyer to argue", "appointed a panel to say") the
+   object's; a name after a participle and its preposition is its object ("A city engineer
+   speaking to Reuters said": the engineer); a relative "that" after a text put out ("Brook
+   released figures on Monday that suggest", "The Post ran a piece that noted") is the
+   publisher's; an adjunct set off by commas ("Ann Ford, during interviews on Monday, said") and
+   the stop of an initial ("citing figures from the U.K. Home Office, said") end no subject; a
+   determined noun phrase before a participle or relative set off by commas ("The survey,
+   released on Monday by the Institute of Ohio, showed") is the subject, not a name inside; a
+   clause whose words open with a verb ("..., sketched a contrast, saying") is a verb phrase, the
+   last voice named before it speaks; a capitalised organisation word and "of" make one name
+   ("The South Korean Ministry of National Defense said"); a report noun whose phrase holds a
+   channel's name ("The earlier KCNA report said") speaks for the channel; a lower-case verb
+   after a name is no part of the voice a later pronoun finds ("Mayor Lena Ardent took
+   questions. She said").
 6. **Speaker vs source**: ``source`` is the speaker's channel from the alias table (Kim Jong
    Un -> KCNA), else the speaker; words reported inside another report take the outer
    report's source. An outer and an inner report combine into one voice: in "Kim said X,
@@ -129,7 +150,11 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    (an intention in a relative clause) is no report; speakers get one name across outlets (an
    alias inside a longer name, a name past its titles and possessor, a name in apposition:
    "Trump’s national security adviser, John Bolton, said" -> John Bolton; "the official" -> the
-   earlier "a White House official").
+   earlier "a White House official"; the one an apposition describes, not a body named inside it:
+   "The Daily Planet, a paper run by the ruling party’s Gazette, said" -> Daily Planet, unless
+   the name is a preposition's object, "a lawyer for Ruritania Watch, a group ...,", or the cue
+   is a participle; "he" or "she" opening a clause taken for the speaker, "he kept up his attack
+   on the levy saying, “...”", gives the person the pronoun resolves to, if one of known gender).
    Governments speak under their country's name ("Pyongyang warned" -> North Korea), from the
    alias table; "Jane Roe of Seoul National University in South Korea warned" and "Roe in a
    post on Twitter wrote" are Jane Roe's (``_heads``: the name opening the subject, not the
@@ -195,10 +220,12 @@ tuple entry and one test.
    ``_carried.coordinated_report_keeps_its_voice``,
    ``_coverage.channel_named``, ``_carried.pronoun_keeps_channel``, ``_carried.quoted_as_saying_object``,
    ``_carried.media_citing_a_source``, ``_carried.added_continues_the_last_speaker``,
-   ``_heads.person_before_affiliation``, ``_coverage.canonical_speakers``, ``_relay.report_in_a_report``.
+   ``_heads.person_before_affiliation``, ``_canonical.canonical_speakers``, ``_relay.report_in_a_report``.
 4b. ``_labels.label_attribution`` (in ``_segments.analyse``; headline evidence labels
    ``_labels._HEADLINE_EVIDENCE``)
-5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before``,
+5. ``_segments.mark_subject``, ``_grammar.speaker_of``, ``_subjects.subject_before`` (verb words
+   past the subject: ``_verb_tails``; organisations ``_subjects._organisation_of``, report
+   channels ``_subjects._channel_in_report``),
    ``_clause_subjects.main_clause_subject``, ``_clause_subjects.opening_participle_subject``,
    ``_after._name_after`` (past a time: ``_after._past_time``), ``_clause_subjects._clause_subject``, ``_cue_readings.plural_subject``,
    ``_cue_readings._subject_before_appositive``, ``_cue_readings.long_speech_subject``,

@@ -150,8 +150,6 @@ _DETERMINED_NP = re.compile(r"\w+(?:\s+(?!(?:" + AUXILIARY + r"|who|which|that|o
                             r"went|goes|go|came|began|got|seems|appears|continues)\b)(?![a-z]+ed\b)[\w’'-]+){1,4}")
 
 
-
-_EVIDENCE_NOUNS = EVIDENCE_NOUNS
 _EVIDENCE_CLAUSE = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:and|but|while|as|because|although|though|since|whereas|so|"
                               r"after|before|when|if)\s+)(?=\S)")
 
@@ -166,9 +164,9 @@ def _evidence_subject(text: str, lo: int, cue_start: int) -> Mention | None:
     phrase = text[start:end]
     words = [w.lower() for w in WORD.findall(phrase)]
     if not 1 <= len(words) <= 14 or _QUOTE_CHAR.search(phrase) or words[0] in _EVIDENCE_STOP or \
-            words[-1] in _EVIDENCE_STOP or not any(w in _EVIDENCE_NOUNS for w in words):
+            words[-1] in _EVIDENCE_STOP or not any(w in EVIDENCE_NOUNS for w in words):
         return None
-    head = next(w for w in reversed(words) if w in _EVIDENCE_NOUNS)
+    head = next(w for w in reversed(words) if w in EVIDENCE_NOUNS)
     return Mention(start, end, Voice(head, "document"), phrase)
 
 

@@ -49,7 +49,8 @@ _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|Citing)\s+")
 # reports the topic, as 'spoke about' does: the cue runs on to the preposition (PolNeAR train:
 # F1 0.78052 -> 0.78082, recall 0.7391 -> 0.7396, speaker accuracy 0.89301 -> 0.89310)
 _TOPIC_AFTER_SPEAK = re.compile(r"(?:\s+(?:\w+ly|out|up|highly|well|ill|often|again|at\s+length|with\s+\w+|"
-                                r"to\s+(?:reporters|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))){1,3}\s+"
+                                r"to\s+(?:" + alternation(ADDRESSEES["after_speak"]) +
+                                r"|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))){1,3}\s+"
                                 r"(?:about|of|against)(?=\s)")
 
 

@@ -14,8 +14,8 @@ from ._layout import _covered, _inside, may_match
 from ._model import Interval, Unit, _attribution
 from ._speakers import Mention, resolve, voice_for_name
 from ._subjects import subject_before
-from ._vocab import (CAPITALISED_OPENERS, HONORIFICS, STANCE_PHRASES, UNOWNED_STANCE_NEEDS, VOICING_VERBS, CueVerb,
-                     alternation, trie)
+from ._vocab import (CAPITALISED_OPENERS, HONORIFICS, RECEIVING_VERBS, STANCE_PHRASES, THIRD_PERSON,
+                     UNOWNED_STANCE_NEEDS, VOICING_VERBS, CueVerb, alternation, trie)
 
 # the stance phrases ('support for', 'criticism of') come from stance_nouns.csv
 _POSSESSED_STANCE = re.compile(
@@ -80,7 +80,7 @@ def _subject_of_verb_before(u: Unit, pos: int, voice) -> Mention | None:
     return named if same else None
 
 
-_SUBJECT_PRONOUNS = frozenset(("he", "she", "they"))
+_SUBJECT_PRONOUNS = THIRD_PERSON - {"it"}   # (he, she, they: pronouns.csv; "it" names a thing as often)
 
 # a stance noun with no possessor after the verb of a named subject ('Ross opened with a call for a
 # recount', 'he rose to the defense of X'); not the nouns that are also verbs ('vowed to', 'pledge to')
@@ -93,9 +93,8 @@ _NEEDED_BEFORE = {
                      r"(?:(?:among\s+)?(?:a|an|the|one|of)\s+)?(?:[\w-]+\s+){0,4}$"),
     "voiced": re.compile(r"(?<![\w’'])(?:" + alternation(VOICING_VERBS) + r")\s+(?:[\w-]+\s+){0,3}$"),
 }
-# a subject that receives or meets the stance ('faced criticism of', 'drew praise for') holds none
-_RECEIVED = re.compile(r"\b(?:fac(?:e|es|ed|ing)|w[oi]n|wins|secured?|receiv(?:e|es|ed)|g[eo]ts?|dr[ae]w|draws|earned|"
-                       r"dealt|deals|has|have|had|picked|snagged|enjoy(?:s|ed)?|despite|amid)\s+(?:up\s+|with\s+)?"
+# a subject that receives or meets the stance ('faced criticism of', 'drew praise for': receiving_verbs.csv) holds none
+_RECEIVED = re.compile(r"\b(?:" + alternation(RECEIVING_VERBS) + r")\s+(?:up\s+|with\s+)?"
                        r"(?:(?:the|a|an|some|much|no|fresh|new|growing|broad|strong|widespread|bipartisan)\s+)*$")
 _UNOWNED_STANCE = re.compile(r"\s(?P<cue>" + trie(_OPEN_PHRASES) + r")\s")
 # a possessor up to three words before the noun ('His latest public comment on'): possessed_stance's

@@ -1,6 +1,7 @@
 """Who a cue's words belong to: the subject that ends right before a cue, resolved
 (``subject_before``), past a time, verb words, an appositive, an age or a parenthesis. Subjects
-found elsewhere in the clause are in ``_clause_subjects``.
+found elsewhere in the clause are in ``_clause_subjects``; the verb words between a subject and
+its cue in ``_verb_tails``.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ import re
 
 from ._clause_subjects import _PREPOSITIONS, main_clause_subject
 from ._entities import near as _near, within as _within
-from ._name_words import TIME_BEFORE, last_word, may_end_time, name_past_title_object, only_time_words
+from ._name_words import TIME_BEFORE, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, GROUP_DETERMINER, HONORIFIC, LY_ADVERB, OPENING_ADVERB,
+from ._verb_tails import (_ADVERB_TAIL, _CATENATIVE_END, _COORDINATING, _HINGE_BEFORE, _OBJECT_CONTROL,
+                          _PARTICIPLE_LINK, _PARTICIPLE_TAIL, _PURPOSE_TO, _RELEASED_BEFORE, _VERBAL_TAIL,
+                          _may_end_verbal, _object_before_to)
+from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, GROUP_DETERMINER, HONORIFIC, OPENING_ADVERB,
                      MEDIUM_NOUNS, OPENING_ADVERBS, ORGANISATION_WORDS, PRONOUN_GENDER, ROLE_WORDS, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before,
                      description_pattern, descriptions, search_last_runs)
 
@@ -94,13 +98,17 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
     if text.endswith("to", lo, end) and (purpose := _PURPOSE_TO.search(text, max(lo, end - 80), end)) \
             and purpose.start() > lo and purpose.group(1) != "anonymity" \
             and _OBJECT_CONTROL.isdisjoint(purpose.group().split()):
+        if (obj := _object_before_to(text, purpose.start(), end)) is not None:
+            # 'Ann Ross, the treasurer, hired a lawyer to argue': the verb's object speaks
+            phrase = text[obj.start("object"):obj.end("object")]
+            return Mention(obj.start("object"), obj.end("object"), _generic(_ARTICLE.sub("", phrase)), phrase)
         # 'Hale, a city councillor, stood at a rally here to say': an infinitive of purpose after
         # the main clause's verb phrase; that clause's subject speaks (not 'forced the lawyers to
         # respond': the object does; not 'spoke on condition of anonymity to discuss': no report)
         return main_clause_subject(text, lo, purpose.start(), aliases_by_end, entities)
     if end in aliases_by_end and (link := _PARTICIPLE_LINK.search(text, max(lo, aliases_by_end[end].start - 24),
                                                                  aliases_by_end[end].start)) and link.start() > lo:
-        # 'A source speaking to Fox News said': the name is the participle's object; the speaker
+        # 'An aide speaking to the Courier said': the name is the participle's object; the speaker
         # stands before the participle
         found = subject_before(text, link.start(), lo, aliases_by_end, entities)
         if found is not None:
@@ -361,47 +369,6 @@ def _possessor_in_opening(text: str, lo: int, start: int, pronoun: str, entities
     if voice.type != "person" or found.group("name").split()[0] in _CAP_STOP or (voice.gender and voice.gender != gender):
         return None
     return voice
-
-
-# verb words between a subject and a cue that the cue left out: auxiliaries, negations, adverbs,
-# a light verb before a cue noun ('voiced support'), a participle with its 'to' ('refusing to')
-# (not 'is', 'was': 'Sanders is viewed ... by' is passive, its subject no speaker; not 'could':
-# 'North Korea could seek a new path' is no report)
-_ADVERBS = r"(?:\s+(?:not|never|also|still|just|already|again|long|often|even|then|later|now|[a-z]+ly))*"
-_VERB_WORD = (r"(?:\s+(?:(?:do|does|did|has|have|had)(?:n[’']t)?|"
-              r"[a-z]+n[’']t|having|voiced|expressed|offered|issued|lent|gave|made|began|started|continued|kept|"
-              r"[a-z]+ing\s+to|[a-z]{3,}ing))")
-_VERBAL_TAIL = re.compile(_ADVERBS + _VERB_WORD + r"(?:" + _VERB_WORD + "|" + _ADVERBS[3:-2] + r")*$")
-# adverbs alone between a subject and a cue the cue left out ('Mr. Hale seldom speaks of', 'Hale now says')
-_ADVERB_TAIL = re.compile(r"(?<=[\w.’'),])(?:\s+(?:not|never|seldom|also|still|just|already|again|often|always|"
-                          r"sometimes|usually|even|now|later|" + LY_ADVERB + r"))+$")
-# a coordinator or subordinator right before the verb words ('and began', 'while trying to')
-_COORDINATING = ("and", "but")
-_PARTICIPLE_LINK = re.compile(r"(?<=\w)\s+[a-z]{3,}ing\s+(?:to|with|for|from|on)\s+(?:the\s+)?$")
-# a verb that puts out a text, then the text (a few words, no clause break) before its 'that'
-_RELEASED_BEFORE = re.compile(r"(?<=[\w,])\s+(?:released|releases|is releasing|was releasing|ran|runs|posted|published|"
-                              r"unveiled|aired|put out)\s+(?:[\w’'.-]+\s+){1,6}$")
-# verb words a cue goes on from ('trying to', 'began')
-_CATENATIVE_END = re.compile(r"(?:ing\s+to|\bbegan|\bstarted|\bcontinued|\bkept)$")
-# a comma, then a verb phrase (a lower-case word, then up to eight words and no clause word) and
-# 'to' ('..., stood at a rally here to'); group 1: the word before 'to'
-_PURPOSE_TO = re.compile(r"(?<=,)\s+[a-z]{3,}(?:\s+(?!(?:who|which|that|and|but|or|is|are|was|were|to)\b)"
-                         r"[\w’'-]+){0,7}\s+([\w’'-]+)\s+to$")
-_OBJECT_CONTROL = frozenset("forced forcing asked asking urged urging led leading drove driving prompted prompting "
-                            "told telling allowed allowing invited inviting pushed pushing pressed pressing caused "
-                            "causing encouraged encouraging helped helping wanted expected needed got".split())
-_HINGE_BEFORE = re.compile(r"(?:,\s*|\b)(and|but|while|when|after|before|by|without)$")
-_PARTICIPLE_TAIL = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:having|[a-z]{3,}ing(?:\s+to)?)(?:\s+[a-z]+ly)?$")
-_VERBAL_LAST = frozenset("do does did has have had having voiced expressed offered issued lent gave made began "
-                         "started continued kept not never also still just already again long often even then "
-                         "later now to seldom always sometimes usually".split())
-_VERBAL_SUFFIXES = ("ing", "ly", "n’t", "n't")
-
-
-def _may_end_verbal(window: str) -> bool:
-    """False when ``_VERBAL_TAIL`` cannot match at the window's end."""
-    word = last_word(window)
-    return word in _VERBAL_LAST or word.endswith(_VERBAL_SUFFIXES)
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")

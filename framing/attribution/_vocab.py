@@ -201,7 +201,8 @@ STANCE_PHRASES = tuple(f"{r['noun'].strip()} {after}" for r in _rows("stance_nou
                        for after in r["words_after"].split("|"))
 # when a stance noun with no possessor reports (any / be / voiced / no: see stance_nouns.csv)
 UNOWNED_STANCE_NEEDS = {r["noun"].strip(): r["unowned"].strip() for r in _rows("stance_nouns.csv")}
-VOICING_VERBS = _column("voicing_verbs.csv", "form")   # 'raised concerns about'
+VOICING_VERBS = _column("voicing_verbs.csv", "form")
+RECEIVING_VERBS = _column("receiving_verbs.csv", "form")   # 'faced criticism of': no stance owner   # 'raised concerns about'
 ROLE_WORDS = frozenset(_column("roles.csv", "word"))          # titles before a name: 'Foreign Minister'
 INTENT_VERBS = frozenset(_column("intent_verbs.csv", "lemma"))  # 'who plans to meet': no report
 _OPENER_ROWS = _rows("openers.csv")
@@ -212,7 +213,7 @@ CAPITALISED_OPENERS = frozenset(w.capitalize() for w in SUBORDINATORS | OPENING_
 _ADDRESSEE_ROWS = _rows("addressees.csv")
 # where a rule reads an addressee -> the addressees it reads there ('told reporters', 'told the court')
 ADDRESSEES = {where: frozenset(r["word"] for r in _ADDRESSEE_ROWS if r[where] == "1")
-              for where in ("after_tell", "after_to", "ends_sentence")}
+              for where in ("after_tell", "after_to", "ends_sentence", "after_speak")}
 _CUE_NOUN_ROWS = _rows("cue_nouns.csv")
 NOUN_LIKE = frozenset(r["form"] for r in _CUE_NOUN_ROWS if r["noun_like"] == "1")   # 'the report': a named subject only
 POSSESSED_CUE_NOUNS = frozenset(r["form"] for r in _CUE_NOUN_ROWS if r["after_possessive"] == "1")   # "Rubio's claim"
@@ -233,6 +234,14 @@ MEDIUM_NOUNS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "noun")     
 PLATFORMS = tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == "platform")          # 'on Twitter'
 STANCE_MEDIA = {kind: tuple(r["word"] for r in _MEDIA_ROWS if r["kind"] == kind and r["ends_stance"] == "1")
                 for kind in ("noun", "platform")}   # 'mocked Ross on Twitter': the stance's object ends
+_TAIL_ROWS = _rows("verb_tails.csv")
+TAIL_ADVERBS = frozenset(r["word"] for r in _TAIL_ROWS if r["kind"] == "adverb")
+ADVERBS_BEFORE_VERB = frozenset(r["word"] for r in _TAIL_ROWS if r["before_verb"] == "1")   # 'has also said'
+ADVERBS_ALONE = frozenset(r["word"] for r in _TAIL_ROWS if r["alone"] == "1")               # 'Hale now says'
+COORDINATORS = tuple(r["word"] for r in _TAIL_ROWS if r["kind"] == "coordinator")            # 'and began'
+HINGES = COORDINATORS + tuple(r["word"] for r in _TAIL_ROWS if r["kind"] == "hinge")         # 'while trying to'
+OBJECT_CONTROL_VERBS = frozenset(r["word"] for r in _TAIL_ROWS if r["kind"] == "object_control")   # 'forced X to'
+PUBLISHING_VERBS = tuple(r["word"] for r in _TAIL_ROWS if r["kind"] == "publishing")         # 'released data that'
 PRONOUN_GENDER = {"he": "m", "she": "f"}   # the gender a resolved 'he'/'she' asks of its voice
 # the determiner a group subject's name drops ('most voters' -> 'voters'; 'most of them' stays)
 GROUP_DETERMINER = re.compile(r"^(?:the|a|an|some|many|most|other|several)\s+(?!of\b)", re.I)
