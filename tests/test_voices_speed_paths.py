@@ -207,7 +207,7 @@ _DESCRIBED_PIECES = ["a", "A", "an", "An", "xa", "_", "é", " ", "\n", "White", 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_DESCRIBED_PIECES), max_size=20), st.integers(0, 4), st.integers(0, 40))
 def test_described_pattern_matches_as_the_plain_word_boundary_pattern(pieces, lo, hi):
-    from framing.attribution._coverage import _described_pattern
+    from framing.attribution._canonical import _described_pattern
 
     text = "".join(pieces)
     plain = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+|[a-z][\w-]*\s+){1,4}official)\b")

@@ -1,6 +1,19 @@
-"""Canonical speakers: one name per voice whatever the outlet calls it, the last report stage
-(:func:`canonical_speakers`, listed in ``_coverage``'s docstring), and the name helpers it shares
-with ``_coverage.joint_speakers``.
+"""Canonical speakers: the last report stage, and the name helpers it shares with
+``_coverage.joint_speakers``.
+
+:func:`canonical_speakers` gives one name per voice whatever the outlet calls it: an alias
+inside a longer name ("South Korean President Moon Jae-in" -> Moon Jae-in), a name after its
+roles and possessor ("Russian Foreign Minister Sergei Lavrov", "U.S. Senator Amy Klobuchar",
+"Vox’s Alex Ward" -> the person), a name in apposition to a description ("Trump’s national
+security adviser, John Bolton, said"; "said a spokesman, Kim Eui-kyeom"), the voice of "he" or
+"she" for a clause taken for the speaker ("he kept up his attack on the levy saying, “...”"),
+the name a description in apposition follows, not a body named inside it ("Col. Jane Roe, a
+Harbour Authority spokeswoman, said" -> Jane Roe, not the Harbour Authority), the head of a noun
+phrase whose prepositional object was taken for the speaker ("An official with deep knowledge of
+North Korea said" -> official), a bare surname the alias table lacks -> the full name the
+article wrote before it ("Jim Acosta ... Acosta said" -> Jim Acosta:
+:func:`framing.attribution._surnames.full_names`), and a time span is no voice ("Hours after
+reports that ..." -> unknown).
 """
 
 from __future__ import annotations

@@ -21,7 +21,8 @@ from bisect import bisect_right
 
 from ..text import paragraph_spans
 from ._after import according_np
-from ._coverage import _CHANNEL, _DESCRIBED
+from ._canonical import _DESCRIBED
+from ._coverage import _CHANNEL
 from ._entities import Entities, near as _near, within as _within
 from ._layout import SENTENCE_BREAK, per_text
 from ._model import UNKNOWN, Attribution, Interval, Unit, rewrite_each, with_changes

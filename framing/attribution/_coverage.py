@@ -19,26 +19,15 @@ its entry in a rule tuple of the engine:
 * :func:`channel_named` (report stage): the channel named with the report ("the North said
   via its official KCNA news agency", "Through its state media, the North described", "said
   in a statement carried by state media") is the source; the speaker stays.
-* :func:`canonical_speakers` (last report stage, in ``_canonical``): one name per voice whatever the outlet calls
-  it: an alias inside a longer name ("South Korean President Moon Jae-in" -> Moon Jae-in), a
-  name after its roles and possessor ("Russian Foreign Minister Sergei Lavrov", "U.S. Senator
-  Amy Klobuchar", "Vox’s Alex Ward" -> the person), a name in apposition to a description
-  ("Trump’s national security adviser, John Bolton, said"; "said a spokesman, Kim Eui-kyeom"),
-  the voice of "he" or "she" for a clause taken for the speaker ("he kept up his attack on
-  the levy saying, “...”"),
-  the name a description in apposition follows, not a body named inside it ("Col. Jane Roe,
-  a Harbour Authority spokeswoman, said" -> Jane Roe, not the Harbour Authority), the head of a
-  noun phrase whose prepositional object was taken for the speaker ("An official
-  with deep knowledge of North Korea said" -> official), a bare surname the alias table lacks
-  -> the full name the article wrote before it ("Jim Acosta ... Acosta said" -> Jim Acosta:
-  :func:`framing.attribution._surnames.full_names`), and a time span is no voice ("Hours after reports that ..." -> unknown).
+* :func:`framing.attribution._canonical.canonical_speakers` (last report stage): one name per
+  voice; its rewrites are listed in ``_canonical``.
 """
 
 from __future__ import annotations
 
 import re
 
-from ._canonical import _DESCRIBED, _bare_name, _channel_of, _described_pattern, canonical_speakers  # noqa: F401
+from ._canonical import _bare_name, _channel_of
 from ._entities import near as _near, within as _within
 from ._model import UNKNOWN, Attribution, Unit, rewrite_each, with_changes
 from ._speakers import Mention, Voice, voice_for_name

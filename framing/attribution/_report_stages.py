@@ -13,7 +13,8 @@ from ._boundaries import (_start_after_cue, _words, adjunct_only_report, opening
                           subordinate_clause_stop, subordinate_subject)
 from ._carried import (added_continues_the_last_speaker, coordinated_report_keeps_its_voice, media_citing_a_source,
                        pronoun_keeps_channel, quoted_as_saying_object)
-from ._coverage import canonical_speakers, channel_named, joint_speakers, relative_clause_subject
+from ._canonical import canonical_speakers
+from ._coverage import channel_named, joint_speakers, relative_clause_subject
 from ._cues import RELAYED_WHOLE
 from ._grammar import _content_end, _content_start, coordinated_before, first_comma_match
 from ._heads import person_before_affiliation
