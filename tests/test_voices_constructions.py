@@ -346,5 +346,17 @@ def test_quote_followed_by_read_is_the_written_words_of_the_thing_read():
     text = "“Vote early,” read the sign on the harbour gate."
     row = framing.voices(text).iloc[0]
     assert (row.kind, row.speaker, row.cue) == ("direct", "sign on the harbour gate", "read")
+    text = "“We will not yield,” the statement read in part. Officials met."
+    assert framing.voices(text).iloc[0][["kind", "speaker", "cue"]].tolist() == ["direct", "statement", "read"]
     text = "“I read it twice,” Jane Ross said."   # 'read' inside the quote: the cue after it speaks
     assert framing.voices(text).iloc[0].speaker == "Jane Ross"
+
+
+def test_a_pronoun_and_its_verb_are_no_subject_of_a_noun_in_a_subordinate_clause():
+    """'because he believed demand was strong': 'he believed' is a report nested in Smith's, not
+    the subject of a report cued by 'demand'."""
+    text = "Smith said prices rose because he believed demand was strong."
+    rows = framing.voices(text)
+    assert not rows["speaker"].str.contains("believed").any()
+    inner = rows[rows.start == text.index("demand")].iloc[0]
+    assert (inner.kind, inner.speaker, inner.cue, inner.text) == ("indirect", "Smith", "believed", "demand was strong.")

@@ -116,7 +116,7 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    released on Monday by the Institute of Ohio, showed") is the subject, not a name inside; a
    clause whose words open with a verb ("..., sketched a contrast, saying") is a verb phrase, the
    last voice named before it speaks; a capitalised organisation word and "of" make one name
-   ("The South Korean Ministry of National Defense said"); a report noun whose phrase holds a
+   ("The Ruritanian Ministry of Harbour Affairs said"); a report noun whose phrase holds a
    channel's name ("The earlier KCNA report said") speaks for the channel; a lower-case verb
    after a name is no part of the voice a later pronoun finds ("Mayor Lena Ardent took
    questions. She said").

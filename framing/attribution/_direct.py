@@ -90,7 +90,7 @@ def quote_cue_after(u: Unit, q, qs: int, qe: int):
 # alone is no cue (past, present, infinitive: 'I read the report'); right after a quote it is one
 _READ_AFTER = re.compile(r"\s*(?:(?P<subject>it|(?:the|an?|one|this|that|its|his|her|their)(?:\s+[\w’'-]+){1,3}?)\s+"
                          r"(?P<verb>read)|(?P<verb_first>read)\s+(?P<object>one|another|(?:the|an?|this|that)"
-                         r"(?:\s+[\w’'-]+){1,5}?))(?=\s*[.,;])")
+                         r"(?:\s+[\w’'-]+){1,5}?))(?=(?:\s+in\s+part)?\s*[.,;])")
 
 
 def quote_read_after(u: Unit, q, qs: int, qe: int):

@@ -12,12 +12,12 @@ from ._clause_subjects import _PREPOSITIONS, main_clause_subject
 from ._entities import near as _near, within as _within
 from ._name_words import TIME_BEFORE, may_end_time, name_past_title_object, only_time_words
 from ._speakers import Mention, Voice, resolve, voice_for_name
-from ._verb_tails import (_ADVERB_TAIL, _CATENATIVE_END, _COORDINATING, _HINGE_BEFORE, _OBJECT_CONTROL,
-                          _PARTICIPLE_LINK, _PARTICIPLE_TAIL, _PURPOSE_TO, _RELEASED_BEFORE, _VERBAL_TAIL,
-                          _may_end_verbal, _object_before_to)
-from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, GROUP_DETERMINER, HONORIFIC, OPENING_ADVERB,
-                     MEDIUM_NOUNS, OPENING_ADVERBS, ORGANISATION_WORDS, PRONOUN_GENDER, ROLE_WORDS, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before,
-                     description_pattern, descriptions, search_last_runs)
+from ._verb_tails import (_ADVERB_TAIL, _CATENATIVE_END, _HINGE_BEFORE, _PARTICIPLE_LINK, _PARTICIPLE_TAIL, _PURPOSE_TO,
+                          _RELEASED_BEFORE, _VERBAL_TAIL, _may_end_verbal, _object_before_to)
+from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, COORDINATORS, GROUP_DETERMINER, HONORIFIC, MEDIUM_NOUNS,
+                     OBJECT_CONTROL_VERBS, OPENING_ADVERB, OPENING_ADVERBS, ORGANISATION_WORDS, PRONOUN_GENDER,
+                     ROLE_WORDS, SPEAKER_PRONOUNS, SUBORDINATORS, WEEKDAYS, description_before, description_pattern,
+                     descriptions, search_last_runs)
 
 # (compiled once: the rules run on every cue)
 _STOP_OR_QUOTE = re.compile(r"[,;:.\"“”]")
@@ -94,10 +94,10 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
             # '... while trying to explain', 'X moved to Ohio and began writing': the verb words hang
             # from the clause before (a coordinated verb: the nearest clause's); its subject speaks
             return main_clause_subject(text, lo, hinge.start(), aliases_by_end, entities,
-                                       nearest=hinge.group(1) in _COORDINATING)
+                                       nearest=hinge.group(1) in COORDINATORS)
     if text.endswith("to", lo, end) and (purpose := _PURPOSE_TO.search(text, max(lo, end - 80), end)) \
             and purpose.start() > lo and purpose.group(1) != "anonymity" \
-            and _OBJECT_CONTROL.isdisjoint(purpose.group().split()):
+            and OBJECT_CONTROL_VERBS.isdisjoint(purpose.group().split()):
         if (obj := _object_before_to(text, purpose.start(), end)) is not None:
             # 'Ann Ross, the treasurer, hired a lawyer to argue': the verb's object speaks
             phrase = text[obj.start("object"):obj.end("object")]
@@ -207,7 +207,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                 if (person := name_past_title_object(name, text[max(lo, start - 60):start])) != name:
                     start, name = end - len(person), person   # 'envoy for Ukraine Kurt Volker said'
                 if (body := _organisation_of(text, max(lo, start - 60), start)) is not None:
-                    # 'The South Korean Ministry of National Defense said': one organisation's name
+                    # 'The Ruritanian Ministry of Harbour Affairs said': one organisation's name
                     start, name = body, text[body:end]
                     mention = Mention(start, end, Voice(name, "organization"), name, salient=True)
                     entities.append(mention)

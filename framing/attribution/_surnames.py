@@ -1,5 +1,5 @@
 """Surnames: a person called by surname alone takes the full name the article wrote before
-('Jim Acosta' ... 'Acosta said'; used by ``_coverage.canonical_speakers`` and ``_direct``)."""
+('Jim Acosta' ... 'Acosta said'; used by ``_canonical.canonical_speakers`` and ``_direct``)."""
 
 from __future__ import annotations
 

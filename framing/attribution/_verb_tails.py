@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from ._clause_subjects import _PREPOSITIONS
 from ._name_words import last_word
-from ._vocab import (ADVERBS_ALONE, ADVERBS_BEFORE_VERB, COORDINATORS, HINGES, LY_ADVERB, OBJECT_CONTROL_VERBS,
-                     ORGANISATION_WORDS, PUBLISHING_VERBS, TAIL_ADVERBS, alternation, descriptions)
+from ._vocab import (ADVERBS_ALONE, ADVERBS_BEFORE_VERB, HINGES, LY_ADVERB, ORGANISATION_WORDS, PUBLISHING_VERBS,
+                     TAIL_ADVERBS, alternation, descriptions)
 
 
 # verb words between a subject and a cue that the cue left out: auxiliaries, negations, adverbs,
@@ -27,8 +27,8 @@ _VERB_WORD = (r"(?:\s+(?:(?:do|does|did|has|have|had)(?:n[’']t)?|"
 _VERBAL_TAIL = re.compile(_ADVERBS + _VERB_WORD + r"(?:" + _VERB_WORD + r"|\s+" + _ADVERB + r")*$")
 # adverbs alone between a subject and a cue the cue left out ('Mr. Hale seldom speaks of', 'Hale now says')
 _ADVERB_TAIL = re.compile(r"(?<=[\w.’'),])(?:\s+(?:" + alternation(ADVERBS_ALONE) + "|" + LY_ADVERB + r"))+$")
-# a coordinator or subordinator right before the verb words ('and began', 'while trying to')
-_COORDINATING = COORDINATORS
+# a participle and its preposition before a name ('A source speaking to the Herald said': the
+# name is the participle's object)
 _PARTICIPLE_LINK = re.compile(r"(?<=\w)\s+[a-z]{3,}ing\s+(?:to|with|for|from|on)\s+(?:the\s+)?$")
 # a verb that puts out a text, then the text (a few words, no clause break) before its 'that'
 _RELEASED_BEFORE = re.compile(r"(?<=[\w,])\s+(?:" + alternation(PUBLISHING_VERBS) + r")\s+(?:[\w’'.-]+\s+){1,6}$")
@@ -38,7 +38,6 @@ _CATENATIVE_END = re.compile(r"(?:ing\s+to|\bbegan|\bstarted|\bcontinued|\bkept)
 # 'to' ('..., stood at a rally here to'); group 1: the word before 'to'
 _PURPOSE_TO = re.compile(r"(?<=,)\s+[a-z]{3,}(?:\s+(?!(?:who|which|that|and|but|or|is|are|was|were|to)\b)"
                          r"[\w’'-]+){0,7}\s+([\w’'-]+)\s+to$")
-_OBJECT_CONTROL = OBJECT_CONTROL_VERBS
 # a verb's object right before 'to' ('hired a lawyer to', 'sent an aide to'), with the word before it
 _OBJECT_BEFORE_TO = re.compile(r"(?:^|\s)(?P<before>[\w’'-]+)\s+(?P<object>(?:a|an|the|his|her|their|its|our)\s+"
                                r"(?P<noun>[\w’'-]+))\s+to$")

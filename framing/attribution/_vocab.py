@@ -201,8 +201,8 @@ STANCE_PHRASES = tuple(f"{r['noun'].strip()} {after}" for r in _rows("stance_nou
                        for after in r["words_after"].split("|"))
 # when a stance noun with no possessor reports (any / be / voiced / no: see stance_nouns.csv)
 UNOWNED_STANCE_NEEDS = {r["noun"].strip(): r["unowned"].strip() for r in _rows("stance_nouns.csv")}
-VOICING_VERBS = _column("voicing_verbs.csv", "form")
-RECEIVING_VERBS = _column("receiving_verbs.csv", "form")   # 'faced criticism of': no stance owner   # 'raised concerns about'
+VOICING_VERBS = _column("voicing_verbs.csv", "form")       # 'raised concerns about'
+RECEIVING_VERBS = _column("receiving_verbs.csv", "form")   # 'faced criticism of': no stance owner
 ROLE_WORDS = frozenset(_column("roles.csv", "word"))          # titles before a name: 'Foreign Minister'
 INTENT_VERBS = frozenset(_column("intent_verbs.csv", "lemma"))  # 'who plans to meet': no report
 _OPENER_ROWS = _rows("openers.csv")
