@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ._entities import within as _within
-from ._speakers import Mention, Voice, resolve, voice_for_name
+from ._speakers import Mention, Voice, resolve, voice_for_name, without_article
 from ._cues import _TIME
 from ._name_words import name_past_title_object
 from ._vocab import HONORIFIC, HONORIFICS, ROLE_WORDS, THIRD_PERSON_PRONOUN, AUXILIARY, WEEKDAY, WEEKDAYS
@@ -19,7 +19,6 @@ _SENTENCE_PERIOD = re.compile(r"(?<=[a-z]{3})\.$")
 _NAME_ENDING = re.compile(r"(?<=[a-z] )[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+$")
 _FIRST_WORD = re.compile(r"^\w+\s+")
 _PRONOUN_AT = re.compile(r"(?:" + THIRD_PERSON_PRONOUN + r")\b")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TITLED_NAME = re.compile(r"(?:former|then-|longtime|outgoing|incoming|retired|veteran|senior|deputy|acting|fellow|"
                           r"top|chief|campaign|state|party|his|her|their|its|our|pollster|strategist|spokes\w+|"
                           r"analyst|advis[eo]r|aide|manager|director|chair\w*|president|secretary|senator|candidate|"
@@ -138,7 +137,7 @@ def according_np(text, pos, hi, by_end, entities) -> Mention | None:
     phrase = text[start:phrase_end]
     if (apposed := apposed_name(text, phrase, phrase_end, hi, entities)) is not None:
         return apposed
-    name = _ARTICLE.sub("", phrase)
+    name = without_article(phrase)
     voice = voice_for_name(name, entities) if name[:1].isupper() else Voice(name.lower(), "group")
     mention = Mention(start, phrase_end, voice, phrase)
     if len(phrase.split()) <= 5 and not _within(entities, start, start + 1):

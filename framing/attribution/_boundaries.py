@@ -10,7 +10,7 @@ import re
 from ._cues import _TO_OBJECT, skip_after_cue
 from ._layout import WORD, _inside
 from ._model import Interval, Unit
-from ._speakers import Mention, Voice
+from ._speakers import Mention, group_voice
 from ._vocab import ADJUNCT_ONLY_VERBS, ADJUNCT_OPENINGS, AUXILIARY, SUBJECT_PRONOUNS, WEEKDAY, alternation
 
 # a sentence opening with a subordinate clause: 'While X says ..., Y ...', 'Though X backed ...,'
@@ -54,13 +54,7 @@ def second_report_stop(u: Unit) -> None:
     where its clause starts (a named subject after 'and' is often a joint object: 'said Clinton
     and Sanders agreed'). PolNeAR train: F1 0.78456 -> 0.78462, speaker accuracy 0.89694 ->
     0.89718 (with names too: F1 0.78446)."""
-    text = u.text
-    for c, m in u.forward:
-        if (m is None or m.end > c.start or m.start <= u.start or m.text.lower() not in SUBJECT_PRONOUNS
-                or (lead := _AND_BEFORE.search(text, max(u.start, m.start - _LEAD_WINDOW), m.start)) is None):
-            continue
-        if any(c2.start < lead.start() for c2, _ in u.forward) and not _inside(lead.start(), u.spans):
-            u.clause_stops.append(lead.start())   # (a report before it to end)
+    _stop_before_lead(u, _AND_BEFORE, pronoun_only=True)
 
 
 # ', with X calling it ...': an absolute clause right before a cue's subject
@@ -71,10 +65,17 @@ def with_clause_stop(u: Unit) -> None:
     """'Democrats agreed the plan was vague, with Sen. Ross calling it a mess': a cue whose subject
     follows ', with' is a report of its own (the absolute clause's); the words reported before
     it end at the comma."""
+    _stop_before_lead(u, _WITH_BEFORE, pronoun_only=False)
+
+
+def _stop_before_lead(u: Unit, lead_pattern: re.Pattern, *, pronoun_only: bool) -> None:
+    """End the words reported before a cue whose subject (a subject pronoun with ``pronoun_only``)
+    follows a lead that ``lead_pattern`` finds right before it, where that lead starts."""
     text = u.text
     for c, m in u.forward:
         if (m is None or m.end > c.start or m.start <= u.start
-                or (lead := _WITH_BEFORE.search(text, max(u.start, m.start - _LEAD_WINDOW), m.start)) is None):
+                or pronoun_only and m.text.lower() not in SUBJECT_PRONOUNS
+                or (lead := lead_pattern.search(text, max(u.start, m.start - _LEAD_WINDOW), m.start)) is None):
             continue
         if any(c2.start < lead.start() for c2, _ in u.forward) and not _inside(lead.start(), u.spans):
             u.clause_stops.append(lead.start())   # (a report before it to end)
@@ -82,7 +83,6 @@ def with_clause_stop(u: Unit) -> None:
 
 # ', with 87 percent viewing ...', ', with three in 10 saying ...': the absolute clause's subject
 _WITH_NP_BEFORE = re.compile(r",\s*with\s+(?P<np>[\w’'%/-]+(?:\s+[\w’'%/-]+){0,5})\s+$")
-_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.I)
 
 
 def with_clause_subject(u: Unit) -> None:
@@ -102,7 +102,7 @@ def with_clause_subject(u: Unit) -> None:
         if np is None or np.start() < first or _inside(np.start(), u.spans):
             continue
         words = np.group("np")
-        u.forward.append((c, Mention(np.start("np"), np.end("np"), Voice(_LEADING_ARTICLE.sub("", words).lower(), "group"),
+        u.forward.append((c, Mention(np.start("np"), np.end("np"), group_voice(words),
                                      words)))
         u.forward.sort(key=lambda cm: cm[0].start)
 

@@ -18,7 +18,7 @@ from ._coverage import quote_quoted_as_saying
 from ._grammar import _TRAILING_END, _content_start, _mention_of, _object_after, speaker_of
 from ._model import UNKNOWN, Attribution, Interval, Unit, _attribution, with_changes
 from ._cues import Cue
-from ._speakers import _NOT_FIRST_NAMES, Mention, Voice, resolve, voice_for_name
+from ._speakers import _NOT_FIRST_NAMES, Mention, group_voice, resolve, voice_for_name
 from ._clause_subjects import _SUBJECT_LEAD_WIDE, _unit_subject
 from ._subjects import subject_before
 from ._surnames import full_name_before
@@ -31,7 +31,6 @@ _COLON_OR_COMMA = re.compile(r"[:,]")
 _ONLY_THAT = re.compile(r"[\s,:]*(?:that\s*)?")
 _SHORT_COLON_LEAD = re.compile(r"[^.;\"“”]{0,40}:\s*")
 _SPACES_COMMAS = re.compile(r"[\s,]*")
-_ARTICLE = re.compile(r"^(?:the|an?)\s+")
 _PERIOD_OR_SEMICOLON = re.compile(r"[.;]")
 _SPACES_PUNCTUATION = re.compile(r"[\s,:]*")
 _PUNCTUATION_END = re.compile(r"[,:—–]\s*$")
@@ -109,7 +108,7 @@ def quote_read_after(u: Unit, q, qs: int, qe: int):
     elif words in ("one", "another"):
         voice = None
     else:
-        voice = Voice(_ARTICLE.sub("", words).lower(), "group")
+        voice = group_voice(words)
     cue = Cue(read.start(verb), read.end(verb), cue_verbs()["reads"])
     return _attribution(text, cue, Mention(start, end, voice, words), confidence=cue.verb.confidence)
 

@@ -22,10 +22,10 @@ from ._grammar import (LOOKBACK, _TRAILING_END, _content_end, _content_start, _m
                        coordinated_before, quoted_as_before, speaker_of)
 from ._layout import WORD, _covered, _inside
 from ._model import Interval, Unit, _attribution
-from ._speakers import Mention, Voice
+from ._speakers import Mention, group_voice
 from ._passive import passive_by, passive_expected
 from ._vocab import (ACCORDING, ADDRESSEES, EVIDENCE_NOUNS, EVIDENCE_VERBS, NOUN_LIKE, OBJECT_PRONOUNS,
-                     ORGANISATION_WORDS, ROLE_WORDS, TELLING_VERBS, WEEKDAY, alternation, descriptions)
+                     TELLING_VERBS, WEEKDAY, alternation, speaking_nouns)
 from ._clause_subjects import _clause_subject, _evidence_subject
 
 # (compiled once: the rules run on every cue)
@@ -33,7 +33,6 @@ _ONE_WORD = re.compile(r"\W*\w+,?\s*")
 _COMMA_LOWER = re.compile(r",\s+[a-z]")
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _CLAUSE_STOP = re.compile(r"[,;:]|\s[-—–]\s")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _POSSESSIVE_END = re.compile(r"\w[’']s$")
 _PARTICIPLE_NEXT = re.compile(r",\s+[a-z]+ing\b")
 
@@ -72,7 +71,6 @@ def cue_given_to_quote(u: Unit, c) -> bool:
 
 _SOURCE_WORDS = re.compile(r"[\w’'-]+")
 # person and group nouns: titles, organisations, descriptions ('officials', 'the ministry')
-_SOURCE_NOUNS = ROLE_WORDS | ORGANISATION_WORDS | {d.split()[-1] for d in descriptions()}
 _THATS = re.compile(r"\W*(That|This)(?:[’']s|\s+is|\s+was)\s*")
 _STANDINGS = re.compile(r"\s+the\s+polls\b")
 # 'in the hours before the polls', 'voters in the district head to the polls': the time or the place, no medium
@@ -84,7 +82,7 @@ def _names_a_source(phrase: str) -> bool:
     person or a group; not 'That was according to plan' (a manner)."""
     words = _SOURCE_WORDS.findall(phrase)
     return any(w[:1].isupper() or w in OBJECT_PRONOUNS or w in EVIDENCE_NOUNS
-               or (w[:-1] if w.endswith("s") else w) in _SOURCE_NOUNS for w in words)
+               or (w[:-1] if w.endswith("s") else w) in speaking_nouns() for w in words)
 
 
 def according_to(u: Unit, c) -> bool:
@@ -189,7 +187,7 @@ def asked_whether(u: Unit, c) -> bool:
         m = None
         if agent:
             np = agent.group(1)
-            m = Mention(agent.start(1), agent.end(1), Voice(_ARTICLE.sub("", np).lower(), "group"), np)
+            m = Mention(agent.start(1), agent.end(1), group_voice(np), np)
         u.intervals.append(Interval(start, end, "indirect", _attribution(text, c, m, confidence=0.6)))
     return True
 

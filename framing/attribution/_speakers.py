@@ -87,6 +87,20 @@ class Mention:
     salient: bool = False        # a subject or a speaker: preferred antecedent
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.I)
+
+
+def without_article(phrase: str) -> str:
+    """``phrase`` without a leading 'the', 'a' or 'an' ('the city council' -> 'city council')."""
+    return _LEADING_ARTICLE.sub("", phrase)
+
+
+def group_voice(phrase: str) -> Voice:
+    """The voice a common noun phrase names ('the city council', 'three in 10'): its words without
+    a leading article, in lower case, a group."""
+    return Voice(without_article(phrase).lower(), "group")
+
+
 @lru_cache(maxsize=1)
 def default_alias_frame() -> pd.DataFrame:
     """The alias table shipped with the package (``framing/data/aliases.csv``)."""

@@ -11,7 +11,7 @@ import re
 from ._clause_subjects import _PREPOSITIONS, main_clause_subject
 from ._entities import near as _near, within as _within
 from ._name_words import TIME_BEFORE, may_end_time, name_past_title_object, only_time_words
-from ._speakers import Mention, Voice, resolve, voice_for_name
+from ._speakers import Mention, Voice, group_voice, resolve, voice_for_name
 from ._verb_tails import (_ADVERB_TAIL, _CATENATIVE_END, _HINGE_BEFORE, _PARTICIPLE_LINK, _PARTICIPLE_TAIL, _PURPOSE_TO,
                           _RELEASED_BEFORE, _VERBAL_TAIL, _may_end_verbal, _object_before_to)
 from ._vocab import (AUXILIARIES, CAPITALISED_OPENERS, COORDINATORS, GROUP_DETERMINER, HONORIFIC, MEDIUM_NOUNS,
@@ -24,7 +24,6 @@ _STOP_OR_QUOTE = re.compile(r"[,;:.\"“”]")
 _PLURAL_END = re.compile(r"[^s]s$")
 _QUOTE_COLON_OR_PAREN = re.compile(r"[\"“”:;()]")
 _POSSESSIVE_S = re.compile(r"[’']s\b")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _SHARE_OF = re.compile(r"(?:some|many|most|several)\s+of\b", re.I)   # (a group, no name)
 
 _CLOSING_BEFORE = re.compile(r",\s*(?:''|[\"”’])$")
@@ -101,7 +100,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
         if (obj := _object_before_to(text, purpose.start(), end)) is not None:
             # 'Ann Ross, the treasurer, hired a lawyer to argue': the verb's object speaks
             phrase = text[obj.start("object"):obj.end("object")]
-            return Mention(obj.start("object"), obj.end("object"), _generic(_ARTICLE.sub("", phrase)), phrase)
+            return Mention(obj.start("object"), obj.end("object"), group_voice(phrase), phrase)
         # 'Hale, a city councillor, stood at a rally here to say': an infinitive of purpose after
         # the main clause's verb phrase; that clause's subject speaks (not 'forced the lawyers to
         # respond': the object does; not 'spoke on condition of anonymity to discuss': no report)
@@ -257,7 +256,7 @@ def subject_before(text: str, pos: int, lo: int, aliases_by_end: dict[int, Menti
                     return channel
                 canonical = GROUP_DETERMINER.sub("", phrase)
                 named = canonical[:1].isupper() and not _SHARE_OF.match(canonical)   # not 'Some of them'
-                mention = Mention(start, end, voice_for_name(canonical, []) if named else _generic(canonical),
+                mention = Mention(start, end, voice_for_name(canonical, []) if named else group_voice(canonical),
                                   phrase, salient=True)
                 if mention.voice.type == "person" and not _PLURAL_END.search(phrase) \
                         and not _within(entities, start, end):   # (one person: not 'Law enforcement sources')
@@ -435,7 +434,7 @@ def _opening_subject(text: str, lo: int, comma: int, aliases_by_end: dict[int, M
         mention = Mention(start, first_comma, voice, phrase, salient=True)
         entities.append(mention)
         return mention
-    return Mention(start, first_comma, _generic(_ARTICLE.sub("", phrase)), phrase)
+    return Mention(start, first_comma, group_voice(phrase), phrase)
 
 
 _CAPITAL_DETERMINERS = frozenset(("The", "A", "An"))
@@ -443,6 +442,3 @@ _CAPITAL_DETERMINERS = frozenset(("The", "A", "An"))
 # clause set off after a determined noun phrase; the noun phrase is the subject, not a name inside
 _PARTICIPLE_APPOSITIVE = re.compile(r"\s*(?:and\s+)?(?:(?:who|which|whose)\b|[a-z]{3,}ing\s|[a-z]{3,}(?:ed|en)\s+(?:by|for|on|in|at|to|from|with|over|last|this|earlier)\b)")
 
-
-def _generic(phrase: str):
-    return Voice(phrase.lower(), "group")

@@ -6,12 +6,11 @@ say', 'hired a lawyer to argue'): ``_subjects.subject_before`` looks past them t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ._clause_subjects import _PREPOSITIONS
 from ._name_words import last_word
-from ._vocab import (ADVERBS_ALONE, ADVERBS_BEFORE_VERB, HINGES, LY_ADVERB, ORGANISATION_WORDS, PUBLISHING_VERBS,
-                     TAIL_ADVERBS, alternation, descriptions)
+from ._vocab import (ADVERBS_ALONE, ADVERBS_BEFORE_VERB, HINGES, LY_ADVERB, PUBLISHING_VERBS, TAIL_ADVERBS,
+                     alternation, speaking_nouns)
 
 
 # verb words between a subject and a cue that the cue left out: auxiliaries, negations, adverbs,
@@ -52,13 +51,7 @@ def _object_before_to(text: str, lo: int, end: int) -> re.Match | None:
     if found is None or found.group("before").lower() in _PREPOSITIONS:
         return None
     noun = found.group("noun").lower()
-    return found if noun in _speaking_nouns() or (noun.endswith("s") and noun[:-1] in _speaking_nouns()) else None
-
-
-@lru_cache(maxsize=1)
-def _speaking_nouns() -> frozenset:
-    """Nouns naming someone who can speak: description titles ('lawyer', 'aide') and organisation words."""
-    return frozenset(title for _, _, title, _ in descriptions().values() if title) | ORGANISATION_WORDS
+    return found if noun in speaking_nouns() or (noun.endswith("s") and noun[:-1] in speaking_nouns()) else None
 
 
 _HINGE_BEFORE = re.compile(r"(?:,\s*|\b)(" + alternation(HINGES) + ")$")

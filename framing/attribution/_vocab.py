@@ -268,6 +268,14 @@ def descriptions() -> dict[str, tuple[frozenset, str, str, bool]]:
 
 
 @lru_cache(maxsize=1)
+def speaking_nouns() -> frozenset[str]:
+    """Common nouns naming someone who can speak: titles and role words ('lawyer', 'spokesman'),
+    the last words of descriptions ('official') and organisation words ('panel', 'ministry')."""
+    return (ROLE_WORDS | ORGANISATION_WORDS | {d.split()[-1] for d in descriptions()}
+            | {title for _, _, title, _ in descriptions().values() if title})
+
+
+@lru_cache(maxsize=1)
 def description_pattern() -> re.Pattern:
     """A description or pronoun ending the searched text."""
     # (anchored at the end: where a name matches, every name that matches there gives the same span)
