@@ -29,14 +29,19 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    x0.7: the last quote's or sure speech verb's voice, not a weak verb's such as "Fields showed").
    A quote that opens its sentence and is followed by more words and ``..., said X`` is X's
    (the words after it are X's reported speech); a quote paragraph followed by a signature
-   paragraph ("- Sanders.") is the signer's. Other quotes (scare quotes, partial quotes such as
+   paragraph ("- Sanders.") is the signer's; a quote followed by "read" is the words of the
+   thing read (``“...,” the email read (in part)``, ``“...,” read the sign``); a whole quote
+   that opens its sentence and closes without a comma before its speaker and a sure speech
+   verb (``“...” Press Secretary Jane Roe said``) is that speaker's. Other quotes (scare quotes, partial quotes such as
    *sees “much potential”*, *said “it gets me mad” every time ...*, a sentence ending in a
    partial quote before ``, said X``) stay inside the surrounding (reported) segment. A quote's
    closing period followed by a capitalised new sentence ("... “false.” He said ...") ends the
    sentence even where the splitter keeps both together.
 4. **Reported speech** (``indirect``): ``X said (that) ...`` (content: the rest of the sentence,
    up to a trailing attribution), ``..., X said.`` and ``..., said X.`` (content: the clause
-   before the comma), ``According to X, ...``, ``..., according to X.`` and ``That’s according to X.``. Cue verbs come from
+   before the comma), ``According to X, ...``, ``..., according to X.`` and ``That’s according to X.``
+   (when X names a source: a name, a pronoun, a document or a person or group noun; not "That
+   was according to plan"). Cue verbs come from
    ``framing/data/voices/en/cues.csv``; belief, stance and evidence verbs ("thinks", "endorsed",
    "shows") need "that" or a named subject; "In a new poll, ..." and "... in a new poll."
    credit a poll, survey or study. "X seems/appears to ..." and "it seems likely that ..."
@@ -52,8 +57,9 @@ Every segment names who said it (``speaker``) and the voice it counts for in com
    with a possessor ("his support for X", "Trump's criticism of Y") reports its object for
    the possessor (named by the clause's subject when a pronoun possessor follows its verb: "she
    escalated her attacks on Y"); with no possessor, for a name or pronoun opening the clause
-   ("Ross opened with a call for a recount", "Lee has been a critic of the plan"; not "won the
-   endorsement of", "faced criticism of").
+   ("Ross opened with a call for a recount", "Lee has been a critic of the plan"; a role noun
+   only after a copula, a feeling only after a verb that voices it: not "met critics of",
+   "brushed off concerns about", "won the endorsement of", "faced criticism of").
    "..., citing Z" reports Z (up to the next comma) for the clause's subject. A document or
    evidence noun (``evidence.csv``: "poll", "results", "records") heading the subject of
    "show", "find", "reveal", "indicate" or "suggest" speaks ("The results show that ...",
