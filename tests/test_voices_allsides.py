@@ -222,6 +222,12 @@ is a segment whose kind, speaker or source a reader would not credit, one class 
   row looked at: 0.917/0.844/0.796 (from 0.917/0.838/0.791); printed a second time, unchanged,
   after the comma-less quote rule let role words stand between the quote and the name.
 
+After merging all the day's third-session branches (PolNeAR rules of "recall6", "speakers5",
+"mismatch7", "mismatch8", "speakers6", the tidy branches and the lead's review mends; none
+written on these rows), the lead regenerated the table (2026-12-08): dev, dev2 and dev3
+unchanged, dev4 0.926/0.922/0.878, held-out (aggregate only) 0.917/0.847/0.796; the
+thresholds below follow.
+
 The acceptance check of the issue uses other articles and outlets; the thresholds below pin
 the measured accuracy (``benchmarks/allsides_voices.py`` writes the table
 ``data/allsides_voices_gold.csv``) so that a change that loses ground fails.
@@ -802,8 +808,8 @@ def test_gold_tables_cover_every_construction(gold_scores):
     ("dev", 0.99, 0.965, 0.959),        # measured 1.000 / 0.977 / 0.971 (173 rows)
     ("dev2", 0.935, 0.872, 0.902),      # measured 0.957 / 0.894 / 0.924 (94 rows)
     ("dev3", 0.925, 0.948, 0.925),      # measured 0.943 / 0.966 / 0.943 (88 rows)
-    ("dev4", 0.915, 0.9, 0.855),        # measured 0.926 / 0.911 / 0.867 (94 rows; 90 speakers and sources checked)
-    ("heldout", 0.91, 0.838, 0.79),     # measured 0.917 / 0.844 / 0.796 (360 rows; 19 articles)
+    ("dev4", 0.915, 0.91, 0.865),       # measured 0.926 / 0.922 / 0.878 (94 rows; 90 speakers and sources checked)
+    ("heldout", 0.91, 0.84, 0.79),      # measured 0.917 / 0.847 / 0.796 (360 rows; 19 articles)
 ])
 def test_gold_accuracy(gold_scores, split, kind, speaker, source):
     part = gold_scores[gold_scores.split == split]
