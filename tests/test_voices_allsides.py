@@ -586,7 +586,7 @@ def test_audio_bars_video_cards_photographer_credits_and_assistance_lines_are_fu
 def test_a_bar_glued_to_text_or_a_label_before_a_sentence_is_no_furniture():
     """Furniture patterns match a whole bar or link, not a paragraph that merely opens like one:
     text glued to a bar (another scrape's layout) and a label before a full sentence stay text."""
-    text = ("LISTEN TO ARTICLE 3:00 SHARE THIS ARTICLE Share Tweet Post Email Jane Roe said the talks went well.\n\n"
+    text = ("LISTEN TO ARTICLE 3:00 Share Email Jane Roe said the talks went well.\n\n"
             "JUST WATCHED Roe talks trade Replay More Videos ... MUST WATCH Roe talks trade 00:50 Envoys met.\n\n"
             "VIDEO: The ministry said the talks had failed.")
     segs = voices(text, outlet="Daily Planet")
