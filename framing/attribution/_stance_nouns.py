@@ -87,7 +87,7 @@ _SUBJECT_PRONOUNS = THIRD_PERSON - {"it"}   # (he, she, they: pronouns.csv; "it"
 # nor 'the endorsement of X' (mostly X endorses: 'won the endorsement of the union'): stance_nouns.csv
 _OPEN_PHRASES = tuple(p for p in STANCE_PHRASES if UNOWNED_STANCE_NEEDS[p.split()[0]] != "no")
 # what must stand before a role noun ('is a critic of', 'remains a fierce critic of', 'cast herself as a
-# champion of') or a feeling noun ('raised concerns about') for it to report for the clause's subject
+# defender of') or a feeling noun ('raised concerns about') for it to report for the clause's subject
 _NEEDED_BEFORE = {
     "be": re.compile(r"(?<![\w’'])(?:is|are|was|were|been|be|being|became|becomes|become|remains?|remained|as)\s+"
                      r"(?:(?:among\s+)?(?:a|an|the|one|of)\s+)?(?:[\w-]+\s+){0,4}$"),
