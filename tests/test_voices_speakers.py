@@ -619,3 +619,12 @@ def test_a_report_holding_a_channels_name_speaks_for_the_channel():
 def test_a_verb_phrase_opening_the_clause_is_no_subject_the_voice_named_before_it_is():
     text = "Rain fell. But the other guest at the fair, Bernie Sanders, sketched a contrast, saying that the levy was too high."
     assert mention_of(text, "the levy was") == ("Sanders", "Bernie Sanders")   # not 'sketched a contrast'
+
+
+def test_an_opening_subordinator_is_no_part_of_a_clause_subject():
+    """'Until officials confirm ...': the subordinator opens the clause (openers.csv, any case);
+    the speaker is the noun phrase after it."""
+    text = "Until officials confirm the cause, residents say they will stay away."
+    rows = voices(text)
+    row = rows[rows.start == text.index("the cause")].iloc[0]
+    assert (row.kind, row.speaker, text[row.mention_start:row.mention_end]) == ("indirect", "officials", "officials")

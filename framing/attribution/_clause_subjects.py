@@ -13,7 +13,7 @@ from ._layout import WORD
 from ._name_words import TIME_WORDS
 from ._speakers import Mention, Voice, resolve, voice_for_name
 from ._vocab import (AUXILIARIES, AUXILIARY, EVIDENCE_NOUNS, GROUP_DETERMINER, MONTH, OPENING_ADVERB, SPEAKER_PRONOUNS,
-                     WEEKDAY, description_pattern)
+                     SUBORDINATORS, WEEKDAY, alternation, description_pattern)
 
 _PRONOUNS = SPEAKER_PRONOUNS
 
@@ -53,8 +53,9 @@ _CONTRACTED = re.compile(r"n[’']t$|^(?:it|that|there|he|she|what|who)[’']s$"
 _PREPOSITIONS = frozenset("in on at for with by from to of after before during under over into "
                           "through without against among outside inside along across around beyond behind near "
                           "toward towards amid despite".split())
-_CLAUSE_START = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:and|but|while|as|because|when|although|though|if|that|"
-                           r"since|after|before|whereas|so)\s+)(?=\S)")
+# a clause boundary: a mark, a coordinator, 'that', or a subordinator of openers.csv (any case:
+# 'Until officials confirm ...' opens with one)
+_CLAUSE_START = re.compile(r"(?:^|[,;:—–(]\s*|\b(?:and|but|that|so|(?i:" + alternation(SUBORDINATORS) + r"))\s+)(?=\S)")
 
 
 def _last_clause(text: str, lo: int, cue_start: int, boundary: re.Pattern) -> tuple[int, int]:
