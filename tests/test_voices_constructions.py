@@ -360,3 +360,12 @@ def test_a_pronoun_and_its_verb_are_no_subject_of_a_noun_in_a_subordinate_clause
     assert not rows["speaker"].str.contains("believed").any()
     inner = rows[rows.start == text.index("demand")].iloc[0]
     assert (inner.kind, inner.speaker, inner.cue, inner.text) == ("indirect", "Smith", "believed", "demand was strong.")
+
+
+def test_any_subordinator_of_openers_csv_opens_a_nested_report():
+    """'once she told the board that ...': 'once' is a subordinator (openers.csv), so the weaker cue
+    after it opens a report of its own, nested in Lee's."""
+    text = "Lee said the port would close once she told the board that costs had doubled."
+    rows = framing.voices(text)
+    inner = rows[rows.start == text.index("costs had")].iloc[0]
+    assert (inner.kind, inner.speaker, inner.cue, inner.outer_speaker) == ("indirect", "Lee", "told", "Lee")

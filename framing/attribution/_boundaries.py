@@ -11,11 +11,14 @@ from ._cues import _TO_OBJECT, skip_after_cue
 from ._layout import WORD, _inside
 from ._model import Interval, Unit
 from ._speakers import Mention, group_voice
-from ._vocab import ADJUNCT_ONLY_VERBS, ADJUNCT_OPENINGS, AUXILIARY, SUBJECT_PRONOUNS, WEEKDAY, alternation
+from ._vocab import (ADJUNCT_ONLY_VERBS, ADJUNCT_OPENINGS, AUXILIARY, SUBJECT_PRONOUNS, SUBORDINATORS, WEEKDAY,
+                     alternation)
 
 # a sentence opening with a subordinate clause: 'While X says ..., Y ...', 'Though X backed ...,'
-_SUBORDINATE_OPENING = re.compile(r"[\W_]*(?:(?:And|But|Yet|So)\s+)?(?P<conj>While|Though|Although|As|When|Whereas|"
-                                  r"Because|Since|If|Even\s+(?:as|though|if|when|while)|After|Before|Once|Until|Unless|"
+# (the subordinators of openers.csv, capitalised; 'Even as', 'Shortly after'; prepositions opening an adjunct clause)
+_SUBORDINATE_OPENING = re.compile(r"[\W_]*(?:(?:And|But|Yet|So)\s+)?(?P<conj>"
+                                  + alternation(w.capitalize() for w in SUBORDINATORS) + r"|"
+                                  r"Even\s+(?:as|though|if|when|while)|"
                                   r"(?:Shortly|Just|Soon|Long|Only|Right|Days|Weeks|Months|Hours|Minutes)\s+(?:after|before)|"
                                   r"Despite|Upon|Unlike|Like|Without)\s")
 
@@ -109,8 +112,8 @@ def with_clause_subject(u: Unit) -> None:
 
 # a clause with a subject of its own, right before that subject: a subordinate clause ('..., when
 # he told'), or a clause after a comma or a dash ('..., the mayor hinted', '— he told the AP')
-_SUBORDINATOR_BEFORE = re.compile(r"(?:(?:,\s*|\s)(?:(?:even|just)\s+)?(?:as|when|after|because|while|before|since|"
-                                  r"until|although|though|whereas)\s+|,\s*|\s[—–-]{1,2}\s*|—\s*)$")
+_SUBORDINATOR_BEFORE = re.compile(r"(?:(?:,\s*|\s)(?:(?:even|just)\s+)?(?:" + alternation(SUBORDINATORS) + r")\s+|,\s*|"
+                                  r"\s[—–-]{1,2}\s*|—\s*)$")
 
 # a mention that opens with a subject pronoun and goes on: a clause, not a noun phrase
 _PRONOUN_AND_MORE = re.compile(r"(?i:" + alternation(SUBJECT_PRONOUNS) + r")\s+\S")
