@@ -369,3 +369,8 @@ def test_any_subordinator_of_openers_csv_opens_a_nested_report():
     rows = framing.voices(text)
     inner = rows[rows.start == text.index("costs had")].iloc[0]
     assert (inner.kind, inner.speaker, inner.cue, inner.outer_speaker) == ("indirect", "Lee", "told", "Lee")
+
+
+def test_a_condition_opened_by_unless_is_no_report():
+    text = "The mayor threatened to close the port unless the city agrees to his demands; the city took it seriously."
+    assert "agrees" not in set(framing.voices(text)["cue"])
