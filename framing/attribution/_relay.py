@@ -11,7 +11,7 @@ from ._vocab import cue_verbs
 from ._cues import RELAYED_WHOLE
 from ._entities import within as _within
 from ._grammar import NEXT_REPORT, coordinated_before
-from ._model import UNKNOWN, Attribution, Interval, Unit, with_changes
+from ._model import UNKNOWN, Attribution, Interval, Unit, rewrite_each, with_changes
 from ._speakers import Mention
 
 
@@ -155,18 +155,16 @@ def report_in_a_report(u: Unit) -> None:
     reports = [iv for iv in u.intervals if iv.kind == "indirect" and iv.attr.mention_start >= 0]
     if not reports:
         return
-    nested: dict[int, Attribution] = {}
-    for inner in u.intervals:
-        attr = inner.attr
-        if id(attr) in nested:
-            inner.attr = nested[id(attr)]
-            continue
+
+    def nest(inner: Interval, attr: Attribution) -> Attribution | None:
         if attr.outer_speaker or attr.cue_start < 0 or attr.mention_start < 0 \
                 or coordinated_before(u.text, max(u.start, attr.mention_start - 12), attr.mention_start, NEXT_REPORT):
-            continue
+            return None
         holder = next((o for o in reports if o.start < inner.start and o.start <= attr.cue_start < o.end
                        and o.attr.cue_start != attr.cue_start), None)
-        if holder is not None:
-            inner.attr = nested[id(attr)] = with_changes(
-                attr, outer_speaker=holder.attr.speaker, outer_start=holder.attr.mention_start,
-                outer_end=holder.attr.mention_end)
+        if holder is None:
+            return None
+        return with_changes(attr, outer_speaker=holder.attr.speaker, outer_start=holder.attr.mention_start,
+                            outer_end=holder.attr.mention_end)
+
+    rewrite_each(u, nest)
